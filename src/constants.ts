@@ -1,0 +1,37 @@
+/**
+ * Names shared by the code and the CDK stack, defined once so that the handler and the
+ * infrastructure cannot drift apart.
+ */
+
+/** Environment variables read by the CLI and the Lambda handler. */
+export const ENV = {
+  telegramBotToken: 'TELEGRAM_BOT_TOKEN',
+  telegramBotTokenParameter: 'TELEGRAM_BOT_TOKEN_PARAMETER',
+  telegramChatId: 'TELEGRAM_CHAT_ID',
+  telegramApiRoot: 'TELEGRAM_API_ROOT',
+  quotaPercent: 'QUOTA_PERCENT',
+  warnPercent: 'WARN_PERCENT',
+  instancesToMonitor: 'INSTANCES_TO_MONITOR',
+  regions: 'REGIONS',
+  allowanceUnit: 'ALLOWANCE_UNIT',
+  prorateNewInstances: 'PRORATE_NEW_INSTANCES',
+  concurrency: 'CONCURRENCY',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];
+
+/** Prefix of every Lightsail tag the guard reads or writes on an instance. */
+export const TAG_PREFIX = 'lightsail-guard:';
+
+/** Tag keys. Values are documented where they are parsed (src/core/alert-state.ts). */
+export const TAGS = {
+  /** `YYYY-MM:80,90,stop`: the alert levels already delivered in that billing month. */
+  alerted: `${TAG_PREFIX}alerted`,
+  /** `YYYY-MM`: keep this instance running past the threshold for that billing month. */
+  keepRunning: `${TAG_PREFIX}keep-running`,
+} as const;
+
+/** The Lambda event that asks for the daily report (kept from the recipe users migrate from). */
+export const DAILY_REPORT_EVENT = { report_type: 'daily_report' } as const;
+
+export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
