@@ -1,0 +1,67 @@
+/**
+ * How the Lambda handler is bundled, in one place: the CDK stack (through NodejsFunction, which runs
+ * the local esbuild CLI) and `scripts/package-zip.ts` (through the esbuild API) must ship the same
+ * file, or console users would run something the tests never saw.
+ */
+
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+/** Entry point, relative to the repository root. */
+export const LAMBDA_ENTRY = 'src/lambda.ts';
+/** Exported function name; the Lambda handler setting is `index.handler`. */
+export const LAMBDA_HANDLER = 'handler';
+/** The file esbuild writes; NodejsFunction names ESM output `index.mjs` as well. */
+export const LAMBDA_OUTFILE = 'index.mjs';
+
+/**
+ * Some CommonJS code inside the AWS SDK calls `require` for Node built-ins; an ES-module bundle has
+ * no `require`, so give it one. The alias avoids clashing with names esbuild generates.
+ */
+const CREATE_REQUIRE_BANNER =
+  "import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);";
+
+/** The options both paths share. */
+export const LAMBDA_BUNDLE = {
+  target: 'node22',
+  minify: true,
+  sourcemap: false,
+  // Prefer the ES-module builds of dependencies: smaller after tree shaking.
+  mainFields: ['module', 'main'],
+  banner: CREATE_REQUIRE_BANNER,
+  // Nothing external: the asset carries its own AWS SDK, since the runtime's copy is pinned by AWS.
+  external: [] as string[],
+} as const;
+
+/** The options as NodejsFunction takes them. Docker is never used: esbuild runs locally. */
+export function cdkBundlingOptions(): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    target: LAMBDA_BUNDLE.target,
+    minify: LAMBDA_BUNDLE.minify,
+    sourceMap: LAMBDA_BUNDLE.sourcemap,
+    mainFields: [...LAMBDA_BUNDLE.mainFields],
+    banner: LAMBDA_BUNDLE.banner,
+    externalModules: [...LAMBDA_BUNDLE.external],
+    bundleAwsSDK: true,
+    forceDockerBundling: false,
+  };
+}
+
+/** The same options as the esbuild API takes them, writing `outdir/index.mjs`. */
+export function esbuildOptions(entry: string, outdir: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile: `${outdir}/${LAMBDA_OUTFILE}`,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: LAMBDA_BUNDLE.target,
+    minify: LAMBDA_BUNDLE.minify,
+    sourcemap: LAMBDA_BUNDLE.sourcemap,
+    mainFields: [...LAMBDA_BUNDLE.mainFields],
+    banner: { js: LAMBDA_BUNDLE.banner },
+    external: [...LAMBDA_BUNDLE.external],
+    logLevel: 'warning',
+  };
+}

@@ -1,0 +1,94 @@
+import { DEFAULT_BOT_TOKEN_PARAMETER } from './settings.js';
+
+/**
+ * The one source of the guard's IAM permissions. The stack attaches this document to the function's
+ * role and `scripts/print-policy.ts` prints it for console and CLI users, so the README cannot drift
+ * from what is deployed (a test compares them).
+ */
+
+/** Reads: these actions have no resource-level permissions, so their resource is `*`. */
+export const LIGHTSAIL_READ_ACTIONS = [
+  'lightsail:GetRegions',
+  'lightsail:GetInstances',
+  'lightsail:GetInstanceMetricData',
+] as const;
+
+/**
+ * Acts on an instance: stop it, and write the guard's alert state as tags. The guard never removes
+ * its tags (it overwrites them), so `lightsail:UntagResource` is not granted.
+ */
+export const LIGHTSAIL_INSTANCE_ACTIONS = ['lightsail:StopInstance', 'lightsail:TagResource'] as const;
+
+export interface PolicyTarget {
+  /** `aws`, `aws-cn`, ... (a token such as `Aws.PARTITION` in the stack). */
+  readonly partition: string;
+  readonly account: string;
+  /** Region of the SSM parameter, i.e. where the function runs. */
+  readonly region: string;
+  readonly botTokenParameterName: string;
+  /** Only for a parameter encrypted with a customer-managed key. */
+  readonly botTokenKmsKeyArn?: string | undefined;
+}
+
+export interface PolicyStatementJson {
+  readonly Sid: string;
+  readonly Effect: 'Allow';
+  readonly Action: string | readonly string[];
+  readonly Resource: string | readonly string[];
+  readonly Condition?: Record<string, Record<string, string>>;
+}
+
+export interface PolicyDocumentJson {
+  readonly Version: '2012-10-17';
+  readonly Statement: readonly PolicyStatementJson[];
+}
+
+/** ARN of an SSM parameter; names in a hierarchy start with `/`, which the ARN does not repeat. */
+export function parameterArn(partition: string, region: string, account: string, name: string): string {
+  return `arn:${partition}:ssm:${region}:${account}:parameter/${name.replace(/^\//, '')}`;
+}
+
+/** The guard's permissions, beyond writing its own logs (AWSLambdaBasicExecutionRole). */
+export function guardPolicyDocument(target: PolicyTarget): PolicyDocumentJson {
+  const { partition, account, region } = target;
+  const statements: PolicyStatementJson[] = [
+    { Sid: 'ReadLightsail', Effect: 'Allow', Action: [...LIGHTSAIL_READ_ACTIONS], Resource: '*' },
+    {
+      // Instance ARNs end in a generated id, not the name, so every instance of the account it is;
+      // all regions because the guard watches instances wherever they are.
+      Sid: 'StopAndTagInstances',
+      Effect: 'Allow',
+      Action: [...LIGHTSAIL_INSTANCE_ACTIONS],
+      Resource: `arn:${partition}:lightsail:*:${account}:Instance/*`,
+    },
+    {
+      Sid: 'ReadBotToken',
+      Effect: 'Allow',
+      Action: 'ssm:GetParameter',
+      Resource: parameterArn(partition, region, account, target.botTokenParameterName),
+    },
+  ];
+  // The AWS-managed aws/ssm key lets every principal of the account decrypt through SSM, so it
+  // needs no statement; a customer-managed key does (and its key policy must allow the account).
+  if (target.botTokenKmsKeyArn !== undefined) {
+    statements.push({
+      Sid: 'DecryptBotToken',
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: target.botTokenKmsKeyArn,
+      Condition: { StringEquals: { 'kms:ViaService': `ssm.${region}.amazonaws.com` } },
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+/** The document as README and console users see it: placeholders where the stack has tokens. */
+export function printablePolicyDocument(overrides: Partial<PolicyTarget> = {}): PolicyDocumentJson {
+  return guardPolicyDocument({
+    partition: 'aws',
+    account: '<ACCOUNT_ID>',
+    region: '<REGION>',
+    botTokenParameterName: DEFAULT_BOT_TOKEN_PARAMETER,
+    ...overrides,
+  });
+}

@@ -1,0 +1,195 @@
+/**
+ * Deploy-time settings of the stack, read once from CDK context (`cdk.json` holds the defaults,
+ * `-c key=value` overrides them) and validated here, so that a typo fails `cdk synth` with a message
+ * naming the key instead of deploying a guard that fails every ten minutes.
+ */
+
+/** Where the settings come from: `(key) => app.node.tryGetContext(key)`. */
+export type ContextReader = (key: string) => unknown;
+
+export interface DeploySettings {
+  /** Telegram chat that gets alerts and reports; unset leaves it to the handler to complain. */
+  readonly telegramChatId: string | undefined;
+  /** SSM Parameter Store name of the SecureString holding the bot token. */
+  readonly botTokenParameterName: string;
+  /** Customer-managed KMS key of that parameter; unset for the AWS-managed `aws/ssm` key. */
+  readonly botTokenKmsKeyArn: string | undefined;
+  readonly quotaPercent: string | undefined;
+  readonly warnPercent: string | undefined;
+  readonly instancesToMonitor: string | undefined;
+  readonly regions: string | undefined;
+  /** `rate(...)` expression of the check. */
+  readonly checkSchedule: string;
+  /** Minutes between two checks, read from `checkSchedule` (sizes the "did not run" alarm). */
+  readonly checkIntervalMinutes: number;
+  readonly reportHour: number;
+  readonly reportMinute: number;
+  /** IANA time zone the report time is read in; Scheduler handles daylight saving. */
+  readonly reportTimeZone: string;
+  readonly alarmEmail: string | undefined;
+  readonly memorySize: number;
+  readonly timeoutSeconds: number;
+  readonly logRetentionDays: number;
+}
+
+/** Thrown when a setting is missing or malformed; the message names the key and what it accepts. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+export const DEFAULT_BOT_TOKEN_PARAMETER = '/lightsail-guard/telegram-bot-token';
+
+/** Values CloudWatch Logs accepts as a retention (days). */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** Parses and validates every setting; throws {@link SettingsError} on the first bad one. */
+export function readSettings(read: ContextReader): DeploySettings {
+  const text = (key: string): string | undefined => {
+    const value = read(key);
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new SettingsError(`${key}: expected a string or a number, got ${JSON.stringify(value)}`);
+    }
+    const trimmed = String(value).trim();
+    // `-c key=` is how a user clears a default from cdk.json.
+    return trimmed === '' ? undefined : trimmed;
+  };
+  const check = parseRate('checkSchedule', text('checkSchedule') ?? 'rate(10 minutes)');
+  const [reportHour, reportMinute] = parseTime('reportTime', text('reportTime') ?? '23:58');
+  return Object.freeze({
+    telegramChatId: optional(
+      text('telegramChatId'),
+      'telegramChatId',
+      /^-?\d+$|^@\w{5,}$/,
+      'a numeric chat id or @channelname',
+    ),
+    botTokenParameterName: parameterName(text('botTokenParameterName') ?? DEFAULT_BOT_TOKEN_PARAMETER),
+    botTokenKmsKeyArn: optional(
+      text('botTokenKmsKeyArn'),
+      'botTokenKmsKeyArn',
+      /^arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/,
+      'a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)',
+    ),
+    quotaPercent: optional(text('quotaPercent'), 'quotaPercent', PERCENT, 'a percentage such as 95'),
+    warnPercent: optional(
+      text('warnPercent'),
+      'warnPercent',
+      PERCENT_LIST,
+      'percentages such as 80 or 80,90',
+    ),
+    instancesToMonitor: optional(
+      text('instancesToMonitor'),
+      'instancesToMonitor',
+      /^\w[\w-]*\w(,\w[\w-]*\w)*$/,
+      'comma-separated Lightsail instance names, no spaces',
+    ),
+    regions: optional(
+      text('regions'),
+      'regions',
+      /^[a-z]{2}(-[a-z]+)+-\d(,[a-z]{2}(-[a-z]+)+-\d)*$/,
+      'comma-separated region codes such as us-east-1,ap-southeast-1',
+    ),
+    checkSchedule: check.expression,
+    checkIntervalMinutes: check.minutes,
+    reportHour,
+    reportMinute,
+    reportTimeZone: timeZone(text('reportTimeZone') ?? 'UTC'),
+    alarmEmail: optional(text('alarmEmail'), 'alarmEmail', /^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an email address'),
+    memorySize: integer('memorySize', text('memorySize') ?? '256', 128, 10_240),
+    timeoutSeconds: integer('timeoutSeconds', text('timeoutSeconds') ?? '120', 1, 900),
+    logRetentionDays: retention(text('logRetentionDays') ?? '90'),
+  });
+}
+
+const PERCENT = /^(100|[1-9]\d?)(\.\d+)?$/;
+const PERCENT_LIST = /^(100|[1-9]\d?)(\.\d+)?(,(100|[1-9]\d?)(\.\d+)?)*$/;
+
+function optional(
+  value: string | undefined,
+  key: string,
+  pattern: RegExp,
+  accepts: string,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (!pattern.test(value))
+    throw new SettingsError(`${key}: expected ${accepts}, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function parameterName(value: string): string {
+  // SSM names: letters, digits and . - _ /; a name in a hierarchy must start with '/'.
+  if (
+    !/^[\w.\-/]{1,1011}$/.test(value) ||
+    (value.includes('/') && !value.startsWith('/')) ||
+    value.endsWith('/')
+  ) {
+    throw new SettingsError(
+      `botTokenParameterName: expected an SSM parameter name such as ${DEFAULT_BOT_TOKEN_PARAMETER}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+function parseRate(key: string, value: string): { expression: string; minutes: number } {
+  const match = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(value);
+  const amount = Number(match?.[1]);
+  const unit = match?.[2] ?? '';
+  // Scheduler wants the singular unit for 1 and the plural otherwise.
+  if (!match || amount < 1 || (amount === 1) !== !unit.endsWith('s')) {
+    throw new SettingsError(
+      `${key}: expected rate(N minutes|hours|days), e.g. rate(10 minutes), got ${JSON.stringify(value)}`,
+    );
+  }
+  const minutes = amount * (unit.startsWith('minute') ? 1 : unit.startsWith('hour') ? 60 : 1440);
+  // Rarer checks cannot protect a bill, and the "did not run" alarm needs a window within one day.
+  if (minutes > 720)
+    throw new SettingsError(`${key}: checks must run at least every 12 hours, got ${JSON.stringify(value)}`);
+  return { expression: value, minutes };
+}
+
+function parseTime(key: string, value: string): [number, number] {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  if (!match)
+    throw new SettingsError(
+      `${key}: expected a 24-hour time HH:MM such as 23:58, got ${JSON.stringify(value)}`,
+    );
+  return [Number(match[1]), Number(match[2])];
+}
+
+function timeZone(value: string): string {
+  // The pattern rejects offsets such as +08:00, which Intl accepts but Scheduler does not.
+  let valid = /^[A-Za-z]+(?:[/_+-][A-Za-z0-9]+)*$/.test(value);
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    valid = false;
+  }
+  if (!valid) {
+    throw new SettingsError(
+      `reportTimeZone: expected an IANA time zone such as Asia/Shanghai or UTC, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+function integer(key: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new SettingsError(
+      `${key}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}
+
+function retention(value: string): number {
+  const n = Number(value);
+  if (!(LOG_RETENTION_DAYS as readonly number[]).includes(n)) {
+    throw new SettingsError(
+      `logRetentionDays: expected one of ${LOG_RETENTION_DAYS.join(', ')}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}

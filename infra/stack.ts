@@ -1,0 +1,125 @@
+import { fileURLToPath } from 'node:url';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Construct } from 'constructs';
+import { DAILY_REPORT_EVENT, ENV } from '../src/constants.js';
+import { GuardAlarms } from './alarms.js';
+import { cdkBundlingOptions, LAMBDA_ENTRY, LAMBDA_HANDLER } from './bundling.js';
+import { guardPolicyDocument } from './policy.js';
+import type { DeploySettings } from './settings.js';
+
+export interface GuardStackProps extends StackProps {
+  readonly settings: DeploySettings;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The guard as a scheduled Lambda: one function, a check schedule, a daily-report schedule, and
+ * alarms for when the guard itself breaks. Environment-agnostic (no account or region at synth
+ * time), so `cdk synth` needs neither credentials nor network.
+ */
+export class GuardStack extends Stack {
+  constructor(scope: Construct, id: string, props: GuardStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: settings.logRetentionDays as logs.RetentionDays,
+      // `npm run destroy` removes everything the stack created, logs included.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    const fn = new NodejsFunction(this, 'Guard', {
+      entry: `${REPO_ROOT}${LAMBDA_ENTRY}`,
+      handler: LAMBDA_HANDLER,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: `${REPO_ROOT}package-lock.json`,
+      description:
+        'lightsail-guard: stops Lightsail instances before they exceed their data-transfer allowance',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      // About 20% cheaper per GB-second than x86_64; the bundle is plain JavaScript.
+      architecture: lambda.Architecture.ARM_64,
+      // Placeholders until measured on the simulator with the real handler; both are settings.
+      memorySize: settings.memorySize,
+      timeout: Duration.seconds(settings.timeoutSeconds),
+      // Two overlapping runs could stop an instance twice and send the same alert twice.
+      reservedConcurrentExecutions: 1,
+      // Scheduler invokes asynchronously. A retried check would only repeat the next scheduled
+      // check, and a retried report would send a second daily report: no Lambda retries.
+      retryAttempts: 0,
+      // An event queued behind a running invocation (reserved concurrency 1 throttles it) must
+      // outlive that run; one older than this would only duplicate the next scheduled check.
+      maxEventAge: Duration.seconds(Math.max(300, 2 * settings.timeoutSeconds)),
+      logGroup,
+      environment: guardEnvironment(settings),
+      bundling: cdkBundlingOptions(),
+    });
+
+    const policy = iam.PolicyDocument.fromJson(
+      guardPolicyDocument({
+        partition: Aws.PARTITION,
+        account: Aws.ACCOUNT_ID,
+        region: Aws.REGION,
+        botTokenParameterName: settings.botTokenParameterName,
+        botTokenKmsKeyArn: settings.botTokenKmsKeyArn,
+      }),
+    );
+    fn.role?.attachInlinePolicy(new iam.Policy(this, 'GuardPolicy', { document: policy }));
+
+    // Scheduler only retries when its Invoke call fails; with an asynchronous invoke that call may
+    // have queued the event anyway, so a retry could run the check twice or send two reports.
+    // The next scheduled check is the retry. One role, created by the target, may only invoke `fn`.
+    const targetProps = { retryAttempts: 0, maxEventAge: Duration.minutes(5) };
+    new Schedule(this, 'CheckSchedule', {
+      description: 'lightsail-guard: check data transfer and stop instances over the threshold',
+      schedule: ScheduleExpression.expression(settings.checkSchedule),
+      target: new LambdaInvoke(fn, { ...targetProps, input: ScheduleTargetInput.fromObject({}) }),
+      timeWindow: TimeWindow.off(),
+    });
+    new Schedule(this, 'DailyReportSchedule', {
+      description: 'lightsail-guard: daily data-transfer report',
+      schedule: ScheduleExpression.cron({
+        minute: String(settings.reportMinute),
+        hour: String(settings.reportHour),
+        // Scheduler reads the time in this zone and follows its daylight saving.
+        timeZone: TimeZone.of(settings.reportTimeZone),
+      }),
+      target: new LambdaInvoke(fn, {
+        ...targetProps,
+        input: ScheduleTargetInput.fromObject(DAILY_REPORT_EVENT),
+      }),
+      // Off: a report should arrive at the time the user asked for, not within a window after it.
+      timeWindow: TimeWindow.off(),
+    });
+
+    const alarms = new GuardAlarms(this, 'Alarms', {
+      fn,
+      checkIntervalMinutes: settings.checkIntervalMinutes,
+      email: settings.alarmEmail,
+    });
+
+    new CfnOutput(this, 'FunctionName', { value: fn.functionName });
+    new CfnOutput(this, 'LogGroupName', { value: logGroup.logGroupName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+  }
+}
+
+/** Only the settings the user configured; the bot token never, only the name of its parameter. */
+export function guardEnvironment(settings: DeploySettings): Record<string, string> {
+  const env: Record<string, string> = { [ENV.telegramBotTokenParameter]: settings.botTokenParameterName };
+  const optional: ReadonlyArray<[string, string | undefined]> = [
+    [ENV.telegramChatId, settings.telegramChatId],
+    [ENV.quotaPercent, settings.quotaPercent],
+    [ENV.warnPercent, settings.warnPercent],
+    [ENV.instancesToMonitor, settings.instancesToMonitor],
+    [ENV.regions, settings.regions],
+  ];
+  for (const [name, value] of optional) if (value !== undefined) env[name] = value;
+  return env;
+}
