@@ -23,10 +23,20 @@ export type EnvName = (typeof ENV)[keyof typeof ENV];
 /** Prefix of every Lightsail tag the guard reads or writes on an instance. */
 export const TAG_PREFIX = 'lightsail-guard:';
 
-/** Tag keys. Values are documented where they are parsed (src/core/alert-state.ts). */
+/** Tag keys the guard reads and writes; parsed in src/core/alert-state.ts. */
 export const TAGS = {
-  /** `YYYY-MM:80,90,stop`: the alert levels already delivered in that billing month. */
+  /**
+   * `YYYY-MM:80/90/override`: the alerts already delivered in that billing month. Lightsail tag
+   * values allow letters, digits, spaces and `_ . : / = + - @` only, hence `/` and not `,`.
+   */
   alerted: `${TAG_PREFIX}alerted`,
+  /** `YYYY-MM-DD`: the UTC day an "usage unknown" alert was last delivered for this instance. */
+  unknownAlerted: `${TAG_PREFIX}unknown-alerted`,
+  /**
+   * ISO time of a stop whose alert could not be delivered; the next check re-sends it and clears
+   * the value, so that a stop is never silent even while Telegram is down.
+   */
+  stopUnsent: `${TAG_PREFIX}stop-unsent`,
   /** `YYYY-MM`: keep this instance running past the threshold for that billing month. */
   keepRunning: `${TAG_PREFIX}keep-running`,
 } as const;

@@ -1,4 +1,83 @@
-// Placeholder until the engine lands: the CDK stack bundles this entry point.
-export async function handler(_event: unknown): Promise<void> {
-  throw new Error('lightsail-guard: the Lambda handler is not built yet');
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { type Config, parseConfig, requireTelegram } from './config.js';
+import { DAILY_REPORT_EVENT } from './constants.js';
+import { type Command, type LogEvent, runGuard } from './engine/run.js';
+import { lightsailClientFactory } from './lightsail/clients.js';
+import { createLightsailFleet } from './lightsail/fleet.js';
+import { exitCodeOf, resultJson } from './output.js';
+import { readBotTokenParameter } from './ssm/bot-token.js';
+import { createTelegramNotifier } from './telegram/index.js';
+
+/** One JSON object per line: CloudWatch Logs Insights queries fields without parsing text. */
+function log(event: LogEvent): void {
+  const line = JSON.stringify({ time: new Date().toISOString(), ...event });
+  if (event.level === 'error') console.error(line);
+  else console.log(line);
+}
+
+interface Runtime {
+  readonly config: Config;
+  readonly token: string;
+  readonly clientFor: ReturnType<typeof lightsailClientFactory>;
+}
+
+// Built once per cold start: configuration, the token from SSM, and the per-region clients.
+let runtime: Promise<Runtime> | undefined;
+
+async function buildRuntime(env: NodeJS.ProcessEnv): Promise<Runtime> {
+  const config = parseConfig(env);
+  requireTelegram(config, 'the Lambda');
+  const token =
+    config.telegram.token ??
+    (await readBotTokenParameter(new SSMClient({}), config.telegram.tokenParameter ?? ''));
+  return { config, token, clientFor: lightsailClientFactory({ maxAttempts: 8 }) };
+}
+
+/** `{"report_type": "daily_report"}` asks for the report (the recipe's event, kept); anything else checks. */
+export function commandFor(event: unknown): Command {
+  const type = (event as { report_type?: unknown } | null)?.report_type;
+  return type === DAILY_REPORT_EVENT.report_type ? 'report' : 'check';
+}
+
+/**
+ * The scheduled entry point. Runs `check` (or `report`), logs every instance as a JSON line, and
+ * fails the invocation after all work is done when anything could not be checked, stopped or
+ * sent, so that the Errors alarm fires.
+ */
+export async function handler(event: unknown): Promise<ReturnType<typeof resultJson>> {
+  runtime ??= buildRuntime(process.env).catch((error: unknown) => {
+    runtime = undefined; // a fixed parameter or setting is picked up by the next invocation
+    throw error;
+  });
+  const { config, token, clientFor } = await runtime;
+  const command = commandFor(event);
+  const fleet = createLightsailFleet({ clientFor, homeRegion: process.env.AWS_REGION ?? 'us-east-1' });
+  const notifier = createTelegramNotifier({
+    token,
+    chatId: config.telegram.chatId ?? '',
+    apiRoot: config.telegram.apiRoot,
+    // Leave room in the function's timeout for the rest of the run.
+    maxTotalMs: 30_000,
+    onRetry: (retry) => log({ level: 'warn', msg: 'telegram retry', ...retry }),
+  });
+  const result = await runGuard({ fleet, notifier, now: () => new Date(), log }, config, {
+    command,
+    dryRun: false,
+  });
+  for (const row of result.rows)
+    log({ level: row.unknownReason || row.error ? 'error' : 'info', msg: 'instance', ...row });
+  const summary = resultJson(result);
+  log({
+    level: summary.exitCode === 0 ? 'info' : 'error',
+    msg: `${command} finished`,
+    instances: result.rows.length,
+    messages: result.messages.length,
+    problems: result.problems,
+  });
+  if (exitCodeOf(result) !== 0) {
+    throw new Error(
+      `lightsail-guard ${command}: ${result.problems.length} problem(s): ${result.problems.join(' | ')}`,
+    );
+  }
+  return summary;
 }

@@ -1,0 +1,187 @@
+import { DEFAULT_TELEGRAM_API_ROOT, ENV } from './constants.js';
+import type { AllowanceUnit } from './core/allowance.js';
+import type { GuardSettings } from './engine/run.js';
+import { ConfigError } from './errors.js';
+import { validateBotToken, validateChatId } from './telegram/validate.js';
+
+/** Environment as read: names from `ENV`, values as strings. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface TelegramConfig {
+  readonly token: string | undefined;
+  /** SSM parameter holding the token (Lambda); used only when `token` is unset. */
+  readonly tokenParameter: string | undefined;
+  readonly chatId: string | undefined;
+  readonly apiRoot: string;
+}
+
+/** The whole configuration, parsed once and frozen. */
+export interface Config extends GuardSettings {
+  readonly telegram: TelegramConfig;
+}
+
+export const DEFAULTS = {
+  quotaPercent: 95,
+  warnPercents: [80, 90],
+  allowanceUnit: 'GB' as AllowanceUnit,
+  prorateNewInstances: true,
+  concurrency: 8,
+} as const;
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** An unset or blank variable is "not set": deploy tools often pass empty strings. */
+function value(env: Environment, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function list(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function percent(name: string, raw: string, what: string): number {
+  const parsed = Number(raw);
+  if (!Number.isFinite(parsed) || parsed <= 0 || raw.trim() === '') {
+    throw new ConfigError(`${name} must be a number greater than 0 (${what}); got "${raw}".`);
+  }
+  return parsed;
+}
+
+function parseQuota(env: Environment): number {
+  const raw = value(env, ENV.quotaPercent);
+  if (raw === undefined) return DEFAULTS.quotaPercent;
+  return percent(
+    ENV.quotaPercent,
+    raw,
+    `the stop threshold in percent of the allowance, default ${DEFAULTS.quotaPercent}`,
+  );
+}
+
+function parseWarn(env: Environment, quota: number): number[] {
+  const raw = env[ENV.warnPercent];
+  // Defaults at or above a lowered threshold are dropped; levels the user chose are checked.
+  if (raw === undefined) return DEFAULTS.warnPercents.filter((level) => level < quota);
+  const levels = list(raw).map((item) =>
+    percent(ENV.warnPercent, item, 'comma-separated warning levels in percent, e.g. 80,90; empty disables'),
+  );
+  const tooHigh = levels.filter((level) => level >= quota);
+  if (tooHigh.length > 0) {
+    throw new ConfigError(
+      `${ENV.warnPercent} levels must be below ${ENV.quotaPercent} (${quota}); got ${tooHigh.join(', ')}.`,
+    );
+  }
+  return [...new Set(levels)].sort((a, b) => a - b);
+}
+
+function parseInstances(env: Environment): string[] | undefined {
+  const raw = value(env, ENV.instancesToMonitor);
+  if (raw === undefined || raw.toUpperCase() === 'ALL') return undefined;
+  const names = list(raw);
+  if (names.length === 0) {
+    throw new ConfigError(
+      `${ENV.instancesToMonitor} must be ALL or comma-separated instance names; got "${raw}".`,
+    );
+  }
+  return [...new Set(names)];
+}
+
+function parseRegions(env: Environment): string[] | undefined {
+  const raw = value(env, ENV.regions);
+  if (raw === undefined) return undefined;
+  const regions = [...new Set(list(raw))];
+  const bad = regions.filter((region) => !REGION.test(region));
+  if (regions.length === 0 || bad.length > 0) {
+    throw new ConfigError(
+      `${ENV.regions} must be comma-separated Lightsail regions such as us-east-1,eu-west-2 (unset: every region); got "${bad.join(', ') || raw}".`,
+    );
+  }
+  return regions;
+}
+
+function parseUnit(env: Environment): AllowanceUnit {
+  const raw = value(env, ENV.allowanceUnit);
+  if (raw === undefined) return DEFAULTS.allowanceUnit;
+  if (raw.toUpperCase() === 'GB') return 'GB';
+  if (raw.toUpperCase() === 'GIB') return 'GiB';
+  throw new ConfigError(
+    `${ENV.allowanceUnit} must be GB (10^9 bytes, default) or GiB (2^30 bytes); got "${raw}".`,
+  );
+}
+
+function parseBoolean(env: Environment, name: string, fallback: boolean): boolean {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (default ${fallback}); got "${raw}".`);
+}
+
+function parseConcurrency(env: Environment): number {
+  const raw = value(env, ENV.concurrency);
+  if (raw === undefined) return DEFAULTS.concurrency;
+  const parsed = Number(raw);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 64) {
+    throw new ConfigError(
+      `${ENV.concurrency} must be a whole number from 1 to 64 (default ${DEFAULTS.concurrency}); got "${raw}".`,
+    );
+  }
+  return parsed;
+}
+
+function parseTelegram(env: Environment): TelegramConfig {
+  const token = value(env, ENV.telegramBotToken);
+  const chatId = value(env, ENV.telegramChatId);
+  const apiRoot = (value(env, ENV.telegramApiRoot) ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, '');
+  if (token !== undefined) {
+    const problem = validateBotToken(token);
+    if (problem) throw new ConfigError(`${ENV.telegramBotToken}: ${problem}`);
+  }
+  if (chatId !== undefined) {
+    const problem = validateChatId(chatId);
+    if (problem) throw new ConfigError(`${ENV.telegramChatId}: ${problem}`);
+  }
+  if (!/^https?:\/\/[^\s/]+/.test(apiRoot)) {
+    throw new ConfigError(
+      `${ENV.telegramApiRoot} must be an http(s) URL such as ${DEFAULT_TELEGRAM_API_ROOT}; got "${apiRoot}".`,
+    );
+  }
+  return { token, tokenParameter: value(env, ENV.telegramBotTokenParameter), chatId, apiRoot };
+}
+
+/**
+ * Parses the environment once into a frozen configuration. Throws `ConfigError` naming the
+ * variable and what it accepts; nothing is called before this succeeds.
+ */
+export function parseConfig(env: Environment): Config {
+  const quotaPercent = parseQuota(env);
+  return Object.freeze({
+    policy: Object.freeze({ quotaPercent, warnPercents: Object.freeze(parseWarn(env, quotaPercent)) }),
+    allowance: Object.freeze({
+      unit: parseUnit(env),
+      prorateNewInstances: parseBoolean(env, ENV.prorateNewInstances, DEFAULTS.prorateNewInstances),
+    }),
+    regions: parseRegions(env),
+    instances: parseInstances(env),
+    concurrency: parseConcurrency(env),
+    telegram: Object.freeze(parseTelegram(env)),
+  });
+}
+
+/** Sending needs a chat and a token (or, in Lambda, the parameter that holds it). */
+export function requireTelegram(config: Config, command: string): void {
+  const missing = [
+    ...(config.telegram.token === undefined && config.telegram.tokenParameter === undefined
+      ? [ENV.telegramBotToken]
+      : []),
+    ...(config.telegram.chatId === undefined ? [ENV.telegramChatId] : []),
+  ];
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `${command} sends Telegram messages and needs ${missing.join(' and ')}; set ${missing.length === 1 ? 'it' : 'them'}, or use --dry-run to see what would be sent.`,
+    );
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The billing month: AWS bills, and Lightsail resets allowances, by calendar month in UTC.
+ * `end` is exclusive (00:00 UTC on the 1st of the next month).
+ */
+export interface BillingMonth {
+  /** `YYYY-MM`, the key alert state is stored under so that it resets on the 1st. */
+  readonly key: string;
+  readonly start: Date;
+  readonly end: Date;
+}
+
+/** The UTC calendar month that contains `now`. */
+export function billingMonthOf(now: Date): BillingMonth {
+  const year = now.getUTCFullYear();
+  const month = now.getUTCMonth();
+  return {
+    key: `${year}-${String(month + 1).padStart(2, '0')}`,
+    start: new Date(Date.UTC(year, month, 1)),
+    end: new Date(Date.UTC(year, month + 1, 1)),
+  };
+}
+
+/** `YYYY-MM-DD` of `now` in UTC, the key of once-a-day alerts. */
+export function utcDayKey(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}

@@ -1,0 +1,119 @@
+import { TAGS } from '../constants.js';
+import {
+  alertedTagValue,
+  deliveredThisMonth,
+  keepRunningThisMonth,
+  unknownAlertedToday,
+} from './alert-state.js';
+import type { Allowance } from './allowance.js';
+import type { BillingMonth } from './billing-month.js';
+import { utcDayKey } from './billing-month.js';
+import type { Instance, UsageReading } from './types.js';
+
+export interface GuardPolicy {
+  /** Stop at or over this share of the allowance, in percent (QUOTA_PERCENT). */
+  readonly quotaPercent: number;
+  /** Warn once a month at each of these levels, all below `quotaPercent` (WARN_PERCENT). */
+  readonly warnPercents: readonly number[];
+}
+
+/** An alert an assessment asks for. The stop alert's text also needs the stop call's outcome. */
+export type DueAlert =
+  | { readonly kind: 'warn'; readonly level: number }
+  | { readonly kind: 'stop'; readonly undeliveredSince?: string }
+  | { readonly kind: 'kept-running' }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+export interface Assessment {
+  readonly instance: Instance;
+  readonly allowance: Allowance;
+  readonly usage: UsageReading;
+  /** Share of the allowance used, in percent; `null` when the usage is unknown. */
+  readonly percent: number | null;
+  /** Running, at or over the threshold, and not kept running by the user's tag. */
+  readonly stop: boolean;
+  /** At or over the threshold but tagged to keep running this month. */
+  readonly keptRunning: boolean;
+  readonly due: readonly DueAlert[];
+  /** Tags to write once the alerts above were delivered, so that they are not sent again. */
+  readonly tagsOnDelivery: Readonly<Record<string, string>>;
+}
+
+/** Used bytes as a percentage of the allowance; an allowance of 0 with any use is infinitely over. */
+export function percentUsed(usedBytes: number, allowanceBytes: number): number {
+  if (allowanceBytes <= 0) return usedBytes > 0 ? Number.POSITIVE_INFINITY : 0;
+  return (usedBytes / allowanceBytes) * 100;
+}
+
+/**
+ * Decides what the guard should do about one instance: stop it, and which alerts are due. Warning
+ * levels and the kept-running alert are sent once per billing month, "unknown" once per UTC day,
+ * a stop every time one is made (a user who restarts the instance without the keep-running tag
+ * should hear that it was stopped again).
+ */
+export function assess(input: {
+  readonly instance: Instance;
+  readonly usage: UsageReading;
+  readonly allowance: Allowance;
+  readonly policy: GuardPolicy;
+  readonly month: BillingMonth;
+  readonly now: Date;
+}): Assessment {
+  const { instance, usage, allowance, policy, month, now } = input;
+  const base = { instance, allowance, usage };
+  const undeliveredStop = pendingStopAlert(instance);
+  if (usage.kind === 'unknown') {
+    const day = utcDayKey(now);
+    const due: DueAlert[] = [];
+    const tags: Record<string, string> = {};
+    if (undeliveredStop !== undefined) {
+      due.push({ kind: 'stop', undeliveredSince: undeliveredStop });
+      tags[TAGS.stopUnsent] = '';
+    }
+    if (!unknownAlertedToday(instance.tags, day)) {
+      due.push({ kind: 'unknown', reason: usage.reason });
+      tags[TAGS.unknownAlerted] = day;
+    }
+    return { ...base, percent: null, stop: false, keptRunning: false, due, tagsOnDelivery: tags };
+  }
+  const percent = percentUsed(usage.inBytes + usage.outBytes, allowance.bytes);
+  const delivered = deliveredThisMonth(instance.tags, month.key);
+  const overQuota = percent >= policy.quotaPercent;
+  const keptRunning = overQuota && keepRunningThisMonth(instance.tags, month.key);
+  const stop = overQuota && !keptRunning && instance.state === 'running';
+  const crossed = [...policy.warnPercents]
+    .sort((a, b) => a - b)
+    .filter((level) => percent >= level)
+    .map(String);
+  const due: DueAlert[] = [];
+  const record = new Set(delivered);
+  const tags: Record<string, string> = {};
+  if (undeliveredStop !== undefined && !stop) {
+    due.push({ kind: 'stop', undeliveredSince: undeliveredStop });
+    tags[TAGS.stopUnsent] = '';
+    for (const level of crossed) record.add(level);
+  } else if (stop) {
+    // The stop alert says it all; the warnings it passed are recorded so they do not follow it.
+    due.push({ kind: 'stop' });
+    for (const level of crossed) record.add(level);
+  } else if (keptRunning) {
+    if (!delivered.has('override')) due.push({ kind: 'kept-running' });
+    record.add('override');
+    for (const level of crossed) record.add(level);
+  } else {
+    const fresh = crossed.filter((level) => !delivered.has(level));
+    // Only the highest new level is worth a message; the lower ones are recorded with it.
+    const highest = fresh.at(-1);
+    if (highest !== undefined) due.push({ kind: 'warn', level: Number(highest) });
+    for (const level of fresh) record.add(level);
+  }
+  if (record.size !== delivered.size) tags[TAGS.alerted] = alertedTagValue(month.key, record);
+  if (stop && undeliveredStop !== undefined) tags[TAGS.stopUnsent] = '';
+  return { ...base, percent, stop, keptRunning, due, tagsOnDelivery: tags };
+}
+
+/** The time of an earlier stop whose alert never arrived, from the instance's tags. */
+export function pendingStopAlert(instance: Pick<Instance, 'tags'>): string | undefined {
+  const value = instance.tags[TAGS.stopUnsent]?.trim();
+  return value ? value : undefined;
+}

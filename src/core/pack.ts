@@ -1,0 +1,28 @@
+/** Telegram's limit for one message's text. */
+export const TELEGRAM_TEXT_LIMIT = 4096;
+
+/**
+ * Packs text blocks into as few messages as fit the limit, in order, each message carrying the
+ * references of the blocks it holds (so the caller knows what was delivered with it). The limit
+ * applies to the text after entity parsing, which is never longer than the HTML measured here.
+ * A single block longer than the limit is cut, so that it still arrives.
+ */
+export function packBlocks<T>(
+  blocks: readonly { readonly text: string; readonly ref: T }[],
+  limit = TELEGRAM_TEXT_LIMIT,
+  separator = '\n\n',
+): { text: string; refs: T[] }[] {
+  const messages: { text: string; refs: T[] }[] = [];
+  let current: { text: string; refs: T[] } | undefined;
+  for (const block of blocks) {
+    const text = block.text.length > limit ? `${block.text.slice(0, limit - 1)}…` : block.text;
+    if (current && current.text.length + separator.length + text.length <= limit) {
+      current.text += separator + text;
+      current.refs.push(block.ref);
+    } else {
+      current = { text, refs: [block.ref] };
+      messages.push(current);
+    }
+  }
+  return messages;
+}

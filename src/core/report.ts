@@ -1,0 +1,109 @@
+import type { AllowanceUnit } from './allowance.js';
+import { escapeHtml } from './html.js';
+import { packBlocks, TELEGRAM_TEXT_LIMIT } from './pack.js';
+import { formatAmount, formatPercent } from './units.js';
+
+/** What the guard did, or would do, about an instance in this run. */
+export type InstanceAction =
+  | 'none'
+  | 'stopped'
+  | 'stop-failed'
+  | 'would-stop'
+  | 'kept-running'
+  | 'warned'
+  | 'not-read';
+
+/** One instance in the report, the terminal table and `--json`: what was read, never a stale value. */
+export interface ReportRow {
+  readonly name: string;
+  readonly region: string;
+  readonly state: string;
+  /** `null` when the usage was not read (`not-read`) or could not be read (`unknownReason`). */
+  readonly usedBytes: number | null;
+  readonly allowanceBytes: number;
+  /** Share of the plan's allowance that applies this month (below 1 when pro-rated). */
+  readonly allowanceShare: number;
+  readonly percent: number | null;
+  readonly action: InstanceAction;
+  readonly unknownReason?: string;
+  readonly error?: string;
+}
+
+export interface ReportModel {
+  readonly generatedAt: Date;
+  readonly monthKey: string;
+  readonly rows: readonly ReportRow[];
+  readonly regionErrors: readonly { readonly region: string; readonly error: string }[];
+}
+
+/** Riskiest first: unknown usage, then by share used, then by name for a stable order. */
+export function sortRows(rows: readonly ReportRow[]): ReportRow[] {
+  const risk = (row: ReportRow): number =>
+    row.unknownReason !== undefined ? Number.POSITIVE_INFINITY : (row.percent ?? -1);
+  return [...rows].sort(
+    (a, b) => risk(b) - risk(a) || a.region.localeCompare(b.region) || a.name.localeCompare(b.name),
+  );
+}
+
+const ACTION_TEXT: Readonly<Record<InstanceAction, string>> = {
+  none: '',
+  stopped: 'stopped',
+  'stop-failed': 'STOP FAILED',
+  'would-stop': 'would stop (dry run)',
+  'kept-running': 'over threshold, kept running',
+  warned: 'warned',
+  'not-read': 'not read (not running)',
+};
+
+/** The action column: what happened, why a value is missing, and whether the allowance is pro-rated. */
+export function rowNote(row: ReportRow): string {
+  const parts = [ACTION_TEXT[row.action]];
+  if (row.unknownReason !== undefined) parts.push(`usage unknown: ${row.unknownReason}`);
+  if (row.error !== undefined) parts.push(row.error);
+  if (row.allowanceShare < 1) parts.push(`allowance pro-rated to ${(row.allowanceShare * 100).toFixed(0)}%`);
+  return parts.filter((part) => part !== '').join('; ');
+}
+
+function marker(row: ReportRow, quotaPercent: number, warnAt: number): string {
+  if (row.unknownReason !== undefined) return '❓';
+  if (row.percent === null) return '⚪';
+  if (row.percent >= quotaPercent) return '🔴';
+  if (row.percent >= warnAt) return '🟠';
+  return '🟢';
+}
+
+/**
+ * The daily report as Telegram HTML messages: a summary, then one line per instance, riskiest
+ * first, split into several messages only when one would pass Telegram's limit.
+ */
+export function reportMessages(
+  model: ReportModel,
+  context: {
+    readonly unit: AllowanceUnit;
+    readonly quotaPercent: number;
+    readonly warnPercents: readonly number[];
+  },
+  limit = TELEGRAM_TEXT_LIMIT,
+): string[] {
+  const { unit, quotaPercent } = context;
+  const warnAt = Math.min(quotaPercent, ...context.warnPercents);
+  const rows = sortRows(model.rows);
+  const regions = new Set(rows.map((row) => row.region)).size;
+  const over = rows.filter((row) => row.percent !== null && row.percent >= quotaPercent).length;
+  const unknown = rows.filter((row) => row.unknownReason !== undefined).length;
+  const when = model.generatedAt.toISOString().slice(0, 16).replace('T', ' ');
+  const summary = [
+    `📊 <b>Lightsail data transfer, ${model.monthKey} so far</b> (${when} UTC)`,
+    `${rows.length} instance${rows.length === 1 ? '' : 's'} in ${regions} region${regions === 1 ? '' : 's'} · ${over} at or over ${quotaPercent}% · ${unknown} unknown`,
+    ...model.regionErrors.map(
+      (failure) => `❗ ${escapeHtml(failure.region)} could not be read: ${escapeHtml(failure.error)}`,
+    ),
+  ].join('\n');
+  const lines = rows.map((row) => {
+    const used = row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit);
+    const note = rowNote(row);
+    return `${marker(row, quotaPercent, warnAt)} <code>${escapeHtml(row.name)}</code> ${escapeHtml(row.region)} · ${escapeHtml(row.state)} · ${used} / ${formatAmount(row.allowanceBytes, unit)} ${unit} · ${formatPercent(row.percent)}${note ? ` · ${escapeHtml(note)}` : ''}`;
+  });
+  const blocks = [{ text: summary, ref: 0 }, ...lines.map((text, index) => ({ text, ref: index + 1 }))];
+  return packBlocks(blocks, limit, '\n').map((message) => message.text);
+}

@@ -1,0 +1,31 @@
+import type { AllowanceUnit } from './allowance.js';
+import { type ReportRow, rowNote, sortRows } from './report.js';
+import { formatAmount, formatPercent } from './units.js';
+
+/** The terminal table: instance, region, state, used, allowance, %, action; riskiest first. */
+export function renderTable(rows: readonly ReportRow[], unit: AllowanceUnit): string {
+  const header = ['INSTANCE', 'REGION', 'STATE', `USED ${unit}`, `ALLOWANCE ${unit}`, '%', 'ACTION'];
+  const body = sortRows(rows).map((row) => [
+    row.name,
+    row.region,
+    row.state,
+    row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit),
+    formatAmount(row.allowanceBytes, unit),
+    formatPercent(row.percent),
+    rowNote(row),
+  ]);
+  if (body.length === 0) return 'No monitored instances found.';
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...body.map((cells) => (cells[column] ?? '').length)),
+  );
+  const numeric = new Set([3, 4, 5]);
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) => {
+        const width = widths[column] ?? 0;
+        return numeric.has(column) ? cell.padStart(width) : cell.padEnd(width);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...body.map(line)].join('\n');
+}

@@ -1,0 +1,74 @@
+import type { BillingMonth } from './billing-month.js';
+import type { Instance, MetricRead, UsageReading, UsageWindow } from './types.js';
+
+/**
+ * One bucket a day keeps a month at most 31 datapoints, far under the 1,440 past which the real
+ * service answers 200 with no data, and the answer small. A daily query includes today's partial
+ * bucket, so the sum runs up to `now`.
+ */
+export const USAGE_PERIOD_SECONDS = 86_400;
+
+/** The real service answers a query for more datapoints than this with an empty `metricData`. */
+export const MAX_DATAPOINTS = 1_440;
+
+/**
+ * A running instance observed this long with no datapoints at all is unreadable, not idle:
+ * Lightsail reports network metrics every five minutes, so an hour without any is not silence.
+ */
+export const NO_DATA_GRACE_MS = 60 * 60 * 1000;
+
+/** The metric query for the month so far: 00:00 UTC on the 1st to now. */
+export function usageWindow(month: BillingMonth, now: Date): UsageWindow {
+  return { start: month.start, end: now, periodSeconds: USAGE_PERIOD_SECONDS };
+}
+
+/** How many datapoints a window asks for, counting the last partial bucket. */
+export function datapointsIn(window: UsageWindow): number {
+  const seconds = (window.end.getTime() - window.start.getTime()) / 1000;
+  return Math.ceil(seconds / window.periodSeconds);
+}
+
+/** One metric read as the engine saw it: an answer, or the error the call threw. */
+export type MetricOutcome = MetricRead | { readonly kind: 'error'; readonly message: string };
+
+/**
+ * Turns two metric answers into month-to-date usage. Anything that could be a silent zero (an
+ * error, a missing `metricData`, no datapoints from an instance that has been running for an hour,
+ * a non-finite value) makes the usage unknown, with the reason, so that it is never read as 0%.
+ */
+export function interpretUsage(input: {
+  readonly instance: Pick<Instance, 'state' | 'createdAt'>;
+  readonly window: UsageWindow;
+  readonly inbound: MetricOutcome;
+  readonly outbound: MetricOutcome;
+}): UsageReading {
+  const observedSince = Math.max(input.window.start.getTime(), input.instance.createdAt.getTime());
+  const observedMs = input.window.end.getTime() - observedSince;
+  const expectData = input.instance.state === 'running' && observedMs >= NO_DATA_GRACE_MS;
+  const reasons: string[] = [];
+  const total = (name: string, outcome: MetricOutcome): number => {
+    if (outcome.kind === 'error') {
+      reasons.push(`${name}: ${outcome.message}`);
+      return 0;
+    }
+    if (outcome.kind === 'absent') {
+      reasons.push(`${name}: the answer had no metricData`);
+      return 0;
+    }
+    if (outcome.sums.length === 0 && expectData) {
+      const hours = (observedMs / 3_600_000).toFixed(1);
+      reasons.push(`${name}: no datapoints for a running instance observed for ${hours} h`);
+      return 0;
+    }
+    const sum = outcome.sums.reduce((acc, value) => acc + value, 0);
+    if (!Number.isFinite(sum) || outcome.sums.some((value) => value < 0)) {
+      reasons.push(`${name}: a datapoint was not a finite, non-negative number`);
+      return 0;
+    }
+    return sum;
+  };
+  const inBytes = total('NetworkIn', input.inbound);
+  const outBytes = total('NetworkOut', input.outbound);
+  if (reasons.length > 0) return { kind: 'unknown', reason: reasons.join('; ') };
+  return { kind: 'known', inBytes, outBytes };
+}
