@@ -1,0 +1,25 @@
+/** What an operation handler sees of one request. */
+
+import { notFound } from './errors.js';
+import { type Body, requiredString } from './input.js';
+import type { InstanceStore, SimInstance } from './state.js';
+
+/** One request's view: its region (from the credential scope) and a clock read once. */
+export interface OperationContext {
+  readonly region: string;
+  readonly store: InstanceStore;
+  readonly now: Date;
+  readonly pageSize: number;
+  /** Spends a matching `empty-metric`/`absent-metric` fault, if one is armed for this request. */
+  takeMetricFault(): 'empty-metric' | 'absent-metric' | undefined;
+}
+
+export type Operation = (ctx: OperationContext, body: Body) => Record<string, unknown>;
+
+/** The instance named by `body[key]` in the request's region, or the service's `NotFoundException`. */
+export function findInstance(ctx: OperationContext, body: Body, key: string): SimInstance {
+  const name = requiredString(body, key);
+  const instance = ctx.store.get(ctx.region, name);
+  if (!instance) throw notFound(`The Instance does not exist: ${name}`);
+  return instance;
+}

@@ -1,0 +1,70 @@
+/**
+ * Traffic datapoints computed analytically: an instance's month-to-date bytes are spread uniformly
+ * over its window, so a bucket's value is the window's share that falls inside it. Nothing is stored
+ * per 5 minutes, which keeps a metric answer O(buckets) however large the fleet.
+ */
+
+/** Network data exists at 5-minute granularity; `sampleCount` counts those samples. */
+const SAMPLE_SECONDS = 300;
+
+/** All times in epoch seconds. */
+export interface TrafficQuery {
+  readonly start: number;
+  readonly period: number;
+  readonly buckets: number;
+  readonly now: number;
+  readonly createdAt: number;
+  /** Where the month-to-date total is spread: [max(start of UTC month, createdAt), now]. */
+  readonly windowStart: number;
+  readonly totalBytes: number;
+}
+
+export interface TrafficBucket {
+  /** Start of the bucket, aligned on the query's start. */
+  readonly timestamp: number;
+  readonly bytes: number;
+  /** 5-minute samples the instance existed for in this bucket (at least 1). */
+  readonly samples: number;
+}
+
+/**
+ * The buckets [t, t+period) of a query that overlap the instance's life up to now: none wholly
+ * before creation, none starting after now, and the partial bucket holding now included, as the
+ * real service includes today's partial day.
+ */
+export function trafficBuckets(q: TrafficQuery): TrafficBucket[] {
+  const first = Math.max(0, Math.floor((q.createdAt - q.start) / q.period));
+  const last = Math.min(q.buckets - 1, Math.floor((q.now - q.start) / q.period));
+  const windowSeconds = q.now - q.windowStart;
+  const out: TrafficBucket[] = [];
+  for (let i = first; i <= last; i++) {
+    const t = q.start + i * q.period;
+    const end = t + q.period;
+    const inWindow = overlap(t, end, q.windowStart, q.now);
+    const alive = overlap(t, end, q.createdAt, q.now);
+    const bytes = windowSeconds > 0 ? (q.totalBytes * inWindow) / windowSeconds : 0;
+    out.push({ timestamp: t, bytes, samples: Math.max(1, Math.ceil(alive / SAMPLE_SECONDS)) });
+  }
+  return out;
+}
+
+/** Start of the UTC calendar month holding `epochSeconds`: AWS billing months are UTC. */
+export function startOfUtcMonth(epochSeconds: number): number {
+  const d = new Date(epochSeconds * 1000);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
+}
+
+/** Fisher-Yates in place: the real service promises no order, so callers must not rely on one. */
+export function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    const a = items[i] as T;
+    items[i] = items[j] as T;
+    items[j] = a;
+  }
+  return items;
+}
+
+function overlap(aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+  return Math.max(0, Math.min(aEnd, bEnd) - Math.max(aStart, bStart));
+}

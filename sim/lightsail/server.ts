@@ -1,0 +1,168 @@
+/** The HTTP front of the simulator: awsJson1_1 over loopback, with latency, rate limits and faults. */
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { OperationContext } from './context.js';
+import { accessDenied, SimError, serviceError, throttling } from './errors.js';
+import { FaultBook, type FaultKind } from './faults.js';
+import { OPERATIONS } from './operations.js';
+import { RegionRateLimiter } from './rate-limit.js';
+import { LIGHTSAIL_REGIONS } from './regions.js';
+import { InstanceStore } from './state.js';
+import { StatsRecorder } from './stats.js';
+import type { LightsailSimulator, SimulatorOptions } from './types.js';
+import { type Answer, error, headerValue, parseBody, readBody, send, sleep, targetName } from './wire.js';
+
+const TARGET_PREFIX = 'Lightsail_20161128.';
+const ERROR_FAULTS: readonly FaultKind[] = ['throttle', 'server-error', 'access-denied'];
+const METRIC_FAULTS: readonly FaultKind[] = ['empty-metric', 'absent-metric'];
+
+/** The region of a SigV4 credential scope: `Credential=AKID/20261127/<region>/lightsail/aws4_request`. */
+const CREDENTIAL_REGION = /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\/lightsail\/aws4_request/;
+
+/**
+ * Starts a Lightsail-compatible endpoint on 127.0.0.1. Point the real `LightsailClient` at
+ * `endpoint` (or `AWS_ENDPOINT_URL_LIGHTSAIL`) with any credentials: signatures are not checked,
+ * only the region of their credential scope is read.
+ */
+export async function startLightsailSimulator(options: SimulatorOptions = {}): Promise<LightsailSimulator> {
+  const now = options.now ?? (() => new Date());
+  const store = new InstanceStore(new Set(options.regions ?? LIGHTSAIL_REGIONS), now);
+  for (const spec of options.instances ?? []) store.add(spec);
+  const faults = new FaultBook();
+  const stats = new StatsRecorder();
+  const limiter = options.rateLimit
+    ? new RegionRateLimiter(options.rateLimit.perSecond, options.rateLimit.burst)
+    : undefined;
+  const pageSize = options.pageSize ?? 25;
+  const latency = options.latencyMs ?? 0;
+  const timers = new Set<NodeJS.Timeout>();
+
+  const decide = (req: IncomingMessage, raw: string, op: string, region: string | undefined): Answer => {
+    if (region === undefined) {
+      return error(new SimError(400, 'MissingAuthenticationTokenException', 'Missing Authentication Token'));
+    }
+    if (!store.hasRegion(region)) {
+      // Outside the simulated regions the real endpoint does not exist or the region is not enabled
+      // for the account; an opted-out region answers UnrecognizedClientException (403), a client
+      // error the SDK surfaces at once without retrying, which is what a caller must handle.
+      return error(
+        new SimError(
+          403,
+          'UnrecognizedClientException',
+          'The security token included in the request is invalid.',
+        ),
+      );
+    }
+    if (req.method !== 'POST' || !Object.hasOwn(OPERATIONS, op)) {
+      return error(new SimError(400, 'UnknownOperationException', `Unknown operation ${op}`));
+    }
+    if (limiter && !limiter.tryTake(region)) {
+      stats.throttled();
+      return error(throttling());
+    }
+    const body = parseBody(raw);
+    if (body instanceof SimError) return error(body);
+    const target = { op, region, instanceName: targetName(body) };
+    const fault = faults.take(ERROR_FAULTS, target);
+    if (fault) {
+      stats.faultInjected();
+      if (fault === 'throttle') stats.throttled();
+      return error(
+        fault === 'throttle' ? throttling() : fault === 'server-error' ? serviceError() : accessDenied(op),
+      );
+    }
+    const ctx: OperationContext = {
+      region,
+      store,
+      now: now(),
+      pageSize,
+      takeMetricFault() {
+        const kind = faults.take(METRIC_FAULTS, target);
+        if (kind) stats.faultInjected();
+        return kind === 'empty-metric' || kind === 'absent-metric' ? kind : undefined;
+      },
+    };
+    try {
+      return { status: 200, body: (OPERATIONS[op] as (typeof OPERATIONS)[string])(ctx, body) };
+    } catch (e) {
+      if (e instanceof SimError) return error(e);
+      throw e;
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    stats.arrive();
+    try {
+      const raw = await readBody(req);
+      const target = headerValue(req, 'x-amz-target') ?? '';
+      const op = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
+      const region = CREDENTIAL_REGION.exec(headerValue(req, 'authorization') ?? '')?.[1];
+      stats.count(op, region ?? '');
+      let answer: Answer;
+      try {
+        answer = decide(req, raw, op, region);
+      } catch (e) {
+        // A bug in the simulator must look like a server fault, not hang the client.
+        answer = error(new SimError(500, 'ServiceException', `Simulator failure: ${String(e)}`));
+      }
+      const delay = typeof latency === 'function' ? latency(region ?? '', op) : latency;
+      if (delay > 0) await sleep(delay, timers);
+      send(res, answer);
+    } finally {
+      stats.finish();
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      res.destroy(e instanceof Error ? e : new Error(String(e)));
+    });
+  });
+  // The benchmark runs hundreds of keep-alive connections at once; the default backlog is enough,
+  // but idle sockets must not keep `close()` waiting.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    addInstance: (spec) => {
+      store.add(spec);
+    },
+    instance(region, name) {
+      const i = store.get(region, name);
+      if (!i) return undefined;
+      return {
+        get state() {
+          return i.state;
+        },
+        get tags() {
+          return Object.fromEntries(i.tags);
+        },
+      };
+    },
+    setTraffic(region, name, traffic) {
+      const i = store.get(region, name);
+      if (!i) throw new Error(`No simulated instance ${name} in ${region}`);
+      i.traffic = { ...traffic };
+    },
+    injectFault: (fault) => faults.inject(fault),
+    clearFaults: () => faults.clear(),
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,78 @@
+/** The simulator's public types: what tests, the demo and the benchmark configure and read back. */
+
+/** Instance states the simulator models; the real service has a few more (`rebooting`, ...). */
+export type SimInstanceState = 'running' | 'stopped' | 'pending' | 'stopping';
+
+/** One instance to place in the simulated fleet. */
+export interface SimInstanceSpec {
+  name: string;
+  region: string;
+  /** Default `running`. */
+  state?: SimInstanceState;
+  /** Default `nano_3_0`. */
+  bundleId?: string;
+  /** `networking.monthlyTransfer.gbPerMonthAllocated`; default 1024. */
+  gbPerMonthAllocated?: number;
+  /** Default 90 days before `now()`. */
+  createdAt?: Date;
+  tags?: Record<string, string>;
+  /** Month-to-date traffic at now(), spread uniformly over [max(start of UTC month, createdAt), now]. */
+  traffic?: { inBytes: number; outBytes: number };
+}
+
+/**
+ * A failure to inject. Filters that are omitted match anything; `instanceName` matches the request
+ * body's `instanceName` or `resourceName`. `times` counts down; omitted means forever.
+ */
+export type SimFault = {
+  kind: 'throttle' | 'server-error' | 'access-denied' | 'empty-metric' | 'absent-metric';
+  op?: string;
+  region?: string;
+  instanceName?: string;
+  times?: number;
+};
+
+export interface SimulatorOptions {
+  instances?: SimInstanceSpec[];
+  /** Regions where Lightsail answers; default: the real list of Lightsail regions. */
+  regions?: string[];
+  /** The simulated clock for metrics and timestamps; default `() => new Date()`. */
+  now?: () => Date;
+  /** Added before every answer, errors included. */
+  latencyMs?: number | ((region: string, operation: string) => number);
+  /** Token bucket per region, in real time; past it the answer is HTTP 400 `ThrottlingException`. */
+  rateLimit?: { perSecond: number; burst?: number };
+  /** `GetInstances` page size; default 25, small enough that callers must page. */
+  pageSize?: number;
+  /** Default 0 (a free port). The server always binds 127.0.0.1. */
+  port?: number;
+}
+
+/** Counters since start (or the last `resetStats()`). Every request counts, retries included. */
+export interface SimStats {
+  /** Requests per operation name (unknown operations included under their name). */
+  calls: Record<string, number>;
+  callsByRegion: Record<string, number>;
+  total: number;
+  /** Most requests in flight at once, from arrival to answer, injected latency included. */
+  peakInFlight: number;
+  /** Answers that were `ThrottlingException`, from the rate limit or an injected fault. */
+  throttled: number;
+  faultsInjected: number;
+}
+
+/** A running simulator. `close()` it in `afterEach`/`afterAll`. */
+export interface LightsailSimulator {
+  /** `http://127.0.0.1:<port>`: pass as `endpoint` or `AWS_ENDPOINT_URL_LIGHTSAIL`. */
+  endpoint: string;
+  addInstance(spec: SimInstanceSpec): void;
+  /** A live view of one instance for assertions, or `undefined` when there is none. */
+  instance(region: string, name: string): { state: string; tags: Record<string, string> } | undefined;
+  /** Replaces an instance's month-to-date traffic as of `now()`. */
+  setTraffic(region: string, name: string, traffic: { inBytes: number; outBytes: number }): void;
+  injectFault(fault: SimFault): void;
+  clearFaults(): void;
+  stats(): SimStats;
+  resetStats(): void;
+  close(): Promise<void>;
+}
