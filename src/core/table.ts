@@ -9,9 +9,9 @@ export function renderTable(rows: readonly ReportRow[], unit: AllowanceUnit): st
     row.name,
     row.region,
     row.state,
-    row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit),
+    row.action === 'not-read' ? '-' : row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit),
     formatAmount(row.allowanceBytes, unit),
-    formatPercent(row.percent),
+    row.action === 'not-read' ? '-' : formatPercent(row.percent),
     rowNote(row),
   ]);
   if (body.length === 0) return 'No monitored instances found.';

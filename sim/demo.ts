@@ -1,0 +1,56 @@
+/**
+ * `npm run demo`: the guard against the in-repo Lightsail simulator and a fake Telegram Bot API,
+ * both on 127.0.0.1. Runs the real CLI (`status`, then `check` twice) and prints what the
+ * terminal and Telegram saw. No AWS account, no network.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { htmlToPlain } from '../src/core/html.js';
+import { startLightsailSimulator } from './lightsail/index.js';
+import { sampleAccount } from './sample-account.js';
+import { startFakeTelegram } from './telegram/index.js';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+const lightsail = await startLightsailSimulator({ instances: sampleAccount(new Date()) });
+const telegram = await startFakeTelegram();
+const env = {
+  PATH: process.env.PATH ?? '',
+  // The AWS SDK warns on every start under Node 20 that it will soon need Node 22; the demo is no place for it.
+  NODE_NO_WARNINGS: '1',
+  AWS_ACCESS_KEY_ID: 'AKIDDEMONOTREAL',
+  AWS_SECRET_ACCESS_KEY: 'demo-secret-not-real',
+  AWS_REGION: 'us-east-1',
+  AWS_ENDPOINT_URL_LIGHTSAIL: lightsail.endpoint,
+  TELEGRAM_BOT_TOKEN: telegram.token,
+  TELEGRAM_CHAT_ID: '-1001234567890',
+  TELEGRAM_API_ROOT: telegram.apiRoot,
+};
+
+const execFileAsync = promisify(execFile);
+
+async function run(title: string, args: string[]): Promise<void> {
+  const seen = telegram.messages.length;
+  console.log(`\n━━ ${title}\n$ lightsail-guard ${args.join(' ')}\n`);
+  // Asynchronous, so that the simulators in this process can answer while the CLI runs.
+  const child = await execFileAsync(process.execPath, [cli, ...args], { env, encoding: 'utf8' }).then(
+    (done) => ({ ...done, code: 0 }),
+    (failed: { stdout: string; stderr: string; code: number }) => failed,
+  );
+  console.log(child.stdout.trimEnd());
+  if (child.stderr.trim()) console.log(child.stderr.trimEnd());
+  console.log(`\n(exit code ${child.code})`);
+  const received = telegram.messages.slice(seen);
+  console.log(`\nTelegram received ${received.length} message${received.length === 1 ? '' : 's'}:`);
+  for (const message of received) console.log(`\n${htmlToPlain(message.text).replace(/^/gm, '  │ ')}`);
+}
+
+try {
+  await run('What the guard sees (sends and stops nothing)', ['status']);
+  await run('The scheduled check', ['check']);
+  await run('The same check ten minutes later: nothing new, so nothing is sent', ['check']);
+  await run('The daily report', ['report']);
+} finally {
+  await Promise.all([lightsail.close(), telegram.close()]);
+}
