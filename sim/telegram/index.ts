@@ -1,0 +1,4 @@
+export type { TelegramFault } from './faults.js';
+export { checkMessageText, MAX_MESSAGE_LENGTH } from './message-text.js';
+export type { FakeTelegram, FakeTelegramOptions, ReceivedMessage } from './server.js';
+export { FAKE_TELEGRAM_TOKEN, startFakeTelegram } from './server.js';

@@ -1,0 +1,184 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultQueue, type TelegramFault } from './faults.js';
+import { checkMessageText } from './message-text.js';
+
+/** Settings of the fake Bot API. */
+export interface FakeTelegramOptions {
+  /** The one token the fake accepts. Obviously fake by default; never use a real one here. */
+  token?: string;
+  /** Default 0: any free port. The fake listens on 127.0.0.1 only. */
+  port?: number;
+  /** When set, only these chats exist; others get `Bad Request: chat not found`. */
+  chats?: readonly string[];
+  /**
+   * Default true: also refuse a bare `>` or an `&` that starts no entity in HTML, which the docs
+   * forbid but Telegram's parser lets through, so escaping bugs fail in tests, not in production.
+   */
+  strictHtml?: boolean;
+}
+
+/** A message the fake accepted, with the text exactly as sent. */
+export interface ReceivedMessage {
+  chatId: string;
+  text: string;
+  parseMode?: string;
+  at: Date;
+}
+
+/** A running fake. `requests` counts every HTTP request, faulted ones included. */
+export interface FakeTelegram {
+  apiRoot: string;
+  token: string;
+  messages: ReceivedMessage[];
+  requests: number;
+  injectFault(fault: TelegramFault): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+export type { TelegramFault } from './faults.js';
+
+/** Default token: shaped like a token so validation passes, but unmistakably fake. */
+export const FAKE_TELEGRAM_TOKEN = '123456:TEST-fake-token-not-real_abcdefghijk';
+
+type Params = Record<string, unknown>;
+
+async function readParams(request: IncomingMessage, url: URL): Promise<Params> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString('utf8');
+  const params: Params = Object.fromEntries(url.searchParams);
+  const type = request.headers['content-type'] ?? '';
+  if (type.includes('application/json') && body.length > 0) {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      if (typeof parsed === 'object' && parsed !== null) Object.assign(params, parsed);
+    } catch {
+      // Telegram ignores a body it cannot parse and then complains about the missing parameters.
+    }
+  } else if (type.includes('application/x-www-form-urlencoded')) {
+    Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
+  }
+  return params;
+}
+
+function answer(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function refuse(response: ServerResponse, status: number, description: string, parameters?: object): void {
+  answer(response, status, {
+    ok: false,
+    error_code: status,
+    description,
+    ...(parameters ? { parameters } : {}),
+  });
+}
+
+/** Answers (or pointedly does not answer) a request the way the injected fault says. */
+function playFault(fault: TelegramFault, request: IncomingMessage, response: ServerResponse): void {
+  switch (fault.kind) {
+    case 'rate-limit':
+      refuse(response, 429, `Too Many Requests: retry after ${fault.retryAfter}`, {
+        retry_after: fault.retryAfter,
+      });
+      return;
+    case 'server-error': {
+      const status = fault.status ?? 500;
+      // Telegram's own 5xx are JSON; a 502/504 comes from the proxy in front of it, as an HTML page.
+      if (status === 502 || status === 504) {
+        response
+          .writeHead(status, { 'content-type': 'text/html' })
+          .end(`<html><body>${status}</body></html>`);
+      } else {
+        refuse(response, status, 'Internal Server Error');
+      }
+      return;
+    }
+    case 'hang':
+      return;
+    case 'reset':
+      request.socket.destroy();
+      return;
+  }
+}
+
+/**
+ * Starts a local stand-in for the Telegram Bot API (`sendMessage`, `getMe`) that answers with
+ * Telegram's JSON and error wording, validates entities like Telegram, and plays injected faults.
+ */
+export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
+  const token = options.token ?? FAKE_TELEGRAM_TOKEN;
+  const strictHtml = options.strictHtml ?? true;
+  const botId = Number(token.split(':')[0]) || 1;
+  const faults = new FaultQueue();
+  let nextMessageId = 1;
+
+  const fake: FakeTelegram = {
+    apiRoot: '', // set below, once the port is known
+    token,
+    messages: [],
+    requests: 0,
+    injectFault: (f) => faults.add(f),
+    clearFaults: () => faults.clear(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // Hung requests keep their sockets open; drop them so close() cannot wait forever.
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    fake.requests++;
+    const fault = faults.take();
+    if (fault) return playFault(fault, request, response);
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const match = /^\/bot([^/]*)\/([A-Za-z]+)$/.exec(url.pathname);
+    if (!match) return refuse(response, 404, 'Not Found');
+    if (match[1] !== token) return refuse(response, 401, 'Unauthorized');
+    const params = await readParams(request, url);
+    const method = (match[2] ?? '').toLowerCase();
+    const bot = { id: botId, is_bot: true, first_name: 'Fake guard bot', username: 'fake_guard_bot' };
+    if (method === 'getme') return answer(response, 200, { ok: true, result: bot });
+    if (method !== 'sendmessage') return refuse(response, 404, 'Not Found: method not found');
+
+    const chatId = params.chat_id === undefined ? '' : String(params.chat_id);
+    if (chatId === '') return refuse(response, 400, 'Bad Request: chat_id is empty');
+    if (options.chats && !options.chats.includes(chatId)) {
+      return refuse(response, 400, 'Bad Request: chat not found');
+    }
+    const text = typeof params.text === 'string' ? params.text : '';
+    const parseMode = typeof params.parse_mode === 'string' ? params.parse_mode : undefined;
+    const checked = checkMessageText(text, parseMode, strictHtml);
+    if (!checked.ok) return refuse(response, 400, `Bad Request: ${checked.description}`);
+
+    const at = new Date();
+    fake.messages.push({ chatId, text, ...(parseMode === undefined ? {} : { parseMode }), at });
+    const chat = /^-?\d+$/.test(chatId)
+      ? { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' }
+      : { id: -1001, type: 'channel', username: chatId.slice(1) };
+    const result = {
+      message_id: nextMessageId++,
+      from: bot,
+      chat,
+      date: Math.floor(at.getTime() / 1000),
+      text: checked.plainText,
+    };
+    return answer(response, 200, { ok: true, result });
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) refuse(response, 500, `Internal Server Error: ${String(error)}`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  fake.apiRoot = `http://127.0.0.1:${port}`;
+  return fake;
+}

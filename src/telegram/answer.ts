@@ -1,0 +1,42 @@
+/** Telegram's answer to one Bot API call, reduced to what the retry policy needs. */
+export interface TelegramAnswer {
+  ok: boolean;
+  /** `error_code`, or the HTTP status when the body is not Telegram's JSON (e.g. a proxy's 502 page). */
+  errorCode: number;
+  description: string;
+  /** `parameters.retry_after` in seconds, when Telegram sent one. */
+  retryAfter: number | undefined;
+}
+
+interface RawAnswer {
+  ok?: unknown;
+  error_code?: unknown;
+  description?: unknown;
+  parameters?: { retry_after?: unknown };
+}
+
+/**
+ * Reads a Bot API response body. Never throws on a malformed body: a gateway in front of Telegram
+ * can answer with HTML, and that must still be classified by its HTTP status.
+ */
+export async function readAnswer(response: Response): Promise<TelegramAnswer> {
+  const body = await response.text();
+  let raw: RawAnswer | undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === 'object' && parsed !== null) raw = parsed as RawAnswer;
+  } catch {
+    raw = undefined;
+  }
+  const fallbackDescription = response.statusText || 'answer without a Telegram JSON body';
+  if (raw === undefined || typeof raw.ok !== 'boolean') {
+    return { ok: false, errorCode: response.status, description: fallbackDescription, retryAfter: undefined };
+  }
+  const retryAfter = raw.parameters?.retry_after;
+  return {
+    ok: raw.ok && response.ok,
+    errorCode: typeof raw.error_code === 'number' ? raw.error_code : response.status,
+    description: typeof raw.description === 'string' ? raw.description : fallbackDescription,
+    retryAfter: typeof retryAfter === 'number' && retryAfter >= 0 ? retryAfter : undefined,
+  };
+}

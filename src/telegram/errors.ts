@@ -1,0 +1,76 @@
+/**
+ * Errors of the Telegram adapter. Every request URL holds the bot token, so nothing here may
+ * carry a URL or a raw error from `fetch`: messages, stacks and causes all pass through `redact`.
+ */
+
+const REDACTED = '<redacted>';
+
+// Shaped like any bot token (`<digits>:<secret>`), so a token other than ours is hidden too.
+const TOKEN_SHAPE = /\d{3,}:[A-Za-z0-9_-]{20,}/g;
+
+/** Replaces the token, and anything shaped like a bot token, with `<redacted>`. */
+export function redact(text: string, token: string): string {
+  const withoutOurs = token.length > 0 ? text.split(token).join(REDACTED) : text;
+  return withoutOurs.replace(TOKEN_SHAPE, REDACTED);
+}
+
+/**
+ * Rebuilds an error (and its `cause` chain) with every message and stack redacted, so it can be
+ * passed on as a `cause` without leaking the token that undici may have put in it.
+ */
+export function redactError(error: unknown, token: string, depth = 0): Error {
+  if (!(error instanceof Error)) return new Error(redact(String(error), token));
+  const cause =
+    error.cause !== undefined && depth < 5 ? redactError(error.cause, token, depth + 1) : undefined;
+  const copy = new Error(redact(error.message, token), cause === undefined ? undefined : { cause });
+  copy.name = error.name;
+  copy.stack = redact(error.stack ?? `${error.name}: ${error.message}`, token);
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code });
+  return copy;
+}
+
+/**
+ * Telegram answered and refused the request. Thrown at once for a 4xx other than 429; a 429 or 5xx
+ * that is still failing when the time budget runs out becomes the `cause` of a TelegramNetworkError.
+ */
+export class TelegramRefusedError extends Error {
+  override readonly name = 'TelegramRefusedError';
+  /** `error_code` from Telegram's answer, or the HTTP status when the body was not Telegram's JSON. */
+  readonly errorCode: number;
+  /** `description` from Telegram's answer, e.g. `Bad Request: chat not found`. */
+  readonly description: string;
+  /** The Bot API method that was refused, e.g. `sendMessage`. */
+  readonly method: string;
+  /** Seconds Telegram asked to wait (429 only). */
+  readonly retryAfter: number | undefined;
+
+  constructor(
+    init: { method: string; errorCode: number; description: string; retryAfter?: number },
+    options?: { cause?: unknown },
+  ) {
+    super(`Telegram refused ${init.method}: ${init.errorCode} ${init.description}`, options);
+    this.method = init.method;
+    this.errorCode = init.errorCode;
+    this.description = init.description;
+    this.retryAfter = init.retryAfter;
+  }
+}
+
+/**
+ * The message could not be delivered in time: the network failed, a request timed out, or every
+ * retry within the budget failed. `cause` is the last failure, redacted.
+ */
+export class TelegramNetworkError extends Error {
+  override readonly name = 'TelegramNetworkError';
+  /** The Bot API method that was attempted. */
+  readonly method: string;
+  /** How many requests were made before giving up. */
+  readonly attempts: number;
+
+  constructor(message: string, init: { method: string; attempts: number }, options?: { cause?: unknown }) {
+    super(message, options);
+    this.method = init.method;
+    this.attempts = init.attempts;
+  }
+}
