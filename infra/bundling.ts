@@ -3,9 +3,9 @@
  * the local esbuild CLI) and `scripts/package-zip.ts` (through the esbuild API) must ship the same
  * file, or console users would run something the tests never saw.
  */
-
+import { join } from 'node:path';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { BuildOptions } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 
 /** Entry point, relative to the repository root. */
 export const LAMBDA_ENTRY = 'src/lambda.ts';
@@ -15,8 +15,9 @@ export const LAMBDA_HANDLER = 'handler';
 export const LAMBDA_OUTFILE = 'index.mjs';
 
 /**
- * Some CommonJS code inside the AWS SDK calls `require` for Node built-ins; an ES-module bundle has
- * no `require`, so give it one. The alias avoids clashing with names esbuild generates.
+ * CommonJS code in a dependency may `require` a Node built-in, which an ES-module bundle cannot do
+ * ("Dynamic require of ... is not supported"); give it a `require`. (The SSM client needs none
+ * today.) The alias avoids clashing with names esbuild generates.
  */
 const CREATE_REQUIRE_BANNER =
   "import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);";
@@ -64,4 +65,14 @@ export function esbuildOptions(entry: string, outdir: string): BuildOptions {
     external: [...LAMBDA_BUNDLE.external],
     logLevel: 'warning',
   };
+}
+
+/**
+ * Bundles the handler into `outdir/index.mjs` outside the CDK, as the stack would, and returns that
+ * path. Runs from `root` so relative paths match what NodejsFunction passes to esbuild.
+ */
+export async function bundleLambda(root: string, outdir: string): Promise<string> {
+  const options = esbuildOptions(LAMBDA_ENTRY, outdir);
+  await build({ ...options, absWorkingDir: root });
+  return join(outdir, LAMBDA_OUTFILE);
 }

@@ -1,0 +1,23 @@
+/**
+ * `npm run policy`: prints the IAM policy the guard needs, for console and CLI users (and the
+ * README, which a test keeps equal to it). Options fill in the placeholders:
+ *   --account 123456789012 --region ap-southeast-1 --parameter /lightsail-guard/telegram-bot-token
+ */
+import { parseArgs } from 'node:util';
+import { printablePolicyDocument } from '../infra/policy.js';
+
+const { values } = parseArgs({
+  options: {
+    account: { type: 'string' },
+    region: { type: 'string' },
+    parameter: { type: 'string' },
+    'kms-key-arn': { type: 'string' },
+  },
+});
+const document = printablePolicyDocument({
+  ...(values.account ? { account: values.account } : {}),
+  ...(values.region ? { region: values.region } : {}),
+  ...(values.parameter ? { botTokenParameterName: values.parameter } : {}),
+  ...(values['kms-key-arn'] ? { botTokenKmsKeyArn: values['kms-key-arn'] } : {}),
+});
+console.log(JSON.stringify(document, null, 2));
