@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { guardPolicyDocument, parameterArn, printablePolicyDocument } from '../../infra/policy.js';
+
+/** The ```json block between `<!-- policy:start -->` and `<!-- policy:end -->` in README.md. */
+function readmePolicyBlock(): unknown {
+  const url = new URL('../../README.md', import.meta.url);
+  const lines = existsSync(url) ? readFileSync(url, 'utf8').split('\n') : [];
+  const start = lines.findIndex((line) => line.includes('<!-- policy:start -->'));
+  const end = lines.findIndex((line, i) => i > start && line.includes('<!-- policy:end -->'));
+  const open = lines.findIndex((line, i) => i > start && line.trim() === '```json');
+  const close = lines.findIndex((line, i) => i > open && line.trim() === '```');
+  if (start < 0 || end < 0 || open < 0 || close < 0 || close > end) {
+    throw new Error(
+      'README.md needs a ```json block between <!-- policy:start --> and <!-- policy:end -->: paste `npm run policy`',
+    );
+  }
+  return JSON.parse(lines.slice(open + 1, close).join('\n'));
+}
+
+describe('the IAM policy', () => {
+  it('in the README is the one the stack deploys', () => {
+    expect(readmePolicyBlock()).toEqual(printablePolicyDocument());
+  });
+
+  it('names every action explicitly and never UntagResource or StartInstance', () => {
+    const actions = printablePolicyDocument({
+      botTokenKmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/x',
+    }).Statement.flatMap((s) => [s.Action].flat());
+
+    for (const action of actions) expect(action).toMatch(/^[a-z0-9]+:[A-Za-z]+$/);
+    expect(actions).not.toContain('lightsail:UntagResource');
+    expect(actions).not.toContain('lightsail:StartInstance');
+  });
+
+  it('builds the parameter ARN without doubling the leading slash of a hierarchical name', () => {
+    expect(parameterArn('aws', 'us-east-1', '123456789012', '/a/b')).toBe(
+      'arn:aws:ssm:us-east-1:123456789012:parameter/a/b',
+    );
+    expect(parameterArn('aws', 'us-east-1', '123456789012', 'plain')).toBe(
+      'arn:aws:ssm:us-east-1:123456789012:parameter/plain',
+    );
+  });
+
+  it('fills the account, region and parameter a console user gives', () => {
+    const document = guardPolicyDocument({
+      partition: 'aws',
+      account: '123456789012',
+      region: 'ap-southeast-1',
+      botTokenParameterName: '/guard/token',
+    });
+
+    expect(document.Statement.map((s) => s.Resource)).toEqual([
+      '*',
+      'arn:aws:lightsail:*:123456789012:Instance/*',
+      'arn:aws:ssm:ap-southeast-1:123456789012:parameter/guard/token',
+    ]);
+  });
+});

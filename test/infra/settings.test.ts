@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readSettings, SettingsError } from '../../infra/settings.js';
+import { CDK_JSON_CONTEXT } from './synth.js';
+
+const read = (overrides: Record<string, unknown>) =>
+  readSettings((key) => ({ ...CDK_JSON_CONTEXT, ...overrides })[key]);
+
+describe('deploy settings', () => {
+  it('defaults from cdk.json: checks every 10 minutes, report at 23:58 UTC, 256 MB, 120 s, 90 days of logs', () => {
+    const settings = read({});
+
+    expect(settings).toMatchObject({
+      botTokenParameterName: '/lightsail-guard/telegram-bot-token',
+      checkSchedule: 'rate(10 minutes)',
+      checkIntervalMinutes: 10,
+      reportHour: 23,
+      reportMinute: 58,
+      reportTimeZone: 'UTC',
+      memorySize: 256,
+      timeoutSeconds: 120,
+      logRetentionDays: 90,
+      telegramChatId: undefined,
+      alarmEmail: undefined,
+    });
+  });
+
+  it('reads -c values, which arrive as strings, and treats an empty one as unset', () => {
+    const settings = read({
+      memorySize: '1024',
+      reportTime: '07:05',
+      alarmEmail: '',
+      telegramChatId: '@my_channel',
+    });
+
+    expect(settings).toMatchObject({
+      memorySize: 1024,
+      reportHour: 7,
+      reportMinute: 5,
+      alarmEmail: undefined,
+    });
+    expect(settings.telegramChatId).toBe('@my_channel');
+  });
+
+  it.each([
+    ['reportTime', '24:00', /reportTime: expected a 24-hour time HH:MM/],
+    ['reportTime', '7:05', /reportTime/],
+    ['reportTimeZone', 'Asia/Shangai', /reportTimeZone: expected an IANA time zone/],
+    ['reportTimeZone', '+08:00', /reportTimeZone/],
+    ['checkSchedule', 'cron(0/10 * * * ? *)', /checkSchedule: expected rate\(N minutes\|hours\|days\)/],
+    ['checkSchedule', 'rate(1 minutes)', /checkSchedule/],
+    ['checkSchedule', 'rate(1 day)', /at least every 12 hours/],
+    ['memorySize', '100', /memorySize: expected a whole number from 128 to 10240/],
+    ['timeoutSeconds', '901', /timeoutSeconds: expected a whole number from 1 to 900/],
+    ['logRetentionDays', '100', /logRetentionDays: expected one of 1, 3, 5/],
+    ['quotaPercent', '120', /quotaPercent: expected a percentage/],
+    ['warnPercent', '80;90', /warnPercent/],
+    ['regions', 'us-east-1, eu-west-1', /regions: expected comma-separated region codes/],
+    ['instancesToMonitor', 'web 1', /instancesToMonitor/],
+    [
+      'botTokenParameterName',
+      'lightsail-guard/token',
+      /botTokenParameterName: expected an SSM parameter name/,
+    ],
+    ['botTokenKmsKeyArn', 'alias/aws/ssm', /botTokenKmsKeyArn: expected a KMS key ARN/],
+    ['alarmEmail', 'nobody', /alarmEmail: expected an email address/],
+    ['telegramChatId', 'my chat', /telegramChatId/],
+  ])('rejects %s=%s naming the key and what it accepts', (key, value, message) => {
+    expect(() => read({ [key]: value })).toThrow(SettingsError);
+    expect(() => read({ [key]: value })).toThrow(message);
+  });
+
+  it('accepts the example time zone and keeps it as written', () => {
+    expect(read({ reportTimeZone: 'Asia/Shanghai' }).reportTimeZone).toBe('Asia/Shanghai');
+  });
+});
