@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { instanceAt, runBinary, startWorld, type World } from './harness.js';
+
+describe('the lightsail-guard binary', () => {
+  let world: World | undefined;
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  it('stops an instance over the threshold in another region and alerts in HTML Telegram accepts', async () => {
+    world = await startWorld([
+      instanceAt('proxy_eu.lon_01', 'eu-west-2', 0.97),
+      instanceAt('web_1', 'us-east-1', 0.3),
+    ]);
+
+    const run = await runBinary(world, ['check']);
+
+    expect(run.code).toBe(0);
+    expect(world.lightsail.instance('eu-west-2', 'proxy_eu.lon_01')?.state).toBe('stopped');
+    expect(world.lightsail.instance('us-east-1', 'web_1')?.state).toBe('running');
+    expect(run.stdout).toMatch(
+      /proxy_eu\.lon_01\s+eu-west-2\s+stopped\s+993\.28\s+1024\.00\s+97\.0%\s+stopped/,
+    );
+    expect(world.telegram.messages).toHaveLength(1);
+    const alert = world.telegram.messages[0];
+    expect(alert?.parseMode).toBe('HTML');
+    expect(alert?.text).toContain('<code>proxy_eu.lon_01</code> in eu-west-2');
+    expect(alert?.text).toContain('993.28 of 1024.00 GB used (97.0%)');
+    expect(alert?.text).toContain('Stop call succeeded');
+  });
+
+  it('exits 2 on a bad setting, naming it, without calling AWS or Telegram', async () => {
+    world = await startWorld([instanceAt('web_1', 'us-east-1', 0.99)]);
+
+    const run = await runBinary(world, ['check'], { QUOTA_PERCENT: 'ninety' });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('QUOTA_PERCENT must be a number greater than 0');
+    expect(world.lightsail.stats().total).toBe(0);
+    expect(world.telegram.requests).toBe(0);
+  });
+
+  it('exits 2 on an unknown command and points to --help', async () => {
+    const run = await runBinary(undefined, ['chek']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown command "chek"');
+    expect(run.stderr).toContain('--help');
+  });
+
+  it('explains commands, settings and exit codes in --help', async () => {
+    const run = await runBinary(undefined, ['--help']);
+
+    expect(run.code).toBe(0);
+    for (const text of ['check', 'report', 'status', '--dry-run', '--json', 'QUOTA_PERCENT', 'Exit codes']) {
+      expect(run.stdout).toContain(text);
+    }
+  });
+
+  it('exits 1 when Telegram refuses the bot, without printing the token', async () => {
+    world = await startWorld([instanceAt('web_1', 'us-east-1', 0.99)]);
+    const wrongToken = '999999:TEST-wrong-token-not-real_abcdefghij';
+
+    const run = await runBinary(world, ['check'], { TELEGRAM_BOT_TOKEN: wrongToken });
+
+    expect(run.code).toBe(1);
+    expect(world.lightsail.instance('us-east-1', 'web_1')?.state).toBe('stopped');
+    expect(run.stdout).toContain('401');
+    expect(run.stdout + run.stderr).not.toContain(wrongToken);
+    expect(run.stdout + run.stderr).not.toContain('TEST-wrong-token');
+  });
+});

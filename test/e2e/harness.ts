@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import {
+  type LightsailSimulator,
+  type SimInstanceSpec,
+  startLightsailSimulator,
+} from '../../sim/lightsail/index.js';
+import { type FakeTelegram, startFakeTelegram } from '../../sim/telegram/index.js';
+import { main } from '../../src/cli.js';
+
+export const CHAT_ID = '-1001234567890';
+export const GB = 1e9;
+
+/** An instance at `share` of a 1,024 GB allowance, created long before this month. */
+export function instanceAt(
+  name: string,
+  region: string,
+  share: number,
+  extra: Partial<SimInstanceSpec> = {},
+) {
+  const total = share * 1024 * GB;
+  return {
+    name,
+    region,
+    gbPerMonthAllocated: 1024,
+    traffic: { inBytes: total / 2, outBytes: total / 2 },
+    ...extra,
+  };
+}
+
+export interface World {
+  readonly lightsail: LightsailSimulator;
+  readonly telegram: FakeTelegram;
+  /** The environment a user would set, pointing AWS and Telegram at the local fakes. */
+  readonly env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Starts the Lightsail simulator (three regions unless told otherwise) and the fake Bot API. */
+export async function startWorld(
+  instances: SimInstanceSpec[],
+  regions = ['us-east-1', 'eu-west-2', 'ap-south-1'],
+) {
+  const lightsail = await startLightsailSimulator({ instances, regions });
+  const telegram = await startFakeTelegram();
+  const env: Record<string, string> = {
+    AWS_ACCESS_KEY_ID: 'AKIDTESTNOTREAL',
+    AWS_SECRET_ACCESS_KEY: 'test-secret-not-real',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_LIGHTSAIL: lightsail.endpoint,
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_CHAT_ID: CHAT_ID,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+  };
+  return {
+    lightsail,
+    telegram,
+    env,
+    close: () => Promise.all([lightsail.close(), telegram.close()]).then(() => undefined),
+  } satisfies World;
+}
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the CLI in this process through `main`, the same function the binary calls. The AWS SDK
+ * resolves endpoints from `process.env`, so the world's variables are placed there for the run.
+ */
+export async function runInProcess(
+  world: World,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  const merged = { ...world.env, ...env };
+  const saved = { ...process.env };
+  Object.assign(process.env, merged);
+  const out: string[] = [];
+  const err: string[] = [];
+  try {
+    const code = await main(args, merged, { out: (text) => out.push(text), err: (text) => err.push(text) });
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    for (const key of Object.keys(merged)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const execFileAsync = promisify(execFile);
+
+/** Runs the built binary (`npm run build` first) as a user would, with only the given environment. */
+export async function runBinary(
+  world: World | undefined,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  const childEnv = { PATH: process.env.PATH ?? '', NODE_NO_WARNINGS: '1', ...world?.env, ...env };
+  try {
+    const done = await execFileAsync(process.execPath, [cli, ...args], { env: childEnv, encoding: 'utf8' });
+    return { code: 0, stdout: done.stdout, stderr: done.stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}

@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DAILY_REPORT_EVENT } from '../../src/constants.js';
+import { instanceAt, startWorld, type World } from './harness.js';
+
+type Handler = (typeof import('../../src/lambda.js'))['handler'];
+
+/** A fresh module per test is a cold start: the handler caches its configuration per container. */
+async function coldHandler(): Promise<Handler> {
+  vi.resetModules();
+  return (await import('../../src/lambda.js')).handler;
+}
+
+describe('the Lambda handler', () => {
+  let world: World;
+  let saved: NodeJS.ProcessEnv;
+  beforeEach(() => {
+    saved = { ...process.env };
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+  });
+  afterEach(async () => {
+    process.env = saved;
+    vi.restoreAllMocks();
+    await world.close();
+  });
+
+  it('runs check on a scheduler event and stops the instance over the threshold', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.96), instanceAt('web_2', 'us-east-1', 0.1)]);
+    Object.assign(process.env, world.env);
+    const handler = await coldHandler();
+
+    const result = await handler({ 'detail-type': 'Scheduled Event', source: 'aws.scheduler' });
+
+    expect(result.exitCode).toBe(0);
+    expect(world.lightsail.instance('eu-west-2', 'web_1')?.state).toBe('stopped');
+    expect(world.telegram.messages[0]?.text).toContain('<b>Stopped</b> <code>web_1</code> in eu-west-2');
+  });
+
+  it('sends the daily report on the recipe event and stops nothing', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.96)]);
+    Object.assign(process.env, world.env);
+    const handler = await coldHandler();
+
+    const result = await handler(DAILY_REPORT_EVENT);
+
+    expect(result.instances).toHaveLength(1);
+    expect(world.lightsail.instance('eu-west-2', 'web_1')?.state).toBe('running');
+    expect(world.telegram.messages).toHaveLength(1);
+    expect(world.telegram.messages[0]?.text).toContain('Lightsail data transfer');
+  });
+
+  it('fails the invocation after doing all the work when an instance could not be checked', async () => {
+    world = await startWorld([
+      instanceAt('blind_1', 'us-east-1', 0.5),
+      instanceAt('hot_1', 'eu-west-2', 0.99),
+    ]);
+    world.lightsail.injectFault({ kind: 'empty-metric', instanceName: 'blind_1' });
+    Object.assign(process.env, world.env);
+    const handler = await coldHandler();
+
+    await expect(handler({})).rejects.toThrow(/blind_1 \(us-east-1\): usage unknown/);
+
+    expect(world.lightsail.instance('eu-west-2', 'hot_1')?.state).toBe('stopped');
+    expect(world.telegram.messages[0]?.text).toContain('Usage unknown');
+  });
+
+  it('logs one JSON line per instance and a summary', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.5)]);
+    Object.assign(process.env, world.env);
+    const handler = await coldHandler();
+
+    await handler({});
+
+    const lines = vi.mocked(console.log).mock.calls.map(([line]) => JSON.parse(String(line)));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'instance', name: 'web_1', region: 'eu-west-2' }),
+    );
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'check finished', problems: [] }));
+  });
+
+  it('fails on a bad setting before calling anything', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.99)]);
+    Object.assign(process.env, world.env, { WARN_PERCENT: '80,99' });
+    const handler = await coldHandler();
+
+    await expect(handler({})).rejects.toThrow(/WARN_PERCENT levels must be below QUOTA_PERCENT/);
+
+    expect(world.lightsail.stats().total).toBe(0);
+  });
+});
