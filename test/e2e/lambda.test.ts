@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DAILY_REPORT_EVENT } from '../../src/constants.js';
 import { instanceAt, startWorld, type World } from './harness.js';
 
-type Handler = (typeof import('../../src/lambda.js'))['handler'];
+type Handler = typeof import('../../src/lambda.js')['handler'];
 
 /** A fresh module per test is a cold start: the handler caches its configuration per container. */
 async function coldHandler(): Promise<Handler> {
