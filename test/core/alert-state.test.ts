@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { TAGS } from '../../src/constants.js';
+import {
+  alertedTagValue,
+  deliveredThisMonth,
+  keepRunningThisMonth,
+  unknownAlertedToday,
+} from '../../src/core/alert-state.js';
+import { billingMonthOf } from '../../src/core/billing-month.js';
+import { assess } from '../../src/core/decide.js';
+import { anInstance, at, fullAllowance, GB, knownUsage } from '../support/builders.js';
+
+/** What Lightsail accepts in a tag value: letters, digits, spaces and `_ . : / = + - @`, at most 256. */
+const LIGHTSAIL_TAG_VALUE = /^[\p{L}\p{N} _.:/=+\-@]{0,256}$/u;
+
+describe('alert state tags', () => {
+  it('writes the alerted levels of a month as YYYY-MM:levels, lowest first, override last', () => {
+    const value = alertedTagValue('2026-11', ['override', '90', '80', '90']);
+
+    expect(value).toBe('2026-11:80/90/override');
+  });
+
+  it('reads back exactly the keys it wrote for the same month', () => {
+    const keys = ['50', '62.5', '80', '90', 'override'];
+
+    const read = deliveredThisMonth({ [TAGS.alerted]: alertedTagValue('2026-11', keys) }, '2026-11');
+
+    expect([...read].sort()).toEqual([...keys].sort());
+  });
+
+  it('reads another month’s value as nothing delivered', () => {
+    const tags = { [TAGS.alerted]: alertedTagValue('2026-10', ['80', '90']) };
+
+    expect(deliveredThisMonth(tags, '2026-11').size).toBe(0);
+  });
+
+  it('reads a missing or malformed tag as nothing delivered', () => {
+    expect(deliveredThisMonth({}, '2026-11').size).toBe(0);
+    expect(deliveredThisMonth({ [TAGS.alerted]: 'garbage' }, '2026-11').size).toBe(0);
+    expect(deliveredThisMonth({ [TAGS.alerted]: '2026-11:' }, '2026-11').size).toBe(0);
+  });
+
+  it('uses only characters Lightsail allows in tag values, within 256 characters', () => {
+    const levels = Array.from({ length: 40 }, (_, index) => String(10 + index * 2.25));
+
+    const value = alertedTagValue('2026-11', [...levels, 'override']);
+
+    expect(value).toMatch(LIGHTSAIL_TAG_VALUE);
+    expect(value).not.toContain(',');
+  });
+
+  it('asks only for tag values Lightsail accepts after any assessment', () => {
+    const now = at('2026-11-20T10:00:00.000Z');
+    const month = billingMonthOf(now);
+    const policy = { quotaPercent: 95, warnPercents: [50, 62.5, 80, 90] };
+    const cases = [
+      assess({
+        instance: anInstance(),
+        usage: knownUsage(91 * GB),
+        allowance: fullAllowance(100),
+        policy,
+        month,
+        now,
+      }),
+      assess({
+        instance: anInstance({ tags: { [TAGS.keepRunning]: '2026-11' } }),
+        usage: knownUsage(99 * GB),
+        allowance: fullAllowance(100),
+        policy,
+        month,
+        now,
+      }),
+      assess({
+        instance: anInstance({ state: 'stopped', tags: { [TAGS.stopUnsent]: '2026-11-20T09:50:00.000Z' } }),
+        usage: { kind: 'unknown', reason: 'NetworkIn: <boom> & more, with commas' },
+        allowance: fullAllowance(100),
+        policy,
+        month,
+        now,
+      }),
+    ];
+
+    const values = cases.flatMap((assessment) => Object.values(assessment.tagsOnDelivery));
+
+    expect(values.length).toBeGreaterThanOrEqual(4);
+    for (const value of values) expect(value).toMatch(LIGHTSAIL_TAG_VALUE);
+  });
+
+  it('keeps running only for a keep-running tag naming this month, spaces around it allowed', () => {
+    expect(keepRunningThisMonth({ [TAGS.keepRunning]: ' 2026-11 ' }, '2026-11')).toBe(true);
+    expect(keepRunningThisMonth({ [TAGS.keepRunning]: '2026-10' }, '2026-11')).toBe(false);
+    expect(keepRunningThisMonth({}, '2026-11')).toBe(false);
+  });
+
+  it('knows the unknown alert was delivered today only when the tag names today', () => {
+    expect(unknownAlertedToday({ [TAGS.unknownAlerted]: '2026-11-20' }, '2026-11-20')).toBe(true);
+    expect(unknownAlertedToday({ [TAGS.unknownAlerted]: '2026-11-19' }, '2026-11-20')).toBe(false);
+  });
+
+  it('keeps every tag key under the guard’s prefix and within Lightsail’s 128 characters', () => {
+    for (const key of Object.values(TAGS)) {
+      expect(key.startsWith('lightsail-guard:')).toBe(true);
+      expect(key.length).toBeLessThanOrEqual(128);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { packBlocks, TELEGRAM_TEXT_LIMIT } from '../../src/core/pack.js';
+
+const block = (length: number, ref: number) => ({ text: String(ref % 10).repeat(length), ref });
+
+describe('packBlocks', () => {
+  it('puts blocks that fit together into one message, in order, with their references', () => {
+    const packed = packBlocks([
+      { text: 'a', ref: 1 },
+      { text: 'b', ref: 2 },
+    ]);
+
+    expect(packed).toEqual([{ text: 'a\n\nb', refs: [1, 2] }]);
+  });
+
+  it('never makes a message longer than 4096 characters, and loses no block', () => {
+    const blocks = Array.from({ length: 200 }, (_, index) => block(50 + ((index * 37) % 900), index));
+
+    const packed = packBlocks(blocks);
+
+    expect(packed.length).toBeGreaterThan(1);
+    for (const message of packed) expect(message.text.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
+    expect(packed.flatMap((message) => message.refs)).toEqual(blocks.map((b) => b.ref));
+  });
+
+  it('fills a message to exactly the limit, separator included', () => {
+    const packed = packBlocks([block(2_000, 1), block(2_094, 2), block(1, 3)]);
+
+    expect(packed.map((message) => message.text.length)).toEqual([4_096, 1]);
+  });
+
+  it('cuts a single block longer than the limit so that it still arrives', () => {
+    const packed = packBlocks([block(10_000, 7)]);
+
+    expect(packed).toHaveLength(1);
+    expect(packed[0]?.text.length).toBe(TELEGRAM_TEXT_LIMIT);
+    expect(packed[0]?.text.endsWith('…')).toBe(true);
+    expect(packed[0]?.refs).toEqual([7]);
+  });
+
+  it('packs nothing into no message', () => {
+    expect(packBlocks([])).toEqual([]);
+  });
+});
