@@ -152,6 +152,10 @@ function parseTelegram(env: Environment): TelegramConfig {
   return { token, tokenParameter: value(env, ENV.telegramBotTokenParameter), chatId, apiRoot };
 }
 
+function freezeList(items: string[] | undefined): readonly string[] | undefined {
+  return items === undefined ? undefined : Object.freeze(items);
+}
+
 /**
  * Parses the environment once into a frozen configuration. Throws `ConfigError` naming the
  * variable and what it accepts; nothing is called before this succeeds.
@@ -164,8 +168,8 @@ export function parseConfig(env: Environment): Config {
       unit: parseUnit(env),
       prorateNewInstances: parseBoolean(env, ENV.prorateNewInstances, DEFAULTS.prorateNewInstances),
     }),
-    regions: parseRegions(env),
-    instances: parseInstances(env),
+    regions: freezeList(parseRegions(env)),
+    instances: freezeList(parseInstances(env)),
     concurrency: parseConcurrency(env),
     telegram: Object.freeze(parseTelegram(env)),
   });
