@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { type Environment, parseConfig, requireTelegram } from '../src/config.js';
+import { ConfigError } from '../src/errors.js';
+
+/** Obviously fake, but shaped like a token so that it passes validation. */
+const FAKE_TOKEN = '123456:TEST-fake-token-not-real_abcdefghijk';
+
+/** The ConfigError `parseConfig` throws for `env`, or a failure when it throws none. */
+function configError(env: Environment): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`parseConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('parseConfig: defaults', () => {
+  it('stops at 95%, warns at 80 and 90, watches every instance in every region, in GB, pro-rated, 8 at once', () => {
+    const config = parseConfig({});
+
+    expect(config.policy).toEqual({ quotaPercent: 95, warnPercents: [80, 90] });
+    expect(config.instances).toBeUndefined();
+    expect(config.regions).toBeUndefined();
+    expect(config.allowance).toEqual({ unit: 'GB', prorateNewInstances: true });
+    expect(config.concurrency).toBe(8);
+    expect(config.telegram).toEqual({
+      token: undefined,
+      tokenParameter: undefined,
+      chatId: undefined,
+      apiRoot: 'https://api.telegram.org',
+    });
+  });
+
+  it('freezes the configuration, nested parts included', () => {
+    const config = parseConfig({ REGIONS: 'us-east-1', INSTANCES_TO_MONITOR: 'web_1' });
+
+    for (const part of [
+      config,
+      config.policy,
+      config.policy.warnPercents,
+      config.allowance,
+      config.telegram,
+      config.regions,
+      config.instances,
+    ]) {
+      expect(Object.isFrozen(part)).toBe(true);
+    }
+    expect(() => {
+      (config as { concurrency: number }).concurrency = 64;
+    }).toThrow(TypeError);
+  });
+});
+
+describe('parseConfig: QUOTA_PERCENT', () => {
+  it('accepts a number greater than 0, decimals included', () => {
+    expect(parseConfig({ QUOTA_PERCENT: '97.5' }).policy.quotaPercent).toBe(97.5);
+  });
+
+  it.each(['abc', '0', '-5', 'Infinity', '95%'])('refuses "%s", naming QUOTA_PERCENT', (raw) => {
+    const error = configError({ QUOTA_PERCENT: raw });
+
+    expect(error.message).toContain('QUOTA_PERCENT');
+    expect(error.message).toContain('greater than 0');
+  });
+
+  it.each(['', '   '])('reads a blank value ("%s") as the default', (raw) => {
+    expect(parseConfig({ QUOTA_PERCENT: raw }).policy.quotaPercent).toBe(95);
+  });
+});
+
+describe('parseConfig: WARN_PERCENT', () => {
+  it('disables warnings when set but empty', () => {
+    expect(parseConfig({ WARN_PERCENT: '' }).policy.warnPercents).toEqual([]);
+  });
+
+  it('accepts levels with spaces around the commas, sorted and without repeats', () => {
+    expect(parseConfig({ WARN_PERCENT: '85 , 70,85' }).policy.warnPercents).toEqual([70, 85]);
+    expect(parseConfig({ WARN_PERCENT: '70, 85' }).policy.warnPercents).toEqual([70, 85]);
+  });
+
+  it('refuses a level at or above the threshold, naming both variables', () => {
+    const error = configError({ QUOTA_PERCENT: '90', WARN_PERCENT: '80,90' });
+
+    expect(error.message).toContain('WARN_PERCENT');
+    expect(error.message).toContain('QUOTA_PERCENT');
+    expect(error.message).toContain('90');
+  });
+
+  it('refuses a level that is not a number greater than 0', () => {
+    expect(configError({ WARN_PERCENT: '80,ninety' }).message).toContain('WARN_PERCENT');
+    expect(configError({ WARN_PERCENT: '0' }).message).toContain('WARN_PERCENT');
+  });
+
+  it('drops the default levels at or above a lowered threshold', () => {
+    expect(parseConfig({ QUOTA_PERCENT: '85' }).policy.warnPercents).toEqual([80]);
+    expect(parseConfig({ QUOTA_PERCENT: '50' }).policy.warnPercents).toEqual([]);
+  });
+});
+
+describe('parseConfig: INSTANCES_TO_MONITOR', () => {
+  it.each([
+    ['ALL', 'ALL'],
+    ['all', 'all'],
+    ['unset', undefined],
+    ['blank', ''],
+  ])('watches every instance when it is %s', (_label, raw) => {
+    expect(parseConfig({ INSTANCES_TO_MONITOR: raw }).instances).toBeUndefined();
+  });
+
+  it('trims the names around the commas', () => {
+    expect(parseConfig({ INSTANCES_TO_MONITOR: ' web_1 , db-2 ' }).instances).toEqual(['web_1', 'db-2']);
+  });
+
+  it('refuses a list with no name in it', () => {
+    expect(configError({ INSTANCES_TO_MONITOR: ' , ' }).message).toContain('INSTANCES_TO_MONITOR');
+  });
+});
+
+describe('parseConfig: REGIONS', () => {
+  it('accepts comma-separated Lightsail regions', () => {
+    expect(parseConfig({ REGIONS: 'us-east-1, ap-southeast-2,eu-central-1' }).regions).toEqual([
+      'us-east-1',
+      'ap-southeast-2',
+      'eu-central-1',
+    ]);
+  });
+
+  it.each(['us-east-1,mars', 'US-EAST-1', 'us-east', ','])('refuses "%s", naming REGIONS', (raw) => {
+    expect(configError({ REGIONS: raw }).message).toContain('REGIONS');
+  });
+});
+
+describe('parseConfig: ALLOWANCE_UNIT, PRORATE_NEW_INSTANCES, CONCURRENCY', () => {
+  it('reads GB and GiB, in any case', () => {
+    expect(parseConfig({ ALLOWANCE_UNIT: 'GB' }).allowance.unit).toBe('GB');
+    expect(parseConfig({ ALLOWANCE_UNIT: 'GiB' }).allowance.unit).toBe('GiB');
+    expect(parseConfig({ ALLOWANCE_UNIT: 'gib' }).allowance.unit).toBe('GiB');
+  });
+
+  it('refuses any other unit, naming ALLOWANCE_UNIT and what it accepts', () => {
+    const error = configError({ ALLOWANCE_UNIT: 'MB' });
+
+    expect(error.message).toContain('ALLOWANCE_UNIT');
+    expect(error.message).toContain('GiB');
+  });
+
+  it('turns pro-rating off with false, 0 or no and refuses anything else', () => {
+    expect(parseConfig({ PRORATE_NEW_INSTANCES: 'false' }).allowance.prorateNewInstances).toBe(false);
+    expect(parseConfig({ PRORATE_NEW_INSTANCES: '0' }).allowance.prorateNewInstances).toBe(false);
+    expect(parseConfig({ PRORATE_NEW_INSTANCES: 'NO' }).allowance.prorateNewInstances).toBe(false);
+    expect(configError({ PRORATE_NEW_INSTANCES: 'maybe' }).message).toContain('PRORATE_NEW_INSTANCES');
+  });
+
+  it('accepts a whole concurrency from 1 to 64 only', () => {
+    expect(parseConfig({ CONCURRENCY: '16' }).concurrency).toBe(16);
+    for (const raw of ['0', '65', '2.5', 'many']) {
+      expect(configError({ CONCURRENCY: raw }).message).toContain('CONCURRENCY');
+    }
+  });
+});
+
+describe('parseConfig: Telegram', () => {
+  it('accepts a well-formed token, a numeric or @channel chat id, and strips a trailing slash from the API root', () => {
+    const config = parseConfig({
+      TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+      TELEGRAM_CHAT_ID: '-1001234567890',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
+    });
+
+    expect(config.telegram.token).toBe(FAKE_TOKEN);
+    expect(config.telegram.chatId).toBe('-1001234567890');
+    expect(config.telegram.apiRoot).toBe('http://127.0.0.1:8081');
+    expect(parseConfig({ TELEGRAM_CHAT_ID: '@my_alerts' }).telegram.chatId).toBe('@my_alerts');
+  });
+
+  it.each([
+    ['too short a secret', '123456:TEST-fake'],
+    ['no colon', 'TEST-fake-token-not-real_abcdefghijk'],
+    ['a letter in the bot id', '12a456:TEST-fake-token-not-real_abcdefghijk'],
+  ])('refuses a token with %s, naming TELEGRAM_BOT_TOKEN and never repeating it', (_label, token) => {
+    const error = configError({ TELEGRAM_BOT_TOKEN: token });
+
+    expect(error.message).toContain('TELEGRAM_BOT_TOKEN');
+    expect(error.message).not.toContain(token);
+    expect(error.message).not.toContain(token.split(':').at(-1));
+  });
+
+  it('refuses a chat id that is neither a number nor @channel, naming TELEGRAM_CHAT_ID', () => {
+    expect(configError({ TELEGRAM_CHAT_ID: 'my chat' }).message).toContain('TELEGRAM_CHAT_ID');
+    expect(configError({ TELEGRAM_CHAT_ID: '@ab' }).message).toContain('TELEGRAM_CHAT_ID');
+  });
+
+  it('never repeats a token pasted into TELEGRAM_CHAT_ID', () => {
+    const error = configError({ TELEGRAM_CHAT_ID: FAKE_TOKEN });
+
+    expect(error.message).toContain('TELEGRAM_CHAT_ID');
+    expect(error.message).not.toContain('TEST-fake-token-not-real_abcdefghijk');
+  });
+
+  it('never repeats a valid token in an error about another variable', () => {
+    const error = configError({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: 'ftp://example.test' });
+
+    expect(error.message).toContain('TELEGRAM_API_ROOT');
+    expect(error.message).not.toContain(FAKE_TOKEN);
+  });
+});
+
+describe('requireTelegram', () => {
+  it('names both missing variables', () => {
+    const config = parseConfig({});
+
+    expect(() => requireTelegram(config, 'check')).toThrow(ConfigError);
+    expect(() => requireTelegram(config, 'check')).toThrow(/check .*TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID/);
+  });
+
+  it('names only the chat id when the token is set', () => {
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN });
+
+    expect(() => requireTelegram(config, 'report')).toThrow(/needs TELEGRAM_CHAT_ID;/);
+  });
+
+  it('accepts the SSM parameter in place of the token', () => {
+    const config = parseConfig({
+      TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/bot-token',
+      TELEGRAM_CHAT_ID: '-1001234567890',
+    });
+
+    expect(() => requireTelegram(config, 'check')).not.toThrow();
+    expect(config.telegram.tokenParameter).toBe('/lightsail-guard/bot-token');
+  });
+});
