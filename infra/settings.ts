@@ -1,3 +1,7 @@
+import { parseConfig } from '../src/config.js';
+import { ENV } from '../src/constants.js';
+import { ConfigError } from '../src/errors.js';
+
 /**
  * Deploy-time settings of the stack, read once from CDK context (`cdk.json` holds the defaults,
  * `-c key=value` overrides them) and validated here, so that a typo fails `cdk synth` with a message
@@ -8,16 +12,15 @@
 export type ContextReader = (key: string) => unknown;
 
 export interface DeploySettings {
-  /** Telegram chat that gets alerts and reports; unset leaves it to the handler to complain. */
-  readonly telegramChatId: string | undefined;
+  /**
+   * Guard settings for the function's environment, by environment-variable name; only those the
+   * user set. Checked with the handler's own parser, so the stack cannot accept what it rejects.
+   */
+  readonly guardEnvironment: Readonly<Record<string, string>>;
   /** SSM Parameter Store name of the SecureString holding the bot token. */
   readonly botTokenParameterName: string;
   /** Customer-managed KMS key of that parameter; unset for the AWS-managed `aws/ssm` key. */
   readonly botTokenKmsKeyArn: string | undefined;
-  readonly quotaPercent: string | undefined;
-  readonly warnPercent: string | undefined;
-  readonly instancesToMonitor: string | undefined;
-  readonly regions: string | undefined;
   /** `rate(...)` expression of the check. */
   readonly checkSchedule: string;
   /** Minutes between two checks, read from `checkSchedule` (sizes the "did not run" alarm). */
@@ -31,6 +34,17 @@ export interface DeploySettings {
   readonly timeoutSeconds: number;
   readonly logRetentionDays: number;
 }
+
+/** Context keys passed through to the handler, and the environment variable each becomes. */
+export const GUARD_SETTINGS = {
+  telegramChatId: ENV.telegramChatId,
+  quotaPercent: ENV.quotaPercent,
+  warnPercent: ENV.warnPercent,
+  instancesToMonitor: ENV.instancesToMonitor,
+  regions: ENV.regions,
+  allowanceUnit: ENV.allowanceUnit,
+  prorateNewInstances: ENV.prorateNewInstances,
+} as const;
 
 /** Thrown when a setting is missing or malformed; the message names the key and what it accepts. */
 export class SettingsError extends Error {
@@ -59,37 +73,13 @@ export function readSettings(read: ContextReader): DeploySettings {
   const check = parseRate('checkSchedule', text('checkSchedule') ?? 'rate(10 minutes)');
   const [reportHour, reportMinute] = parseTime('reportTime', text('reportTime') ?? '23:58');
   return Object.freeze({
-    telegramChatId: optional(
-      text('telegramChatId'),
-      'telegramChatId',
-      /^-?\d+$|^@\w{5,}$/,
-      'a numeric chat id or @channelname',
-    ),
+    guardEnvironment: guardEnvironment(text),
     botTokenParameterName: parameterName(text('botTokenParameterName') ?? DEFAULT_BOT_TOKEN_PARAMETER),
     botTokenKmsKeyArn: optional(
       text('botTokenKmsKeyArn'),
       'botTokenKmsKeyArn',
       /^arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/,
       'a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)',
-    ),
-    quotaPercent: optional(text('quotaPercent'), 'quotaPercent', PERCENT, 'a percentage such as 95'),
-    warnPercent: optional(
-      text('warnPercent'),
-      'warnPercent',
-      PERCENT_LIST,
-      'percentages such as 80 or 80,90',
-    ),
-    instancesToMonitor: optional(
-      text('instancesToMonitor'),
-      'instancesToMonitor',
-      /^\w[\w-]*\w(,\w[\w-]*\w)*$/,
-      'comma-separated Lightsail instance names, no spaces',
-    ),
-    regions: optional(
-      text('regions'),
-      'regions',
-      /^[a-z]{2}(-[a-z]+)+-\d(,[a-z]{2}(-[a-z]+)+-\d)*$/,
-      'comma-separated region codes such as us-east-1,ap-southeast-1',
     ),
     checkSchedule: check.expression,
     checkIntervalMinutes: check.minutes,
@@ -103,8 +93,22 @@ export function readSettings(read: ContextReader): DeploySettings {
   });
 }
 
-const PERCENT = /^(100|[1-9]\d?)(\.\d+)?$/;
-const PERCENT_LIST = /^(100|[1-9]\d?)(\.\d+)?(,(100|[1-9]\d?)(\.\d+)?)*$/;
+function guardEnvironment(text: (key: string) => string | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, name] of Object.entries(GUARD_SETTINGS)) {
+    const value = text(key);
+    if (value === undefined) continue;
+    env[name] = value;
+    try {
+      // Together with what came before: warning levels are checked against the threshold.
+      parseConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigError) throw new SettingsError(`${key}: ${error.message}`, { cause: error });
+      throw error;
+    }
+  }
+  return env;
+}
 
 function optional(
   value: string | undefined,

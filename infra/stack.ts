@@ -1,5 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import {
+  Annotations,
+  Aws,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  TimeZone,
+} from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -28,6 +37,13 @@ export class GuardStack extends Stack {
   constructor(scope: Construct, id: string, props: GuardStackProps) {
     super(scope, id, props);
     const { settings } = props;
+    if (settings.guardEnvironment[ENV.telegramChatId] === undefined) {
+      // Synthesis must work from a fresh clone, so this is a warning; a deployed guard would fail.
+      Annotations.of(this).addWarningV2(
+        'lightsail-guard:telegramChatId',
+        'telegramChatId is not set: the deployed guard cannot send alerts. Deploy with -c telegramChatId=<chat id>.',
+      );
+    }
 
     const logGroup = new logs.LogGroup(this, 'Logs', {
       retention: settings.logRetentionDays as logs.RetentionDays,
@@ -57,7 +73,7 @@ export class GuardStack extends Stack {
       // outlive that run; one older than this would only duplicate the next scheduled check.
       maxEventAge: Duration.seconds(Math.max(300, 2 * settings.timeoutSeconds)),
       logGroup,
-      environment: guardEnvironment(settings),
+      environment: functionEnvironment(settings),
       bundling: cdkBundlingOptions(),
     });
 
@@ -111,15 +127,6 @@ export class GuardStack extends Stack {
 }
 
 /** Only the settings the user configured; the bot token never, only the name of its parameter. */
-export function guardEnvironment(settings: DeploySettings): Record<string, string> {
-  const env: Record<string, string> = { [ENV.telegramBotTokenParameter]: settings.botTokenParameterName };
-  const optional: ReadonlyArray<[string, string | undefined]> = [
-    [ENV.telegramChatId, settings.telegramChatId],
-    [ENV.quotaPercent, settings.quotaPercent],
-    [ENV.warnPercent, settings.warnPercent],
-    [ENV.instancesToMonitor, settings.instancesToMonitor],
-    [ENV.regions, settings.regions],
-  ];
-  for (const [name, value] of optional) if (value !== undefined) env[name] = value;
-  return env;
+export function functionEnvironment(settings: DeploySettings): Record<string, string> {
+  return { [ENV.telegramBotTokenParameter]: settings.botTokenParameterName, ...settings.guardEnvironment };
 }

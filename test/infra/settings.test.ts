@@ -19,7 +19,7 @@ describe('deploy settings', () => {
       memorySize: 256,
       timeoutSeconds: 120,
       logRetentionDays: 90,
-      telegramChatId: undefined,
+      guardEnvironment: {},
       alarmEmail: undefined,
     });
   });
@@ -38,7 +38,7 @@ describe('deploy settings', () => {
       reportMinute: 5,
       alarmEmail: undefined,
     });
-    expect(settings.telegramChatId).toBe('@my_channel');
+    expect(settings.guardEnvironment).toEqual({ TELEGRAM_CHAT_ID: '@my_channel' });
   });
 
   it.each([
@@ -52,10 +52,11 @@ describe('deploy settings', () => {
     ['memorySize', '100', /memorySize: expected a whole number from 128 to 10240/],
     ['timeoutSeconds', '901', /timeoutSeconds: expected a whole number from 1 to 900/],
     ['logRetentionDays', '100', /logRetentionDays: expected one of 1, 3, 5/],
-    ['quotaPercent', '120', /quotaPercent: expected a percentage/],
-    ['warnPercent', '80;90', /warnPercent/],
-    ['regions', 'us-east-1, eu-west-1', /regions: expected comma-separated region codes/],
-    ['instancesToMonitor', 'web 1', /instancesToMonitor/],
+    ['quotaPercent', 'ninety', /quotaPercent: QUOTA_PERCENT must be a number/],
+    ['warnPercent', '80;90', /warnPercent: WARN_PERCENT/],
+    ['regions', 'us-east-1,Frankfurt', /regions: REGIONS must be comma-separated Lightsail regions/],
+    ['allowanceUnit', 'TB', /allowanceUnit: ALLOWANCE_UNIT must be GB/],
+    ['prorateNewInstances', 'maybe', /prorateNewInstances: PRORATE_NEW_INSTANCES must be true or false/],
     [
       'botTokenParameterName',
       'lightsail-guard/token',
@@ -67,6 +68,16 @@ describe('deploy settings', () => {
   ])('rejects %s=%s naming the key and what it accepts', (key, value, message) => {
     expect(() => read({ [key]: value })).toThrow(SettingsError);
     expect(() => read({ [key]: value })).toThrow(message);
+  });
+
+  it('checks warning levels against the threshold, as the handler would', () => {
+    expect(() => read({ quotaPercent: '85', warnPercent: '80,90' })).toThrow(
+      /warnPercent: WARN_PERCENT levels must be below/,
+    );
+    expect(read({ quotaPercent: '85', warnPercent: '70,80' }).guardEnvironment).toEqual({
+      QUOTA_PERCENT: '85',
+      WARN_PERCENT: '70,80',
+    });
   });
 
   it('accepts the example time zone and keeps it as written', () => {

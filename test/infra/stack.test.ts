@@ -17,6 +17,7 @@ beforeAll(() => {
     warnPercent: '80,90',
     instancesToMonitor: 'web-1,db_2',
     regions: 'ap-southeast-1,us-east-1',
+    allowanceUnit: 'GiB',
     checkSchedule: 'rate(2 hours)',
     reportTime: '23:58',
     reportTimeZone: 'Asia/Shanghai',
@@ -101,6 +102,7 @@ describe('the environment', () => {
       [ENV.warnPercent]: '80,90',
       [ENV.instancesToMonitor]: 'web-1,db_2',
       [ENV.regions]: 'ap-southeast-1,us-east-1',
+      [ENV.allowanceUnit]: 'GiB',
     });
   });
 
