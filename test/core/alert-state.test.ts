@@ -9,9 +9,7 @@ import {
 import { billingMonthOf } from '../../src/core/billing-month.js';
 import { assess } from '../../src/core/decide.js';
 import { anInstance, at, fullAllowance, GB, knownUsage } from '../support/builders.js';
-
-/** What Lightsail accepts in a tag value: letters, digits, spaces and `_ . : / = + - @`, at most 256. */
-const LIGHTSAIL_TAG_VALUE = /^[\p{L}\p{N} _.:/=+\-@]{0,256}$/u;
+import { LIGHTSAIL_TAG_VALUE } from '../support/scenario.js';
 
 describe('alert state tags', () => {
   it('writes the alerted levels of a month as YYYY-MM:levels, lowest first, override last', () => {
