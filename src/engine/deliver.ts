@@ -98,25 +98,33 @@ export async function deliverAlerts(input: {
   const problems: string[] = [];
   if (dryRun) return { messages, problems };
 
-  const tagWrites = new Map<number, Record<string, string>>();
+  // An instance's alerts may span two messages: its state is saved only if every one arrived.
+  const undelivered = new Set<number>();
+  const mentioned = new Set<number>();
   packed.forEach((message, index) => {
     const delivered = messages[index]?.status === 'sent';
-    if (!delivered)
+    if (!delivered) {
       problems.push(
         `Telegram: alert message ${index + 1} of ${packed.length} not delivered: ${messages[index]?.error}`,
       );
-    for (const ref of new Set(message.refs)) {
-      const outcome = outcomes[ref];
-      if (outcome?.assessment === undefined) continue;
-      const tags = delivered
-        ? outcome.assessment.tagsOnDelivery
-        : outcome.action === 'stopped'
-          ? { [TAGS.stopUnsent]: now.toISOString() }
-          : {};
-      if (Object.keys(tags).length > 0) tagWrites.set(ref, { ...tagWrites.get(ref), ...tags });
+    }
+    for (const ref of message.refs) {
+      mentioned.add(ref);
+      if (!delivered) undelivered.add(ref);
     }
   });
-  await mapWithLimit([...tagWrites], settings.concurrency, async ([ref, tags]) => {
+  const tagWrites: [number, Readonly<Record<string, string>>][] = [];
+  for (const ref of mentioned) {
+    const outcome = outcomes[ref];
+    if (outcome?.assessment === undefined) continue;
+    const tags = !undelivered.has(ref)
+      ? outcome.assessment.tagsOnDelivery
+      : outcome.action === 'stopped'
+        ? { [TAGS.stopUnsent]: now.toISOString() }
+        : {};
+    if (Object.keys(tags).length > 0) tagWrites.push([ref, tags]);
+  }
+  await mapWithLimit(tagWrites, settings.concurrency, async ([ref, tags]) => {
     const instance = outcomes[ref]?.instance;
     if (instance === undefined) return;
     try {

@@ -175,6 +175,41 @@ describe('check when Telegram fails', () => {
 
     expect(notifier.sent).toHaveLength(1);
   });
+  it('saves no state for an instance whose alerts spanned two messages when one of them was lost', async () => {
+    // `late` has two alerts: its pending stop (ranked with the stops) and its unknown usage (after
+    // them); forty other stops between them push the unknown alert into a later message.
+    const late = anInstance({
+      name: 'late',
+      state: 'stopped',
+      tags: { [TAGS.stopUnsent]: '2026-11-20T09:50:00.000Z' },
+    });
+    const others = Array.from({ length: 40 }, (_, index) =>
+      anInstance({ name: `hot_${index}`, allowanceGb: 100 }),
+    );
+    const fleet = inMemoryFleet({
+      regions: ['us-east-1'],
+      instances: [late, ...others],
+      traffic: Object.fromEntries(others.map((other) => [other.name, { inBytes: 0, outBytes: 99 * GB }])),
+    });
+    fleet.failures.readMetric.set('late', new Error('metrics unavailable'));
+    let calls = 0;
+    const sent: string[] = [];
+    const lastFails: Notifier = {
+      async send(text) {
+        calls += 1;
+        if (calls > 1) throw new Error('Telegram is down');
+        sent.push(text);
+      },
+    };
+
+    const result = await run(fleet, lastFails);
+
+    expect(result.messages.length).toBeGreaterThan(1);
+    expect(sent[0]).toContain('<code>late</code>');
+    expect(fleet.calls.tagInstance.filter((call) => call.instance === 'late')).toEqual([]);
+    expect(fleet.instance('late').tags[TAGS.stopUnsent]).toBe('2026-11-20T09:50:00.000Z');
+    expect(fleet.instance('late').tags[TAGS.unknownAlerted]).toBeUndefined();
+  });
 });
 
 describe('check when AWS fails', () => {
