@@ -95,15 +95,16 @@ export function reportMessages(
   const summary = [
     `📊 <b>Lightsail data transfer, ${model.monthKey} so far</b> (${when} UTC)`,
     `${rows.length} instance${rows.length === 1 ? '' : 's'} in ${regions} region${regions === 1 ? '' : 's'} · ${over} at or over ${quotaPercent}% · ${unknown} unknown`,
-    ...model.regionErrors.map(
-      (failure) => `❗ ${escapeHtml(failure.region)} could not be read: ${escapeHtml(failure.error)}`,
-    ),
   ].join('\n');
+  // One block per failed region, so that many failures split between messages instead of being cut.
+  const failures = model.regionErrors.map(
+    (failure) => `❗ ${escapeHtml(failure.region)} could not be read: ${escapeHtml(failure.error)}`,
+  );
   const lines = rows.map((row) => {
     const used = row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit);
     const note = rowNote(row);
     return `${marker(row, quotaPercent, warnAt)} <code>${escapeHtml(row.name)}</code> ${escapeHtml(row.region)} · ${escapeHtml(row.state)} · ${used} / ${formatAmount(row.allowanceBytes, unit)} ${unit} · ${formatPercent(row.percent)}${note ? ` · ${escapeHtml(note)}` : ''}`;
   });
-  const blocks = [{ text: summary, ref: 0 }, ...lines.map((text, index) => ({ text, ref: index + 1 }))];
+  const blocks = [summary, ...failures, ...lines].map((text, index) => ({ text, ref: index }));
   return packBlocks(blocks, limit, '\n').map((message) => message.text);
 }

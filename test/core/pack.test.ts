@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packBlocks, TELEGRAM_TEXT_LIMIT } from '../../src/core/pack.js';
+import { telegramHtmlProblems } from '../support/telegram-html.js';
 
 const block = (length: number, ref: number) => ({ text: String(ref % 10).repeat(length), ref });
 
@@ -36,6 +37,17 @@ describe('packBlocks', () => {
     expect(packed[0]?.text.length).toBe(TELEGRAM_TEXT_LIMIT);
     expect(packed[0]?.text.endsWith('…')).toBe(true);
     expect(packed[0]?.refs).toEqual([7]);
+  });
+
+  it('cuts an over-long block as plain text, so that no tag or entity is split', () => {
+    const html = `<b>${'web&amp;co &lt;eu&gt; '.repeat(400)}</b>`;
+
+    const [message] = packBlocks([{ text: html, ref: 1 }]);
+
+    expect(message?.text.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
+    expect(message?.text.endsWith('…')).toBe(true);
+    expect(message?.text).not.toContain('<b>');
+    expect(telegramHtmlProblems(message?.text ?? '')).toEqual([]);
   });
 
   it('packs nothing into no message', () => {
