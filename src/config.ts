@@ -2,7 +2,7 @@ import { DEFAULT_TELEGRAM_API_ROOT, ENV } from './constants.js';
 import type { AllowanceUnit } from './core/allowance.js';
 import type { GuardSettings } from './engine/run.js';
 import { ConfigError } from './errors.js';
-import { validateBotToken, validateChatId } from './telegram/validate.js';
+import { redact, validateBotToken, validateChatId } from './telegram/index.js';
 
 /** Environment as read: names from `ENV`, values as strings. */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -145,8 +145,9 @@ function parseTelegram(env: Environment): TelegramConfig {
     if (problem) throw new ConfigError(`${ENV.telegramChatId}: ${problem}`);
   }
   if (!/^https?:\/\/[^\s/]+/.test(apiRoot)) {
+    // A URL pasted with a token in it must not reach the logs through this message.
     throw new ConfigError(
-      `${ENV.telegramApiRoot} must be an http(s) URL such as ${DEFAULT_TELEGRAM_API_ROOT}; got "${apiRoot}".`,
+      `${ENV.telegramApiRoot} must be an http(s) URL such as ${DEFAULT_TELEGRAM_API_ROOT}; got "${redact(apiRoot, token ?? '')}".`,
     );
   }
   return { token, tokenParameter: value(env, ENV.telegramBotTokenParameter), chatId, apiRoot };

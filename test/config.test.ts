@@ -205,6 +205,12 @@ describe('parseConfig: Telegram', () => {
     expect(error.message).toContain('TELEGRAM_API_ROOT');
     expect(error.message).not.toContain(FAKE_TOKEN);
   });
+  it('never repeats a token pasted into TELEGRAM_API_ROOT', () => {
+    const error = configError({ TELEGRAM_API_ROOT: `ftp://api.example.test/bot${FAKE_TOKEN}` });
+
+    expect(error.message).toContain('TELEGRAM_API_ROOT');
+    expect(error.message).not.toContain('TEST-fake-token-not-real_abcdefghijk');
+  });
 });
 
 describe('requireTelegram', () => {
