@@ -52,7 +52,8 @@ Exit codes:
   1  something could not be checked, or a stop or a message failed (the rest was still done)
   2  bad configuration or usage; nothing was called
 
-Docs: https://github.com/lightsail-guard/lightsail-guard#readme`;
+State: alert state lives in lightsail-guard:* tags on each instance. Tag an instance
+lightsail-guard:keep-running = YYYY-MM (this month) to keep it running past the threshold.`;
 
 const FLAG_TO_ENV = {
   'quota-percent': ENV.quotaPercent,
