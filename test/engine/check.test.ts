@@ -210,6 +210,17 @@ describe('check when Telegram fails', () => {
     expect(fleet.instance('late').tags[TAGS.stopUnsent]).toBe('2026-11-20T09:50:00.000Z');
     expect(fleet.instance('late').tags[TAGS.unknownAlerted]).toBeUndefined();
   });
+  it('names an instance whose alert state could not be saved, and exits 1', async () => {
+    const fleet = aFleet();
+    fleet.failures.tagInstance.set('warm', Object.assign(new Error('no'), { name: 'AccessDeniedException' }));
+
+    const result = await run(fleet, recordingNotifier());
+
+    expect(result.problems).toContain(
+      'warm (us-east-1): could not save alert state: AccessDeniedException: no',
+    );
+    expect(exitCodeOf(result)).toBe(1);
+  });
 });
 
 describe('check when AWS fails', () => {

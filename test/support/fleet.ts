@@ -27,6 +27,7 @@ export interface InMemoryFleet extends Fleet {
     readonly listInstances: Map<string, Error>;
     readonly readMetric: Map<string, Error>;
     readonly stopInstance: Map<string, Error>;
+    readonly tagInstance: Map<string, Error>;
   };
 }
 
@@ -43,7 +44,12 @@ export function inMemoryFleet(options: {
 
   const fleet: InMemoryFleet = {
     calls: { listRegions: 0, listInstances: [], readMetric: [], stopInstance: [], tagInstance: [] },
-    failures: { listInstances: new Map(), readMetric: new Map(), stopInstance: new Map() },
+    failures: {
+      listInstances: new Map(),
+      readMetric: new Map(),
+      stopInstance: new Map(),
+      tagInstance: new Map(),
+    },
     instance(name: string): Instance {
       const found = [...held.values()].find((instance) => instance.name === name);
       if (found === undefined) throw new Error(`no instance ${name} in the test fleet`);
@@ -79,6 +85,8 @@ export function inMemoryFleet(options: {
     },
     async tagInstance(instance: Instance, tags: Readonly<Record<string, string>>): Promise<void> {
       fleet.calls.tagInstance.push({ instance: instance.name, tags: { ...tags } });
+      const failure = fleet.failures.tagInstance.get(instance.name);
+      if (failure) throw failure;
       const current = held.get(key(instance));
       if (current) held.set(key(instance), { ...current, tags: { ...current.tags, ...tags } });
     },
