@@ -8,7 +8,7 @@ import { ENV } from './constants.js';
 import type { Notifier } from './core/ports.js';
 import { type Command, runGuard } from './engine/run.js';
 import { ConfigError, UsageError } from './errors.js';
-import { lightsailClientFactory } from './lightsail/clients.js';
+import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
 import { createLightsailFleet } from './lightsail/fleet.js';
 import { exitCodeOf, renderResult, resultJson } from './output.js';
 import { createTelegramNotifier } from './telegram/index.js';
@@ -36,7 +36,10 @@ Options:
   --regions <list>        regions, e.g. us-east-1,eu-west-2 (overrides ${ENV.regions};
                           default: every region GetRegions returns)
   --allowance-unit <u>    GB (10^9 bytes, default) or GiB (2^30 bytes) (overrides ${ENV.allowanceUnit})
-  --concurrency <n>       instances read at once per region, 1..64 (overrides ${ENV.concurrency})
+  --concurrency <n>       instances read at once per region, 1..25 (overrides ${ENV.concurrency}, default 8)
+  --requests-per-second <n>
+                          pace Lightsail requests per region (overrides ${ENV.requestsPerSecond};
+                          default: no pacing, throttling is retried)
   -h, --help              show this help
   -v, --version           show the version
 
@@ -62,6 +65,7 @@ const FLAG_TO_ENV = {
   regions: ENV.regions,
   'allowance-unit': ENV.allowanceUnit,
   concurrency: ENV.concurrency,
+  'requests-per-second': ENV.requestsPerSecond,
 } as const;
 
 interface Invocation {
@@ -152,7 +156,10 @@ async function execute(
     );
   }
   const fleet = createLightsailFleet({
-    clientFor: lightsailClientFactory({ maxAttempts: 8 }),
+    clientFor: lightsailClientFactory({
+      maxAttempts: DEFAULT_MAX_ATTEMPTS,
+      ...(config.pace ? { pace: config.pace } : {}),
+    }),
     homeRegion: config.regions?.[0] ?? (await homeRegion()),
   });
   const result = await runGuard({ fleet, notifier, now: () => new Date() }, config, {

@@ -2,6 +2,7 @@ import { DEFAULT_TELEGRAM_API_ROOT, ENV } from './constants.js';
 import type { AllowanceUnit } from './core/allowance.js';
 import type { GuardSettings } from './engine/run.js';
 import { ConfigError } from './errors.js';
+import type { Pace } from './lightsail/pacing.js';
 import { redact, validateBotToken, validateChatId } from './telegram/index.js';
 
 /** Environment as read: names from `ENV`, values as strings. */
@@ -18,6 +19,8 @@ export interface TelegramConfig {
 /** The whole configuration, parsed once and frozen. */
 export interface Config extends GuardSettings {
   readonly telegram: TelegramConfig;
+  /** Client-side pace of Lightsail requests per region; `undefined`: none (REQUESTS_PER_SECOND). */
+  readonly pace: Pace | undefined;
 }
 
 export const DEFAULTS = {
@@ -27,6 +30,12 @@ export const DEFAULTS = {
   prorateNewInstances: true,
   concurrency: 8,
 } as const;
+
+/**
+ * Two metric calls per instance in flight: past 25 the SDK's pool of 50 sockets per client is
+ * the limit, not this setting (BENCHMARKS.md).
+ */
+const MAX_CONCURRENCY = 25;
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
@@ -124,12 +133,26 @@ function parseConcurrency(env: Environment): number {
   const raw = value(env, ENV.concurrency);
   if (raw === undefined) return DEFAULTS.concurrency;
   const parsed = Number(raw);
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 64) {
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_CONCURRENCY) {
     throw new ConfigError(
-      `${ENV.concurrency} must be a whole number from 1 to 64 (default ${DEFAULTS.concurrency}); got "${raw}".`,
+      `${ENV.concurrency} must be a whole number from 1 to ${MAX_CONCURRENCY} (default ${DEFAULTS.concurrency}); got "${raw}".`,
     );
   }
   return parsed;
+}
+
+function parsePace(env: Environment): Pace | undefined {
+  const raw = value(env, ENV.requestsPerSecond);
+  if (raw === undefined) return undefined;
+  const perSecond = Number(raw);
+  if (!Number.isFinite(perSecond) || perSecond <= 0) {
+    throw new ConfigError(
+      `${ENV.requestsPerSecond} must be a number greater than 0 (Lightsail requests per second per region; unset: no pacing); got "${raw}".`,
+    );
+  }
+  // One second's worth may go at once: small fleets barely wait, and a burst no larger than the
+  // rate stays under a limit's bucket whenever the pace is under its rate.
+  return Object.freeze({ perSecond, burst: Math.max(1, Math.floor(perSecond)) });
 }
 
 function parseTelegram(env: Environment): TelegramConfig {
@@ -172,6 +195,7 @@ export function parseConfig(env: Environment): Config {
     regions: freezeList(parseRegions(env)),
     instances: freezeList(parseInstances(env)),
     concurrency: parseConcurrency(env),
+    pace: parsePace(env),
     telegram: Object.freeze(parseTelegram(env)),
   });
 }

@@ -16,6 +16,7 @@ export const ENV = {
   allowanceUnit: 'ALLOWANCE_UNIT',
   prorateNewInstances: 'PRORATE_NEW_INSTANCES',
   concurrency: 'CONCURRENCY',
+  requestsPerSecond: 'REQUESTS_PER_SECOND',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

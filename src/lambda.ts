@@ -2,7 +2,7 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { type Config, parseConfig, requireTelegram } from './config.js';
 import { DAILY_REPORT_EVENT } from './constants.js';
 import { type Command, type LogEvent, runGuard } from './engine/run.js';
-import { lightsailClientFactory } from './lightsail/clients.js';
+import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
 import { createLightsailFleet } from './lightsail/fleet.js';
 import { exitCodeOf, resultJson } from './output.js';
 import { readBotTokenParameter } from './ssm/bot-token.js';
@@ -30,7 +30,11 @@ async function buildRuntime(env: NodeJS.ProcessEnv): Promise<Runtime> {
   const token =
     config.telegram.token ??
     (await readBotTokenParameter(new SSMClient({}), config.telegram.tokenParameter ?? ''));
-  return { config, token, clientFor: lightsailClientFactory({ maxAttempts: 8 }) };
+  return {
+    config,
+    token,
+    clientFor: lightsailClientFactory({ maxAttempts: DEFAULT_MAX_ATTEMPTS, pace: config.pace }),
+  };
 }
 
 /** `{"report_type": "daily_report"}` asks for the report (the recipe's event, kept); anything else checks. */

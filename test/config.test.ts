@@ -213,6 +213,22 @@ describe('parseConfig: Telegram', () => {
   });
 });
 
+describe('REQUESTS_PER_SECOND', () => {
+  it('paces nothing by default', () => {
+    expect(parseConfig({}).pace).toBeUndefined();
+  });
+
+  it('turns a rate into a per-region pace with one second of burst', () => {
+    expect(parseConfig({ REQUESTS_PER_SECOND: '20' }).pace).toEqual({ perSecond: 20, burst: 20 });
+  });
+
+  it.each(['0', '-3', 'fast'])('refuses %s, naming the variable', (raw) => {
+    expect(configError({ REQUESTS_PER_SECOND: raw }).message).toContain(
+      'REQUESTS_PER_SECOND must be a number greater than 0',
+    );
+  });
+});
+
 describe('requireTelegram', () => {
   it('names both missing variables', () => {
     const config = parseConfig({});

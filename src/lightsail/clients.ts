@@ -1,8 +1,15 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { LightsailClient } from '@aws-sdk/client-lightsail';
+import { type Pace, pacer } from './pacing.js';
+
+/** Attempts per call, including the first. Chosen in BENCHMARKS.md: room for harder throttling than modelled. */
+export const DEFAULT_MAX_ATTEMPTS = 8;
 
 export interface LightsailClientSettings {
   /** Attempts per call, including the first; the SDK retries throttling and 5xx. */
   readonly maxAttempts: number;
+  /** Requests per second per region, retries included; `undefined`: as fast as concurrency allows. */
+  readonly pace?: Pace;
 }
 
 /**
@@ -18,6 +25,18 @@ export function lightsailClientFactory(
     let client = clients.get(region);
     if (client === undefined) {
       client = new LightsailClient({ region, maxAttempts: settings.maxAttempts, retryMode: 'adaptive' });
+      if (settings.pace !== undefined) {
+        const slot = pacer(settings.pace);
+        client.middlewareStack.add(
+          (next) => async (args) => {
+            const wait = slot();
+            if (wait > 0) await sleep(wait);
+            return next(args);
+          },
+          // After the retry middleware: each attempt is paced, not each command.
+          { step: 'finalizeRequest', priority: 'low', name: 'lightsailGuardPace' },
+        );
+      }
       clients.set(region, client);
     }
     return client;

@@ -98,6 +98,28 @@ describe('check against the Lightsail simulator', () => {
     expect(world.lightsail.instance('us-east-1', 'web_1')?.state).toBe('stopped');
   });
 
+  it("paces its requests under a region's rate limit with --requests-per-second, so nothing is throttled", async () => {
+    const fleet = Array.from({ length: 20 }, (_, index) => instanceAt(`node_${index}`, 'us-east-1', 0.5));
+    world = await startWorld(fleet, ['us-east-1'], { rateLimit: { perSecond: 20, burst: 20 } });
+
+    const paced = await runInProcess(world, [
+      'status',
+      '--regions',
+      'us-east-1',
+      '--requests-per-second',
+      '18',
+    ]);
+    const pacedThrottles = world.lightsail.stats().throttled;
+    world.lightsail.resetStats();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const unpaced = await runInProcess(world, ['status', '--regions', 'us-east-1']);
+
+    expect(paced.code).toBe(0);
+    expect(pacedThrottles).toBe(0);
+    expect(unpaced.code).toBe(0);
+    expect(world.lightsail.stats().throttled).toBeGreaterThan(0);
+  });
+
   it('names a region that cannot be read, exits 1, and still guards the other regions', async () => {
     world = await startWorld([
       instanceAt('web_1', 'ap-south-1', 0.5),

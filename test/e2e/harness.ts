@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import {
   type LightsailSimulator,
   type SimInstanceSpec,
+  type SimulatorOptions,
   startLightsailSimulator,
 } from '../../sim/lightsail/index.js';
 import { type FakeTelegram, startFakeTelegram } from '../../sim/telegram/index.js';
@@ -41,8 +42,9 @@ export interface World {
 export async function startWorld(
   instances: SimInstanceSpec[],
   regions = ['us-east-1', 'eu-west-2', 'ap-south-1'],
+  options: Omit<SimulatorOptions, 'instances' | 'regions'> = {},
 ) {
-  const lightsail = await startLightsailSimulator({ instances, regions });
+  const lightsail = await startLightsailSimulator({ ...options, instances, regions });
   const telegram = await startFakeTelegram();
   const env: Record<string, string> = {
     AWS_ACCESS_KEY_ID: 'AKIDTESTNOTREAL',
