@@ -124,17 +124,29 @@ export async function deliverAlerts(input: {
         : {};
     if (Object.keys(tags).length > 0) tagWrites.push([ref, tags]);
   }
-  await mapWithLimit(tagWrites, settings.concurrency, async ([ref, tags]) => {
-    const instance = outcomes[ref]?.instance;
-    if (instance === undefined) return;
-    try {
-      await deps.fleet.tagInstance(instance, tags);
-    } catch (error) {
-      problems.push(
-        `${instance.name} (${instance.region}): could not save alert state: ${describeError(error)}`,
-      );
-    }
-  });
+  // Bounded per region, as the reads were: the rate limit applies per region, not per account.
+  const byRegion = new Map<string, typeof tagWrites>();
+  for (const write of tagWrites) {
+    const region = outcomes[write[0]]?.instance.region ?? '';
+    const group = byRegion.get(region);
+    if (group) group.push(write);
+    else byRegion.set(region, [write]);
+  }
+  await Promise.all(
+    [...byRegion.values()].map((writes) =>
+      mapWithLimit(writes, settings.concurrency, async ([ref, tags]) => {
+        const instance = outcomes[ref]?.instance;
+        if (instance === undefined) return;
+        try {
+          await deps.fleet.tagInstance(instance, tags);
+        } catch (error) {
+          problems.push(
+            `${instance.name} (${instance.region}): could not save alert state: ${describeError(error)}`,
+          );
+        }
+      }),
+    ),
+  );
   return { messages, problems };
 }
 

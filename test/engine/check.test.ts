@@ -223,6 +223,47 @@ describe('check when Telegram fails', () => {
   });
 });
 
+describe('alert state writes', () => {
+  it('are bounded per region like the reads, with the regions written in parallel', async () => {
+    const names = (region: string) => Array.from({ length: 12 }, (_, index) => `${region}_${index}`);
+    const regions = ['us-east-1', 'eu-west-2'];
+    const instances = regions.flatMap((region) =>
+      names(region).map((name) => anInstance({ name, region, allowanceGb: 100 })),
+    );
+    const fleet = inMemoryFleet({
+      regions,
+      instances,
+      traffic: Object.fromEntries(
+        instances.map((instance) => [instance.name, { inBytes: 0, outBytes: 85 * GB }]),
+      ),
+    });
+    const inFlight = new Map<string, number>();
+    const peaks = new Map<string, number>();
+    let peakTotal = 0;
+    const tag = fleet.tagInstance.bind(fleet);
+    fleet.tagInstance = async (instance, tags) => {
+      inFlight.set(instance.region, (inFlight.get(instance.region) ?? 0) + 1);
+      peaks.set(
+        instance.region,
+        Math.max(peaks.get(instance.region) ?? 0, inFlight.get(instance.region) ?? 0),
+      );
+      peakTotal = Math.max(
+        peakTotal,
+        [...inFlight.values()].reduce((a, b) => a + b, 0),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight.set(instance.region, (inFlight.get(instance.region) ?? 0) - 1);
+      return tag(instance, tags);
+    };
+
+    await run(fleet, recordingNotifier(), { settings: { concurrency: 4 } });
+
+    expect(fleet.calls.tagInstance).toHaveLength(24);
+    expect([...peaks.values()]).toEqual([4, 4]);
+    expect(peakTotal).toBe(8);
+  });
+});
+
 describe('check when AWS fails', () => {
   it('names a region whose instances cannot be listed, and still checks and stops the others', async () => {
     const fleet = aFleet();
