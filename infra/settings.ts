@@ -44,6 +44,8 @@ export const GUARD_SETTINGS = {
   regions: ENV.regions,
   allowanceUnit: ENV.allowanceUnit,
   prorateNewInstances: ENV.prorateNewInstances,
+  concurrency: ENV.concurrency,
+  requestsPerSecond: ENV.requestsPerSecond,
 } as const;
 
 /** Thrown when a setting is missing or malformed; the message names the key and what it accepts. */
@@ -87,8 +89,11 @@ export function readSettings(read: ContextReader): DeploySettings {
     reportMinute,
     reportTimeZone: timeZone(text('reportTimeZone') ?? 'UTC'),
     alarmEmail: optional(text('alarmEmail'), 'alarmEmail', /^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an email address'),
-    memorySize: integer('memorySize', text('memorySize') ?? '256', 128, 10_240),
-    timeoutSeconds: integer('timeoutSeconds', text('timeoutSeconds') ?? '120', 1, 900),
+    // A check is CPU-bound in the SDK (about 2.5 ms of CPU per Lightsail call, BENCHMARKS.md) and
+    // Lambda's CPU grows with memory: 512 MB checks 1,000 instances in well under the timeout and
+    // stays in the free tier at a 10-minute schedule; peak RSS at 8,000 instances was 168 MB.
+    memorySize: integer('memorySize', text('memorySize') ?? '512', 128, 10_240),
+    timeoutSeconds: integer('timeoutSeconds', text('timeoutSeconds') ?? '300', 1, 900),
     logRetentionDays: retention(text('logRetentionDays') ?? '90'),
   });
 }

@@ -6,7 +6,7 @@ const read = (overrides: Record<string, unknown>) =>
   readSettings((key) => ({ ...CDK_JSON_CONTEXT, ...overrides })[key]);
 
 describe('deploy settings', () => {
-  it('defaults from cdk.json: checks every 10 minutes, report at 23:58 UTC, 256 MB, 120 s, 90 days of logs', () => {
+  it('defaults from cdk.json: checks every 10 minutes, report at 23:58 UTC, 512 MB, 300 s, 90 days of logs', () => {
     const settings = read({});
 
     expect(settings).toMatchObject({
@@ -16,8 +16,8 @@ describe('deploy settings', () => {
       reportHour: 23,
       reportMinute: 58,
       reportTimeZone: 'UTC',
-      memorySize: 256,
-      timeoutSeconds: 120,
+      memorySize: 512,
+      timeoutSeconds: 300,
       logRetentionDays: 90,
       guardEnvironment: {},
       alarmEmail: undefined,

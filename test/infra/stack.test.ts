@@ -22,8 +22,8 @@ beforeAll(() => {
     reportTime: '23:58',
     reportTimeZone: 'Asia/Shanghai',
     alarmEmail: 'ops@example.com',
-    memorySize: '512',
-    timeoutSeconds: '300',
+    memorySize: '1024',
+    timeoutSeconds: '600',
     logRetentionDays: '30',
   }).template;
 });
@@ -57,10 +57,10 @@ describe('the function', () => {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
-      MemorySize: 256,
-      Timeout: 120,
+      MemorySize: 512,
+      Timeout: 300,
     });
-    configured.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 512, Timeout: 300 });
+    configured.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 1024, Timeout: 600 });
   });
 
   it('never runs twice at once (reserved concurrency 1)', () => {
@@ -70,10 +70,10 @@ describe('the function', () => {
   it('does not retry failed asynchronous invocations, and drops events older than a run can wait', () => {
     defaults.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       MaximumRetryAttempts: 0,
-      MaximumEventAgeInSeconds: 300,
+      MaximumEventAgeInSeconds: 600,
       Qualifier: '$LATEST',
     });
-    configured.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumEventAgeInSeconds: 600 });
+    configured.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumEventAgeInSeconds: 1200 });
   });
 
   it('logs to its own log group, kept three months by default', () => {
