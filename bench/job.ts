@@ -16,7 +16,7 @@ export interface Job {
    * to compare against the adaptive mode `lightsailClientFactory` uses. Default: the real factory.
    */
   readonly retryMode?: 'standard';
-  /** Check only: pace each region's requests client-side (the proposed fix; see pacing.ts). */
+  /** Check only: pace each region's requests client-side (REQUESTS_PER_SECOND; src/lightsail/pacing.ts). */
   readonly pace?: { readonly perSecond: number; readonly burst: number };
 }
 

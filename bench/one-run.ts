@@ -15,7 +15,6 @@ import { lightsailClientFactory } from '../src/lightsail/clients.js';
 import { createLightsailFleet } from '../src/lightsail/fleet.js';
 import { runBaseline } from './baseline.js';
 import { type Job, type JobResult, RESULT_PREFIX } from './job.js';
-import { pacedFactory } from './pacing.js';
 import { type CommandCounts, countingFactory } from './sdk-counter.js';
 
 const MB = 1024 * 1024;
@@ -25,8 +24,8 @@ async function main(job: Job): Promise<JobResult> {
   const factory =
     job.retryMode === 'standard'
       ? standardFactory(job.maxAttempts)
-      : lightsailClientFactory({ maxAttempts: job.maxAttempts });
-  const clientFor = countingFactory(job.pace ? pacedFactory(factory, job.pace) : factory, counts);
+      : lightsailClientFactory({ maxAttempts: job.maxAttempts, pace: job.pace });
+  const clientFor = countingFactory(factory, counts);
   const rssStartMb = process.memoryUsage().rss / MB;
   const cpuStart = process.cpuUsage();
   const start = performance.now();

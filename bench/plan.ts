@@ -1,5 +1,8 @@
 /** Which configurations the benchmark runs, and the rate limit it models. */
 
+import { DEFAULTS, parseConfig } from '../src/config.js';
+import { ENV } from '../src/constants.js';
+import { DEFAULT_MAX_ATTEMPTS } from '../src/lightsail/clients.js';
 import { EIGHT_REGIONS, type FleetShape, HOME_REGION } from './fleet.js';
 import type { RateModel, Scenario } from './scenario.js';
 
@@ -11,12 +14,12 @@ import type { RateModel, Scenario } from './scenario.js';
  */
 export const RATE_MODEL: RateModel = { perSecond: 50, burst: 100 };
 
-/** The proposed client-side pace: 90% of the modelled rate, the same burst. */
-export const PACE: RateModel = { perSecond: RATE_MODEL.perSecond * 0.9, burst: RATE_MODEL.burst };
+/** `REQUESTS_PER_SECOND=45` (90% of the modelled rate), as `parseConfig` turns it into a pace. */
+export const PACE: RateModel = parseConfig({ [ENV.requestsPerSecond]: '45' }).pace ?? RATE_MODEL;
 
-/** The defaults as `parseConfig` and the CLI/Lambda build them: CONCURRENCY 8, maxAttempts 8. */
-export const DEFAULT_CONCURRENCY = 8;
-export const DEFAULT_MAX_ATTEMPTS = 8;
+/** The defaults as `parseConfig` and the CLI/Lambda build them. */
+export const DEFAULT_CONCURRENCY: number = DEFAULTS.concurrency;
+export { DEFAULT_MAX_ATTEMPTS };
 
 export interface PlannedFleet {
   readonly shape: FleetShape;
