@@ -49,6 +49,30 @@ describe('the Lambda handler', () => {
     expect(world.telegram.messages[0]?.text).toContain('Lightsail data transfer');
   });
 
+  it('sends a second report when the report event is delivered twice, which is why nothing retries it', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.5)]);
+    Object.assign(process.env, world.env);
+    const handler = await coldHandler();
+
+    await handler(DAILY_REPORT_EVENT);
+    await handler(DAILY_REPORT_EVENT);
+
+    // The report keeps no state: a retry is a duplicate. The stack sets Lambda's async retries and
+    // Scheduler's retry policy to 0 (test/infra/stack.test.ts); the next day's report follows.
+    expect(world.telegram.messages).toHaveLength(2);
+  });
+
+  it('sends no second alert when a check is delivered twice', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.85)]);
+    Object.assign(process.env, world.env);
+    const handler = await coldHandler();
+
+    await handler({});
+    await handler({});
+
+    expect(world.telegram.messages).toHaveLength(1);
+  });
+
   it('fails the invocation after doing all the work when an instance could not be checked', async () => {
     world = await startWorld([
       instanceAt('blind_1', 'us-east-1', 0.5),
