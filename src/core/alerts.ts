@@ -1,6 +1,7 @@
 import { TAGS } from '../constants.js';
 import type { AllowanceUnit } from './allowance.js';
 import { escapeHtml } from './html.js';
+import { overagePriceText } from './overage.js';
 import type { Instance } from './types.js';
 import { formatAmount, formatPercent } from './units.js';
 
@@ -62,7 +63,7 @@ export function alertText(event: AlertEvent, context: AlertTextContext): string 
     case 'warn':
       return `⚠️ <b>${event.level}% of allowance</b> ${who(event.instance)}: ${figures(event, unit)}. It is stopped at ${quotaPercent}%.`;
     case 'kept-running':
-      return `⚠️ <b>Over threshold, kept running</b> ${who(event.instance)}: ${figures(event, unit)}, threshold ${quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>, so it was not stopped; traffic past the allowance is billed.`;
+      return `⚠️ <b>Over threshold, kept running</b> ${who(event.instance)}: ${figures(event, unit)}, threshold ${quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(overagePriceText(event.instance.region))}.`;
     case 'unknown':
       return `❓ <b>Usage unknown</b> ${who(event.instance)}: ${quote(event.reason)}. It is not guarded until its usage can be read.`;
     case 'region-failed':

@@ -1,5 +1,6 @@
 import type { AllowanceUnit } from './allowance.js';
 import { escapeHtml } from './html.js';
+import { overageNote } from './overage.js';
 import { packBlocks, TELEGRAM_TEXT_LIMIT } from './pack.js';
 import { formatAmount, formatPercent } from './units.js';
 
@@ -61,6 +62,8 @@ export function rowNote(row: ReportRow): string {
   if (row.unknownReason !== undefined) parts.push(`usage unknown: ${row.unknownReason}`);
   if (row.error !== undefined) parts.push(row.error);
   if (row.allowanceShare < 1) parts.push(`allowance pro-rated to ${(row.allowanceShare * 100).toFixed(0)}%`);
+  const overage = overageNote(row.region, row.usedBytes, row.allowanceBytes);
+  if (overage !== undefined) parts.push(overage);
   return parts.filter((part) => part !== '').join('; ');
 }
 
