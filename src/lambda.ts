@@ -68,8 +68,14 @@ export async function handler(event: unknown): Promise<ReturnType<typeof resultJ
     command,
     dryRun: false,
   });
-  for (const row of result.rows)
-    log({ level: row.unknownReason || row.error ? 'error' : 'info', msg: 'instance', ...row });
+  // Every instance once a day (the report); on the ten-minute checks only those with news, so that a
+  // large fleet does not pay CloudWatch Logs for thousands of unchanged lines an hour.
+  for (const row of result.rows) {
+    const news = row.action !== 'none' && row.action !== 'not-read';
+    const failed = row.unknownReason !== undefined || row.error !== undefined;
+    if (command === 'report' || news || failed)
+      log({ level: failed ? 'error' : 'info', msg: 'instance', ...row });
+  }
   const summary = resultJson(result);
   log({
     level: summary.exitCode === 0 ? 'info' : 'error',

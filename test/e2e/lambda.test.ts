@@ -88,18 +88,36 @@ describe('the Lambda handler', () => {
     expect(world.telegram.messages[0]?.text).toContain('Usage unknown');
   });
 
-  it('logs one JSON line per instance and a summary', async () => {
+  it('logs every instance as a JSON line in the report, and a summary', async () => {
     world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.5)]);
+    Object.assign(process.env, world.env);
+    const handler = await coldHandler();
+
+    await handler(DAILY_REPORT_EVENT);
+
+    const lines = vi.mocked(console.log).mock.calls.map(([line]) => JSON.parse(String(line)));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'instance', name: 'web_1', region: 'eu-west-2' }),
+    );
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'report finished', problems: [] }));
+  });
+
+  it('logs only the instances with news on a check, and a summary', async () => {
+    world = await startWorld([
+      instanceAt('quiet_1', 'eu-west-2', 0.5),
+      instanceAt('hot_1', 'eu-west-2', 0.99),
+    ]);
     Object.assign(process.env, world.env);
     const handler = await coldHandler();
 
     await handler({});
 
     const lines = vi.mocked(console.log).mock.calls.map(([line]) => JSON.parse(String(line)));
+    const instances = lines.filter((line) => line.msg === 'instance').map((line) => line.name);
+    expect(instances).toEqual(['hot_1']);
     expect(lines).toContainEqual(
-      expect.objectContaining({ msg: 'instance', name: 'web_1', region: 'eu-west-2' }),
+      expect.objectContaining({ msg: 'check finished', instances: 2, problems: [] }),
     );
-    expect(lines).toContainEqual(expect.objectContaining({ msg: 'check finished', problems: [] }));
   });
 
   it('fails on a bad setting before calling anything', async () => {
