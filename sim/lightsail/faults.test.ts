@@ -1,12 +1,7 @@
-import {
-  GetInstanceMetricDataCommand,
-  GetInstancesCommand,
-  type LightsailClient,
-  StopInstanceCommand,
-} from '@aws-sdk/client-lightsail';
+import { GetInstancesCommand, type LightsailClient, StopInstanceCommand } from '@aws-sdk/client-lightsail';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type LightsailSimulator, startLightsailSimulator } from './index.js';
-import { clientFor, rejectionOf, TEST_MONTH_START, TEST_NOW } from './testing.js';
+import { clientFor, metricQuery, rejectionOf, TEST_NOW } from './testing.js';
 
 let sim: LightsailSimulator;
 let client: LightsailClient;
@@ -23,17 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-function metricOf(instanceName: string): GetInstanceMetricDataCommand {
-  return new GetInstanceMetricDataCommand({
-    instanceName,
-    metricName: 'NetworkOut',
-    period: 86_400,
-    startTime: TEST_MONTH_START,
-    endTime: TEST_NOW,
-    unit: 'Bytes',
-    statistics: ['Sum'],
-  });
-}
+const metricOf = (instanceName: string) => metricQuery({ instanceName });
 
 describe('injected faults', () => {
   it.each([

@@ -1,12 +1,7 @@
-import {
-  GetInstanceMetricDataCommand,
-  type GetInstanceMetricDataCommandInput,
-  type MetricDatapoint,
-  StopInstanceCommand,
-} from '@aws-sdk/client-lightsail';
+import { type MetricDatapoint, StopInstanceCommand } from '@aws-sdk/client-lightsail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LightsailSimulator, startLightsailSimulator } from './index.js';
-import { clientFor, rejectionOf, TEST_MONTH_START, TEST_NOW } from './testing.js';
+import { clientFor, metricQuery, rejectionOf, TEST_MONTH_START, TEST_NOW } from './testing.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -28,18 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-function query(overrides: Partial<GetInstanceMetricDataCommandInput> = {}): GetInstanceMetricDataCommand {
-  return new GetInstanceMetricDataCommand({
-    instanceName: 'old',
-    metricName: 'NetworkOut',
-    period: 86_400,
-    startTime: TEST_MONTH_START,
-    endTime: TEST_NOW,
-    unit: 'Bytes',
-    statistics: ['Sum'],
-    ...overrides,
-  });
-}
+const query = metricQuery;
 
 function total(points: MetricDatapoint[] | undefined): number {
   return (points ?? []).reduce((sum, p) => sum + (p.sum ?? 0), 0);

@@ -1,6 +1,11 @@
 /** Shared by the simulator's tests: the real SDK client pointed at a simulator over loopback. */
 
-import { LightsailClient, type LightsailClientConfig } from '@aws-sdk/client-lightsail';
+import {
+  GetInstanceMetricDataCommand,
+  type GetInstanceMetricDataCommandInput,
+  LightsailClient,
+  type LightsailClientConfig,
+} from '@aws-sdk/client-lightsail';
 import type { LightsailSimulator } from './types.js';
 
 /** A fixed clock for tests: late in a 30-day month, at noon UTC. */
@@ -35,4 +40,20 @@ export async function rejectionOf(
     return e as Error;
   }
   throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** A month-to-date daily `NetworkOut` query, as the guard makes it, with any field replaced. */
+export function metricQuery(
+  overrides: Partial<GetInstanceMetricDataCommandInput> = {},
+): GetInstanceMetricDataCommand {
+  return new GetInstanceMetricDataCommand({
+    instanceName: 'old',
+    metricName: 'NetworkOut',
+    period: 86_400,
+    startTime: TEST_MONTH_START,
+    endTime: TEST_NOW,
+    unit: 'Bytes',
+    statistics: ['Sum'],
+    ...overrides,
+  });
 }
