@@ -48,7 +48,18 @@ export function commandFor(event: unknown): Command {
  * fails the invocation after all work is done when anything could not be checked, stopped or
  * sent, so that the Errors alarm fires.
  */
-export async function handler(event: unknown): Promise<ReturnType<typeof resultJson>> {
+/** The part of Lambda's context the handler uses. */
+export interface InvocationContext {
+  getRemainingTimeInMillis(): number;
+}
+
+/** Time kept back at the end of an invocation to save alert state and log the summary. */
+const WRAP_UP_MS = 15_000;
+
+export async function handler(
+  event: unknown,
+  context?: InvocationContext,
+): Promise<ReturnType<typeof resultJson>> {
   runtime ??= buildRuntime(process.env).catch((error: unknown) => {
     runtime = undefined; // a fixed parameter or setting is picked up by the next invocation
     throw error;
@@ -60,8 +71,9 @@ export async function handler(event: unknown): Promise<ReturnType<typeof resultJ
     token,
     chatId: config.telegram.chatId ?? '',
     apiRoot: config.telegram.apiRoot,
-    // Leave room in the function's timeout for the rest of the run.
     maxTotalMs: 30_000,
+    // However many messages fail, the run ends in time to record which ones did not arrive.
+    ...(context ? { deadline: Date.now() + context.getRemainingTimeInMillis() - WRAP_UP_MS } : {}),
     onRetry: (retry) => log({ level: 'warn', msg: 'telegram retry', ...retry }),
   });
   const result = await runGuard({ fleet, notifier, now: () => new Date(), log }, config, {

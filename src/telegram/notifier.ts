@@ -14,8 +14,14 @@ export interface TelegramNotifierOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Clock for the time budget, in milliseconds. */
   now?: () => number;
-  /** Give up once this much time has gone, counting waits. Default 60 000 ms. */
+  /** Give up on one message once this much time has gone, counting waits. Default 60 000 ms. */
   maxTotalMs?: number;
+  /**
+   * Time (on the `now` clock) by which every send must have ended, whatever is left of
+   * `maxTotalMs`: a Lambda run sets it from its remaining time, so that an outage cannot spend
+   * the whole timeout on one batch of alerts and leave no time to record what was not delivered.
+   */
+  deadline?: number;
   /** Abort a single request after this long. Default 10 000 ms. */
   requestTimeoutMs?: number;
   /** Source of jitter in [0, 1); injected so tests can pin the backoff. Default `Math.random`. */
@@ -97,18 +103,25 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Notifi
         link_preview_options: { is_disabled: true },
       });
       const started = now();
+      const budgetMs = Math.min(maxTotalMs, (options.deadline ?? Number.POSITIVE_INFINITY) - started);
+      if (budgetMs <= 0) {
+        throw new TelegramNetworkError(`Telegram ${METHOD} not attempted: no time left in this run`, {
+          method: METHOD,
+          attempts: 0,
+        });
+      }
       for (let attempts = 1; ; attempts++) {
-        const remaining = maxTotalMs - (now() - started);
+        const remaining = budgetMs - (now() - started);
         const outcome = await attempt(body, Math.max(1, Math.min(requestTimeoutMs, remaining)));
         if (outcome.kind === 'delivered') return;
         if (outcome.kind === 'refused') throw outcome.error;
         const waitMs = outcome.waitMs ?? backoffMs(attempts, random);
         const elapsed = now() - started;
         // Never start a wait that ends past the budget: a run that must stop instances cannot hang here.
-        if (elapsed + waitMs >= maxTotalMs) {
+        if (elapsed + waitMs >= budgetMs) {
           throw new TelegramNetworkError(
             `Telegram ${METHOD} failed: gave up after ${attempts} attempt${attempts === 1 ? '' : 's'} ` +
-              `in ${elapsed} ms (budget ${maxTotalMs} ms, next wait ${waitMs} ms); last: ${outcome.reason}`,
+              `in ${elapsed} ms (budget ${budgetMs} ms, next wait ${waitMs} ms); last: ${outcome.reason}`,
             { method: METHOD, attempts },
             { cause: outcome.cause },
           );

@@ -73,6 +73,21 @@ describe('the Lambda handler', () => {
     expect(world.telegram.messages).toHaveLength(1);
   });
 
+  it('keeps time at the end of the invocation to record a stop alert it could not send', async () => {
+    world = await startWorld([instanceAt('hot_1', 'eu-west-2', 0.99)]);
+    Object.assign(process.env, world.env);
+    const handler = await coldHandler();
+    const almostOut = { getRemainingTimeInMillis: () => 15_000 };
+
+    await expect(handler({}, almostOut)).rejects.toThrow(/not delivered: .*no time left in this run/);
+
+    expect(world.telegram.requests).toBe(0);
+    expect(world.lightsail.instance('eu-west-2', 'hot_1')?.state).toBe('stopped');
+    expect(world.lightsail.instance('eu-west-2', 'hot_1')?.tags['lightsail-guard:stop-unsent']).toMatch(
+      /^\d{4}-/,
+    );
+  });
+
   it('fails the invocation after doing all the work when an instance could not be checked', async () => {
     world = await startWorld([
       instanceAt('blind_1', 'us-east-1', 0.5),

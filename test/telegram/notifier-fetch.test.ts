@@ -120,3 +120,48 @@ describe('Telegram notifier with an injected fetch', () => {
     expect(all).not.toContain('UNIT-fake-token');
   });
 });
+
+describe('Telegram notifier with a run deadline', () => {
+  it('sends nothing once the run has no time left', async () => {
+    const { fetch, calls } = scriptedFetch(delivered);
+    const notifier = createTelegramNotifier({
+      token: TOKEN,
+      chatId: '1',
+      fetch,
+      now: () => 5_000,
+      deadline: 5_000,
+    });
+
+    const sending = notifier.send('late');
+
+    await expect(sending).rejects.toThrow(TelegramNetworkError);
+    await expect(sending).rejects.toThrow(/no time left in this run/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('stops retrying at the deadline even when the per-message budget has time left', async () => {
+    let clock = 0;
+    const waits: number[] = [];
+    const unavailable = () =>
+      Response.json({ ok: false, error_code: 502, description: 'Bad Gateway' }, { status: 502 });
+    const { fetch, calls } = scriptedFetch(unavailable, unavailable, unavailable, unavailable, unavailable);
+    const notifier = createTelegramNotifier({
+      token: TOKEN,
+      chatId: '1',
+      fetch,
+      now: () => clock,
+      sleep: async (ms) => {
+        waits.push(ms);
+        clock += ms;
+      },
+      random: () => 1,
+      maxTotalMs: 60_000,
+      deadline: 2_000,
+    });
+
+    await expect(notifier.send('x')).rejects.toThrow(/budget 2000 ms/);
+
+    expect(waits).toEqual([500, 1_000]);
+    expect(calls).toHaveLength(3);
+  });
+});
