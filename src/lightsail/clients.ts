@@ -10,6 +10,8 @@ export interface LightsailClientSettings {
   readonly maxAttempts: number;
   /** Requests per second per region, retries included; `undefined`: as fast as concurrency allows. */
   readonly pace?: Pace;
+  /** One attempt's limit; a request that hangs is retried instead of holding the run. Default 20 s. */
+  readonly requestTimeoutMs?: number;
 }
 
 /**
@@ -24,7 +26,17 @@ export function lightsailClientFactory(
   return (region) => {
     let client = clients.get(region);
     if (client === undefined) {
-      client = new LightsailClient({ region, maxAttempts: settings.maxAttempts, retryMode: 'adaptive' });
+      client = new LightsailClient({
+        region,
+        maxAttempts: settings.maxAttempts,
+        retryMode: 'adaptive',
+        // The SDK's defaults wait forever; a hung request would hold a scheduled run until its timeout.
+        requestHandler: {
+          connectionTimeout: 5_000,
+          requestTimeout: settings.requestTimeoutMs ?? 20_000,
+          throwOnRequestTimeout: true,
+        },
+      });
       if (settings.pace !== undefined) {
         const slot = pacer(settings.pace);
         client.middlewareStack.add(
