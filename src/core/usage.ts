@@ -69,6 +69,10 @@ export function interpretUsage(input: {
   };
   const inBytes = total('NetworkIn', input.inbound);
   const outBytes = total('NetworkOut', input.outbound);
-  if (reasons.length > 0) return { kind: 'unknown', reason: reasons.join('; ') };
-  return { kind: 'known', inBytes, outBytes };
+  if (reasons.length === 0) return { kind: 'known', inBytes, outBytes };
+  // Both metrics usually fail the same way: say it once.
+  const [first, second] = reasons.map((reason) => reason.replace(/^Network(In|Out): /, ''));
+  const reason =
+    reasons.length === 2 && first === second ? `NetworkIn and NetworkOut: ${first}` : reasons.join('; ');
+  return { kind: 'unknown', reason };
 }

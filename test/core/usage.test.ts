@@ -93,7 +93,15 @@ describe('interpretUsage', () => {
 
     expect(usage.kind).toBe('unknown');
     expect(usage.kind === 'unknown' && usage.reason).toMatch(
-      /NetworkIn: no datapoints.*NetworkOut: no datapoints/,
+      /^NetworkIn and NetworkOut: no datapoints for a running instance observed for/,
+    );
+  });
+
+  it('names each metric with its own reason when they fail differently', () => {
+    const usage = read({ kind: 'absent' }, NONE);
+
+    expect(usage.kind === 'unknown' && usage.reason).toMatch(
+      /^NetworkIn: the answer had no metricData; NetworkOut: no datapoints/,
     );
   });
 

@@ -299,7 +299,7 @@ describe('check when AWS fails', () => {
 
     expect(fleet.calls.stopInstance).toEqual(['hot']);
     expect(result.problems).toContain(
-      'warm (us-east-1): usage unknown: NetworkIn: ThrottlingException: Rate exceeded; NetworkOut: ThrottlingException: Rate exceeded',
+      'warm (us-east-1): usage unknown: NetworkIn and NetworkOut: ThrottlingException: Rate exceeded',
     );
     expect(exitCodeOf(result)).toBe(1);
     expect(result.rows.find((row) => row.name === 'warm')).toMatchObject({ percent: null, usedBytes: null });
