@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: the guard against the in-repo Lightsail simulator and a fake Telegram Bot API,
- * both on 127.0.0.1. Runs the real CLI (`status`, then `check` twice) and prints what the
- * terminal and Telegram saw. No AWS account, no network.
+ * both on 127.0.0.1. Runs the real CLI (`status`, `check` twice, `check` when a metric read comes
+ * back empty, `report`) and prints what the terminal and Telegram saw. No AWS account, no network.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,9 @@ try {
   await run('What the guard sees (sends and stops nothing)', ['status']);
   await run('The scheduled check', ['check']);
   await run('The same check ten minutes later: nothing new, so nothing is sent', ['check']);
+  // The real service answers some metric queries with HTTP 200 and no data; the recipe read that as 0%.
+  lightsail.injectFault({ kind: 'empty-metric', instanceName: 'web-1' });
+  await run("Lightsail answers web-1's metric query with no data: unknown, never 0%", ['check']);
   await run('The daily report', ['report']);
 } finally {
   await Promise.all([lightsail.close(), telegram.close()]);
