@@ -61,7 +61,7 @@ export class GuardStack extends Stack {
       runtime: lambda.Runtime.NODEJS_22_X,
       // About 20% cheaper per GB-second than x86_64; the bundle is plain JavaScript.
       architecture: lambda.Architecture.ARM_64,
-      // Placeholders until measured on the simulator with the real handler; both are settings.
+      // Defaults sized from the benchmark (infra/settings.ts, BENCHMARKS.md); both are settings.
       memorySize: settings.memorySize,
       timeout: Duration.seconds(settings.timeoutSeconds),
       // Two overlapping runs could stop an instance twice and send the same alert twice.
