@@ -12,7 +12,9 @@ export type InstanceAction =
   | 'would-stop'
   | 'kept-running'
   | 'warned'
-  | 'not-read';
+  | 'not-read'
+  /** `status` and `report` only: running at or over the threshold; the next `check` stops it. */
+  | 'over-threshold';
 
 /** One instance in the report, the terminal table and `--json`: what was read, never a stale value. */
 export interface ReportRow {
@@ -54,6 +56,7 @@ const ACTION_TEXT: Readonly<Record<InstanceAction, string>> = {
   'kept-running': 'over threshold, kept running',
   warned: 'warned',
   'not-read': 'not read (not running)',
+  'over-threshold': 'over threshold: the next check stops it',
 };
 
 /** The action column: what happened, why a value is missing, and whether the allowance is pro-rated. */

@@ -115,8 +115,10 @@ export async function runGuard(
       ? interpretUsage({ instance, window, inbound, outbound })
       : { kind: 'unknown', reason: 'GetInstances gave no monthly transfer allowance' };
     const assessment = assess({ instance, usage, allowance, policy: settings.policy, month, now });
-    if (!act)
-      return { instance, allowance, assessment, action: assessment.keptRunning ? 'kept-running' : 'none' };
+    if (!act) {
+      const action = assessment.keptRunning ? 'kept-running' : assessment.stop ? 'over-threshold' : 'none';
+      return { instance, allowance, assessment, action };
+    }
     if (!assessment.stop) {
       const warned = assessment.due.some((due) => due.kind === 'warn');
       return {

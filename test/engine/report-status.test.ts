@@ -107,7 +107,11 @@ describe('status', () => {
     expect(fleet.calls.stopInstance).toEqual([]);
     expect(fleet.calls.tagInstance).toEqual([]);
     expect(result.rows).toHaveLength(5);
-    expect(result.rows.find((row) => row.name === 'hot')).toMatchObject({ percent: 97, action: 'none' });
+    expect(result.rows.find((row) => row.name === 'hot')).toMatchObject({
+      percent: 97,
+      action: 'over-threshold',
+    });
+    expect(result.rows.find((row) => row.name === 'off')).toMatchObject({ action: 'none' });
     expect(exitCodeOf(result)).toBe(0);
   });
 
