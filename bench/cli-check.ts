@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { childEnvironment, simulatedEnvironment } from '../sim/environment.js';
 import { startLightsailSimulator } from '../sim/lightsail/index.js';
 import { startFakeTelegram } from '../sim/telegram/index.js';
 
@@ -27,17 +28,7 @@ for (const spread of [1, 5]) {
     latencyMs: 50,
   });
   const telegram = await startFakeTelegram();
-  const env = {
-    PATH: process.env.PATH ?? '',
-    NODE_NO_WARNINGS: '1',
-    AWS_ACCESS_KEY_ID: 'AKIDBENCHNOTREAL',
-    AWS_SECRET_ACCESS_KEY: 'bench-secret-not-real',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_LIGHTSAIL: lightsail.endpoint,
-    TELEGRAM_BOT_TOKEN: telegram.token,
-    TELEGRAM_CHAT_ID: '-1001234567890',
-    TELEGRAM_API_ROOT: telegram.apiRoot,
-  };
+  const env = childEnvironment(simulatedEnvironment(lightsail, telegram));
   const started = performance.now();
   const exit = await run(process.execPath, [cli, 'check'], { env }).then(
     () => 0,

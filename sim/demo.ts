@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { htmlToPlain } from '../src/core/html.js';
+import { childEnvironment, simulatedEnvironment } from './environment.js';
 import { startLightsailSimulator } from './lightsail/index.js';
 import { sampleAccount } from './sample-account.js';
 import { startFakeTelegram } from './telegram/index.js';
@@ -15,18 +16,8 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 const lightsail = await startLightsailSimulator({ instances: sampleAccount(new Date()) });
 const telegram = await startFakeTelegram();
-const env = {
-  PATH: process.env.PATH ?? '',
-  // The AWS SDK warns on every start under Node 20 that it will soon need Node 22; the demo is no place for it.
-  NODE_NO_WARNINGS: '1',
-  AWS_ACCESS_KEY_ID: 'AKIDDEMONOTREAL',
-  AWS_SECRET_ACCESS_KEY: 'demo-secret-not-real',
-  AWS_REGION: 'us-east-1',
-  AWS_ENDPOINT_URL_LIGHTSAIL: lightsail.endpoint,
-  TELEGRAM_BOT_TOKEN: telegram.token,
-  TELEGRAM_CHAT_ID: '-1001234567890',
-  TELEGRAM_API_ROOT: telegram.apiRoot,
-};
+// The AWS SDK warns on every start under Node 20 that it will soon need Node 22; the demo is no place for it.
+const env = childEnvironment(simulatedEnvironment(lightsail, telegram));
 
 const execFileAsync = promisify(execFile);
 

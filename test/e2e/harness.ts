@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { childEnvironment, SIMULATED_CHAT_ID, simulatedEnvironment } from '../../sim/environment.js';
 import {
   type LightsailSimulator,
   type SimInstanceSpec,
@@ -10,7 +11,7 @@ import {
 import { type FakeTelegram, startFakeTelegram } from '../../sim/telegram/index.js';
 import { main } from '../../src/cli.js';
 
-export const CHAT_ID = '-1001234567890';
+export const CHAT_ID = SIMULATED_CHAT_ID;
 export const GB = 1e9;
 
 /** An instance at `share` of a 1,024 GB allowance, created long before this month. */
@@ -46,15 +47,7 @@ export async function startWorld(
 ) {
   const lightsail = await startLightsailSimulator({ ...options, instances, regions });
   const telegram = await startFakeTelegram();
-  const env: Record<string, string> = {
-    AWS_ACCESS_KEY_ID: 'AKIDTESTNOTREAL',
-    AWS_SECRET_ACCESS_KEY: 'test-secret-not-real',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_LIGHTSAIL: lightsail.endpoint,
-    TELEGRAM_BOT_TOKEN: telegram.token,
-    TELEGRAM_CHAT_ID: CHAT_ID,
-    TELEGRAM_API_ROOT: telegram.apiRoot,
-  };
+  const env = simulatedEnvironment(lightsail, telegram);
   return {
     lightsail,
     telegram,
@@ -101,7 +94,7 @@ export async function runBinary(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<CliRun> {
-  const childEnv = { PATH: process.env.PATH ?? '', NODE_NO_WARNINGS: '1', ...world?.env, ...env };
+  const childEnv = childEnvironment({ ...world?.env, ...env });
   try {
     const done = await execFileAsync(process.execPath, [cli, ...args], { env: childEnv, encoding: 'utf8' });
     return { code: 0, stdout: done.stdout, stderr: done.stderr };

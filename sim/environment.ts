@@ -1,0 +1,30 @@
+import type { LightsailSimulator } from './lightsail/index.js';
+import type { FakeTelegram } from './telegram/index.js';
+
+/** The chat the simulated guard writes to; any id the fake Bot API accepts. */
+export const SIMULATED_CHAT_ID = '-1001234567890';
+
+/**
+ * The environment a user would set, pointing the guard at the local simulators instead of AWS and
+ * Telegram: fake credentials, `AWS_ENDPOINT_URL_LIGHTSAIL`, and the fake Bot API's root and token.
+ * Shared by the demo, the end-to-end tests and the benchmark's CLI timing.
+ */
+export function simulatedEnvironment(
+  lightsail: LightsailSimulator,
+  telegram: FakeTelegram,
+): Record<string, string> {
+  return {
+    AWS_ACCESS_KEY_ID: 'AKIDSIMULATORNOTREAL',
+    AWS_SECRET_ACCESS_KEY: 'simulator-secret-not-real',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_LIGHTSAIL: lightsail.endpoint,
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_CHAT_ID: SIMULATED_CHAT_ID,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+  };
+}
+
+/** For a child process: the simulated environment, the PATH, and no AWS SDK warning about Node 20. */
+export function childEnvironment(simulated: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', NODE_NO_WARNINGS: '1', ...simulated };
+}
