@@ -3,7 +3,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LightsailClient } from '@aws-sdk/client-lightsail';
-import { type Config, type Environment, parseConfig, requireTelegram } from './config.js';
+import { type Config, DEFAULTS, type Environment, parseConfig, requireTelegram } from './config.js';
 import { ENV } from './constants.js';
 import type { Notifier } from './core/ports.js';
 import { type Command, runGuard } from './engine/run.js';
@@ -30,13 +30,13 @@ Options:
   --dry-run               check, report: do everything except stop and send; print
                           what would be done, naming each instance
   --json                  print the result as JSON
-  --quota-percent <n>     stop threshold in percent (overrides ${ENV.quotaPercent}, default 95)
+  --quota-percent <n>     stop threshold in percent (overrides ${ENV.quotaPercent}, default ${DEFAULTS.quotaPercent})
   --warn-percent <list>   warning levels, e.g. 80,90; "" disables (overrides ${ENV.warnPercent})
   --instances <list>      instance names, or ALL (overrides ${ENV.instancesToMonitor})
   --regions <list>        regions, e.g. us-east-1,eu-west-2 (overrides ${ENV.regions};
                           default: every region GetRegions returns)
   --allowance-unit <u>    GB (10^9 bytes, default) or GiB (2^30 bytes) (overrides ${ENV.allowanceUnit})
-  --concurrency <n>       instances read at once per region, 1..25 (overrides ${ENV.concurrency}, default 8)
+  --concurrency <n>       instances read at once per region, 1..25 (overrides ${ENV.concurrency}, default ${DEFAULTS.concurrency})
   --requests-per-second <n>
                           pace Lightsail requests per region (overrides ${ENV.requestsPerSecond};
                           default: no pacing, throttling is retried)
@@ -156,10 +156,7 @@ async function execute(
     );
   }
   const fleet = createLightsailFleet({
-    clientFor: lightsailClientFactory({
-      maxAttempts: DEFAULT_MAX_ATTEMPTS,
-      ...(config.pace ? { pace: config.pace } : {}),
-    }),
+    clientFor: lightsailClientFactory({ maxAttempts: DEFAULT_MAX_ATTEMPTS, pace: config.pace }),
     homeRegion: config.regions?.[0] ?? (await homeRegion()),
   });
   const result = await runGuard({ fleet, notifier, now: () => new Date() }, config, {

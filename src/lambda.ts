@@ -43,11 +43,6 @@ export function commandFor(event: unknown): Command {
   return type === DAILY_REPORT_EVENT.report_type ? 'report' : 'check';
 }
 
-/**
- * The scheduled entry point. Runs `check` (or `report`), logs every instance as a JSON line, and
- * fails the invocation after all work is done when anything could not be checked, stopped or
- * sent, so that the Errors alarm fires.
- */
 /** The part of Lambda's context the handler uses. */
 export interface InvocationContext {
   getRemainingTimeInMillis(): number;
@@ -56,6 +51,11 @@ export interface InvocationContext {
 /** Time kept back at the end of an invocation to save alert state and log the summary. */
 const WRAP_UP_MS = 15_000;
 
+/**
+ * The scheduled entry point. Runs `check` (or `report`), logs a JSON summary and the instances
+ * worth a line, and fails the invocation after all work is done when anything could not be
+ * checked, stopped or sent, so that the Errors alarm fires.
+ */
 export async function handler(
   event: unknown,
   context?: InvocationContext,
