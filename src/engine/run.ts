@@ -110,9 +110,11 @@ export async function runGuard(
         return { kind: 'error', message: describeError(error) };
       }
     };
-    const [inbound, outbound] = await Promise.all([read('NetworkIn'), read('NetworkOut')]);
+    // Without an allowance there is no percentage to compute: skip the two reads.
     const usage: UsageReading = Number.isFinite(instance.allowanceGb)
-      ? interpretUsage({ instance, window, inbound, outbound })
+      ? await Promise.all([read('NetworkIn'), read('NetworkOut')]).then(([inbound, outbound]) =>
+          interpretUsage({ instance, window, inbound, outbound }),
+        )
       : { kind: 'unknown', reason: 'GetInstances gave no monthly transfer allowance' };
     const assessment = assess({ instance, usage, allowance, policy: settings.policy, month, now });
     if (!act) {

@@ -210,6 +210,23 @@ describe('check when Telegram fails', () => {
     expect(fleet.instance('late').tags[TAGS.stopUnsent]).toBe('2026-11-20T09:50:00.000Z');
     expect(fleet.instance('late').tags[TAGS.unknownAlerted]).toBeUndefined();
   });
+  it('makes an instance without an allowance unknown, never 0%, without reading its metrics', async () => {
+    const fleet = inMemoryFleet({
+      regions: ['us-east-1'],
+      instances: [anInstance({ name: 'odd', allowanceGb: Number.NaN })],
+      traffic: { odd: { inBytes: GB, outBytes: GB } },
+    });
+
+    const result = await run(fleet, recordingNotifier());
+
+    expect(fleet.calls.readMetric).toEqual([]);
+    expect(result.rows[0]).toMatchObject({ name: 'odd', percent: null, usedBytes: null });
+    expect(result.problems).toContain(
+      'odd (us-east-1): usage unknown: GetInstances gave no monthly transfer allowance',
+    );
+    expect(exitCodeOf(result)).toBe(1);
+  });
+
   it('names an instance whose alert state could not be saved, and exits 1', async () => {
     const fleet = aFleet();
     fleet.failures.tagInstance.set('warm', Object.assign(new Error('no'), { name: 'AccessDeniedException' }));
