@@ -9,9 +9,24 @@ describe('formatAmount and formatPercent', () => {
   });
 
   it('shows a percentage with one decimal, an infinite share as ∞ and an unknown one as unknown', () => {
-    expect(formatPercent(94.99)).toBe('95.0%');
+    expect(formatPercent(94.94)).toBe('94.9%');
+    expect(formatPercent(95)).toBe('95.0%');
     expect(formatPercent(Number.POSITIVE_INFINITY)).toBe('∞%');
     expect(formatPercent(null)).toBe('unknown');
+  });
+});
+
+describe('formatPercent never rounds up across a threshold', () => {
+  it.each([
+    [99.99, '99.99%'],
+    [99.999_9, '99.99%'],
+    [94.96, '94.96%'],
+    [79.951, '79.95%'],
+    [100, '100.0%'],
+    [100.04, '100.0%'],
+    [12.39, '12.3%'],
+  ])('shows %f as %s', (percent, text) => {
+    expect(formatPercent(percent)).toBe(text);
   });
 });
 
