@@ -5,7 +5,10 @@ import { type FleetShape, HOME_REGION, roleCounts } from './fleet.js';
 export interface LowerBound {
   /** Reads and stops the issue's target counts: GetRegions, GetInstances pages, metric reads, stops. */
   readonly calls: number;
-  /** TagResource calls for delivered alerts: writes, reported apart from the bound. */
+  /**
+   * TagResource calls, reported apart from the bound: the write-ahead record before each stop, and
+   * the state saved after delivery.
+   */
   readonly tagWrites: number;
   readonly stops: number;
 }
@@ -31,13 +34,13 @@ export function lowerBound(model: RunModel): LowerBound {
   const calls =
     (model.listRegions ? 1 : 0) +
     regions * (pages(model.shape.perRegion, model.pageSize) + 2 * running + counts.over);
-  return { calls, tagWrites: regions * (counts.over + counts.warn), stops: regions * counts.over };
+  return { calls, tagWrites: regions * (2 * counts.over + counts.warn), stops: regions * counts.over };
 }
 
 /**
  * The chain of dependent round trips: GetRegions, then per region (in parallel) its pages one
  * after another, ceil(running / concurrency) rounds of metric reads (the two reads of an instance
- * go together), and a stop; the slowest region decides. Tag writes after delivery are not in it
+ * go together), and a stop after its write-ahead record; the slowest region decides. Tag writes after delivery are not in it
  * (the issue's definition); `tagTailMs` is what they add when sent `concurrency` at a time.
  */
 export function criticalPath(model: RunModel): { ms: number; tagTailMs: number } {
@@ -46,7 +49,7 @@ export function criticalPath(model: RunModel): { ms: number; tagTailMs: number }
   const perRegion = model.shape.regions.map((region) => {
     const latency = model.latencyMs(region);
     const rounds = pages(model.shape.perRegion, model.pageSize) + Math.ceil(running / model.concurrency);
-    return (rounds + (counts.over > 0 ? 1 : 0)) * latency;
+    return (rounds + (counts.over > 0 ? 2 : 0)) * latency;
   });
   const ms = (model.listRegions ? model.latencyMs(HOME_REGION) : 0) + Math.max(...perRegion);
   const { tagWrites } = lowerBound(model);

@@ -6,6 +6,7 @@ import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { type Config, DEFAULTS, type Environment, parseConfig, requireTelegram } from './config.js';
 import { ENV } from './constants.js';
 import type { Notifier } from './core/ports.js';
+import { runDeadline } from './engine/deadline.js';
 import { type Command, runGuard } from './engine/run.js';
 import { ConfigError, UsageError } from './errors.js';
 import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
@@ -14,6 +15,9 @@ import { exitCodeOf, renderResult, resultJson } from './output.js';
 import { createTelegramNotifier } from './telegram/index.js';
 
 const COMMANDS: readonly Command[] = ['check', 'report', 'status'];
+
+/** A few minutes: far more than a fleet of hundreds needs, short enough that a hung region ends. */
+export const DEFAULT_TIMEOUT_SECONDS = 180;
 
 export const HELP = `lightsail-guard: stop Amazon Lightsail instances before they run past their monthly
 data-transfer allowance, with Telegram alerts and a daily report.
@@ -40,6 +44,9 @@ Options:
   --requests-per-second <n>
                           pace Lightsail requests per region (overrides ${ENV.requestsPerSecond};
                           default: no pacing, throttling is retried)
+  --timeout <seconds>     the whole run's deadline (default ${DEFAULT_TIMEOUT_SECONDS}): Lightsail reads and stops
+                          end early enough to send the alerts and save their state; instances
+                          not read by then are "unknown" (exit 1)
   -h, --help              show this help
   -v, --version           show the version
 
@@ -72,7 +79,17 @@ interface Invocation {
   readonly command: Command | 'help' | 'version';
   readonly dryRun: boolean;
   readonly json: boolean;
+  readonly timeoutSeconds: number;
   readonly env: Environment;
+}
+
+function parseTimeout(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const seconds = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(`--timeout must be a number of seconds greater than 0; got "${raw}"`);
+  }
+  return seconds;
 }
 
 function parseInvocation(argv: readonly string[], env: Environment): Invocation {
@@ -87,6 +104,7 @@ function parseInvocation(argv: readonly string[], env: Environment): Invocation 
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        timeout: { type: 'string' },
         ...Object.fromEntries(Object.keys(FLAG_TO_ENV).map((flag) => [flag, { type: 'string' as const }])),
       },
     });
@@ -94,11 +112,12 @@ function parseInvocation(argv: readonly string[], env: Environment): Invocation 
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: 'help', dryRun: false, json: false, env };
-  if (values.version) return { command: 'version', dryRun: false, json: false, env };
+  const idle = { dryRun: false, json: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, env };
+  if (values.help) return { command: 'help', ...idle };
+  if (values.version) return { command: 'version', ...idle };
   const [command, ...extra] = positionals;
   if (command === undefined) throw new UsageError('no command given: use check, report or status');
-  if (command === 'help') return { command: 'help', dryRun: false, json: false, env };
+  if (command === 'help') return { command: 'help', ...idle };
   if (!COMMANDS.includes(command as Command)) {
     throw new UsageError(`unknown command "${command}": use check, report or status`);
   }
@@ -116,6 +135,7 @@ function parseInvocation(argv: readonly string[], env: Environment): Invocation 
     command: command as Command,
     dryRun: values['dry-run'] === true,
     json: values.json === true,
+    timeoutSeconds: parseTimeout(typeof values.timeout === 'string' ? values.timeout : undefined),
     env: { ...env, ...overrides },
   };
 }
@@ -141,6 +161,7 @@ async function execute(
   out: (text: string) => void,
 ): Promise<number> {
   const config: Config = parseConfig(invocation.env);
+  const deadline = runDeadline(invocation.timeoutSeconds * 1000);
   const sends = invocation.command !== 'status' && !invocation.dryRun;
   if (sends) requireTelegram(config, invocation.command);
   let notifier: Notifier | undefined;
@@ -149,6 +170,7 @@ async function execute(
       token: config.telegram.token,
       chatId: config.telegram.chatId,
       apiRoot: config.telegram.apiRoot,
+      deadline: deadline.sendsEndAt,
     });
   } else if (sends) {
     throw new ConfigError(
@@ -159,7 +181,7 @@ async function execute(
     clientFor: lightsailClientFactory({ maxAttempts: DEFAULT_MAX_ATTEMPTS, pace: config.pace }),
     homeRegion: config.regions?.[0] ?? (await homeRegion()),
   });
-  const result = await runGuard({ fleet, notifier, now: () => new Date() }, config, {
+  const result = await runGuard({ fleet, notifier, now: () => new Date(), deadline }, config, {
     command: invocation.command,
     dryRun: invocation.dryRun,
   });

@@ -7,3 +7,15 @@ export class ConfigError extends Error {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/**
+ * The message of anything thrown, with the error's name when it says more (e.g.
+ * `ThrottlingException: Rate exceeded`), capped so that one runaway message cannot swamp an alert.
+ */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const name = error.name && error.name !== 'Error' ? `${error.name}: ` : '';
+    return `${name}${error.message}`.slice(0, 300);
+  }
+  return String(error).slice(0, 300);
+}

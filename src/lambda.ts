@@ -1,6 +1,7 @@
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { type Config, parseConfig, requireTelegram } from './config.js';
 import { DAILY_REPORT_EVENT } from './constants.js';
+import { runDeadline } from './engine/deadline.js';
 import { type Command, type LogEvent, runGuard } from './engine/run.js';
 import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
 import { createLightsailFleet } from './lightsail/fleet.js';
@@ -48,8 +49,8 @@ export interface InvocationContext {
   getRemainingTimeInMillis(): number;
 }
 
-/** Time kept back at the end of an invocation to save alert state and log the summary. */
-const WRAP_UP_MS = 15_000;
+/** Time kept back after the run's deadline to log the summary and return before Lambda's timeout. */
+const RETURN_MARGIN_MS = 5_000;
 
 /**
  * The scheduled entry point. Runs `check` (or `report`), logs a JSON summary and the instances
@@ -67,19 +68,25 @@ export async function handler(
   const { config, token, clientFor } = await runtime;
   const command = commandFor(event);
   const fleet = createLightsailFleet({ clientFor, homeRegion: process.env.AWS_REGION ?? 'us-east-1' });
+  // One deadline for the whole run: a hung region cannot spend the invocation, and the stops it
+  // made are announced and recorded before Lambda's timeout (src/engine/deadline.ts).
+  const deadline = context ? runDeadline(context.getRemainingTimeInMillis() - RETURN_MARGIN_MS) : undefined;
   const notifier = createTelegramNotifier({
     token,
     chatId: config.telegram.chatId ?? '',
     apiRoot: config.telegram.apiRoot,
     maxTotalMs: 30_000,
-    // However many messages fail, the run ends in time to record which ones did not arrive.
-    ...(context ? { deadline: Date.now() + context.getRemainingTimeInMillis() - WRAP_UP_MS } : {}),
+    ...(deadline ? { deadline: deadline.sendsEndAt } : {}),
     onRetry: (retry) => log({ level: 'warn', msg: 'telegram retry', ...retry }),
   });
-  const result = await runGuard({ fleet, notifier, now: () => new Date(), log }, config, {
-    command,
-    dryRun: false,
-  });
+  const result = await runGuard(
+    { fleet, notifier, now: () => new Date(), log, ...(deadline ? { deadline } : {}) },
+    config,
+    {
+      command,
+      dryRun: false,
+    },
+  );
   // Every instance once a day (the report); on the ten-minute checks only those with news, so that a
   // large fleet does not pay CloudWatch Logs for thousands of unchanged lines an hour.
   for (const row of result.rows) {

@@ -19,7 +19,12 @@ export type AlertEvent =
       readonly instance: Instance;
       readonly outcome: 'stopped' | 'failed' | 'dry-run' | 'earlier';
       readonly error?: string;
+      /** `earlier`: when the stop was made (the write-ahead record's ISO time). */
       readonly stoppedAt?: string;
+      /** `stopped`: the service refused the stop because the instance was already stopping. */
+      readonly alreadyStopping?: boolean;
+      /** The stop could not be recorded before it was made: if this alert is lost, nothing re-sends it. */
+      readonly recordError?: string;
     } & AlertFigures)
   | ({ readonly kind: 'warn'; readonly instance: Instance; readonly level: number } & AlertFigures)
   | ({ readonly kind: 'kept-running'; readonly instance: Instance } & AlertFigures)
@@ -52,16 +57,34 @@ export function alertText(event: AlertEvent, context: AlertTextContext): string 
     case 'stop': {
       const head = `${who(event.instance)}: ${figures(event, unit)}, threshold ${quotaPercent}%.`;
       const keep = `To keep it running this month, tag it <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>.`;
-      if (event.outcome === 'stopped') return `🛑 <b>Stopped</b> ${head}\nStop call succeeded. ${keep}`;
+      const unrecorded =
+        event.recordError === undefined
+          ? ''
+          : `\nThe stop could not be recorded first (${quote(event.recordError)}): had this alert been lost, no later check would have re-sent it.`;
+      if (event.outcome === 'stopped') {
+        const how = event.alreadyStopping
+          ? 'It was already stopping (stopped by its owner or another run).'
+          : 'Stop call succeeded.';
+        return `🛑 <b>Stopped</b> ${head}\n${how} ${keep}${unrecorded}`;
+      }
       if (event.outcome === 'dry-run') return `🛑 <b>Would stop</b> ${head}\nDry run: nothing was stopped.`;
       if (event.outcome === 'earlier') {
         const at = quote(event.stoppedAt ?? 'earlier');
-        return `🛑 <b>Stopped</b> ${head}\nStopped at ${at}; this alert could not be delivered then. ${keep}`;
+        const now =
+          event.instance.state === 'running'
+            ? ` It is running now: it was started again since, or that stop did not complete.`
+            : ` ${keep}`;
+        return `🛑 <b>Stopped</b> ${head}\nStopped at ${at}; this alert was not delivered then.${now}`;
       }
-      return `🚨 <b>STOP FAILED</b> ${head}\nThe instance is still running: ${quote(event.error ?? 'unknown error')}. The next check tries again.`;
+      return `🚨 <b>STOP FAILED</b> ${head}\nThe instance is still running: ${quote(event.error ?? 'unknown error')}. The next check tries again.${unrecorded}`;
     }
-    case 'warn':
-      return `⚠️ <b>${event.level}% of allowance</b> ${who(event.instance)}: ${figures(event, unit)}. It is stopped at ${quotaPercent}%.`;
+    case 'warn': {
+      const past =
+        event.percent !== null && event.percent >= 100
+          ? ` It is past its allowance: traffic out is ${escapeHtml(overagePriceText(event.instance.region))}.`
+          : '';
+      return `⚠️ <b>${event.level}% warning</b> ${who(event.instance)}: ${figures(event, unit)}. It will be stopped at ${quotaPercent}%.${past}`;
+    }
     case 'kept-running':
       return `⚠️ <b>Over threshold, kept running</b> ${who(event.instance)}: ${figures(event, unit)}, threshold ${quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(overagePriceText(event.instance.region))}.`;
     case 'unknown':

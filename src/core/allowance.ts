@@ -22,18 +22,39 @@ export interface Allowance {
 }
 
 /**
+ * The creation time the allowance and the usage check may rely on, or `undefined` with the reason
+ * when `GetInstances` gave none, or one in the future (a clock or API fault). Pro-rating from such a
+ * time would shrink the allowance to almost nothing and show thousands of percent; a full month's
+ * allowance is the reading that cannot stop an instance for nothing, and the fault is named.
+ */
+export function trustedCreation(
+  createdAt: Date,
+  now: Date,
+):
+  | { readonly at: Date; readonly problem?: undefined }
+  | { readonly at?: undefined; readonly problem: string } {
+  if (Number.isNaN(createdAt.getTime())) return { problem: 'GetInstances gave no creation time' };
+  if (createdAt.getTime() > now.getTime()) {
+    return { problem: `its creation time ${createdAt.toISOString()} lies in the future` };
+  }
+  return { at: createdAt };
+}
+
+/**
  * The instance's allowance for this billing month. AWS does not document pro-rating for instances
  * created mid-month; plan prices are pro-rated by the hour, so the safe reading is that the
- * allowance is too: an instance created on the 16th of a 30-day month gets half of it.
+ * allowance is too: an instance created on the 16th of a 30-day month gets half of it. An untrusted
+ * creation time (see `trustedCreation`) gets the full month.
  */
 export function allowanceFor(
   instance: Pick<Instance, 'allowanceGb' | 'createdAt'>,
   month: BillingMonth,
   settings: AllowanceSettings,
+  now: Date,
 ): Allowance {
   const full = instance.allowanceGb * BYTES_PER_UNIT[settings.unit];
-  const created = instance.createdAt.getTime();
-  if (!settings.prorateNewInstances || created <= month.start.getTime()) {
+  const created = trustedCreation(instance.createdAt, now).at?.getTime();
+  if (!settings.prorateNewInstances || created === undefined || created <= month.start.getTime()) {
     return { bytes: full, share: 1 };
   }
   const monthLength = month.end.getTime() - month.start.getTime();

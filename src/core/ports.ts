@@ -3,16 +3,28 @@ import type { Instance, MetricRead, TrafficMetric, UsageWindow } from './types.j
 /**
  * Where instances live. The Lightsail adapter implements it over the AWS SDK; tests and the
  * benchmark may implement it over anything. Every method may throw; the engine turns a throw into
- * a named problem, never into a zero.
+ * a named problem, never into a zero. `signal` ends a call (retries and waits included) when the
+ * run's phase is over: the call then throws.
  */
 export interface Fleet {
-  listRegions(): Promise<readonly string[]>;
+  listRegions(signal?: AbortSignal): Promise<readonly string[]>;
   /** Every instance of one region, all pages. */
-  listInstances(region: string): Promise<readonly Instance[]>;
-  readMetric(instance: Instance, metric: TrafficMetric, window: UsageWindow): Promise<MetricRead>;
-  stopInstance(instance: Instance): Promise<void>;
+  listInstances(region: string, signal?: AbortSignal): Promise<readonly Instance[]>;
+  readMetric(
+    instance: Instance,
+    metric: TrafficMetric,
+    window: UsageWindow,
+    signal?: AbortSignal,
+  ): Promise<MetricRead>;
+  stopInstance(instance: Instance, signal?: AbortSignal): Promise<void>;
+  /** The instance's `state.name` now (`running`, `stopping`, `stopped`, ...). */
+  instanceState(instance: Instance, signal?: AbortSignal): Promise<string>;
   /** Adds or replaces these tags on the instance (the guard's alert state). */
-  tagInstance(instance: Instance, tags: Readonly<Record<string, string>>): Promise<void>;
+  tagInstance(
+    instance: Instance,
+    tags: Readonly<Record<string, string>>,
+    signal?: AbortSignal,
+  ): Promise<void>;
 }
 
 /** Where alerts and reports go. `send` resolves once the message was delivered, or throws. */

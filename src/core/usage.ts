@@ -1,3 +1,4 @@
+import { trustedCreation } from './allowance.js';
 import type { BillingMonth } from './billing-month.js';
 import type { Instance, MetricRead, UsageReading, UsageWindow } from './types.js';
 
@@ -42,7 +43,9 @@ export function interpretUsage(input: {
   readonly inbound: MetricOutcome;
   readonly outbound: MetricOutcome;
 }): UsageReading {
-  const observedSince = Math.max(input.window.start.getTime(), input.instance.createdAt.getTime());
+  // An untrusted creation time must not widen the grace for "no data": observe from the 1st then.
+  const created = trustedCreation(input.instance.createdAt, input.window.end).at ?? input.window.start;
+  const observedSince = Math.max(input.window.start.getTime(), created.getTime());
   const observedMs = input.window.end.getTime() - observedSince;
   const expectData = input.instance.state === 'running' && observedMs >= NO_DATA_GRACE_MS;
   const reasons: string[] = [];

@@ -19,12 +19,3 @@ export async function mapWithLimit<T, R>(
   await Promise.all(workers);
   return results;
 }
-
-/** The message of anything thrown, with the error's name when it says more (e.g. ThrottlingException). */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    const name = error.name && error.name !== 'Error' ? `${error.name}: ` : '';
-    return `${name}${error.message}`.slice(0, 300);
-  }
-  return String(error).slice(0, 300);
-}

@@ -1,5 +1,6 @@
 import {
   GetInstanceMetricDataCommand,
+  GetInstanceStateCommand,
   GetInstancesCommand,
   GetRegionsCommand,
   type LightsailClient,
@@ -9,6 +10,18 @@ import {
 } from '@aws-sdk/client-lightsail';
 import type { Fleet } from '../core/ports.js';
 import type { Instance, MetricRead } from '../core/types.js';
+import { untilAborted } from './abort.js';
+
+/**
+ * More `GetInstances` pages than any account has: Lightsail's default quota is about 20 instances
+ * per region, and each page holds dozens. Past it, the listing is looping, not long.
+ */
+export const MAX_PAGES = 200;
+
+/** `GetInstances` paging went wrong: a page token came back again, or the pages never ended. */
+export class PagingError extends Error {
+  override readonly name = 'PagingError';
+}
 
 export interface LightsailFleetOptions {
   /** The client for a region; the caller decides how clients are built and cached. */
@@ -17,68 +30,110 @@ export interface LightsailFleetOptions {
   readonly homeRegion: string;
 }
 
-/** Reduces a `GetInstances` entry to what the guard needs. A missing allowance stays NaN: never 0. */
+/**
+ * Reduces a `GetInstances` entry to what the guard needs. A missing allowance stays NaN (never 0),
+ * and a missing creation time an invalid date, which the core refuses to pro-rate from.
+ */
 export function toInstance(raw: LightsailInstance, region: string): Instance {
   return {
     name: raw.name ?? '',
     region: raw.location?.regionName ?? region,
     state: raw.state?.name ?? 'unknown',
     bundleId: raw.bundleId ?? '',
-    createdAt: raw.createdAt ?? new Date(0),
+    createdAt: raw.createdAt ?? new Date(Number.NaN),
     allowanceGb: raw.networking?.monthlyTransfer?.gbPerMonthAllocated ?? Number.NaN,
     tags: Object.fromEntries((raw.tags ?? []).map((tag) => [tag.key ?? '', tag.value ?? ''])),
   };
 }
 
-/** The `Fleet` over Lightsail's API: one `GetInstances` per page, two metric reads per instance, no other reads. */
+/**
+ * The `Fleet` over Lightsail's API: one `GetInstances` per page, two metric reads per instance, no
+ * other reads except `GetInstanceState` after a refused stop. Every call takes the run's signal.
+ */
 export function createLightsailFleet(options: LightsailFleetOptions): Fleet {
   const { clientFor, homeRegion } = options;
   return {
-    async listRegions() {
-      const answer = await clientFor(homeRegion).send(new GetRegionsCommand({}));
+    async listRegions(signal) {
+      const answer = await untilAborted(
+        clientFor(homeRegion).send(new GetRegionsCommand({}), { abortSignal: signal }),
+        signal,
+      );
       return (answer.regions ?? []).flatMap((region) => (region.name ? [region.name] : []));
     },
 
-    async listInstances(region) {
-      // The JS SDK has no paginator for GetInstances: follow nextPageToken by hand.
+    async listInstances(region, signal) {
+      // The JS SDK has no paginator for GetInstances: follow nextPageToken by hand, and refuse to
+      // follow a token twice, so a service that answers the same page forever cannot hold the run.
       const client = clientFor(region);
       const instances: Instance[] = [];
+      const seen = new Set<string>();
       let pageToken: string | undefined;
-      do {
-        const page = await client.send(new GetInstancesCommand(pageToken ? { pageToken } : {}));
+      for (let pages = 1; ; pages++) {
+        const page = await untilAborted(
+          client.send(new GetInstancesCommand(pageToken ? { pageToken } : {}), { abortSignal: signal }),
+          signal,
+        );
         for (const raw of page.instances ?? []) instances.push(toInstance(raw, region));
         pageToken = page.nextPageToken || undefined;
-      } while (pageToken);
-      return instances;
+        if (pageToken === undefined) return instances;
+        if (seen.has(pageToken)) {
+          throw new PagingError(`GetInstances gave page ${pages} a page token it had already given`);
+        }
+        if (pages >= MAX_PAGES) throw new PagingError(`GetInstances did not end within ${MAX_PAGES} pages`);
+        seen.add(pageToken);
+      }
     },
 
-    async readMetric(instance, metric, window): Promise<MetricRead> {
-      const answer = await clientFor(instance.region).send(
-        new GetInstanceMetricDataCommand({
-          instanceName: instance.name,
-          metricName: metric,
-          period: window.periodSeconds,
-          startTime: window.start,
-          endTime: window.end,
-          unit: 'Bytes',
-          statistics: ['Sum'],
-        }),
+    async readMetric(instance, metric, window, signal): Promise<MetricRead> {
+      const answer = await untilAborted(
+        clientFor(instance.region).send(
+          new GetInstanceMetricDataCommand({
+            instanceName: instance.name,
+            metricName: metric,
+            period: window.periodSeconds,
+            startTime: window.start,
+            endTime: window.end,
+            unit: 'Bytes',
+            statistics: ['Sum'],
+          }),
+          { abortSignal: signal },
+        ),
+        signal,
       );
       if (answer.metricData === undefined) return { kind: 'absent' };
       // A datapoint without `sum` becomes NaN, which the core reads as unknown rather than 0.
       return { kind: 'datapoints', sums: answer.metricData.map((point) => point.sum ?? Number.NaN) };
     },
 
-    async stopInstance(instance) {
-      await clientFor(instance.region).send(new StopInstanceCommand({ instanceName: instance.name }));
+    async stopInstance(instance, signal) {
+      await untilAborted(
+        clientFor(instance.region).send(new StopInstanceCommand({ instanceName: instance.name }), {
+          abortSignal: signal,
+        }),
+        signal,
+      );
     },
 
-    async tagInstance(instance, tags) {
-      await clientFor(instance.region).send(
-        new TagResourceCommand({
-          resourceName: instance.name,
-          tags: Object.entries(tags).map(([key, value]) => ({ key, value })),
+    async instanceState(instance, signal) {
+      const answer = await untilAborted(
+        clientFor(instance.region).send(new GetInstanceStateCommand({ instanceName: instance.name }), {
+          abortSignal: signal,
         }),
+        signal,
+      );
+      return answer.state?.name ?? 'unknown';
+    },
+
+    async tagInstance(instance, tags, signal) {
+      await untilAborted(
+        clientFor(instance.region).send(
+          new TagResourceCommand({
+            resourceName: instance.name,
+            tags: Object.entries(tags).map(([key, value]) => ({ key, value })),
+          }),
+          { abortSignal: signal },
+        ),
+        signal,
       );
     },
   };

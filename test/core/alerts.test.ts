@@ -91,15 +91,30 @@ describe('alertText', () => {
     const text = alertText(stop({ outcome: 'earlier', stoppedAt: '2026-11-20T09:50:00.000Z' }), CONTEXT);
 
     expect(text).toContain('Stopped at 2026-11-20T09:50:00.000Z');
-    expect(text).toContain('could not be delivered');
+    expect(text).toContain('this alert was not delivered then');
   });
 
   it('names the warning level, the figures and the threshold in a warning', () => {
     const text = alertText({ kind: 'warn', instance: anInstance(), level: 80, ...figures }, CONTEXT);
 
-    expect(text).toContain('80% of allowance');
+    expect(text).toContain('80% warning');
     expect(text).toContain('97.50 of 100.00 GB used (97.5%)');
-    expect(text).toContain('stopped at 95%');
+    expect(text).toContain('It will be stopped at 95%.');
+    expect(text).not.toContain('past its allowance');
+  });
+
+  it('says a warned instance past 100% of its allowance is being billed, under a threshold above 100%', () => {
+    const over = { usedBytes: 104 * GB, allowanceBytes: 100 * GB, percent: 104 };
+
+    const text = alertText(
+      { kind: 'warn', instance: anInstance({ region: 'eu-west-2' }), level: 90, ...over },
+      { ...CONTEXT, quotaPercent: 150 },
+    );
+
+    expect(text).toContain('It will be stopped at 150%.');
+    expect(text).toContain(
+      'It is past its allowance: traffic out is billed at 0.09 USD/GB out in eu-west-2.',
+    );
   });
 
   it('reads unknown usage as unknown, with the reason, never as 0', () => {

@@ -57,7 +57,7 @@ describe('assess: stopping', () => {
 
   it('stops an instance created this month at 95% of its pro-rated allowance', () => {
     const instance = anInstance({ createdAt: at('2026-11-16T00:00:00.000Z'), allowanceGb: 1000 });
-    const allowance = allowanceFor(instance, NOVEMBER, { unit: 'GB', prorateNewInstances: true });
+    const allowance = allowanceFor(instance, NOVEMBER, { unit: 'GB', prorateNewInstances: true }, NOW);
 
     const assessment = assess({
       instance,

@@ -17,7 +17,7 @@ describe('check against the Lightsail simulator', () => {
     expect(first.code).toBe(0);
     expect(second.code).toBe(0);
     expect(world.telegram.messages).toHaveLength(1);
-    expect(world.telegram.messages[0]?.text).toContain('80% of allowance');
+    expect(world.telegram.messages[0]?.text).toContain('80% warning');
     expect(world.lightsail.instance('us-east-1', 'web_1')?.tags[TAGS.alerted]).toMatch(/^\d{4}-\d{2}:80$/);
   });
 
@@ -31,8 +31,8 @@ describe('check against the Lightsail simulator', () => {
 
     expect(run.code).toBe(0);
     expect(world.telegram.messages.map((message) => message.text)).toEqual([
-      expect.stringContaining('80% of allowance'),
-      expect.stringContaining('90% of allowance'),
+      expect.stringContaining('80% warning'),
+      expect.stringContaining('90% warning'),
     ]);
   });
 
@@ -216,7 +216,7 @@ describe('check against the Lightsail simulator', () => {
     expect(world.lightsail.instance('us-east-1', 'web_1')?.state).toBe('stopped');
     expect(back.code).toBe(0);
     expect(world.telegram.messages).toHaveLength(1);
-    expect(world.telegram.messages[0]?.text).toContain('this alert could not be delivered then');
+    expect(world.telegram.messages[0]?.text).toContain('this alert was not delivered then');
     expect(world.lightsail.instance('us-east-1', 'web_1')?.tags[TAGS.stopUnsent]).toBe('');
   });
 

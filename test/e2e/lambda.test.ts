@@ -73,15 +73,17 @@ describe('the Lambda handler', () => {
     expect(world.telegram.messages).toHaveLength(1);
   });
 
-  it('keeps time at the end of the invocation to record a stop alert it could not send', async () => {
+  it('ends within the invocation when Telegram hangs, leaving the stop recorded as owed', async () => {
     world = await startWorld([instanceAt('hot_1', 'eu-west-2', 0.99)]);
+    world.telegram.injectFault({ kind: 'hang', times: 10 });
     Object.assign(process.env, world.env);
     const handler = await coldHandler();
-    const almostOut = { getRemainingTimeInMillis: () => 15_000 };
+    const started = Date.now();
+    const almostOut = { getRemainingTimeInMillis: () => 8_000 - (Date.now() - started) };
 
-    await expect(handler({}, almostOut)).rejects.toThrow(/not delivered: .*no time left in this run/);
+    await expect(handler({}, almostOut)).rejects.toThrow(/alert message 1 of 1 not delivered/);
 
-    expect(world.telegram.requests).toBe(0);
+    expect(Date.now() - started).toBeLessThan(8_000);
     expect(world.lightsail.instance('eu-west-2', 'hot_1')?.state).toBe('stopped');
     expect(world.lightsail.instance('eu-west-2', 'hot_1')?.tags['lightsail-guard:stop-unsent']).toMatch(
       /^\d{4}-/,

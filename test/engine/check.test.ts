@@ -45,7 +45,7 @@ describe('check', () => {
       '<b>Stopped</b> <code>hot</code> in us-east-1: 97.00 of 100.00 GB used (97.0%)',
     );
     expect(message).toContain('<code>warm</code>');
-    expect(message).toContain('80% of allowance');
+    expect(message).toContain('80% warning');
     expect(message.indexOf('hot')).toBeLessThan(message.indexOf('warm'));
     expect(message).not.toContain('calm');
     expect(message).not.toContain('far');
@@ -64,16 +64,17 @@ describe('check', () => {
 
   it('writes alert state as tags only after the message was delivered', async () => {
     const fleet = aFleet();
-    const tagWritesAtSend: number[] = [];
+    const tagWritesAtSend: { instance: string; tags: Record<string, string> }[][] = [];
     const notifier: Notifier = {
       async send() {
-        tagWritesAtSend.push(fleet.calls.tagInstance.length);
+        tagWritesAtSend.push([...fleet.calls.tagInstance]);
       },
     };
 
     await run(fleet, notifier);
 
-    expect(tagWritesAtSend).toEqual([0]);
+    // Before the send only the stop's write-ahead record was written, and no alert state.
+    expect(tagWritesAtSend).toEqual([[{ instance: 'hot', tags: { [TAGS.stopUnsent]: NOW.toISOString() } }]]);
     expect(fleet.instance('hot').tags[TAGS.alerted]).toBe('2026-11:80/90');
     expect(fleet.instance('warm').tags[TAGS.alerted]).toBe('2026-11:80');
     for (const call of fleet.calls.tagInstance)
@@ -143,7 +144,7 @@ describe('check when Telegram fails', () => {
 
     expect(notifier.sent).toHaveLength(1);
     expect(notifier.sent[0]).toContain('<code>warm</code>');
-    expect(notifier.sent[0]).toContain('80% of allowance');
+    expect(notifier.sent[0]).toContain('80% warning');
     expect(exitCodeOf(retried)).toBe(0);
     expect(fleet.instance('warm').tags[TAGS.alerted]).toBe('2026-11:80');
   });
@@ -166,7 +167,7 @@ describe('check when Telegram fails', () => {
     expect(notifier.sent).toHaveLength(1);
     expect(notifier.sent[0]).toContain('<b>Stopped</b> <code>hot</code> in us-east-1');
     expect(notifier.sent[0]).toContain(
-      'Stopped at 2026-11-20T10:00:00.000Z; this alert could not be delivered then',
+      'Stopped at 2026-11-20T10:00:00.000Z; this alert was not delivered then',
     );
     expect(fleet.instance('hot').tags[TAGS.stopUnsent]).toBe('');
     expect(exitCodeOf(resent)).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, mapWithLimit } from '../../src/engine/pool.js';
+import { mapWithLimit } from '../../src/engine/pool.js';
 
 describe('mapWithLimit', () => {
   it('never has more calls in flight than the limit, and keeps the input order', async () => {
@@ -21,15 +21,5 @@ describe('mapWithLimit', () => {
 
   it('maps an empty list to an empty list', async () => {
     expect(await mapWithLimit([], 8, async (item: number) => item)).toEqual([]);
-  });
-});
-
-describe('describeError', () => {
-  it('keeps the error name that says what happened, and caps the length', () => {
-    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
-
-    expect(describeError(throttled)).toBe('ThrottlingException: Rate exceeded');
-    expect(describeError(new Error('plain'))).toBe('plain');
-    expect(describeError('x'.repeat(1000))).toHaveLength(300);
   });
 });

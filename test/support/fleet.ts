@@ -14,10 +14,13 @@ export interface Traffic {
  */
 export interface InMemoryFleet extends Fleet {
   readonly calls: {
+    /** Every stop, state read and tag write in order, as `stop hot`, `state hot`, `tag hot`. */
+    readonly order: string[];
     listRegions: number;
     readonly listInstances: string[];
     readonly readMetric: { instance: string; metric: TrafficMetric; window: UsageWindow }[];
     readonly stopInstance: string[];
+    readonly instanceState: string[];
     readonly tagInstance: { instance: string; tags: Record<string, string> }[];
   };
   /** The instance as the account holds it now (after stops and tag writes). */
@@ -27,8 +30,29 @@ export interface InMemoryFleet extends Fleet {
     readonly listInstances: Map<string, Error>;
     readonly readMetric: Map<string, Error>;
     readonly stopInstance: Map<string, Error>;
+    readonly instanceState: Map<string, Error>;
     readonly tagInstance: Map<string, Error>;
   };
+  /**
+   * Calls that never answer until the run's signal aborts them: `region` hangs that region's
+   * metric reads, as a region whose metric endpoint is down does.
+   */
+  readonly hangs: { readonly readMetricIn: Set<string> };
+  /** Changes an instance as its owner (or another run) would, between listing and acting. */
+  update(name: string, change: Partial<Instance>): void;
+}
+
+/** Never settles until `signal` aborts; then rejects as the SDK does. Without a signal: forever. */
+function hang(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_, reject) => {
+    signal?.addEventListener(
+      'abort',
+      () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })),
+      {
+        once: true,
+      },
+    );
+  });
 }
 
 export function inMemoryFleet(options: {
@@ -43,12 +67,26 @@ export function inMemoryFleet(options: {
   const traffic = options.traffic ?? {};
 
   const fleet: InMemoryFleet = {
-    calls: { listRegions: 0, listInstances: [], readMetric: [], stopInstance: [], tagInstance: [] },
+    calls: {
+      order: [],
+      listRegions: 0,
+      listInstances: [],
+      readMetric: [],
+      stopInstance: [],
+      instanceState: [],
+      tagInstance: [],
+    },
     failures: {
       listInstances: new Map(),
       readMetric: new Map(),
       stopInstance: new Map(),
+      instanceState: new Map(),
       tagInstance: new Map(),
+    },
+    hangs: { readMetricIn: new Set() },
+    update(name: string, change: Partial<Instance>): void {
+      const current = fleet.instance(name);
+      held.set(key(current), { ...current, ...change });
     },
     instance(name: string): Instance {
       const found = [...held.values()].find((instance) => instance.name === name);
@@ -66,8 +104,14 @@ export function inMemoryFleet(options: {
       if (failure) throw failure;
       return [...held.values()].filter((instance) => instance.region === region);
     },
-    async readMetric(instance: Instance, metric: TrafficMetric, window: UsageWindow): Promise<MetricRead> {
+    async readMetric(
+      instance: Instance,
+      metric: TrafficMetric,
+      window: UsageWindow,
+      signal?: AbortSignal,
+    ): Promise<MetricRead> {
       fleet.calls.readMetric.push({ instance: instance.name, metric, window });
+      if (fleet.hangs.readMetricIn.has(instance.region)) return hang(signal);
       const failure = fleet.failures.readMetric.get(instance.name);
       if (failure) throw failure;
       const used = traffic[instance.name];
@@ -78,13 +122,22 @@ export function inMemoryFleet(options: {
     },
     async stopInstance(instance: Instance): Promise<void> {
       fleet.calls.stopInstance.push(instance.name);
+      fleet.calls.order.push(`stop ${instance.name}`);
       const failure = fleet.failures.stopInstance.get(instance.name);
       if (failure) throw failure;
       const current = held.get(key(instance));
       if (current) held.set(key(instance), { ...current, state: 'stopped' });
     },
+    async instanceState(instance: Instance): Promise<string> {
+      fleet.calls.instanceState.push(instance.name);
+      fleet.calls.order.push(`state ${instance.name}`);
+      const failure = fleet.failures.instanceState.get(instance.name);
+      if (failure) throw failure;
+      return held.get(key(instance))?.state ?? 'unknown';
+    },
     async tagInstance(instance: Instance, tags: Readonly<Record<string, string>>): Promise<void> {
       fleet.calls.tagInstance.push({ instance: instance.name, tags: { ...tags } });
+      fleet.calls.order.push(`tag ${instance.name}`);
       const failure = fleet.failures.tagInstance.get(instance.name);
       if (failure) throw failure;
       const current = held.get(key(instance));

@@ -1,0 +1,85 @@
+import { allowanceFor, trustedCreation } from '../core/allowance.js';
+import type { BillingMonth } from '../core/billing-month.js';
+import { type Assessment, assess, pendingStopAlert } from '../core/decide.js';
+import type { Fleet } from '../core/ports.js';
+import type { InstanceAction } from '../core/report.js';
+import type { Instance, TrafficMetric, UsageReading, UsageWindow } from '../core/types.js';
+import { interpretUsage, type MetricOutcome } from '../core/usage.js';
+import { deadlineName, type RunDeadline } from './deadline.js';
+import { failureReason } from './regions.js';
+import type { Command, GuardSettings, InstanceOutcome } from './types.js';
+
+/** What one run knows while it assesses instances. */
+export interface AssessContext {
+  readonly fleet: Fleet;
+  readonly settings: GuardSettings;
+  readonly command: Command;
+  readonly month: BillingMonth;
+  readonly now: Date;
+  readonly window: UsageWindow;
+  readonly deadline: RunDeadline | undefined;
+}
+
+/** Reads one metric; a failure becomes the reason the usage is unknown, never a zero. */
+async function readMetric(
+  ctx: AssessContext,
+  instance: Instance,
+  metric: TrafficMetric,
+): Promise<MetricOutcome> {
+  if (ctx.deadline?.work.aborted)
+    return { kind: 'error', message: `not read before ${deadlineName(ctx.deadline)}` };
+  try {
+    return await ctx.fleet.readMetric(instance, metric, ctx.window, ctx.deadline?.work);
+  } catch (error) {
+    return { kind: 'error', message: failureReason(error, ctx.deadline) };
+  }
+}
+
+async function readUsage(ctx: AssessContext, instance: Instance): Promise<UsageReading> {
+  // Without an allowance there is no percentage to compute: skip the two reads.
+  if (!Number.isFinite(instance.allowanceGb)) {
+    return { kind: 'unknown', reason: 'GetInstances gave no monthly transfer allowance' };
+  }
+  if (ctx.deadline?.work.aborted) {
+    return { kind: 'unknown', reason: `not read before ${deadlineName(ctx.deadline)}` };
+  }
+  const [inbound, outbound] = await Promise.all([
+    readMetric(ctx, instance, 'NetworkIn'),
+    readMetric(ctx, instance, 'NetworkOut'),
+  ]);
+  return interpretUsage({ instance, window: ctx.window, inbound, outbound });
+}
+
+/** The action `status` and `report` show, and `check` takes when nothing is stopped. */
+function actionWithoutStop(command: Command, assessment: Assessment): InstanceAction {
+  if (assessment.keptRunning) return 'kept-running';
+  if (command !== 'check') return assessment.stop ? 'over-threshold' : 'none';
+  return assessment.due.some((due) => due.kind === 'warn') ? 'warned' : 'none';
+}
+
+/**
+ * Reads an instance's usage (when the command needs it) and decides about it. A `check` reads
+ * running instances and those owed a stop alert; `status` and `report` read every instance.
+ */
+export async function assessInstance(ctx: AssessContext, instance: Instance): Promise<InstanceOutcome> {
+  const allowance = allowanceFor(instance, ctx.month, ctx.settings.allowance, ctx.now);
+  const creation = trustedCreation(instance.createdAt, ctx.now);
+  const base = {
+    instance,
+    allowance,
+    ...(creation.problem !== undefined ? { creationProblem: creation.problem } : {}),
+  };
+  const needsUsage =
+    ctx.command !== 'check' || instance.state === 'running' || pendingStopAlert(instance) !== undefined;
+  if (!needsUsage) return { ...base, assessment: undefined, action: 'not-read' };
+  const usage = await readUsage(ctx, instance);
+  const assessment = assess({
+    instance,
+    usage,
+    allowance,
+    policy: ctx.settings.policy,
+    month: ctx.month,
+    now: ctx.now,
+  });
+  return { ...base, assessment, action: actionWithoutStop(ctx.command, assessment) };
+}

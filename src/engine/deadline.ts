@@ -1,0 +1,64 @@
+/**
+ * One deadline for the whole run, split into phases so that what was stopped is always announced:
+ *
+ *   start ──── Lightsail reads and stops ────┤ alerts ────┤ state ──┤ end
+ *                                   work ends ┘  sends end ┘         └ the run's deadline
+ *
+ * Reads and stops get what is left once the reserves for delivering alerts and writing alert
+ * state are set aside; when reads run out of time, the instances not yet read are "unknown" (never
+ * 0%), and whatever was stopped is announced in the time kept for it. Lightsail retries never
+ * outlive their phase: the signal aborts the request and any wait between attempts.
+ */
+
+/** Longest reserve for sending alerts (Telegram may need retries) and for writing alert state. */
+export const DELIVERY_RESERVE_MS = 45_000;
+export const STATE_RESERVE_MS = 15_000;
+
+/** The phases of a run, on the real clock. */
+export interface RunDeadline {
+  /** Aborts when Lightsail reads and stops must end. */
+  readonly work: AbortSignal;
+  /** Epoch ms by which every alert send must have ended (the notifier's deadline). */
+  readonly sendsEndAt: number;
+  /** Aborts at the run's end: the last tag write is abandoned then. */
+  readonly end: AbortSignal;
+  /** The whole budget in ms, to name it in messages ("the run's 180 s deadline"). */
+  readonly totalMs: number;
+}
+
+/** Epoch ms of each phase's end for a run that may last `totalMs` from `startMs`. */
+export function planDeadline(
+  startMs: number,
+  totalMs: number,
+): {
+  readonly workEndsAt: number;
+  readonly sendsEndAt: number;
+  readonly endsAt: number;
+} {
+  // A short run (a small --timeout) keeps the same proportions instead of having no work time.
+  const state = Math.min(STATE_RESERVE_MS, totalMs * 0.1);
+  const delivery = Math.min(DELIVERY_RESERVE_MS, totalMs * 0.25);
+  return {
+    workEndsAt: startMs + totalMs - state - delivery,
+    sendsEndAt: startMs + totalMs - state,
+    endsAt: startMs + totalMs,
+  };
+}
+
+/** A deadline `totalMs` from now on the real clock. Timers are unref'd: they never keep a process alive. */
+export function runDeadline(totalMs: number, nowMs: number = Date.now()): RunDeadline {
+  const plan = planDeadline(nowMs, totalMs);
+  return {
+    work: AbortSignal.timeout(Math.max(0, Math.floor(plan.workEndsAt - nowMs))),
+    sendsEndAt: plan.sendsEndAt,
+    end: AbortSignal.timeout(Math.max(0, Math.floor(plan.endsAt - nowMs))),
+    totalMs,
+  };
+}
+
+/** "the run's 180 s deadline", for reasons and problems. */
+export function deadlineName(deadline: RunDeadline | undefined): string {
+  return deadline === undefined
+    ? "the run's deadline"
+    : `the run's ${Math.round(deadline.totalMs / 1000)} s deadline`;
+}

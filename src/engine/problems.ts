@@ -1,0 +1,31 @@
+import type { InstanceOutcome } from './types.js';
+
+/** Each instance's problems, named: every one makes the exit code 1 and the invocation fail. */
+export function instanceProblems(outcomes: readonly InstanceOutcome[]): string[] {
+  return outcomes.flatMap((outcome) => {
+    const { instance, assessment, stop } = outcome;
+    const where = `${instance.name} (${instance.region})`;
+    const problems: string[] = [];
+    if (outcome.creationProblem !== undefined) {
+      problems.push(`${where}: ${outcome.creationProblem}; its full monthly allowance is used`);
+    }
+    if (assessment?.usage.kind === 'unknown')
+      problems.push(`${where}: usage unknown: ${assessment.usage.reason}`);
+    if (stop?.recordError !== undefined) {
+      problems.push(`${where}: stopped without a record that its alert is owed: ${stop.recordError}`);
+    }
+    if (stop?.error !== undefined) problems.push(`${where}: stop failed: ${stop.error}`);
+    return problems;
+  });
+}
+
+/** Names listed in INSTANCES_TO_MONITOR that no region has; only a complete listing proves absence. */
+export function missingNames(
+  wanted: ReadonlySet<string> | undefined,
+  outcomes: readonly InstanceOutcome[],
+  listingComplete: boolean,
+): string[] {
+  if (wanted === undefined || !listingComplete) return [];
+  const found = new Set(outcomes.map((outcome) => outcome.instance.name));
+  return [...wanted].filter((name) => !found.has(name));
+}

@@ -1,0 +1,65 @@
+import { TAGS } from '../constants.js';
+import type { Fleet } from '../core/ports.js';
+import { describeError } from '../errors.js';
+import type { RunDeadline } from './deadline.js';
+import { mapWithLimit } from './pool.js';
+import type { InstanceOutcome } from './types.js';
+
+/** Tags to write on one instance after this run's messages went out (or did not). */
+export interface StateWrite {
+  readonly outcome: InstanceOutcome;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * What to record on an instance once the messages holding its alerts were sent. State follows
+ * delivery, never the attempt: only when every message holding the instance's alerts arrived is its
+ * alert state saved (and a stop's write-ahead record cleared). A stop whose alert did not arrive
+ * keeps its record, or gets one now if it could not be written before the stop.
+ */
+export function stateAfterDelivery(outcome: InstanceOutcome, delivered: boolean): Record<string, string> {
+  const { assessment, stop } = outcome;
+  if (assessment === undefined) return {};
+  if (delivered) {
+    const tags = { ...assessment.tagsOnDelivery };
+    if (stop?.recorded) tags[TAGS.stopUnsent] = '';
+    return tags;
+  }
+  if (outcome.action === 'stopped' && stop !== undefined && !stop.recorded)
+    return { [TAGS.stopUnsent]: stop.at };
+  return {};
+}
+
+/**
+ * Writes alert state, bounded per region as the reads were (the rate limit applies per region),
+ * until the run's end. A failed write is a named problem: the alert is sent again next time.
+ */
+export async function saveState(input: {
+  readonly fleet: Fleet;
+  readonly writes: readonly StateWrite[];
+  readonly concurrency: number;
+  readonly deadline: RunDeadline | undefined;
+}): Promise<string[]> {
+  const problems: string[] = [];
+  const byRegion = new Map<string, StateWrite[]>();
+  for (const write of input.writes) {
+    if (Object.keys(write.tags).length === 0) continue;
+    const region = write.outcome.instance.region;
+    byRegion.set(region, [...(byRegion.get(region) ?? []), write]);
+  }
+  await Promise.all(
+    [...byRegion.values()].map((writes) =>
+      mapWithLimit(writes, input.concurrency, async ({ outcome, tags }) => {
+        const { instance } = outcome;
+        try {
+          await input.fleet.tagInstance(instance, tags, input.deadline?.end);
+        } catch (error) {
+          problems.push(
+            `${instance.name} (${instance.region}): could not save alert state: ${describeError(error)}`,
+          );
+        }
+      }),
+    ),
+  );
+  return problems;
+}

@@ -1,0 +1,93 @@
+/** The engine's shared vocabulary: what a run needs and what it returns. */
+
+import type { Allowance, AllowanceSettings } from '../core/allowance.js';
+import type { BillingMonth } from '../core/billing-month.js';
+import type { Assessment, GuardPolicy } from '../core/decide.js';
+import type { Fleet, Notifier } from '../core/ports.js';
+import type { InstanceAction, ReportRow } from '../core/report.js';
+import type { Instance } from '../core/types.js';
+import type { RunDeadline } from './deadline.js';
+
+export type Command = 'check' | 'report' | 'status';
+
+/** The part of the configuration the engine needs. */
+export interface GuardSettings {
+  readonly policy: GuardPolicy;
+  readonly allowance: AllowanceSettings;
+  /** `undefined`: every region `GetRegions` returns. */
+  readonly regions: readonly string[] | undefined;
+  /** `undefined`: every instance (`INSTANCES_TO_MONITOR=ALL`). */
+  readonly instances: readonly string[] | undefined;
+  /** Instances read at once per region (each read is two metric calls). */
+  readonly concurrency: number;
+}
+
+/** A structured log event; the Lambda prints them as JSON lines, the CLI may ignore them. */
+export type LogEvent = { readonly level: 'info' | 'warn' | 'error'; readonly msg: string } & Record<
+  string,
+  unknown
+>;
+
+export interface RunDependencies {
+  readonly fleet: Fleet;
+  /** Required for `check` and `report` unless it is a dry run. */
+  readonly notifier: Notifier | undefined;
+  /** The billing clock: which month it is and how far into it. */
+  readonly now: () => Date;
+  readonly log?: (event: LogEvent) => void;
+  /** When Lightsail work and state writes must end; without one the run is unbounded (tests). */
+  readonly deadline?: RunDeadline;
+}
+
+/** A message of this run: `sent`, `failed` (with the error), or `dry-run` (composed, not sent). */
+export interface MessageResult {
+  readonly text: string;
+  readonly status: 'sent' | 'failed' | 'dry-run';
+  readonly error?: string;
+}
+
+/** A region whose instances could not be listed, and why. */
+export interface RegionError {
+  readonly region: string;
+  readonly error: string;
+}
+
+/** Everything a run did: the rows, what was sent, and each problem that makes the exit code 1. */
+export interface RunResult {
+  readonly command: Command;
+  readonly dryRun: boolean;
+  readonly checkedAt: Date;
+  readonly month: BillingMonth;
+  readonly regions: readonly string[];
+  readonly regionErrors: readonly RegionError[];
+  readonly rows: readonly ReportRow[];
+  readonly missing: readonly string[];
+  readonly messages: readonly MessageResult[];
+  readonly problems: readonly string[];
+}
+
+/** How a stop went, beyond the action: what the alert and the problems must say about it. */
+export interface StopReport {
+  /** ISO time the stop was made (or attempted); the value of the write-ahead record. */
+  readonly at: string;
+  /** The write-ahead record was written before the stop, so the alert is owed until delivered. */
+  readonly recorded: boolean;
+  /** Why the write-ahead record could not be written; the instance was stopped all the same. */
+  readonly recordError?: string;
+  /** `StopInstance` was refused, but the instance was already stopping or stopped. */
+  readonly alreadyStopping?: boolean;
+  /** Why the stop failed: the instance is still running. */
+  readonly error?: string;
+}
+
+/** What happened to one instance, before alerts are sent. */
+export interface InstanceOutcome {
+  readonly instance: Instance;
+  readonly allowance: Allowance;
+  readonly assessment: Assessment | undefined;
+  readonly action: InstanceAction;
+  /** Present when a stop was attempted in this run. */
+  readonly stop?: StopReport;
+  /** Why the instance's creation time was not trusted (and a full month's allowance was used). */
+  readonly creationProblem?: string;
+}
