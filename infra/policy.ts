@@ -6,11 +6,15 @@ import { DEFAULT_BOT_TOKEN_PARAMETER } from './settings.js';
  * from what is deployed (a test compares them).
  */
 
-/** Reads: these actions have no resource-level permissions, so their resource is `*`. */
+/**
+ * Reads: these actions have no resource-level permissions, so their resource is `*`.
+ * `GetInstanceState` is read only after a refused stop, to tell "already stopping" from a failure.
+ */
 export const LIGHTSAIL_READ_ACTIONS = [
   'lightsail:GetRegions',
   'lightsail:GetInstances',
   'lightsail:GetInstanceMetricData',
+  'lightsail:GetInstanceState',
 ] as const;
 
 /**

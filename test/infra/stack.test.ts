@@ -185,6 +185,7 @@ describe('permissions', () => {
       'lightsail:GetRegions',
       'lightsail:GetInstances',
       'lightsail:GetInstanceMetricData',
+      'lightsail:GetInstanceState',
       'lightsail:StopInstance',
       'lightsail:TagResource',
       'ssm:GetParameter',
