@@ -49,11 +49,29 @@ describe('the lightsail-guard binary', () => {
     expect(run.stderr).toContain('--help');
   });
 
+  it('exits 2 on a --timeout that is not a positive number of seconds', async () => {
+    for (const bad of ['0', '-5', 'soon']) {
+      const run = await runBinary(undefined, ['status', `--timeout=${bad}`]);
+
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--timeout must be a number of seconds greater than 0; got "${bad}"`);
+    }
+  });
+
   it('explains commands, settings and exit codes in --help', async () => {
     const run = await runBinary(undefined, ['--help']);
 
     expect(run.code).toBe(0);
-    for (const text of ['check', 'report', 'status', '--dry-run', '--json', 'QUOTA_PERCENT', 'Exit codes']) {
+    for (const text of [
+      'check',
+      'report',
+      'status',
+      '--dry-run',
+      '--json',
+      '--timeout',
+      'QUOTA_PERCENT',
+      'Exit codes',
+    ]) {
       expect(run.stdout).toContain(text);
     }
   });
