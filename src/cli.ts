@@ -2,17 +2,14 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { type Config, DEFAULTS, type Environment, parseConfig, requireTelegram } from './config.js';
 import { ENV } from './constants.js';
 import type { Notifier } from './core/ports.js';
 import { runDeadline } from './engine/deadline.js';
 import { type Command, runGuard } from './engine/run.js';
 import { ConfigError, UsageError } from './errors.js';
-import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
-import { createLightsailFleet } from './lightsail/fleet.js';
 import { exitCodeOf, renderResult, resultJson } from './output.js';
-import { createTelegramNotifier } from './telegram/index.js';
+import { guardFleet, lightsailClients, telegramNotifier } from './wiring.js';
 
 const COMMANDS: readonly Command[] = ['check', 'report', 'status'];
 
@@ -145,17 +142,6 @@ function version(): string {
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
-/** The region that answers GetRegions: the SDK's own choice, or us-east-1 when none is configured. */
-async function homeRegion(): Promise<string> {
-  try {
-    const region = await new LightsailClient({}).config.region();
-    if (region) return region;
-  } catch {
-    // No region in the environment or the AWS config files: any Lightsail region lists them all.
-  }
-  return 'us-east-1';
-}
-
 async function execute(
   invocation: Invocation & { command: Command },
   out: (text: string) => void,
@@ -164,23 +150,16 @@ async function execute(
   const deadline = runDeadline(invocation.timeoutSeconds * 1000);
   const sends = invocation.command !== 'status' && !invocation.dryRun;
   if (sends) requireTelegram(config, invocation.command);
-  let notifier: Notifier | undefined;
-  if (sends && config.telegram.token !== undefined && config.telegram.chatId !== undefined) {
-    notifier = createTelegramNotifier({
-      token: config.telegram.token,
-      chatId: config.telegram.chatId,
-      apiRoot: config.telegram.apiRoot,
-      deadline: deadline.sendsEndAt,
-    });
-  } else if (sends) {
+  if (sends && config.telegram.token === undefined) {
     throw new ConfigError(
       `the CLI needs ${ENV.telegramBotToken} itself (${ENV.telegramBotTokenParameter} is read by the Lambda only)`,
     );
   }
-  const fleet = createLightsailFleet({
-    clientFor: lightsailClientFactory({ maxAttempts: DEFAULT_MAX_ATTEMPTS, pace: config.pace }),
-    homeRegion: config.regions?.[0] ?? (await homeRegion()),
-  });
+  const notifier: Notifier | undefined =
+    sends && config.telegram.token !== undefined
+      ? telegramNotifier(config, config.telegram.token, { deadline })
+      : undefined;
+  const fleet = await guardFleet(config, lightsailClients(config));
   const result = await runGuard({ fleet, notifier, now: () => new Date(), deadline }, config, {
     command: invocation.command,
     dryRun: invocation.dryRun,

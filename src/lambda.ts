@@ -1,13 +1,12 @@
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { type Config, parseConfig, requireTelegram } from './config.js';
 import { DAILY_REPORT_EVENT } from './constants.js';
+import type { Fleet } from './core/ports.js';
 import { runDeadline } from './engine/deadline.js';
 import { type Command, type LogEvent, runGuard } from './engine/run.js';
-import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
-import { createLightsailFleet } from './lightsail/fleet.js';
 import { exitCodeOf, resultJson } from './output.js';
 import { readBotTokenParameter } from './ssm/bot-token.js';
-import { createTelegramNotifier } from './telegram/index.js';
+import { guardFleet, lightsailClients, telegramNotifier } from './wiring.js';
 
 /** One JSON object per line: CloudWatch Logs Insights queries fields without parsing text. */
 function log(event: LogEvent): void {
@@ -19,10 +18,10 @@ function log(event: LogEvent): void {
 interface Runtime {
   readonly config: Config;
   readonly token: string;
-  readonly clientFor: ReturnType<typeof lightsailClientFactory>;
+  readonly fleet: Fleet;
 }
 
-// Built once per cold start: configuration, the token from SSM, and the per-region clients.
+// Built once per cold start: configuration, the token from SSM, and the fleet with its clients.
 let runtime: Promise<Runtime> | undefined;
 
 async function buildRuntime(env: NodeJS.ProcessEnv): Promise<Runtime> {
@@ -31,11 +30,7 @@ async function buildRuntime(env: NodeJS.ProcessEnv): Promise<Runtime> {
   const token =
     config.telegram.token ??
     (await readBotTokenParameter(new SSMClient({}), config.telegram.tokenParameter ?? ''));
-  return {
-    config,
-    token,
-    clientFor: lightsailClientFactory({ maxAttempts: DEFAULT_MAX_ATTEMPTS, pace: config.pace }),
-  };
+  return { config, token, fleet: await guardFleet(config, lightsailClients(config)) };
 }
 
 /** `{"report_type": "daily_report"}` asks for the report (the recipe's event, kept); anything else checks. */
@@ -65,20 +60,12 @@ export async function handler(
     runtime = undefined; // a fixed parameter or setting is picked up by the next invocation
     throw error;
   });
-  const { config, token, clientFor } = await runtime;
+  const { config, token, fleet } = await runtime;
   const command = commandFor(event);
-  const fleet = createLightsailFleet({ clientFor, homeRegion: process.env.AWS_REGION ?? 'us-east-1' });
   // One deadline for the whole run: a hung region cannot spend the invocation, and the stops it
   // made are announced and recorded before Lambda's timeout (src/engine/deadline.ts).
   const deadline = context ? runDeadline(context.getRemainingTimeInMillis() - RETURN_MARGIN_MS) : undefined;
-  const notifier = createTelegramNotifier({
-    token,
-    chatId: config.telegram.chatId ?? '',
-    apiRoot: config.telegram.apiRoot,
-    maxTotalMs: 30_000,
-    ...(deadline ? { deadline: deadline.sendsEndAt } : {}),
-    onRetry: (retry) => log({ level: 'warn', msg: 'telegram retry', ...retry }),
-  });
+  const notifier = telegramNotifier(config, token, { deadline, maxTotalMs: 30_000, log });
   const result = await runGuard(
     { fleet, notifier, now: () => new Date(), log, ...(deadline ? { deadline } : {}) },
     config,

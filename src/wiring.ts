@@ -1,0 +1,66 @@
+/**
+ * What both entry points build the same way: Lightsail clients, the fleet, the Telegram notifier.
+ * `cli.ts` and `lambda.ts` differ only in where the token comes from, how long a run may last and
+ * how the outcome is reported; everything else is built here, by one rule each.
+ */
+
+import { LightsailClient } from '@aws-sdk/client-lightsail';
+import type { Config } from './config.js';
+import type { Fleet, Notifier } from './core/ports.js';
+import type { RunDeadline } from './engine/deadline.js';
+import type { LogEvent } from './engine/types.js';
+import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
+import { createLightsailFleet } from './lightsail/fleet.js';
+import { createTelegramNotifier } from './telegram/notifier.js';
+
+/** The client of one region, built once and reused (see `lightsailClientFactory`). */
+export type LightsailClients = (region: string) => LightsailClient;
+
+/** Region used when neither `REGIONS` nor the AWS SDK names one: any Lightsail region lists them all. */
+export const FALLBACK_HOME_REGION = 'us-east-1';
+
+export function lightsailClients(config: Pick<Config, 'pace'>): LightsailClients {
+  return lightsailClientFactory({ maxAttempts: DEFAULT_MAX_ATTEMPTS, pace: config.pace });
+}
+
+/**
+ * The region asked for `GetRegions`: the first of `REGIONS` (no call is made then, but it keeps one
+ * rule), else the region the AWS SDK resolves (`AWS_REGION`, which Lambda sets, or the profile's
+ * region), else us-east-1.
+ */
+export async function homeRegion(config: Pick<Config, 'regions'>): Promise<string> {
+  const configured = config.regions?.[0];
+  if (configured !== undefined) return configured;
+  try {
+    const region = await new LightsailClient({}).config.region();
+    if (region) return region;
+  } catch {
+    // No region in the environment or the AWS config files.
+  }
+  return FALLBACK_HOME_REGION;
+}
+
+export async function guardFleet(config: Pick<Config, 'regions'>, clients: LightsailClients): Promise<Fleet> {
+  return createLightsailFleet({ clientFor: clients, homeRegion: await homeRegion(config) });
+}
+
+/** The Telegram notifier, its retries ending with the run's alert phase. */
+export function telegramNotifier(
+  config: Pick<Config, 'telegram'>,
+  token: string,
+  options: {
+    readonly deadline?: RunDeadline | undefined;
+    readonly maxTotalMs?: number;
+    readonly log?: (event: LogEvent) => void;
+  } = {},
+): Notifier {
+  const { log } = options;
+  return createTelegramNotifier({
+    token,
+    chatId: config.telegram.chatId ?? '',
+    apiRoot: config.telegram.apiRoot,
+    ...(options.deadline ? { deadline: options.deadline.sendsEndAt } : {}),
+    ...(options.maxTotalMs !== undefined ? { maxTotalMs: options.maxTotalMs } : {}),
+    ...(log ? { onRetry: (retry) => log({ level: 'warn', msg: 'telegram retry', ...retry }) } : {}),
+  });
+}
