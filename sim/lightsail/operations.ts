@@ -5,7 +5,7 @@ import { invalidInput } from './errors.js';
 import { optionalBoolean, optionalString, requiredArray } from './input.js';
 import { getInstanceMetricData } from './metric-data.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
-import { wireInstance, wireOperation, wireRegion } from './shapes.js';
+import { wireInstance, wireOperation, wireRegion, wireState } from './shapes.js';
 
 const MAX_TAGS = 50;
 const MAX_TAG_KEY = 128;
@@ -29,6 +29,10 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
 
   GetInstance(ctx, body) {
     return { instance: wireInstance(findInstance(ctx, body, 'instanceName')) };
+  },
+
+  GetInstanceState(ctx, body) {
+    return { state: wireState(findInstance(ctx, body, 'instanceName').state) };
   },
 
   GetInstanceMetricData: getInstanceMetricData,
