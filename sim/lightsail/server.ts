@@ -15,7 +15,6 @@ import { type Answer, error, headerValue, parseBody, readBody, send, sleep, targ
 
 const TARGET_PREFIX = 'Lightsail_20161128.';
 const ERROR_FAULTS: readonly FaultKind[] = ['throttle', 'server-error', 'access-denied'];
-const METRIC_FAULTS: readonly FaultKind[] = ['empty-metric', 'absent-metric'];
 
 /** The region of a SigV4 credential scope: `Credential=AKID/20261127/<region>/lightsail/aws4_request`. */
 const CREDENTIAL_REGION = /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\/lightsail\/aws4_request/;
@@ -64,7 +63,7 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
     const body = parseBody(raw);
     if (body instanceof SimError) return error(body);
     const target = { op, region, instanceName: targetName(body) };
-    const fault = faults.take(ERROR_FAULTS, target);
+    const fault = faults.take(ERROR_FAULTS, target)?.kind;
     if (fault) {
       stats.faultInjected();
       if (fault === 'throttle') stats.throttled();
@@ -77,10 +76,10 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
       store,
       now: now(),
       pageSize,
-      takeMetricFault() {
-        const kind = faults.take(METRIC_FAULTS, target);
-        if (kind) stats.faultInjected();
-        return kind === 'empty-metric' || kind === 'absent-metric' ? kind : undefined;
+      takeFault(kinds) {
+        const fault = faults.take(kinds, target);
+        if (fault) stats.faultInjected();
+        return fault;
       },
     };
     try {

@@ -21,16 +21,33 @@ export interface SimInstanceSpec {
 }
 
 /**
- * A failure to inject. Filters that are omitted match anything; `instanceName` matches the request
- * body's `instanceName` or `resourceName`. `times` counts down; omitted means forever.
+ * Which requests a fault or a pause applies to. Filters that are omitted match anything;
+ * `instanceName` matches the request body's `instanceName` or `resourceName`. `times` counts the
+ * requests it applies to down; omitted means no limit.
  */
-export type SimFault = {
-  kind: 'throttle' | 'server-error' | 'access-denied' | 'empty-metric' | 'absent-metric';
+export interface SimRequestFilter {
   op?: string;
   region?: string;
   instanceName?: string;
   times?: number;
-};
+}
+
+/** One request as the simulator sees it: what filters are matched against and a pause reports. */
+export interface SimRequest {
+  /** The operation name, the `X-Amz-Target` suffix (`StopInstance`). */
+  op: string;
+  /** The region of the SigV4 credential scope; `''` when the request carries none. */
+  region: string;
+  /** The body's `instanceName` or `resourceName`, if any. */
+  instanceName: string | undefined;
+}
+
+/** A failure to inject, on the requests its filters match, in the order faults were injected. */
+export type SimFault =
+  /** Answer HTTP 400 `ThrottlingException`, 500 `ServiceException` or 403 `AccessDeniedException`. */
+  | (SimRequestFilter & { kind: 'throttle' | 'server-error' | 'access-denied' })
+  /** `GetInstanceMetricData` only: 200 with `metricData: []`, or with no `metricData` member at all. */
+  | (SimRequestFilter & { kind: 'empty-metric' | 'absent-metric' });
 
 export interface SimulatorOptions {
   instances?: SimInstanceSpec[];
