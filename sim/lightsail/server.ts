@@ -2,10 +2,9 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OperationContext } from './context.js';
-import { accessDenied, SimError, serviceError, throttling } from './errors.js';
-import { FaultBook, type FaultKind } from './faults.js';
-import { OPERATIONS } from './operations.js';
+import { type Dispatch, decide } from './dispatch.js';
+import { SimError } from './errors.js';
+import { FaultBook } from './faults.js';
 import { RegionRateLimiter } from './rate-limit.js';
 import { LIGHTSAIL_REGIONS } from './regions.js';
 import { InstanceStore } from './state.js';
@@ -14,7 +13,6 @@ import type { LightsailSimulator, SimulatorOptions } from './types.js';
 import { type Answer, error, headerValue, parseBody, readBody, send, sleep, targetName } from './wire.js';
 
 const TARGET_PREFIX = 'Lightsail_20161128.';
-const ERROR_FAULTS: readonly FaultKind[] = ['throttle', 'server-error', 'access-denied'];
 
 /** The region of a SigV4 credential scope: `Credential=AKID/20261127/<region>/lightsail/aws4_request`. */
 const CREDENTIAL_REGION = /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\/lightsail\/aws4_request/;
@@ -33,62 +31,9 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
   const limiter = options.rateLimit
     ? new RegionRateLimiter(options.rateLimit.perSecond, options.rateLimit.burst)
     : undefined;
-  const pageSize = options.pageSize ?? 25;
+  const dispatch: Dispatch = { store, faults, stats, limiter, now, pageSize: options.pageSize ?? 25 };
   const latency = options.latencyMs ?? 0;
   const timers = new Set<NodeJS.Timeout>();
-
-  const decide = (req: IncomingMessage, raw: string, op: string, region: string | undefined): Answer => {
-    if (region === undefined) {
-      return error(new SimError(400, 'MissingAuthenticationTokenException', 'Missing Authentication Token'));
-    }
-    if (!store.hasRegion(region)) {
-      // Outside the simulated regions the real endpoint does not exist or the region is not enabled
-      // for the account; an opted-out region answers UnrecognizedClientException (403), a client
-      // error the SDK surfaces at once without retrying, which is what a caller must handle.
-      return error(
-        new SimError(
-          403,
-          'UnrecognizedClientException',
-          'The security token included in the request is invalid.',
-        ),
-      );
-    }
-    if (req.method !== 'POST' || !Object.hasOwn(OPERATIONS, op)) {
-      return error(new SimError(400, 'UnknownOperationException', `Unknown operation ${op}`));
-    }
-    if (limiter && !limiter.tryTake(region)) {
-      stats.throttled();
-      return error(throttling());
-    }
-    const body = parseBody(raw);
-    if (body instanceof SimError) return error(body);
-    const target = { op, region, instanceName: targetName(body) };
-    const fault = faults.take(ERROR_FAULTS, target)?.kind;
-    if (fault) {
-      stats.faultInjected();
-      if (fault === 'throttle') stats.throttled();
-      return error(
-        fault === 'throttle' ? throttling() : fault === 'server-error' ? serviceError() : accessDenied(op),
-      );
-    }
-    const ctx: OperationContext = {
-      region,
-      store,
-      now: now(),
-      pageSize,
-      takeFault(kinds) {
-        const fault = faults.take(kinds, target);
-        if (fault) stats.faultInjected();
-        return fault;
-      },
-    };
-    try {
-      return { status: 200, body: (OPERATIONS[op] as (typeof OPERATIONS)[string])(ctx, body) };
-    } catch (e) {
-      if (e instanceof SimError) return error(e);
-      throw e;
-    }
-  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     stats.arrive();
@@ -96,16 +41,18 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
       const raw = await readBody(req);
       const target = headerValue(req, 'x-amz-target') ?? '';
       const op = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
-      const region = CREDENTIAL_REGION.exec(headerValue(req, 'authorization') ?? '')?.[1];
-      stats.count(op, region ?? '');
+      const region = CREDENTIAL_REGION.exec(headerValue(req, 'authorization') ?? '')?.[1] ?? '';
+      stats.count(op, region);
+      const body = parseBody(raw);
+      const request = { op, region, instanceName: body instanceof SimError ? undefined : targetName(body) };
       let answer: Answer;
       try {
-        answer = decide(req, raw, op, region);
+        answer = decide(dispatch, req.method ?? '', request, body);
       } catch (e) {
         // A bug in the simulator must look like a server fault, not hang the client.
         answer = error(new SimError(500, 'ServiceException', `Simulator failure: ${String(e)}`));
       }
-      const delay = typeof latency === 'function' ? latency(region ?? '', op) : latency;
+      const delay = typeof latency === 'function' ? latency(region, op) : latency;
       if (delay > 0) await sleep(delay, timers);
       send(res, answer);
     } finally {
