@@ -14,7 +14,12 @@ import type { StatsRecorder } from './stats.js';
 import type { SimRequest } from './types.js';
 import { type Answer, error } from './wire.js';
 
-const ERROR_FAULTS: readonly FaultKind[] = ['throttle', 'server-error', 'access-denied'];
+/** Faults any operation can play, instead of running it. */
+const REQUEST_FAULTS: readonly FaultKind[] = ['throttle', 'server-error', 'access-denied', 'hang'];
+
+/** The decision never to answer: a `hang` fault. */
+export const NO_ANSWER = Symbol('no answer');
+export type Decision = Answer | typeof NO_ANSWER;
 
 /** The simulator's parts a request is answered from. */
 export interface Dispatch {
@@ -27,7 +32,7 @@ export interface Dispatch {
 }
 
 /** The answer to one request whose body was already read; `body` is the parse error, if any. */
-export function decide(d: Dispatch, method: string, request: SimRequest, body: Body | SimError): Answer {
+export function decide(d: Dispatch, method: string, request: SimRequest, body: Body | SimError): Decision {
   const { op, region } = request;
   if (region === '') {
     return error(new SimError(400, 'MissingAuthenticationTokenException', 'Missing Authentication Token'));
@@ -52,9 +57,10 @@ export function decide(d: Dispatch, method: string, request: SimRequest, body: B
     return error(throttling());
   }
   if (body instanceof SimError) return error(body);
-  const fault = d.faults.take(ERROR_FAULTS, request)?.kind;
+  const fault = d.faults.take(REQUEST_FAULTS, request)?.kind;
   if (fault) {
     d.stats.faultInjected();
+    if (fault === 'hang') return NO_ANSWER;
     if (fault === 'throttle') d.stats.throttled();
     return error(
       fault === 'throttle' ? throttling() : fault === 'server-error' ? serviceError() : accessDenied(op),

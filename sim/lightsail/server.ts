@@ -2,7 +2,8 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Dispatch, decide } from './dispatch.js';
+import { HeldRequests } from '../held-requests.js';
+import { type Decision, type Dispatch, decide, NO_ANSWER } from './dispatch.js';
 import { SimError } from './errors.js';
 import { FaultBook } from './faults.js';
 import { RegionRateLimiter } from './rate-limit.js';
@@ -10,7 +11,7 @@ import { LIGHTSAIL_REGIONS } from './regions.js';
 import { InstanceStore } from './state.js';
 import { StatsRecorder } from './stats.js';
 import type { LightsailSimulator, SimulatorOptions } from './types.js';
-import { type Answer, error, headerValue, parseBody, readBody, send, sleep, targetName } from './wire.js';
+import { error, headerValue, parseBody, readBody, send, sleep, targetName } from './wire.js';
 
 const TARGET_PREFIX = 'Lightsail_20161128.';
 
@@ -34,6 +35,7 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
   const dispatch: Dispatch = { store, faults, stats, limiter, now, pageSize: options.pageSize ?? 25 };
   const latency = options.latencyMs ?? 0;
   const timers = new Set<NodeJS.Timeout>();
+  const held = new HeldRequests();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     stats.arrive();
@@ -45,12 +47,16 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
       stats.count(op, region);
       const body = parseBody(raw);
       const request = { op, region, instanceName: body instanceof SimError ? undefined : targetName(body) };
-      let answer: Answer;
+      let answer: Decision;
       try {
         answer = decide(dispatch, req.method ?? '', request, body);
       } catch (e) {
         // A bug in the simulator must look like a server fault, not hang the client.
         answer = error(new SimError(500, 'ServiceException', `Simulator failure: ${String(e)}`));
+      }
+      if (answer === NO_ANSWER) {
+        await held.hold(res);
+        return;
       }
       const delay = typeof latency === 'function' ? latency(region, op) : latency;
       if (delay > 0) await sleep(delay, timers);
@@ -107,6 +113,7 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
       new Promise<void>((resolve, reject) => {
         for (const t of timers) clearTimeout(t);
         timers.clear();
+        held.dropAll();
         server.close((e) => (e ? reject(e) : resolve()));
         server.closeAllConnections();
       }),

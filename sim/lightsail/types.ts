@@ -47,7 +47,9 @@ export type SimFault =
   /** Answer HTTP 400 `ThrottlingException`, 500 `ServiceException` or 403 `AccessDeniedException`. */
   | (SimRequestFilter & { kind: 'throttle' | 'server-error' | 'access-denied' })
   /** `GetInstanceMetricData` only: 200 with `metricData: []`, or with no `metricData` member at all. */
-  | (SimRequestFilter & { kind: 'empty-metric' | 'absent-metric' });
+  | (SimRequestFilter & { kind: 'empty-metric' | 'absent-metric' })
+  /** Accept the request and never answer it: it stays open until the client gives up or `close()`. */
+  | (SimRequestFilter & { kind: 'hang' });
 
 export interface SimulatorOptions {
   instances?: SimInstanceSpec[];
