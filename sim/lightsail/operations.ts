@@ -23,7 +23,13 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     const offset = token === undefined ? 0 : decodePageToken(ctx.region, token);
     const { items, more } = ctx.store.page(ctx.region, offset, ctx.pageSize);
     const result: Record<string, unknown> = { instances: items.map(wireInstance) };
-    if (more) result.nextPageToken = encodePageToken(ctx.region, offset + items.length);
+    if (ctx.takeFault(['loop-page-token'])) {
+      // A paging bug: the answer sends the caller back to the page it asked for, so a caller that
+      // follows nextPageToken without a bound never ends.
+      result.nextPageToken = token ?? encodePageToken(ctx.region, 0);
+    } else if (more) {
+      result.nextPageToken = encodePageToken(ctx.region, offset + items.length);
+    }
     return result;
   },
 

@@ -49,7 +49,12 @@ export type SimFault =
   /** `GetInstanceMetricData` only: 200 with `metricData: []`, or with no `metricData` member at all. */
   | (SimRequestFilter & { kind: 'empty-metric' | 'absent-metric' })
   /** Accept the request and never answer it: it stays open until the client gives up or `close()`. */
-  | (SimRequestFilter & { kind: 'hang' });
+  | (SimRequestFilter & { kind: 'hang' })
+  /**
+   * `GetInstances` only: `nextPageToken` is the token the request sent (on the first page, one that
+   * points back to the first page), even where no page follows, so following it never ends.
+   */
+  | (SimRequestFilter & { kind: 'loop-page-token' });
 
 export interface SimulatorOptions {
   instances?: SimInstanceSpec[];
