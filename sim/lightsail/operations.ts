@@ -46,6 +46,10 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   StopInstance(ctx, body) {
     const instance = findInstance(ctx, body, 'instanceName');
     const force = optionalBoolean(body, 'force');
+    const race = ctx.takeFault(['stopped-elsewhere']);
+    // The owner or a second run stopped the instance a moment before this request was handled: the
+    // request then meets the state that stop left, and the ordinary checks below answer it.
+    if (race?.kind === 'stopped-elsewhere') instance.state = race.state ?? 'stopping';
     // Whether the real service refuses to stop an instance that is not running is not documented
     // (nor found in public issues): this answers InvalidInputException, so a caller that stops
     // twice sees it. `force` is documented for an instance stuck in `stopping`, so it is allowed there.

@@ -54,7 +54,14 @@ export type SimFault =
    * `GetInstances` only: `nextPageToken` is the token the request sent (on the first page, one that
    * points back to the first page), even where no page follows, so following it never ends.
    */
-  | (SimRequestFilter & { kind: 'loop-page-token' });
+  | (SimRequestFilter & { kind: 'loop-page-token' })
+  /**
+   * `StopInstance` only: a race with the owner or a second run. Just before the request is handled
+   * the instance is put into `state` (default `stopping`), so the ordinary refusal answers it
+   * (`InvalidInputException`: "you can't stop instance X while it is stopping") and later reads
+   * report that state. A `force` stop of a `stopping` instance still goes through, as it would.
+   */
+  | (SimRequestFilter & { kind: 'stopped-elsewhere'; state?: 'stopping' | 'stopped' });
 
 export interface SimulatorOptions {
   instances?: SimInstanceSpec[];
