@@ -3,14 +3,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeldRequests } from '../held-requests.js';
+import { PauseGates } from '../pause-gate.js';
 import { type Decision, type Dispatch, decide, NO_ANSWER } from './dispatch.js';
 import { SimError } from './errors.js';
-import { FaultBook } from './faults.js';
+import { FaultBook, matchesFilter } from './faults.js';
 import { RegionRateLimiter } from './rate-limit.js';
 import { LIGHTSAIL_REGIONS } from './regions.js';
 import { InstanceStore } from './state.js';
 import { StatsRecorder } from './stats.js';
-import type { LightsailSimulator, SimulatorOptions } from './types.js';
+import type { LightsailSimulator, SimPauseFilter, SimRequest, SimulatorOptions } from './types.js';
 import { error, headerValue, parseBody, readBody, send, sleep, targetName } from './wire.js';
 
 const TARGET_PREFIX = 'Lightsail_20161128.';
@@ -36,6 +37,7 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
   const latency = options.latencyMs ?? 0;
   const timers = new Set<NodeJS.Timeout>();
   const held = new HeldRequests();
+  const pauses = new PauseGates<SimPauseFilter, SimRequest>(matchesFilter);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     stats.arrive();
@@ -47,6 +49,9 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
       stats.count(op, region);
       const body = parseBody(raw);
       const request = { op, region, instanceName: body instanceof SimError ? undefined : targetName(body) };
+      const paused = pauses.take(request);
+      // Held before it runs, a request whose client left meanwhile never runs: as seen by a killed client.
+      if (paused && !paused.options.applyFirst && (await held.hold(res, paused.hold())) === 'gone') return;
       let answer: Decision;
       try {
         answer = decide(dispatch, req.method ?? '', request, body);
@@ -54,6 +59,7 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
         // A bug in the simulator must look like a server fault, not hang the client.
         answer = error(new SimError(500, 'ServiceException', `Simulator failure: ${String(e)}`));
       }
+      if (paused?.options.applyFirst && (await held.hold(res, paused.hold())) === 'gone') return;
       if (answer === NO_ANSWER) {
         await held.hold(res);
         return;
@@ -107,12 +113,14 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
     },
     injectFault: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),
+    pause: (filter = {}) => pauses.open(filter),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const t of timers) clearTimeout(t);
         timers.clear();
+        pauses.close();
         held.dropAll();
         server.close((e) => (e ? reject(e) : resolve()));
         server.closeAllConnections();

@@ -63,6 +63,31 @@ export type SimFault =
    */
   | (SimRequestFilter & { kind: 'stopped-elsewhere'; state?: 'stopping' | 'stopped' });
 
+/**
+ * Which requests `pause()` holds, and at which step. `times` caps how many it holds; omitted, it
+ * holds every matching request until `release()`.
+ */
+export interface SimPauseFilter extends SimRequestFilter {
+  /**
+   * Default false: a request is held as it arrives and its operation runs only after `release()`;
+   * one whose client went away meanwhile (aborted, killed) is dropped and never runs. True: the
+   * operation runs first and only its answer is held, as when a stop happened but its answer never
+   * reached the client.
+   */
+  applyFirst?: boolean;
+}
+
+/** A pause gate. A held request is otherwise answered as any other: faults, rate limit and latency apply. */
+export interface SimPause {
+  /**
+   * Resolves with the first request held (with `applyFirst`, once its operation ran); rejects if the
+   * simulator closes before one arrives.
+   */
+  arrived: Promise<SimRequest>;
+  /** Lets every held request go on, and every later one through. */
+  release(): void;
+}
+
 export interface SimulatorOptions {
   instances?: SimInstanceSpec[];
   /** Regions where Lightsail answers; default: the real list of Lightsail regions. */
@@ -92,7 +117,7 @@ export interface SimStats {
   faultsInjected: number;
 }
 
-/** A running simulator. `close()` it in `afterEach`/`afterAll`. */
+/** A running simulator. `close()` it in `afterEach`/`afterAll`; it drops hung and held requests. */
 export interface LightsailSimulator {
   /** `http://127.0.0.1:<port>`: pass as `endpoint` or `AWS_ENDPOINT_URL_LIGHTSAIL`. */
   endpoint: string;
@@ -103,6 +128,8 @@ export interface LightsailSimulator {
   setTraffic(region: string, name: string, traffic: { inBytes: number; outBytes: number }): void;
   injectFault(fault: SimFault): void;
   clearFaults(): void;
+  /** Holds the matching requests until `release()`, for a test that must act at an exact step. */
+  pause(filter?: SimPauseFilter): SimPause;
   stats(): SimStats;
   resetStats(): void;
   close(): Promise<void>;
