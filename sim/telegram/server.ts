@@ -1,9 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { HeldRequests } from '../held-requests.js';
+import { PauseGates } from '../pause-gate.js';
 import { FaultQueue, type TelegramFault } from './faults.js';
+import type { PausedMessage, TelegramPause, TelegramPauseOptions } from './pause.js';
 import {
   type Bot,
   type Mailbox,
+  messageOf,
   ok,
   type Params,
   type ReceivedMessage,
@@ -35,10 +39,14 @@ export interface FakeTelegram {
   requests: number;
   injectFault(fault: TelegramFault): void;
   clearFaults(): void;
+  /** Holds `sendMessage` requests until `release()`, for a test that must act at an exact step. */
+  pause(options?: TelegramPauseOptions): TelegramPause;
+  /** Stops the fake, dropping hung and held requests. */
   close(): Promise<void>;
 }
 
 export type { TelegramFault } from './faults.js';
+export type { PausedMessage, TelegramPause, TelegramPauseOptions } from './pause.js';
 export type { ReceivedMessage } from './send-message.js';
 
 /** Default token: shaped like a token so validation passes, but unmistakably fake. */
@@ -113,6 +121,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     username: 'fake_guard_bot',
   };
   const faults = new FaultQueue();
+  const held = new HeldRequests();
+  const pauses = new PauseGates<TelegramPauseOptions, PausedMessage>(() => true);
   let nextMessageId = 1;
   const fake: FakeTelegram = {
     apiRoot: '', // set below, once the port is known
@@ -121,8 +131,11 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     requests: 0,
     injectFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
+    pause: (pauseOptions = {}) => pauses.open(pauseOptions),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        pauses.close();
+        held.dropAll();
         // Hung requests keep their sockets open; drop them so close() cannot wait forever.
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
@@ -149,7 +162,12 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     const method = (match[2] ?? '').toLowerCase();
     if (method === 'getme') return answer(response, ok(bot));
     if (method !== 'sendmessage') return refuse(response, 404, 'Not Found: method not found');
-    return answer(response, sendMessage(params, mailbox));
+    const gate = pauses.take(messageOf(params));
+    // Held before it is checked, a message whose client left meanwhile is never recorded.
+    if (gate && !gate.options.deliverFirst && (await held.hold(response, gate.hold())) === 'gone') return;
+    const reply = sendMessage(params, mailbox);
+    if (gate?.options.deliverFirst && (await held.hold(response, gate.hold())) === 'gone') return;
+    return answer(response, reply);
   };
 
   const server = createServer((request, response) => {
