@@ -10,8 +10,6 @@ import { setImmediate, setTimeout } from 'node:timers/promises';
 /** How a hold ended: released to go on, or dropped because the client or the simulator went away. */
 export type HoldEnd = 'released' | 'gone';
 
-const NEVER = new Promise<void>(() => {});
-
 export class HeldRequests {
   private readonly drops = new Set<() => void>();
 
@@ -19,7 +17,7 @@ export class HeldRequests {
    * Holds `response` until `until` settles ('released') or its connection ends first ('gone').
    * Without `until` the request is never released: it hangs until the client gives up.
    */
-  hold(response: ServerResponse, until: Promise<void> = NEVER): Promise<HoldEnd> {
+  hold(response: ServerResponse, until?: Promise<void>): Promise<HoldEnd> {
     const socket = response.socket;
     if (socket === null || socket.destroyed || socket.readableEnded) return Promise.resolve('gone');
     return new Promise((resolve) => {
@@ -37,7 +35,7 @@ export class HeldRequests {
       // sign it left, before the server side closes too.
       socket.once('end', leave).once('close', leave);
       this.drops.add(drop);
-      void until.then(async () => {
+      void until?.then(async () => {
         // A test typically releases right after its client died. The client's FIN is then already
         // queued on the socket but not yet read: let one full turn of the event loop (timers, then
         // I/O poll, then immediates) pass, so a client that is gone is seen as gone.

@@ -1,4 +1,4 @@
-/** The HTTP front of the simulator: awsJson1_1 over loopback, with latency, rate limits and faults. */
+/** The HTTP front of the simulator: awsJson1_1 over loopback, with latency, faults and pause gates. */
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,7 +50,7 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
       const body = parseBody(raw);
       const request = { op, region, instanceName: body instanceof SimError ? undefined : targetName(body) };
       const paused = pauses.take(request);
-      // Held before it runs, a request whose client left meanwhile never runs: as seen by a killed client.
+      // Held before it runs: a request whose client left meanwhile (aborted, killed) is dropped unrun.
       if (paused && !paused.options.applyFirst && (await held.hold(res, paused.hold())) === 'gone') return;
       let answer: Decision;
       try {
