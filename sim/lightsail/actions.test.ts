@@ -1,5 +1,6 @@
 import {
   GetInstanceCommand,
+  GetInstanceStateCommand,
   GetInstancesCommand,
   StartInstanceCommand,
   StopInstanceCommand,
@@ -93,6 +94,33 @@ describe('StopInstance and StartInstance', () => {
 
     expect(err.name).toBe('NotFoundException');
     expect(s.instance('eu-central-1', 'web-1')?.state).toBe('running');
+  });
+});
+
+describe('GetInstanceState', () => {
+  it.each([
+    ['pending', 0],
+    ['running', 16],
+    ['stopping', 64],
+    ['stopped', 80],
+  ] as const)('answers a %s instance with state code %i', async (state, code) => {
+    const s = await withInstance({ state });
+
+    const out = await clientFor(s, 'eu-central-1').send(
+      new GetInstanceStateCommand({ instanceName: 'web-1' }),
+    );
+
+    expect(out.state).toEqual({ code, name: state });
+  });
+
+  it('answers NotFoundException for an instance it does not have', async () => {
+    const s = await withInstance();
+
+    const err = await rejectionOf(
+      clientFor(s, 'eu-central-1').send(new GetInstanceStateCommand({ instanceName: 'ghost' })),
+    );
+
+    expect(err.name).toBe('NotFoundException');
   });
 });
 

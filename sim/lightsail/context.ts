@@ -1,8 +1,10 @@
 /** What an operation handler sees of one request. */
 
 import { notFound } from './errors.js';
+import type { FaultKind } from './faults.js';
 import { type Body, requiredString } from './input.js';
 import type { InstanceStore, SimInstance } from './state.js';
+import type { SimFault } from './types.js';
 
 /** One request's view: its region (from the credential scope) and a clock read once. */
 export interface OperationContext {
@@ -10,8 +12,11 @@ export interface OperationContext {
   readonly store: InstanceStore;
   readonly now: Date;
   readonly pageSize: number;
-  /** Spends a matching `empty-metric`/`absent-metric` fault, if one is armed for this request. */
-  takeMetricFault(): 'empty-metric' | 'absent-metric' | undefined;
+  /**
+   * Spends the first armed fault among `kinds` that matches this request, counting it as injected.
+   * Operations take the kinds only they can play, so that other calls do not use them up.
+   */
+  takeFault(kinds: readonly FaultKind[]): SimFault | undefined;
 }
 
 export type Operation = (ctx: OperationContext, body: Body) => Record<string, unknown>;

@@ -1,20 +1,21 @@
 /** Injected failures, matched in the order they were injected. */
 
-import type { SimFault } from './types.js';
+import type { SimFault, SimRequest, SimRequestFilter } from './types.js';
 
 export type FaultKind = SimFault['kind'];
-
-/** Where a request is going: what a fault's filters are matched against. */
-export interface FaultTarget {
-  readonly op: string;
-  readonly region: string;
-  /** The body's `instanceName` or `resourceName`, if any. */
-  readonly instanceName: string | undefined;
-}
 
 interface ArmedFault {
   readonly fault: SimFault;
   remaining: number;
+}
+
+/** Whether `request` passes `filter`; omitted filters match anything. */
+export function matchesFilter(filter: SimRequestFilter, request: SimRequest): boolean {
+  return (
+    (filter.op === undefined || filter.op === request.op) &&
+    (filter.region === undefined || filter.region === request.region) &&
+    (filter.instanceName === undefined || filter.instanceName === request.instanceName)
+  );
 }
 
 export class FaultBook {
@@ -28,17 +29,14 @@ export class FaultBook {
     this.armed = [];
   }
 
-  /** The kind of the first armed fault among `kinds` that matches `target`, spending one of its `times`. */
-  take(kinds: readonly FaultKind[], target: FaultTarget): FaultKind | undefined {
+  /** The first armed fault among `kinds` that matches `request`, spending one of its `times`. */
+  take(kinds: readonly FaultKind[], request: SimRequest): SimFault | undefined {
     for (const armed of this.armed) {
-      const f = armed.fault;
-      if (armed.remaining <= 0 || !kinds.includes(f.kind)) continue;
-      if (f.op !== undefined && f.op !== target.op) continue;
-      if (f.region !== undefined && f.region !== target.region) continue;
-      if (f.instanceName !== undefined && f.instanceName !== target.instanceName) continue;
+      if (armed.remaining <= 0 || !kinds.includes(armed.fault.kind)) continue;
+      if (!matchesFilter(armed.fault, request)) continue;
       armed.remaining -= 1;
       if (armed.remaining <= 0) this.armed = this.armed.filter((a) => a !== armed);
-      return f.kind;
+      return armed.fault;
     }
     return undefined;
   }

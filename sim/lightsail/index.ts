@@ -7,6 +7,10 @@ export type {
   SimFault,
   SimInstanceSpec,
   SimInstanceState,
+  SimPause,
+  SimPauseFilter,
+  SimRequest,
+  SimRequestFilter,
   SimStats,
   SimulatorOptions,
 } from './types.js';

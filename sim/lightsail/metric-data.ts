@@ -52,7 +52,7 @@ export function getInstanceMetricData(ctx: OperationContext, body: Body): Record
   }
   const instance = findInstance(ctx, body, 'instanceName');
 
-  const fault = ctx.takeMetricFault();
+  const fault = ctx.takeFault(['empty-metric', 'absent-metric'])?.kind;
   if (fault === 'absent-metric') return { metricName };
   const buckets = Math.ceil((end - start) / period);
   const traffic = metricName === 'NetworkIn' || metricName === 'NetworkOut';

@@ -5,7 +5,7 @@ import { invalidInput } from './errors.js';
 import { optionalBoolean, optionalString, requiredArray } from './input.js';
 import { getInstanceMetricData } from './metric-data.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
-import { wireInstance, wireOperation, wireRegion } from './shapes.js';
+import { wireInstance, wireOperation, wireRegion, wireState } from './shapes.js';
 
 const MAX_TAGS = 50;
 const MAX_TAG_KEY = 128;
@@ -23,7 +23,13 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     const offset = token === undefined ? 0 : decodePageToken(ctx.region, token);
     const { items, more } = ctx.store.page(ctx.region, offset, ctx.pageSize);
     const result: Record<string, unknown> = { instances: items.map(wireInstance) };
-    if (more) result.nextPageToken = encodePageToken(ctx.region, offset + items.length);
+    if (ctx.takeFault(['loop-page-token'])) {
+      // A paging bug: the answer sends the caller back to the page it asked for, so a caller that
+      // follows nextPageToken without a bound never ends.
+      result.nextPageToken = token ?? encodePageToken(ctx.region, 0);
+    } else if (more) {
+      result.nextPageToken = encodePageToken(ctx.region, offset + items.length);
+    }
     return result;
   },
 
@@ -31,11 +37,19 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     return { instance: wireInstance(findInstance(ctx, body, 'instanceName')) };
   },
 
+  GetInstanceState(ctx, body) {
+    return { state: wireState(findInstance(ctx, body, 'instanceName').state) };
+  },
+
   GetInstanceMetricData: getInstanceMetricData,
 
   StopInstance(ctx, body) {
     const instance = findInstance(ctx, body, 'instanceName');
     const force = optionalBoolean(body, 'force');
+    const race = ctx.takeFault(['stopped-elsewhere']);
+    // The owner or a second run stopped the instance a moment before this request was handled: the
+    // request then meets the state that stop left, and the ordinary checks below answer it.
+    if (race?.kind === 'stopped-elsewhere') instance.state = race.state ?? 'stopping';
     // Whether the real service refuses to stop an instance that is not running is not documented
     // (nor found in public issues): this answers InvalidInputException, so a caller that stops
     // twice sees it. `force` is documented for an instance stuck in `stopping`, so it is allowed there.

@@ -1,21 +1,20 @@
-/** The HTTP front of the simulator: awsJson1_1 over loopback, with latency, rate limits and faults. */
+/** The HTTP front of the simulator: awsJson1_1 over loopback, with latency, faults and pause gates. */
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OperationContext } from './context.js';
-import { accessDenied, SimError, serviceError, throttling } from './errors.js';
-import { FaultBook, type FaultKind } from './faults.js';
-import { OPERATIONS } from './operations.js';
+import { HeldRequests } from '../held-requests.js';
+import { PauseGates } from '../pause-gate.js';
+import { type Decision, type Dispatch, decide, NO_ANSWER } from './dispatch.js';
+import { SimError } from './errors.js';
+import { FaultBook, matchesFilter } from './faults.js';
 import { RegionRateLimiter } from './rate-limit.js';
 import { LIGHTSAIL_REGIONS } from './regions.js';
 import { InstanceStore } from './state.js';
 import { StatsRecorder } from './stats.js';
-import type { LightsailSimulator, SimulatorOptions } from './types.js';
-import { type Answer, error, headerValue, parseBody, readBody, send, sleep, targetName } from './wire.js';
+import type { LightsailSimulator, SimPauseFilter, SimRequest, SimulatorOptions } from './types.js';
+import { error, headerValue, parseBody, readBody, send, sleep, targetName } from './wire.js';
 
 const TARGET_PREFIX = 'Lightsail_20161128.';
-const ERROR_FAULTS: readonly FaultKind[] = ['throttle', 'server-error', 'access-denied'];
-const METRIC_FAULTS: readonly FaultKind[] = ['empty-metric', 'absent-metric'];
 
 /** The region of a SigV4 credential scope: `Credential=AKID/20261127/<region>/lightsail/aws4_request`. */
 const CREDENTIAL_REGION = /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\/lightsail\/aws4_request/;
@@ -34,62 +33,11 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
   const limiter = options.rateLimit
     ? new RegionRateLimiter(options.rateLimit.perSecond, options.rateLimit.burst)
     : undefined;
-  const pageSize = options.pageSize ?? 25;
+  const dispatch: Dispatch = { store, faults, stats, limiter, now, pageSize: options.pageSize ?? 25 };
   const latency = options.latencyMs ?? 0;
   const timers = new Set<NodeJS.Timeout>();
-
-  const decide = (req: IncomingMessage, raw: string, op: string, region: string | undefined): Answer => {
-    if (region === undefined) {
-      return error(new SimError(400, 'MissingAuthenticationTokenException', 'Missing Authentication Token'));
-    }
-    if (!store.hasRegion(region)) {
-      // Outside the simulated regions the real endpoint does not exist or the region is not enabled
-      // for the account; an opted-out region answers UnrecognizedClientException (403), a client
-      // error the SDK surfaces at once without retrying, which is what a caller must handle.
-      return error(
-        new SimError(
-          403,
-          'UnrecognizedClientException',
-          'The security token included in the request is invalid.',
-        ),
-      );
-    }
-    if (req.method !== 'POST' || !Object.hasOwn(OPERATIONS, op)) {
-      return error(new SimError(400, 'UnknownOperationException', `Unknown operation ${op}`));
-    }
-    if (limiter && !limiter.tryTake(region)) {
-      stats.throttled();
-      return error(throttling());
-    }
-    const body = parseBody(raw);
-    if (body instanceof SimError) return error(body);
-    const target = { op, region, instanceName: targetName(body) };
-    const fault = faults.take(ERROR_FAULTS, target);
-    if (fault) {
-      stats.faultInjected();
-      if (fault === 'throttle') stats.throttled();
-      return error(
-        fault === 'throttle' ? throttling() : fault === 'server-error' ? serviceError() : accessDenied(op),
-      );
-    }
-    const ctx: OperationContext = {
-      region,
-      store,
-      now: now(),
-      pageSize,
-      takeMetricFault() {
-        const kind = faults.take(METRIC_FAULTS, target);
-        if (kind) stats.faultInjected();
-        return kind === 'empty-metric' || kind === 'absent-metric' ? kind : undefined;
-      },
-    };
-    try {
-      return { status: 200, body: (OPERATIONS[op] as (typeof OPERATIONS)[string])(ctx, body) };
-    } catch (e) {
-      if (e instanceof SimError) return error(e);
-      throw e;
-    }
-  };
+  const held = new HeldRequests();
+  const pauses = new PauseGates<SimPauseFilter, SimRequest>(matchesFilter);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     stats.arrive();
@@ -97,16 +45,26 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
       const raw = await readBody(req);
       const target = headerValue(req, 'x-amz-target') ?? '';
       const op = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
-      const region = CREDENTIAL_REGION.exec(headerValue(req, 'authorization') ?? '')?.[1];
-      stats.count(op, region ?? '');
-      let answer: Answer;
+      const region = CREDENTIAL_REGION.exec(headerValue(req, 'authorization') ?? '')?.[1] ?? '';
+      stats.count(op, region);
+      const body = parseBody(raw);
+      const request = { op, region, instanceName: body instanceof SimError ? undefined : targetName(body) };
+      const paused = pauses.take(request);
+      // Held before it runs: a request whose client left meanwhile (aborted, killed) is dropped unrun.
+      if (paused && !paused.options.applyFirst && (await held.hold(res, paused.hold())) === 'gone') return;
+      let answer: Decision;
       try {
-        answer = decide(req, raw, op, region);
+        answer = decide(dispatch, req.method ?? '', request, body);
       } catch (e) {
         // A bug in the simulator must look like a server fault, not hang the client.
         answer = error(new SimError(500, 'ServiceException', `Simulator failure: ${String(e)}`));
       }
-      const delay = typeof latency === 'function' ? latency(region ?? '', op) : latency;
+      if (paused?.options.applyFirst && (await held.hold(res, paused.hold())) === 'gone') return;
+      if (answer === NO_ANSWER) {
+        await held.hold(res);
+        return;
+      }
+      const delay = typeof latency === 'function' ? latency(region, op) : latency;
       if (delay > 0) await sleep(delay, timers);
       send(res, answer);
     } finally {
@@ -155,12 +113,15 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
     },
     injectFault: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),
+    pause: (filter = {}) => pauses.open(filter),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const t of timers) clearTimeout(t);
         timers.clear();
+        pauses.close();
+        held.dropAll();
         server.close((e) => (e ? reject(e) : resolve()));
         server.closeAllConnections();
       }),

@@ -3,9 +3,18 @@
 import { randomUUID } from 'node:crypto';
 import { regionInfo } from './regions.js';
 import type { SimInstance } from './state.js';
+import type { SimInstanceState } from './types.js';
 
-/** `state.code` per state name; callers should key on the name, but the real codes come along. */
-const STATE_CODES: Record<string, number> = { pending: 0, running: 16, stopping: 64, stopped: 80 };
+/**
+ * `state.code` per state name (the service model's `InstanceState`); callers should key on the name,
+ * but the real codes come along. The unsimulated states are 32 `shutting-down` and 48 `terminated`.
+ */
+const STATE_CODES: Readonly<Record<SimInstanceState, number>> = {
+  pending: 0,
+  running: 16,
+  stopping: 64,
+  stopped: 80,
+};
 
 /** CPU and RAM of the current bundles; unknown bundles get nano-like hardware. */
 const HARDWARE: Record<string, { cpuCount: number; ramSizeInGb: number; diskGb: number }> = {
@@ -20,6 +29,11 @@ const HARDWARE: Record<string, { cpuCount: number; ramSizeInGb: number; diskGb: 
 
 export function epochSeconds(date: Date): number {
   return date.getTime() / 1000;
+}
+
+/** An `InstanceState`, as `GetInstanceState` returns it and every `Instance` carries it. */
+export function wireState(state: SimInstanceState): { code: number; name: string } {
+  return { code: STATE_CODES[state], name: state };
 }
 
 /** An `Instance` as `GetInstance`/`GetInstances` return it. */
@@ -62,7 +76,7 @@ export function wireInstance(i: SimInstance): Record<string, unknown> {
       ],
     },
     networking: { monthlyTransfer: { gbPerMonthAllocated: i.gbPerMonthAllocated }, ports: [] },
-    state: { code: STATE_CODES[i.state] ?? 0, name: i.state },
+    state: wireState(i.state),
     username: 'ubuntu',
     sshKeyName: 'LightsailDefaultKeyPair',
   };

@@ -57,3 +57,12 @@ export function metricQuery(
     ...overrides,
   });
 }
+
+/** Resolves once `condition()` holds, polling every few milliseconds; fails after `timeoutMs`. */
+export async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -21,16 +21,72 @@ export interface SimInstanceSpec {
 }
 
 /**
- * A failure to inject. Filters that are omitted match anything; `instanceName` matches the request
- * body's `instanceName` or `resourceName`. `times` counts down; omitted means forever.
+ * Which requests a fault or a pause applies to. Filters that are omitted match anything;
+ * `instanceName` matches the request body's `instanceName` or `resourceName`. `times` counts the
+ * requests it applies to down; omitted means no limit.
  */
-export type SimFault = {
-  kind: 'throttle' | 'server-error' | 'access-denied' | 'empty-metric' | 'absent-metric';
+export interface SimRequestFilter {
   op?: string;
   region?: string;
   instanceName?: string;
   times?: number;
-};
+}
+
+/** One request as the simulator sees it: what filters are matched against and a pause reports. */
+export interface SimRequest {
+  /** The operation name, the `X-Amz-Target` suffix (`StopInstance`). */
+  op: string;
+  /** The region of the SigV4 credential scope; `''` when the request carries none. */
+  region: string;
+  /** The body's `instanceName` or `resourceName`, if any. */
+  instanceName: string | undefined;
+}
+
+/** A failure to inject, on the requests its filters match, in the order faults were injected. */
+export type SimFault =
+  /** Answer HTTP 400 `ThrottlingException`, 500 `ServiceException` or 403 `AccessDeniedException`. */
+  | (SimRequestFilter & { kind: 'throttle' | 'server-error' | 'access-denied' })
+  /** `GetInstanceMetricData` only: 200 with `metricData: []`, or with no `metricData` member at all. */
+  | (SimRequestFilter & { kind: 'empty-metric' | 'absent-metric' })
+  /** Accept the request and never answer it: it stays open until the client gives up or `close()`. */
+  | (SimRequestFilter & { kind: 'hang' })
+  /**
+   * `GetInstances` only: `nextPageToken` is the token the request sent (on the first page, one that
+   * points back to the first page), even where no page follows, so following it never ends.
+   */
+  | (SimRequestFilter & { kind: 'loop-page-token' })
+  /**
+   * `StopInstance` only: a race with the owner or a second run. Just before the request is handled
+   * the instance is put into `state` (default `stopping`), so the ordinary refusal answers it
+   * (`InvalidInputException`: "you can't stop instance X while it is stopping") and later reads
+   * report that state. A `force` stop of a `stopping` instance still goes through, as it would.
+   */
+  | (SimRequestFilter & { kind: 'stopped-elsewhere'; state?: 'stopping' | 'stopped' });
+
+/**
+ * Which requests `pause()` holds, and at which step. `times` caps how many it holds; omitted, it
+ * holds every matching request until `release()`.
+ */
+export interface SimPauseFilter extends SimRequestFilter {
+  /**
+   * Default false: a request is held as it arrives and its operation runs only after `release()`;
+   * one whose client went away meanwhile (aborted, killed) is dropped and never runs. True: the
+   * operation runs first and only its answer is held, as when a stop happened but its answer never
+   * reached the client.
+   */
+  applyFirst?: boolean;
+}
+
+/** A pause gate. A held request is otherwise answered as any other: faults, rate limit and latency apply. */
+export interface SimPause {
+  /**
+   * Resolves with the first request held (with `applyFirst`, once its operation ran); rejects if the
+   * simulator closes before one arrives.
+   */
+  arrived: Promise<SimRequest>;
+  /** Lets every held request go on, and every later one through. */
+  release(): void;
+}
 
 export interface SimulatorOptions {
   instances?: SimInstanceSpec[];
@@ -61,7 +117,7 @@ export interface SimStats {
   faultsInjected: number;
 }
 
-/** A running simulator. `close()` it in `afterEach`/`afterAll`. */
+/** A running simulator. `close()` it in `afterEach`/`afterAll`; it drops hung and held requests. */
 export interface LightsailSimulator {
   /** `http://127.0.0.1:<port>`: pass as `endpoint` or `AWS_ENDPOINT_URL_LIGHTSAIL`. */
   endpoint: string;
@@ -72,6 +128,8 @@ export interface LightsailSimulator {
   setTraffic(region: string, name: string, traffic: { inBytes: number; outBytes: number }): void;
   injectFault(fault: SimFault): void;
   clearFaults(): void;
+  /** Holds the matching requests until `release()`, for a test that must act at an exact step. */
+  pause(filter?: SimPauseFilter): SimPause;
   stats(): SimStats;
   resetStats(): void;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
 export type { TelegramFault } from './faults.js';
 export { checkMessageText, MAX_MESSAGE_LENGTH } from './message-text.js';
+export type { PausedMessage, TelegramPause, TelegramPauseOptions } from './pause.js';
 export type { FakeTelegram, FakeTelegramOptions, ReceivedMessage } from './server.js';
 export { FAKE_TELEGRAM_TOKEN, startFakeTelegram } from './server.js';

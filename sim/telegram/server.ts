@@ -1,7 +1,20 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { HeldRequests } from '../held-requests.js';
+import { PauseGates } from '../pause-gate.js';
 import { FaultQueue, type TelegramFault } from './faults.js';
-import { checkMessageText } from './message-text.js';
+import type { PausedMessage, TelegramPause, TelegramPauseOptions } from './pause.js';
+import {
+  type Bot,
+  type Mailbox,
+  messageOf,
+  ok,
+  type Params,
+  type ReceivedMessage,
+  type Reply,
+  refusal,
+  sendMessage,
+} from './send-message.js';
 
 /** Settings of the fake Bot API. */
 export interface FakeTelegramOptions {
@@ -18,14 +31,6 @@ export interface FakeTelegramOptions {
   strictHtml?: boolean;
 }
 
-/** A message the fake accepted, with the text exactly as sent. */
-export interface ReceivedMessage {
-  chatId: string;
-  text: string;
-  parseMode?: string;
-  at: Date;
-}
-
 /** A running fake. `requests` counts every HTTP request, faulted ones included. */
 export interface FakeTelegram {
   apiRoot: string;
@@ -34,15 +39,18 @@ export interface FakeTelegram {
   requests: number;
   injectFault(fault: TelegramFault): void;
   clearFaults(): void;
+  /** Holds `sendMessage` requests until `release()`, for a test that must act at an exact step. */
+  pause(options?: TelegramPauseOptions): TelegramPause;
+  /** Stops the fake, dropping hung and held requests. */
   close(): Promise<void>;
 }
 
 export type { TelegramFault } from './faults.js';
+export type { PausedMessage, TelegramPause, TelegramPauseOptions } from './pause.js';
+export type { ReceivedMessage } from './send-message.js';
 
 /** Default token: shaped like a token so validation passes, but unmistakably fake. */
 export const FAKE_TELEGRAM_TOKEN = '123456:TEST-fake-token-not-real_abcdefghijk';
-
-type Params = Record<string, unknown>;
 
 async function readParams(request: IncomingMessage, url: URL): Promise<Params> {
   const chunks: Buffer[] = [];
@@ -63,17 +71,12 @@ async function readParams(request: IncomingMessage, url: URL): Promise<Params> {
   return params;
 }
 
-function answer(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+function answer(response: ServerResponse, reply: Reply): void {
+  response.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
 }
 
 function refuse(response: ServerResponse, status: number, description: string, parameters?: object): void {
-  answer(response, status, {
-    ok: false,
-    error_code: status,
-    description,
-    ...(parameters ? { parameters } : {}),
-  });
+  answer(response, refusal(status, description, parameters));
 }
 
 /** Answers (or pointedly does not answer) a request the way the injected fault says. */
@@ -111,10 +114,16 @@ function playFault(fault: TelegramFault, request: IncomingMessage, response: Ser
 export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
   const token = options.token ?? FAKE_TELEGRAM_TOKEN;
   const strictHtml = options.strictHtml ?? true;
-  const botId = Number(token.split(':')[0]) || 1;
+  const bot: Bot = {
+    id: Number(token.split(':')[0]) || 1,
+    is_bot: true,
+    first_name: 'Fake guard bot',
+    username: 'fake_guard_bot',
+  };
   const faults = new FaultQueue();
+  const held = new HeldRequests();
+  const pauses = new PauseGates<TelegramPauseOptions, PausedMessage>(() => true);
   let nextMessageId = 1;
-
   const fake: FakeTelegram = {
     apiRoot: '', // set below, once the port is known
     token,
@@ -122,12 +131,23 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     requests: 0,
     injectFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
+    pause: (pauseOptions = {}) => pauses.open(pauseOptions),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        pauses.close();
+        held.dropAll();
         // Hung requests keep their sockets open; drop them so close() cannot wait forever.
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+
+  const mailbox: Mailbox = {
+    bot,
+    chats: options.chats,
+    strictHtml,
+    record: (message) => fake.messages.push(message),
+    nextMessageId: () => nextMessageId++,
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -140,33 +160,14 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     if (match[1] !== token) return refuse(response, 401, 'Unauthorized');
     const params = await readParams(request, url);
     const method = (match[2] ?? '').toLowerCase();
-    const bot = { id: botId, is_bot: true, first_name: 'Fake guard bot', username: 'fake_guard_bot' };
-    if (method === 'getme') return answer(response, 200, { ok: true, result: bot });
+    if (method === 'getme') return answer(response, ok(bot));
     if (method !== 'sendmessage') return refuse(response, 404, 'Not Found: method not found');
-
-    const chatId = params.chat_id === undefined ? '' : String(params.chat_id);
-    if (chatId === '') return refuse(response, 400, 'Bad Request: chat_id is empty');
-    if (options.chats && !options.chats.includes(chatId)) {
-      return refuse(response, 400, 'Bad Request: chat not found');
-    }
-    const text = typeof params.text === 'string' ? params.text : '';
-    const parseMode = typeof params.parse_mode === 'string' ? params.parse_mode : undefined;
-    const checked = checkMessageText(text, parseMode, strictHtml);
-    if (!checked.ok) return refuse(response, 400, `Bad Request: ${checked.description}`);
-
-    const at = new Date();
-    fake.messages.push({ chatId, text, ...(parseMode === undefined ? {} : { parseMode }), at });
-    const chat = /^-?\d+$/.test(chatId)
-      ? { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' }
-      : { id: -1001, type: 'channel', username: chatId.slice(1) };
-    const result = {
-      message_id: nextMessageId++,
-      from: bot,
-      chat,
-      date: Math.floor(at.getTime() / 1000),
-      text: checked.plainText,
-    };
-    return answer(response, 200, { ok: true, result });
+    const gate = pauses.take(messageOf(params));
+    // Held before it is checked, a message whose client left meanwhile is never recorded.
+    if (gate && !gate.options.deliverFirst && (await held.hold(response, gate.hold())) === 'gone') return;
+    const reply = sendMessage(params, mailbox);
+    if (gate?.options.deliverFirst && (await held.hold(response, gate.hold())) === 'gone') return;
+    return answer(response, reply);
   };
 
   const server = createServer((request, response) => {
