@@ -15,6 +15,13 @@ export const LAMBDA_HANDLER = 'handler';
 export const LAMBDA_OUTFILE = 'index.mjs';
 
 /**
+ * Most bytes `index.mjs` may have: 500 KB, counted in thousands as BENCHMARKS.md counts it. A
+ * bigger bundle loads slower on every cold start; `npm run bench` reports against this and a test
+ * fails past it, so a dependency that drags in a second SDK is caught before it ships.
+ */
+export const LAMBDA_ASSET_BUDGET_BYTES = 500_000;
+
+/**
  * CommonJS code in a dependency may `require` a Node built-in, which an ES-module bundle cannot do
  * ("Dynamic require of ... is not supported"); give it a `require`. (The SSM client needs none
  * today.) The alias avoids clashing with names esbuild generates.

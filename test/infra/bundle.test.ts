@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleLambda } from '../../infra/bundling.js';
+import { bundleLambda, LAMBDA_ASSET_BUDGET_BYTES } from '../../infra/bundling.js';
 import { writeZip } from '../../infra/zip.js';
 import { startLightsailSimulator } from '../../sim/lightsail/index.js';
 import { startFakeTelegram } from '../../sim/telegram/index.js';
@@ -45,6 +45,13 @@ afterAll(async () => {
 describe('the deployed asset', () => {
   it('is a single self-contained index.mjs', async () => {
     expect(await readdir(assetDir)).toEqual(['index.mjs']);
+  });
+
+  it('stays within the 500 KB budget that npm run bench reports against', async () => {
+    const { size } = await stat(join(assetDir, 'index.mjs'));
+
+    expect(LAMBDA_ASSET_BUDGET_BYTES).toBe(500_000);
+    expect(size).toBeLessThanOrEqual(LAMBDA_ASSET_BUDGET_BYTES);
   });
 
   it('loads with plain node outside the repository and exports the handler', async () => {
