@@ -3,15 +3,17 @@
  * carry a URL or a raw error from `fetch`: messages, stacks and causes all pass through `redact`.
  */
 
+import { TOKEN_IN_TEXT } from './token-shape.js';
+
 const REDACTED = '<redacted>';
 
-// Shaped like any bot token (`<digits>:<secret>`), so a token other than ours is hidden too.
-const TOKEN_SHAPE = /\d{3,}:[A-Za-z0-9_-]{20,}/g;
-
-/** Replaces the token, and anything shaped like a bot token, with `<redacted>`. */
+/**
+ * Replaces the token, and anything shaped like a bot token (so a token other than ours is hidden
+ * too), with `<redacted>`.
+ */
 export function redact(text: string, token: string): string {
   const withoutOurs = token.length > 0 ? text.split(token).join(REDACTED) : text;
-  return withoutOurs.replace(TOKEN_SHAPE, REDACTED);
+  return withoutOurs.replace(TOKEN_IN_TEXT, REDACTED);
 }
 
 /**

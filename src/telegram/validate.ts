@@ -4,10 +4,8 @@
  */
 
 import { redact } from './errors.js';
+import { BOT_TOKEN } from './token-shape.js';
 
-// BotFather tokens are `<bot id>:<secret>`; the secret has been 35 characters for years, but
-// Telegram does not promise that, so accept a margin either side.
-const BOT_TOKEN = /^\d{1,20}:[A-Za-z0-9_-]{30,50}$/;
 const NUMERIC_CHAT_ID = /^-?\d{1,20}$/;
 // Public usernames are 5..32 characters of letters, digits and underscores, starting with a letter.
 const CHANNEL_USERNAME = /^@[A-Za-z][A-Za-z0-9_]{4,31}$/;

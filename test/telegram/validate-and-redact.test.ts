@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { redact, TelegramRefusedError } from '../../src/telegram/errors.js';
+import { redact, redactError, TelegramRefusedError } from '../../src/telegram/errors.js';
 import { validateBotToken, validateChatId } from '../../src/telegram/validate.js';
 
 const FAKE_TOKEN = '123456:TEST-fake-token-not-real_abcdefghijk';
+// A two-digit bot id: valid, and once missed by a redaction pattern that wanted three digits.
+const SHORT_ID_TOKEN = '42:TEST-fake-token-not-real_abcdefghijk';
 
 describe('validateBotToken', () => {
   it('accepts a value shaped like a BotFather token', () => {
@@ -44,6 +46,41 @@ describe('redact', () => {
     const shown = redact(`GET /bot${FAKE_TOKEN}/sendMessage and ${other}`, FAKE_TOKEN);
 
     expect(shown).toBe('GET /bot<redacted>/sendMessage and <redacted>');
+  });
+
+  it.each([
+    ['a one-digit bot id and a 30-character secret', `7:${'F'.repeat(30)}`],
+    ['a two-digit bot id', SHORT_ID_TOKEN],
+    ['a 20-digit bot id and a 50-character secret', `${'9'.repeat(20)}:${'f'.repeat(50)}`],
+  ])('hides a token the validator accepts, with %s, when it is not ours', (_case, other) => {
+    expect(validateBotToken(other)).toBeUndefined();
+
+    const shown = redact(`POST /bot${other}/sendMessage failed`, FAKE_TOKEN);
+
+    expect(shown).toBe('POST /bot<redacted>/sendMessage failed');
+  });
+
+  it('hides a longer token-shaped run whole, not up to the longest valid secret', () => {
+    const longer = `123456:${'f'.repeat(60)}`;
+
+    expect(redact(`token ${longer} here`, '')).toBe('token <redacted> here');
+  });
+
+  it('hides a short-bot-id token in the message, stack and cause of an error', () => {
+    const cause = new Error(`connect ECONNREFUSED for /bot${SHORT_ID_TOKEN}/getMe`);
+    const thrown = new TypeError(`fetch failed: https://api.example/bot${SHORT_ID_TOKEN}/sendMessage`, {
+      cause,
+    });
+
+    const redacted = redactError(thrown, FAKE_TOKEN);
+
+    expect(redacted.name).toBe('TypeError');
+    expect(redacted.message).toBe('fetch failed: https://api.example/bot<redacted>/sendMessage');
+    expect(redacted.stack).toContain('bot<redacted>/sendMessage');
+    expect(redacted.cause).toBeInstanceOf(Error);
+    expect((redacted.cause as Error).message).toBe('connect ECONNREFUSED for /bot<redacted>/getMe');
+    const everything = JSON.stringify([redacted.message, redacted.stack, (redacted.cause as Error).stack]);
+    expect(everything).not.toContain(SHORT_ID_TOKEN.split(':')[1]);
   });
 
   it('keeps the error names and fields a caller branches on', () => {
