@@ -153,10 +153,13 @@ describe('parseConfig: ALLOWANCE_UNIT, PRORATE_NEW_INSTANCES, CONCURRENCY', () =
     expect(configError({ PRORATE_NEW_INSTANCES: 'maybe' }).message).toContain('PRORATE_NEW_INSTANCES');
   });
 
-  it('accepts a whole concurrency from 1 to 64 only', () => {
-    expect(parseConfig({ CONCURRENCY: '16' }).concurrency).toBe(16);
-    for (const raw of ['0', '65', '2.5', 'many']) {
-      expect(configError({ CONCURRENCY: raw }).message).toContain('CONCURRENCY');
+  it('accepts a whole concurrency from 1 to 25 and refuses 0, 26, fractions and words', () => {
+    expect(parseConfig({ CONCURRENCY: '1' }).concurrency).toBe(1);
+    expect(parseConfig({ CONCURRENCY: '25' }).concurrency).toBe(25);
+    for (const raw of ['0', '26', '2.5', 'many']) {
+      expect(configError({ CONCURRENCY: raw }).message).toContain(
+        'CONCURRENCY must be a whole number from 1 to 25',
+      );
     }
   });
 });
