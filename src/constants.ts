@@ -19,8 +19,6 @@ export const ENV = {
   requestsPerSecond: 'REQUESTS_PER_SECOND',
 } as const;
 
-export type EnvName = (typeof ENV)[keyof typeof ENV];
-
 /** Prefix of every Lightsail tag the guard reads or writes on an instance. */
 export const TAG_PREFIX = 'lightsail-guard:';
 

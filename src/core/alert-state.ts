@@ -6,9 +6,6 @@ import { TAGS } from '../constants.js';
  * "unknown"), so state left from last month is simply ignored: a new month starts clean.
  */
 
-/** An alert that is sent once per instance per billing month. `override`: kept running past the threshold. */
-export type MonthlyAlertKey = `${number}` | 'override';
-
 /** The alert keys already delivered for `monthKey`, from the `alerted` tag. */
 export function deliveredThisMonth(
   tags: Readonly<Record<string, string>>,

@@ -23,12 +23,6 @@ export function usageWindow(month: BillingMonth, now: Date): UsageWindow {
   return { start: month.start, end: now, periodSeconds: USAGE_PERIOD_SECONDS };
 }
 
-/** How many datapoints a window asks for, counting the last partial bucket. */
-export function datapointsIn(window: UsageWindow): number {
-  const seconds = (window.end.getTime() - window.start.getTime()) / 1000;
-  return Math.ceil(seconds / window.periodSeconds);
-}
-
 /** One metric read as the engine saw it: an answer, or the error the call threw. */
 export type MetricOutcome = MetricRead | { readonly kind: 'error'; readonly message: string };
 
