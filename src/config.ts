@@ -39,20 +39,25 @@ const MAX_CONCURRENCY = 25;
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
-/** An unset or blank variable is "not set": deploy tools often pass empty strings. */
-function value(env: Environment, name: string): string | undefined {
+/**
+ * The trimmed value of variable `name`. An unset or blank variable is "not set" (`undefined`):
+ * deploy tools often pass empty strings.
+ */
+function setting(env: Environment, name: string): string | undefined {
   const raw = env[name]?.trim();
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
-function list(raw: string): string[] {
+/** Comma-separated items, trimmed; empty items (a trailing comma, `a,,b`) are dropped. */
+function splitList(raw: string): string[] {
   return raw
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }
 
-function percent(name: string, raw: string, what: string): number {
+/** A percentage greater than 0; `what` says what `name` holds, for the message. */
+function parsePercent(name: string, raw: string, what: string): number {
   const parsed = Number(raw);
   if (!Number.isFinite(parsed) || parsed <= 0 || raw.trim() === '') {
     throw new ConfigError(`${name} must be a number greater than 0 (${what}); got "${raw}".`);
@@ -61,9 +66,9 @@ function percent(name: string, raw: string, what: string): number {
 }
 
 function parseQuota(env: Environment): number {
-  const raw = value(env, ENV.quotaPercent);
+  const raw = setting(env, ENV.quotaPercent);
   if (raw === undefined) return DEFAULTS.quotaPercent;
-  return percent(
+  return parsePercent(
     ENV.quotaPercent,
     raw,
     `the stop threshold in percent of the allowance, default ${DEFAULTS.quotaPercent}`,
@@ -74,8 +79,12 @@ function parseWarn(env: Environment, quota: number): number[] {
   const raw = env[ENV.warnPercent];
   // Defaults at or above a lowered threshold are dropped; levels the user chose are checked.
   if (raw === undefined) return DEFAULTS.warnPercents.filter((level) => level < quota);
-  const levels = list(raw).map((item) =>
-    percent(ENV.warnPercent, item, 'comma-separated warning levels in percent, e.g. 80,90; empty disables'),
+  const levels = splitList(raw).map((item) =>
+    parsePercent(
+      ENV.warnPercent,
+      item,
+      'comma-separated warning levels in percent, e.g. 80,90; empty disables',
+    ),
   );
   const tooHigh = levels.filter((level) => level >= quota);
   if (tooHigh.length > 0) {
@@ -87,9 +96,9 @@ function parseWarn(env: Environment, quota: number): number[] {
 }
 
 function parseInstances(env: Environment): string[] | undefined {
-  const raw = value(env, ENV.instancesToMonitor);
+  const raw = setting(env, ENV.instancesToMonitor);
   if (raw === undefined || raw.toUpperCase() === 'ALL') return undefined;
-  const names = list(raw);
+  const names = splitList(raw);
   if (names.length === 0) {
     throw new ConfigError(
       `${ENV.instancesToMonitor} must be ALL or comma-separated instance names; got "${raw}".`,
@@ -99,9 +108,9 @@ function parseInstances(env: Environment): string[] | undefined {
 }
 
 function parseRegions(env: Environment): string[] | undefined {
-  const raw = value(env, ENV.regions);
+  const raw = setting(env, ENV.regions);
   if (raw === undefined) return undefined;
-  const regions = [...new Set(list(raw))];
+  const regions = [...new Set(splitList(raw))];
   const bad = regions.filter((region) => !REGION.test(region));
   if (regions.length === 0 || bad.length > 0) {
     throw new ConfigError(
@@ -112,7 +121,7 @@ function parseRegions(env: Environment): string[] | undefined {
 }
 
 function parseUnit(env: Environment): AllowanceUnit {
-  const raw = value(env, ENV.allowanceUnit);
+  const raw = setting(env, ENV.allowanceUnit);
   if (raw === undefined) return DEFAULTS.allowanceUnit;
   if (raw.toUpperCase() === 'GB') return 'GB';
   if (raw.toUpperCase() === 'GIB') return 'GiB';
@@ -122,7 +131,7 @@ function parseUnit(env: Environment): AllowanceUnit {
 }
 
 function parseBoolean(env: Environment, name: string, fallback: boolean): boolean {
-  const raw = value(env, name);
+  const raw = setting(env, name);
   if (raw === undefined) return fallback;
   if (/^(true|1|yes)$/i.test(raw)) return true;
   if (/^(false|0|no)$/i.test(raw)) return false;
@@ -130,7 +139,7 @@ function parseBoolean(env: Environment, name: string, fallback: boolean): boolea
 }
 
 function parseConcurrency(env: Environment): number {
-  const raw = value(env, ENV.concurrency);
+  const raw = setting(env, ENV.concurrency);
   if (raw === undefined) return DEFAULTS.concurrency;
   const parsed = Number(raw);
   if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_CONCURRENCY) {
@@ -142,7 +151,7 @@ function parseConcurrency(env: Environment): number {
 }
 
 function parsePace(env: Environment): Pace | undefined {
-  const raw = value(env, ENV.requestsPerSecond);
+  const raw = setting(env, ENV.requestsPerSecond);
   if (raw === undefined) return undefined;
   const perSecond = Number(raw);
   if (!Number.isFinite(perSecond) || perSecond <= 0) {
@@ -156,9 +165,9 @@ function parsePace(env: Environment): Pace | undefined {
 }
 
 function parseTelegram(env: Environment): TelegramConfig {
-  const token = value(env, ENV.telegramBotToken);
-  const chatId = value(env, ENV.telegramChatId);
-  const apiRoot = (value(env, ENV.telegramApiRoot) ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, '');
+  const token = setting(env, ENV.telegramBotToken);
+  const chatId = setting(env, ENV.telegramChatId);
+  const apiRoot = (setting(env, ENV.telegramApiRoot) ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, '');
   if (token !== undefined) {
     const problem = validateBotToken(token);
     if (problem) throw new ConfigError(`${ENV.telegramBotToken}: ${problem}`);
@@ -173,7 +182,7 @@ function parseTelegram(env: Environment): TelegramConfig {
       `${ENV.telegramApiRoot} must be an http(s) URL such as ${DEFAULT_TELEGRAM_API_ROOT}; got "${redact(apiRoot, token ?? '')}".`,
     );
   }
-  return { token, tokenParameter: value(env, ENV.telegramBotTokenParameter), chatId, apiRoot };
+  return { token, tokenParameter: setting(env, ENV.telegramBotTokenParameter), chatId, apiRoot };
 }
 
 function freezeList(items: string[] | undefined): readonly string[] | undefined {
