@@ -60,6 +60,19 @@ describe('redact', () => {
     expect(shown).toBe('POST /bot<redacted>/sendMessage failed');
   });
 
+  it('hides every token-shaped run in a text, not only the first', () => {
+    const shown = redact(`first ${SHORT_ID_TOKEN}, then 7654321:OTHER-fake-token-not-real_abcdefgh`, '');
+
+    expect(shown).toBe('first <redacted>, then <redacted>');
+  });
+
+  it('hides our own token even when it is not shaped like one', () => {
+    // A token read from SSM is not validated; an odd one must still never be printed.
+    const odd = 'not-a-botfather-token';
+
+    expect(redact(`GET /bot${odd}/getMe`, odd)).toBe('GET /bot<redacted>/getMe');
+  });
+
   it('hides a longer token-shaped run whole, not up to the longest valid secret', () => {
     const longer = `123456:${'f'.repeat(60)}`;
 
