@@ -29,6 +29,7 @@ function machineNode() {
 
 const node = machineNode();
 const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-console.log(`Testing on the machine's Node ${version} (${node}): ${process.argv.slice(2).join(' ')}`);
+const zone = process.env.TZ ?? `unset (${Intl.DateTimeFormat().resolvedOptions().timeZone})`;
+console.log(`Testing on the machine's Node ${version} (${node}), TZ ${zone}`);
 const run = spawnSync(node, process.argv.slice(2), { stdio: 'inherit' });
 process.exit(run.status ?? 1);
