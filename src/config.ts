@@ -3,7 +3,8 @@ import type { AllowanceUnit } from './core/allowance.js';
 import type { GuardSettings } from './engine/run.js';
 import { ConfigError } from './errors.js';
 import type { Pace } from './lightsail/pacing.js';
-import { redact, validateBotToken, validateChatId } from './telegram/index.js';
+import { redact } from './telegram/errors.js';
+import { validateBotToken, validateChatId } from './telegram/validate.js';
 
 /** Environment as read: names from `ENV`, values as strings. */
 export type Environment = Readonly<Record<string, string | undefined>>;
