@@ -24,7 +24,11 @@ export function simulatedEnvironment(
   };
 }
 
-/** For a child process: the simulated environment, the PATH, and no AWS SDK warning about Node 20. */
+/**
+ * For a child process: the simulated environment, the PATH, the test run's time zone (so a child
+ * is tested in the same non-UTC zone as the rest), and no AWS SDK warning about Node 20.
+ */
 export function childEnvironment(simulated: Record<string, string>): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', NODE_NO_WARNINGS: '1', ...simulated };
+  const zone: Record<string, string> = process.env.TZ === undefined ? {} : { TZ: process.env.TZ };
+  return { PATH: process.env.PATH ?? '', NODE_NO_WARNINGS: '1', ...zone, ...simulated };
 }

@@ -10,6 +10,8 @@
  * outlive their phase: the signal aborts the request and any wait between attempts.
  */
 
+import { setMaxListeners } from 'node:events';
+
 /** Longest reserve for sending alerts (Telegram may need retries) and for writing alert state. */
 export const DELIVERY_RESERVE_MS = 45_000;
 export const STATE_RESERVE_MS = 15_000;
@@ -48,12 +50,12 @@ export function planDeadline(
 /** A deadline `totalMs` from now on the real clock. Timers are unref'd: they never keep a process alive. */
 export function runDeadline(totalMs: number, nowMs: number = Date.now()): RunDeadline {
   const plan = planDeadline(nowMs, totalMs);
-  return {
-    work: AbortSignal.timeout(Math.max(0, Math.floor(plan.workEndsAt - nowMs))),
-    sendsEndAt: plan.sendsEndAt,
-    end: AbortSignal.timeout(Math.max(0, Math.floor(plan.endsAt - nowMs))),
-    totalMs,
-  };
+  const work = AbortSignal.timeout(Math.max(0, Math.floor(plan.workEndsAt - nowMs)));
+  const end = AbortSignal.timeout(Math.max(0, Math.floor(plan.endsAt - nowMs)));
+  // Every call in flight listens to one of these (hundreds in a large fleet), and each removes its
+  // listener when it settles: more than Node's default of 10 is the design, not a leak.
+  setMaxListeners(0, work, end);
+  return { work, sendsEndAt: plan.sendsEndAt, end, totalMs };
 }
 
 /** "the run's 180 s deadline", for reasons and problems. */
