@@ -1,50 +1,39 @@
 #!/usr/bin/env node
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { type Config, DEFAULTS, type Environment, parseConfig, requireTelegram } from './config.js';
+import type { CliCommand, CliContext } from './cli/command.js';
+import {
+  checkCommand,
+  DRY_RUN_HELP,
+  RUN_OPTIONS_HELP,
+  reportCommand,
+  statusCommand,
+} from './cli/guard-commands.js';
+import { parseCommandLine } from './cli/options.js';
+import type { Environment } from './config.js';
 import { ENV } from './constants.js';
-import type { Notifier } from './core/ports.js';
-import { runDeadline } from './engine/deadline.js';
-import { type Command, runGuard } from './engine/run.js';
 import { ConfigError, UsageError } from './errors.js';
-import { exitCodeOf, renderResult, resultJson } from './output.js';
 import { guardFleet, lightsailClients, telegramNotifier } from './wiring.js';
 
-const COMMANDS: readonly Command[] = ['check', 'report', 'status'];
+/** Every command, in the order `--help` lists them. */
+const COMMANDS: readonly CliCommand[] = [checkCommand, reportCommand, statusCommand];
 
-/** A few minutes: far more than a fleet of hundreds needs, short enough that a hung region ends. */
-export const DEFAULT_TIMEOUT_SECONDS = 180;
+const commandList = (): string =>
+  COMMANDS.map((command) => `  ${command.name.padEnd(9)} ${command.summary}`).join('\n');
 
 export const HELP = `lightsail-guard: stop Amazon Lightsail instances before they run past their monthly
 data-transfer allowance, with Telegram alerts and a daily report.
 
 Usage: lightsail-guard <command> [options]
+       lightsail-guard <command> --help     that command's options
 
 Commands:
-  check     Read every monitored running instance's usage, stop those at or over the
-            threshold, and send the alerts that are due (each warning once a month).
-  report    Send the daily report of every monitored instance to Telegram. Stops nothing.
-  status    Print the same table on the terminal. Sends and stops nothing.
+${commandList()}
 
-Options:
-  --dry-run               check, report: do everything except stop and send; print
-                          what would be done, naming each instance
-  --json                  print the result as JSON
-  --quota-percent <n>     stop threshold in percent (overrides ${ENV.quotaPercent}, default ${DEFAULTS.quotaPercent})
-  --warn-percent <list>   warning levels, e.g. 80,90; "" disables (overrides ${ENV.warnPercent})
-  --instances <list>      instance names, or ALL (overrides ${ENV.instancesToMonitor})
-  --regions <list>        regions, e.g. us-east-1,eu-west-2 (overrides ${ENV.regions};
-                          default: every region GetRegions returns)
-  --allowance-unit <u>    GB (10^9 bytes, default) or GiB (2^30 bytes) (overrides ${ENV.allowanceUnit})
-  --concurrency <n>       instances read at once per region, 1..25 (overrides ${ENV.concurrency}, default ${DEFAULTS.concurrency})
-  --requests-per-second <n>
-                          pace Lightsail requests per region (overrides ${ENV.requestsPerSecond};
-                          default: no pacing, throttling is retried)
-  --timeout <seconds>     the whole run's deadline (default ${DEFAULT_TIMEOUT_SECONDS}): Lightsail reads and stops
-                          end early enough to send the alerts and save their state; instances
-                          not read by then are "unknown" (exit 1)
-  -h, --help              show this help
+Options of check, report and status (--dry-run: check and report only):
+${DRY_RUN_HELP}
+${RUN_OPTIONS_HELP}
+  -h, --help              show this help, or with a command, that command's help
   -v, --version           show the version
 
 Environment:
@@ -62,114 +51,42 @@ Exit codes:
 State: alert state lives in lightsail-guard:* tags on each instance. Tag an instance
 lightsail-guard:keep-running = YYYY-MM (this month) to keep it running past the threshold.`;
 
-const FLAG_TO_ENV = {
-  'quota-percent': ENV.quotaPercent,
-  'warn-percent': ENV.warnPercent,
-  instances: ENV.instancesToMonitor,
-  regions: ENV.regions,
-  'allowance-unit': ENV.allowanceUnit,
-  concurrency: ENV.concurrency,
-  'requests-per-second': ENV.requestsPerSecond,
-} as const;
-
-interface Invocation {
-  readonly command: Command | 'help' | 'version';
-  readonly dryRun: boolean;
-  readonly json: boolean;
-  readonly timeoutSeconds: number;
-  readonly env: Environment;
-}
-
-function parseTimeout(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_TIMEOUT_SECONDS;
-  const seconds = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
-    throw new UsageError(`--timeout must be a number of seconds greater than 0; got "${raw}"`);
-  }
-  return seconds;
-}
-
-function parseInvocation(argv: readonly string[], env: Environment): Invocation {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'dry-run': { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        timeout: { type: 'string' },
-        ...Object.fromEntries(Object.keys(FLAG_TO_ENV).map((flag) => [flag, { type: 'string' as const }])),
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
-  const idle = { dryRun: false, json: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, env };
-  if (values.help) return { command: 'help', ...idle };
-  if (values.version) return { command: 'version', ...idle };
-  const [command, ...extra] = positionals;
-  if (command === undefined) throw new UsageError('no command given: use check, report or status');
-  if (command === 'help') return { command: 'help', ...idle };
-  if (!COMMANDS.includes(command as Command)) {
-    throw new UsageError(`unknown command "${command}": use check, report or status`);
-  }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (values['dry-run'] && command === 'status') {
-    throw new UsageError('status never stops or sends anything; --dry-run is for check and report');
-  }
-  const overrides = Object.fromEntries(
-    Object.entries(FLAG_TO_ENV).flatMap(([flag, name]) => {
-      const given = values[flag];
-      return typeof given === 'string' ? [[name, given]] : [];
-    }),
-  );
-  return {
-    command: command as Command,
-    dryRun: values['dry-run'] === true,
-    json: values.json === true,
-    timeoutSeconds: parseTimeout(typeof values.timeout === 'string' ? values.timeout : undefined),
-    env: { ...env, ...overrides },
-  };
-}
-
 function version(): string {
   const manifest = fileURLToPath(new URL('../package.json', import.meta.url));
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
-async function execute(
-  invocation: Invocation & { command: Command },
-  out: (text: string) => void,
-): Promise<number> {
-  const config: Config = parseConfig(invocation.env);
-  const deadline = runDeadline(invocation.timeoutSeconds * 1000);
-  const sends = invocation.command !== 'status' && !invocation.dryRun;
-  if (sends) requireTelegram(config, invocation.command);
-  if (sends && config.telegram.token === undefined) {
-    throw new ConfigError(
-      `the CLI needs ${ENV.telegramBotToken} itself (${ENV.telegramBotTokenParameter} is read by the Lambda only)`,
-    );
+const names = (): string => COMMANDS.map((command) => command.name).join(', ');
+
+/** Picks the command and runs it; help and version need nothing else. */
+async function dispatch(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError(`no command given: use ${names()}`);
+  if (first === '-h' || first === '--help' || first === 'help') {
+    const topic = COMMANDS.find((command) => command.name === rest[0]);
+    ctx.out(topic?.help ?? HELP);
+    return 0;
   }
-  const notifier: Notifier | undefined =
-    sends && config.telegram.token !== undefined
-      ? telegramNotifier(config, config.telegram.token, { deadline })
-      : undefined;
-  const fleet = await guardFleet(config, lightsailClients(config));
-  const result = await runGuard({ fleet, notifier, now: () => new Date(), deadline }, config, {
-    command: invocation.command,
-    dryRun: invocation.dryRun,
-  });
-  out(
-    invocation.json
-      ? JSON.stringify(resultJson(result), null, 2)
-      : renderResult(result, config.allowance.unit),
+  if (first === '-v' || first === '--version') {
+    ctx.out(version());
+    return 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === first);
+  if (command === undefined) {
+    if (first.startsWith('-'))
+      throw new UsageError(`put the command first: lightsail-guard <command> ${first}`);
+    throw new UsageError(`unknown command "${first}": use ${names()}`);
+  }
+  const args = parseCommandLine(
+    command,
+    rest,
+    COMMANDS.filter((other) => other !== command),
   );
-  return exitCodeOf(result);
+  if (args.values.help === true) {
+    ctx.out(command.help);
+    return 0;
+  }
+  return command.run(args, ctx);
 }
 
 /**
@@ -181,13 +98,14 @@ export async function main(
   env: Environment,
   io: { readonly out: (text: string) => void; readonly err: (text: string) => void },
 ): Promise<number> {
+  const ctx: CliContext = {
+    env,
+    ...io,
+    fleetFor: (config) => guardFleet(config, lightsailClients(config)),
+    telegramFor: (config, token, deadline) => telegramNotifier(config, token, { deadline }),
+  };
   try {
-    const invocation = parseInvocation(argv, env);
-    if (invocation.command === 'help' || invocation.command === 'version') {
-      io.out(invocation.command === 'help' ? HELP : version());
-      return 0;
-    }
-    return await execute({ ...invocation, command: invocation.command }, io.out);
+    return await dispatch(argv, ctx);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`lightsail-guard: ${error.message}\nRun "lightsail-guard --help" for usage.`);

@@ -1,0 +1,39 @@
+/** The shape every CLI command has, so that `cli.ts` can parse, dispatch and explain them alike. */
+
+import type { ParseArgsConfig } from 'node:util';
+import type { Config, Environment } from '../config.js';
+import type { Fleet, Notifier } from '../core/ports.js';
+import type { RunDeadline } from '../engine/deadline.js';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** What a parsed command line gives a command. */
+export interface ParsedArgs {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  /** Arguments after the command's name. */
+  readonly positionals: readonly string[];
+}
+
+/**
+ * What `cli.ts` hands a command: the environment it read and the ways to build clients. A command
+ * never reads `process.env` or builds an SDK client itself, so tests can give it anything.
+ */
+export interface CliContext {
+  readonly env: Environment;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly fleetFor: (config: Config) => Promise<Fleet>;
+  readonly telegramFor: (config: Config, token: string, deadline: RunDeadline) => Notifier;
+}
+
+export interface CliCommand {
+  readonly name: string;
+  /** One line for the command list in `--help`. */
+  readonly summary: string;
+  /** `lightsail-guard <name> --help`. */
+  readonly help: string;
+  /** The command's own options; `--help` is added to every command. */
+  readonly options: OptionSpec;
+  /** Runs the command; returns the exit code. Throws `UsageError`/`ConfigError` for exit code 2. */
+  run(args: ParsedArgs, ctx: CliContext): Promise<number>;
+}

@@ -1,0 +1,140 @@
+/** `check`, `report` and `status`: one run of the guard over the fleet, as the Lambda does. */
+
+import { type Config, DEFAULTS, parseConfig, requireTelegram } from '../config.js';
+import { ENV } from '../constants.js';
+import type { Notifier } from '../core/ports.js';
+import { runDeadline } from '../engine/deadline.js';
+import { type Command, runGuard } from '../engine/run.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { exitCodeOf, renderResult, resultJson } from '../output.js';
+import type { CliCommand, CliContext, OptionSpec, ParsedArgs } from './command.js';
+
+/** A few minutes: far more than a fleet of hundreds needs, short enough that a hung region ends. */
+export const DEFAULT_TIMEOUT_SECONDS = 180;
+
+/** Flags that override a setting of the environment, for this run only. */
+const FLAG_TO_ENV = {
+  'quota-percent': ENV.quotaPercent,
+  'warn-percent': ENV.warnPercent,
+  instances: ENV.instancesToMonitor,
+  regions: ENV.regions,
+  'allowance-unit': ENV.allowanceUnit,
+  concurrency: ENV.concurrency,
+  'requests-per-second': ENV.requestsPerSecond,
+} as const;
+
+const RUN_OPTIONS: OptionSpec = {
+  json: { type: 'boolean' },
+  timeout: { type: 'string' },
+  ...Object.fromEntries(Object.keys(FLAG_TO_ENV).map((flag) => [flag, { type: 'string' as const }])),
+};
+
+/** The options every guard run takes, as `--help` lists them. */
+export const RUN_OPTIONS_HELP = `  --json                  print the result as JSON
+  --timeout <seconds>     the whole run's deadline (default ${DEFAULT_TIMEOUT_SECONDS}): Lightsail reads and stops
+                          end early enough to send the alerts and save their state; instances
+                          not read by then are "unknown" (exit 1)
+  --quota-percent <n>     stop threshold in percent (overrides ${ENV.quotaPercent}, default ${DEFAULTS.quotaPercent})
+  --warn-percent <list>   warning levels, e.g. 80,90; "" disables (overrides ${ENV.warnPercent})
+  --instances <list>      instance names, or ALL (overrides ${ENV.instancesToMonitor})
+  --regions <list>        regions, e.g. us-east-1,eu-west-2 (overrides ${ENV.regions};
+                          default: every region GetRegions returns)
+  --allowance-unit <u>    GB (10^9 bytes, default) or GiB (2^30 bytes) (overrides ${ENV.allowanceUnit})
+  --concurrency <n>       instances read at once per region, 1..25 (overrides ${ENV.concurrency}, default ${DEFAULTS.concurrency})
+  --requests-per-second <n>
+                          pace Lightsail requests per region (overrides ${ENV.requestsPerSecond};
+                          default: no pacing, throttling is retried)`;
+
+export const DRY_RUN_HELP = `  --dry-run               do everything except stop and send; print what would be done,
+                          naming each instance`;
+
+function parseTimeout(raw: string | boolean | undefined): number {
+  if (raw === undefined || typeof raw === 'boolean') return DEFAULT_TIMEOUT_SECONDS;
+  const seconds = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(`--timeout must be a number of seconds greater than 0; got "${raw}"`);
+  }
+  return seconds;
+}
+
+async function runCommand(command: Command, args: ParsedArgs, ctx: CliContext): Promise<number> {
+  const [extra] = args.positionals;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  const dryRun = args.values['dry-run'] === true;
+  const overrides = Object.fromEntries(
+    Object.entries(FLAG_TO_ENV).flatMap(([flag, name]) => {
+      const given = args.values[flag];
+      return typeof given === 'string' ? [[name, given]] : [];
+    }),
+  );
+  const timeoutSeconds = parseTimeout(args.values.timeout);
+  const config: Config = parseConfig({ ...ctx.env, ...overrides });
+  const deadline = runDeadline(timeoutSeconds * 1000);
+  const sends = command !== 'status' && !dryRun;
+  if (sends) requireTelegram(config, command);
+  const token = config.telegram.token;
+  if (sends && token === undefined) {
+    throw new ConfigError(
+      `the CLI needs ${ENV.telegramBotToken} itself (${ENV.telegramBotTokenParameter} is read by the Lambda only)`,
+    );
+  }
+  const notifier: Notifier | undefined =
+    sends && token !== undefined ? ctx.telegramFor(config, token, deadline) : undefined;
+  const fleet = await ctx.fleetFor(config);
+  const result = await runGuard({ fleet, notifier, now: () => new Date(), deadline }, config, {
+    command,
+    dryRun,
+  });
+  ctx.out(
+    args.values.json === true
+      ? JSON.stringify(resultJson(result), null, 2)
+      : renderResult(result, config.allowance.unit),
+  );
+  return exitCodeOf(result);
+}
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: `Read every monitored running instance's usage, stop those at or over the
+            threshold, and send the alerts that are due (each warning once a month).`,
+  help: `Usage: lightsail-guard check [options]
+
+Reads the usage of every monitored running instance, stops each one at or over the
+threshold, and sends the alerts that are due to Telegram (each warning once a month).
+Needs ${ENV.telegramBotToken} and ${ENV.telegramChatId} unless --dry-run.
+
+Options:
+${DRY_RUN_HELP}
+${RUN_OPTIONS_HELP}`,
+  options: { ...RUN_OPTIONS, 'dry-run': { type: 'boolean' } },
+  run: (args, ctx) => runCommand('check', args, ctx),
+};
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: 'Send the daily report of every monitored instance to Telegram. Stops nothing.',
+  help: `Usage: lightsail-guard report [options]
+
+Sends the daily report of every monitored instance, stopped ones included, to Telegram.
+Stops nothing. Needs ${ENV.telegramBotToken} and ${ENV.telegramChatId} unless --dry-run.
+
+Options:
+${DRY_RUN_HELP}
+${RUN_OPTIONS_HELP}`,
+  options: { ...RUN_OPTIONS, 'dry-run': { type: 'boolean' } },
+  run: (args, ctx) => runCommand('report', args, ctx),
+};
+
+export const statusCommand: CliCommand = {
+  name: 'status',
+  summary: 'Print the same table on the terminal. Sends and stops nothing.',
+  help: `Usage: lightsail-guard status [options]
+
+Prints every monitored instance's usage, allowance and percentage on the terminal.
+Sends and stops nothing, and needs no Telegram settings.
+
+Options:
+${RUN_OPTIONS_HELP}`,
+  options: RUN_OPTIONS,
+  run: (args, ctx) => runCommand('status', args, ctx),
+};

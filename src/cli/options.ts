@@ -1,0 +1,75 @@
+/** Parsing a command line with a command's options, with errors a person can act on. */
+
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
+import type { CliCommand, OptionSpec, ParsedArgs } from './command.js';
+
+/** Edit distance, for "did you mean": small inputs only (option names). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** The known option closest to `given` (`--dryrun` → `--dry-run`), if one is close. */
+export function closestOption(given: string, known: readonly string[]): string | undefined {
+  const bare = given.replace(/^-+/, '').split('=')[0] ?? '';
+  let best: { name: string; score: number } | undefined;
+  for (const name of known) {
+    const score = distance(bare.toLowerCase(), name.toLowerCase());
+    if (score <= 2 && (best === undefined || score < best.score)) best = { name, score };
+  }
+  return best === undefined ? undefined : `--${best.name}`;
+}
+
+/** Names a command's options, with `--help`, for parsing. */
+function withHelp(options: OptionSpec): OptionSpec {
+  return { ...options, help: { type: 'boolean', short: 'h' } };
+}
+
+/**
+ * Parses `argv` (after the command's name) with the command's options. An unknown option is a
+ * `UsageError` that names it and the closest option the command has, instead of Node's own text.
+ */
+export function parseCommandLine(
+  command: CliCommand,
+  argv: readonly string[],
+  others: readonly CliCommand[],
+): ParsedArgs {
+  const options = withHelp(command.options);
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    const given = /'(-[^']+)'/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && given !== undefined) {
+      const bare = given.replace(/^-+/, '').split('=')[0] ?? '';
+      const elsewhere = others
+        .filter((other) => Object.hasOwn(other.options, bare))
+        .map((other) => other.name);
+      if (elsewhere.length > 0) {
+        throw new UsageError(`${command.name} has no option --${bare}; it is for ${elsewhere.join(' and ')}`);
+      }
+      const suggestion = closestOption(given, Object.keys(options));
+      throw new UsageError(
+        `${command.name} has no option ${given}${suggestion ? `; did you mean ${suggestion}?` : ''}`,
+      );
+    }
+    throw new UsageError(message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, {}, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the command line', () => {
+  it.each(['check', 'report', 'status'])('prints the help of %s itself for "%s --help"', async (name) => {
+    const run = await cli(name, '--help');
+
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(new RegExp(`^Usage: lightsail-guard ${name} \\[options\\]`));
+    expect(run.out).not.toContain('Commands:');
+  });
+
+  it('prints a command’s help for "help <command>" too', async () => {
+    const run = await cli('help', 'report');
+
+    expect(run.out).toMatch(/^Usage: lightsail-guard report/);
+  });
+
+  it('suggests --dry-run for --dryrun, with no unbalanced quote', async () => {
+    const run = await cli('check', '--dryrun');
+
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('check has no option --dryrun; did you mean --dry-run?');
+    expect(run.err.split("'").length % 2).toBe(1);
+  });
+
+  it('says which commands take --dry-run when status is given it', async () => {
+    const run = await cli('status', '--dry-run');
+
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('status has no option --dry-run; it is for check and report');
+  });
+
+  it('names an unknown option without a guess when none is close', async () => {
+    const run = await cli('status', '--frobnicate');
+
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('status has no option --frobnicate\n');
+  });
+
+  it('asks for the command first when an option comes before it', async () => {
+    const run = await cli('--json', 'status');
+
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('put the command first: lightsail-guard <command> --json');
+  });
+});
