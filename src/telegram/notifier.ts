@@ -89,7 +89,7 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Notifi
     } catch (thrown) {
       const cause = redactError(thrown, token);
       const timedOut = cause.name === 'TimeoutError' || cause.name === 'AbortError';
-      const reason = timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${describe(cause)}`;
+      const reason = timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${innermostDetail(cause)}`;
       return { kind: 'retry', reason, cause, waitMs: undefined };
     }
   }
@@ -134,7 +134,7 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Notifi
 }
 
 /** The innermost useful detail of a (redacted) fetch failure, e.g. `other side closed (UND_ERR_SOCKET)`. */
-function describe(error: Error): string {
+function innermostDetail(error: Error): string {
   let innermost: Error = error;
   while (innermost.cause instanceof Error) innermost = innermost.cause;
   const code = (innermost as { code?: unknown }).code;
