@@ -38,12 +38,13 @@ export function planDeadline(
   readonly endsAt: number;
 } {
   // A short run (a small --timeout) keeps the same proportions instead of having no work time.
-  const state = Math.min(STATE_RESERVE_MS, totalMs * 0.1);
-  const delivery = Math.min(DELIVERY_RESERVE_MS, totalMs * 0.25);
+  // Whole milliseconds: timers (AbortSignal.timeout among them) refuse fractions.
+  const state = Math.floor(Math.min(STATE_RESERVE_MS, totalMs * 0.1));
+  const delivery = Math.floor(Math.min(DELIVERY_RESERVE_MS, totalMs * 0.25));
   return {
-    workEndsAt: startMs + totalMs - state - delivery,
-    sendsEndAt: startMs + totalMs - state,
-    endsAt: startMs + totalMs,
+    workEndsAt: startMs + Math.floor(totalMs) - state - delivery,
+    sendsEndAt: startMs + Math.floor(totalMs) - state,
+    endsAt: startMs + Math.floor(totalMs),
   };
 }
 

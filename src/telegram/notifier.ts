@@ -89,7 +89,9 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Notifi
     } catch (thrown) {
       const cause = redactError(thrown, token);
       const timedOut = cause.name === 'TimeoutError' || cause.name === 'AbortError';
-      const reason = timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${innermostDetail(cause)}`;
+      const reason = timedOut
+        ? `no answer within ${timeoutMs} ms`
+        : `network error: ${innermostDetail(cause)}`;
       return { kind: 'retry', reason, cause, waitMs: undefined };
     }
   }
@@ -112,7 +114,8 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Notifi
       }
       for (let attempts = 1; ; attempts++) {
         const remaining = budgetMs - (now() - started);
-        const outcome = await attempt(body, Math.max(1, Math.min(requestTimeoutMs, remaining)));
+        // Whole milliseconds: a deadline may be fractional, and AbortSignal.timeout refuses fractions.
+        const outcome = await attempt(body, Math.max(1, Math.floor(Math.min(requestTimeoutMs, remaining))));
         if (outcome.kind === 'delivered') return;
         if (outcome.kind === 'refused') throw outcome.error;
         const waitMs = outcome.waitMs ?? backoffMs(attempts, random);

@@ -79,3 +79,12 @@ describe('a run with a hung region', () => {
     });
   });
 });
+
+describe('planDeadline in whole milliseconds', () => {
+  it('gives whole-millisecond phase ends for a budget that does not divide evenly', () => {
+    const plan = planDeadline(1_000, 9_999.7);
+
+    for (const at of Object.values(plan)) expect(Number.isInteger(at)).toBe(true);
+    expect(plan.endsAt).toBe(10_999);
+  });
+});

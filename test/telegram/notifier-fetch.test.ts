@@ -164,4 +164,19 @@ describe('Telegram notifier with a run deadline', () => {
     expect(waits).toEqual([500, 1_000]);
     expect(calls).toHaveLength(3);
   });
+
+  it('delivers under a deadline that is not a whole millisecond', async () => {
+    const { fetch, calls } = scriptedFetch(delivered);
+    const notifier = createTelegramNotifier({
+      token: TOKEN,
+      chatId: '1',
+      fetch,
+      now: () => 0,
+      deadline: 1_013.399_902_343_75,
+    });
+
+    await notifier.send('on time');
+
+    expect(calls).toHaveLength(1);
+  });
 });
