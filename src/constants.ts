@@ -38,6 +38,11 @@ export const TAGS = {
   stopUnsent: `${TAG_PREFIX}stop-unsent`,
   /** `YYYY-MM`: keep this instance running past the threshold for that billing month. */
   keepRunning: `${TAG_PREFIX}keep-running`,
+  /**
+   * `YYYY-MM`: the billing month in which the guard stopped this instance, written with the stop's
+   * write-ahead record, so that the guard's own stops can be told from anyone else's.
+   */
+  stopped: `${TAG_PREFIX}stopped`,
 } as const;
 
 /** The Lambda event that asks for the daily report (kept from the recipe users migrate from). */

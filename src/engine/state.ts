@@ -15,19 +15,22 @@ export interface StateWrite {
  * What to record on an instance once the messages holding its alerts were sent. State follows
  * delivery, never the attempt: only when every message holding the instance's alerts arrived is its
  * alert state saved (and a stop's write-ahead record cleared). A stop whose alert did not arrive
- * keeps its record, or gets one now if it could not be written before the stop.
+ * keeps its record, or gets one now if it could not be written before the stop; the same goes for
+ * the month of the stop (`lightsail-guard:stopped`), which is written either way, so that a stop
+ * whose record failed is still known as the guard's.
  */
 export function stateAfterDelivery(outcome: InstanceOutcome, delivered: boolean): Record<string, string> {
   const { assessment, stop } = outcome;
-  if (assessment === undefined) return {};
+  const tags: Record<string, string> = {};
+  const unrecordedStop = outcome.action === 'stopped' && stop !== undefined && !stop.recorded;
+  if (unrecordedStop) tags[TAGS.stopped] = stop.month;
   if (delivered) {
-    const tags = { ...assessment.tagsOnDelivery };
+    Object.assign(tags, assessment?.tagsOnDelivery);
     if (stop?.recorded) tags[TAGS.stopUnsent] = '';
-    return tags;
+  } else if (unrecordedStop) {
+    tags[TAGS.stopUnsent] = stop.at;
   }
-  if (outcome.action === 'stopped' && stop !== undefined && !stop.recorded)
-    return { [TAGS.stopUnsent]: stop.at };
-  return {};
+  return tags;
 }
 
 /**

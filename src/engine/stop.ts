@@ -1,4 +1,5 @@
 import { TAGS } from '../constants.js';
+import { billingMonthOf } from '../core/billing-month.js';
 import type { Fleet } from '../core/ports.js';
 import { describeError } from '../errors.js';
 import { deadlineName, type RunDeadline } from './deadline.js';
@@ -9,8 +10,9 @@ const STOPPED_STATES: ReadonlySet<string> = new Set(['stopping', 'stopped']);
 
 /**
  * Stops an assessed instance, write-ahead: first the instance is tagged with the stop's time
- * (`stop-unsent`: a stop alert is owed), then it is stopped, and only a delivered alert clears the
- * tag. A run killed anywhere between the two leaves the record, and the next check sends the owed
+ * (`stop-unsent`: a stop alert is owed) and, in the same call, the billing month of the stop
+ * (`stopped`: the guard stopped it, so a new month may start it again), then it is stopped, and
+ * only a delivered alert clears `stop-unsent`. A run killed anywhere between the two leaves the record, and the next check sends the owed
  * alert: at most one duplicate, never a lost one. When the record cannot be written the instance is
  * stopped all the same (the bill comes first) and the alert says so.
  *
@@ -28,19 +30,30 @@ export async function stopAssessed(input: {
   const { instance } = outcome;
   const signal = deadline?.work;
   const at = now.toISOString();
+  const month = billingMonthOf(now).key;
   const where = { instance: instance.name, region: instance.region };
   if (signal?.aborted) {
-    const stop: StopReport = { at, recorded: false, error: `not attempted before ${deadlineName(deadline)}` };
+    const stop: StopReport = {
+      at,
+      month,
+      recorded: false,
+      error: `not attempted before ${deadlineName(deadline)}`,
+    };
     return { ...outcome, action: 'stop-failed', stop };
   }
   let recordError: string | undefined;
   try {
-    await fleet.tagInstance(instance, { [TAGS.stopUnsent]: at }, signal);
+    await fleet.tagInstance(instance, { [TAGS.stopUnsent]: at, [TAGS.stopped]: month }, signal);
   } catch (error) {
     recordError = describeError(error);
     log({ level: 'error', msg: 'stop record not written', ...where, error: recordError });
   }
-  const recorded = { at, recorded: recordError === undefined, ...(recordError ? { recordError } : {}) };
+  const recorded = {
+    at,
+    month,
+    recorded: recordError === undefined,
+    ...(recordError ? { recordError } : {}),
+  };
   try {
     await fleet.stopInstance(instance, signal);
     log({ level: 'warn', msg: 'stopped', ...where });

@@ -78,6 +78,8 @@ export interface StopReport {
   readonly alreadyStopping?: boolean;
   /** Why the stop failed: the instance is still running. */
   readonly error?: string;
+  /** The billing month of the stop: the value of `lightsail-guard:stopped`. */
+  readonly month: string;
 }
 
 /** What happened to one instance, before alerts are sent. */

@@ -74,7 +74,9 @@ describe('check', () => {
     await run(fleet, notifier);
 
     // Before the send only the stop's write-ahead record was written, and no alert state.
-    expect(tagWritesAtSend).toEqual([[{ instance: 'hot', tags: { [TAGS.stopUnsent]: NOW.toISOString() } }]]);
+    expect(tagWritesAtSend).toEqual([
+      [{ instance: 'hot', tags: { [TAGS.stopUnsent]: NOW.toISOString(), [TAGS.stopped]: '2026-11' } }],
+    ]);
     expect(fleet.instance('hot').tags[TAGS.alerted]).toBe('2026-11:80/90');
     expect(fleet.instance('warm').tags[TAGS.alerted]).toBe('2026-11:80');
     for (const call of fleet.calls.tagInstance)

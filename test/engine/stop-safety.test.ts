@@ -17,7 +17,7 @@ function oneHot(tags: Record<string, string> = {}, state = 'running') {
 }
 
 describe('write-ahead stop record', () => {
-  it('records on the instance that a stop alert is owed before it calls StopInstance', async () => {
+  it('records in one call, before StopInstance, that a stop alert is owed and the month the guard stopped it', async () => {
     const fleet = oneHot();
 
     await run(fleet, recordingNotifier());
@@ -25,7 +25,7 @@ describe('write-ahead stop record', () => {
     expect(fleet.calls.order.slice(0, 2)).toEqual(['tag hot', 'stop hot']);
     expect(fleet.calls.tagInstance[0]).toEqual({
       instance: 'hot',
-      tags: { [TAGS.stopUnsent]: NOW.toISOString() },
+      tags: { [TAGS.stopUnsent]: NOW.toISOString(), [TAGS.stopped]: '2026-11' },
     });
   });
 
