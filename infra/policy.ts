@@ -1,3 +1,4 @@
+import { TAGS } from '../src/constants.js';
 import { DEFAULT_BOT_TOKEN_PARAMETER } from './settings.js';
 
 /**
@@ -32,6 +33,8 @@ export interface PolicyTarget {
   readonly botTokenParameterName: string;
   /** Only for a parameter encrypted with a customer-managed key. */
   readonly botTokenKmsKeyArn?: string | undefined;
+  /** RESTART_ON_NEW_MONTH: adds `lightsail:StartInstance`, which the guard otherwise never gets. */
+  readonly restartOnNewMonth?: boolean;
 }
 
 export interface PolicyStatementJson {
@@ -47,9 +50,30 @@ export interface PolicyDocumentJson {
   readonly Statement: readonly PolicyStatementJson[];
 }
 
+/** Every Lightsail instance of the account, in every region: instance ARNs end in an id, not the name. */
+export function instancesArn(partition: string, account: string): string {
+  return `arn:${partition}:lightsail:*:${account}:Instance/*`;
+}
+
 /** ARN of an SSM parameter; names in a hierarchy start with `/`, which the ARN does not repeat. */
 export function parameterArn(partition: string, region: string, account: string, name: string): string {
   return `arn:${partition}:ssm:${region}:${account}:parameter/${name.replace(/^\//, '')}`;
+}
+
+/**
+ * Only with `restartOnNewMonth`: start what the guard stopped. The conditions hold even if the code
+ * erred: only an instance tagged `lightsail-guard:stopped`, and never one tagged `lightsail-guard:hold`.
+ */
+export function startStatement(partition: string, account: string): PolicyStatementJson {
+  return {
+    Sid: 'StartInstancesTheGuardStopped',
+    Effect: 'Allow',
+    Action: 'lightsail:StartInstance',
+    Resource: instancesArn(partition, account),
+    Condition: {
+      Null: { [`aws:ResourceTag/${TAGS.stopped}`]: 'false', [`aws:ResourceTag/${TAGS.hold}`]: 'true' },
+    },
+  };
 }
 
 /** The guard's permissions, beyond writing its own logs (AWSLambdaBasicExecutionRole). */
@@ -63,8 +87,9 @@ export function guardPolicyDocument(target: PolicyTarget): PolicyDocumentJson {
       Sid: 'StopAndTagInstances',
       Effect: 'Allow',
       Action: [...LIGHTSAIL_INSTANCE_ACTIONS],
-      Resource: `arn:${partition}:lightsail:*:${account}:Instance/*`,
+      Resource: instancesArn(partition, account),
     },
+    ...(target.restartOnNewMonth ? [startStatement(partition, account)] : []),
     {
       Sid: 'ReadBotToken',
       Effect: 'Allow',

@@ -33,6 +33,8 @@ export interface DeploySettings {
   readonly memorySize: number;
   readonly timeoutSeconds: number;
   readonly logRetentionDays: number;
+  /** `restartOnNewMonth` (RESTART_ON_NEW_MONTH): also what grants the function `lightsail:StartInstance`. */
+  readonly restartOnNewMonth: boolean;
 }
 
 /** Context keys passed through to the handler, and the environment variable each becomes. */
@@ -46,6 +48,8 @@ export const GUARD_SETTINGS = {
   prorateNewInstances: ENV.prorateNewInstances,
   concurrency: ENV.concurrency,
   requestsPerSecond: ENV.requestsPerSecond,
+  action: ENV.action,
+  restartOnNewMonth: ENV.restartOnNewMonth,
 } as const;
 
 /** Thrown when a setting is missing or malformed; the message names the key and what it accepts. */
@@ -74,8 +78,11 @@ export function readSettings(read: ContextReader): DeploySettings {
   };
   const check = parseRate('checkSchedule', text('checkSchedule') ?? 'rate(10 minutes)');
   const [reportHour, reportMinute] = parseTime('reportTime', text('reportTime') ?? '23:58');
+  const environment = guardEnvironment(text);
   return Object.freeze({
-    guardEnvironment: guardEnvironment(text),
+    guardEnvironment: environment,
+    // Read with the handler's parser, so the policy grants StartInstance exactly when it restarts.
+    restartOnNewMonth: parseConfig(environment).restartOnNewMonth,
     botTokenParameterName: parameterName(text('botTokenParameterName') ?? DEFAULT_BOT_TOKEN_PARAMETER),
     botTokenKmsKeyArn: optional(
       text('botTokenKmsKeyArn'),

@@ -84,6 +84,7 @@ export class GuardStack extends Stack {
         region: Aws.REGION,
         botTokenParameterName: settings.botTokenParameterName,
         botTokenKmsKeyArn: settings.botTokenKmsKeyArn,
+        restartOnNewMonth: settings.restartOnNewMonth,
       }),
     );
     fn.role?.attachInlinePolicy(new iam.Policy(this, 'GuardPolicy', { document: policy }));

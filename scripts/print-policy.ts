@@ -2,6 +2,7 @@
  * `npm run policy`: prints the IAM policy the guard needs, for console and CLI users (and the
  * README, which a test keeps equal to it). Options fill in the placeholders:
  *   --account 123456789012 --region ap-southeast-1 --parameter /lightsail-guard/telegram-bot-token
+ *   --restart-on-new-month   with lightsail:StartInstance, as RESTART_ON_NEW_MONTH=true needs
  */
 import { parseArgs } from 'node:util';
 import { printablePolicyDocument } from '../infra/policy.js';
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     region: { type: 'string' },
     parameter: { type: 'string' },
     'kms-key-arn': { type: 'string' },
+    'restart-on-new-month': { type: 'boolean' },
   },
 });
 const document = printablePolicyDocument({
@@ -19,5 +21,6 @@ const document = printablePolicyDocument({
   ...(values.region ? { region: values.region } : {}),
   ...(values.parameter ? { botTokenParameterName: values.parameter } : {}),
   ...(values['kms-key-arn'] ? { botTokenKmsKeyArn: values['kms-key-arn'] } : {}),
+  ...(values['restart-on-new-month'] ? { restartOnNewMonth: true } : {}),
 });
 console.log(JSON.stringify(document, null, 2));

@@ -40,6 +40,8 @@ Environment:
   ${ENV.telegramBotToken}, ${ENV.telegramChatId}   needed by check and report (not with --dry-run)
   ${ENV.telegramApiRoot}       default https://api.telegram.org
   ${ENV.prorateNewInstances}   pro-rate the allowance of instances created this month (default true)
+  ${ENV.action}                  stop (default) or notify: send every alert, never stop
+  ${ENV.restartOnNewMonth}    true: start what the guard stopped once a new month begins
   AWS credentials and region come from the AWS SDK's default chain (AWS_PROFILE, AWS_REGION, ...);
   AWS_ENDPOINT_URL_LIGHTSAIL points every region at a Lightsail-compatible endpoint.
 

@@ -1,5 +1,7 @@
 import { DEFAULT_TELEGRAM_API_ROOT, ENV } from './constants.js';
 import type { AllowanceUnit } from './core/allowance.js';
+import type { GlobalAction } from './core/instance-policy.js';
+import { percentValue, warnLevels } from './core/percent-rules.js';
 import type { GuardSettings } from './engine/run.js';
 import { ConfigError } from './errors.js';
 import type { Pace } from './lightsail/pacing.js';
@@ -30,6 +32,8 @@ export const DEFAULTS = {
   allowanceUnit: 'GB' as AllowanceUnit,
   prorateNewInstances: true,
   concurrency: 8,
+  action: 'stop' as GlobalAction,
+  restartOnNewMonth: false,
 } as const;
 
 /**
@@ -58,11 +62,13 @@ function splitList(raw: string): string[] {
 }
 
 /** A percentage greater than 0; `what` says what `name` holds, for the message. */
+function notPercent(name: string, raw: string, what: string): ConfigError {
+  return new ConfigError(`${name} must be a number greater than 0 (${what}); got "${raw}".`);
+}
+
 function parsePercent(name: string, raw: string, what: string): number {
-  const parsed = Number(raw);
-  if (!Number.isFinite(parsed) || parsed <= 0 || raw.trim() === '') {
-    throw new ConfigError(`${name} must be a number greater than 0 (${what}); got "${raw}".`);
-  }
+  const parsed = percentValue(raw);
+  if (parsed === undefined) throw notPercent(name, raw, what);
   return parsed;
 }
 
@@ -80,20 +86,20 @@ function parseWarn(env: Environment, quota: number): number[] {
   const raw = env[ENV.warnPercent];
   // Defaults at or above a lowered threshold are dropped; levels the user chose are checked.
   if (raw === undefined) return DEFAULTS.warnPercents.filter((level) => level < quota);
-  const levels = splitList(raw).map((item) =>
-    parsePercent(
+  const checked = warnLevels(splitList(raw), quota);
+  if (checked.kind === 'not-percent') {
+    throw notPercent(
       ENV.warnPercent,
-      item,
+      checked.items[0] ?? '',
       'comma-separated warning levels in percent, e.g. 80,90; empty disables',
-    ),
-  );
-  const tooHigh = levels.filter((level) => level >= quota);
-  if (tooHigh.length > 0) {
-    throw new ConfigError(
-      `${ENV.warnPercent} levels must be below ${ENV.quotaPercent} (${quota}); got ${tooHigh.join(', ')}.`,
     );
   }
-  return [...new Set(levels)].sort((a, b) => a - b);
+  if (checked.kind === 'too-high') {
+    throw new ConfigError(
+      `${ENV.warnPercent} levels must be below ${ENV.quotaPercent} (${quota}); got ${checked.levels.join(', ')}.`,
+    );
+  }
+  return checked.kind === 'levels' ? [...checked.levels] : [];
 }
 
 function parseInstances(env: Environment): string[] | undefined {
@@ -128,6 +134,16 @@ function parseUnit(env: Environment): AllowanceUnit {
   if (raw.toUpperCase() === 'GIB') return 'GiB';
   throw new ConfigError(
     `${ENV.allowanceUnit} must be GB (10^9 bytes, default) or GiB (2^30 bytes); got "${raw}".`,
+  );
+}
+
+function parseAction(env: Environment): GlobalAction {
+  const raw = setting(env, ENV.action);
+  if (raw === undefined) return DEFAULTS.action;
+  const action = raw.toLowerCase();
+  if (action === 'stop' || action === 'notify') return action;
+  throw new ConfigError(
+    `${ENV.action} must be stop (default: stop instances at the threshold) or notify (send every alert, never stop); got "${raw}".`,
   );
 }
 
@@ -205,6 +221,8 @@ export function parseConfig(env: Environment): Config {
     regions: freezeList(parseRegions(env)),
     instances: freezeList(parseInstances(env)),
     concurrency: parseConcurrency(env),
+    action: parseAction(env),
+    restartOnNewMonth: parseBoolean(env, ENV.restartOnNewMonth, DEFAULTS.restartOnNewMonth),
     pace: parsePace(env),
     telegram: Object.freeze(parseTelegram(env)),
   });

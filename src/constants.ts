@@ -17,6 +17,8 @@ export const ENV = {
   prorateNewInstances: 'PRORATE_NEW_INSTANCES',
   concurrency: 'CONCURRENCY',
   requestsPerSecond: 'REQUESTS_PER_SECOND',
+  action: 'ACTION',
+  restartOnNewMonth: 'RESTART_ON_NEW_MONTH',
 } as const;
 
 /** Prefix of every Lightsail tag the guard reads or writes on an instance. */
@@ -40,9 +42,21 @@ export const TAGS = {
   keepRunning: `${TAG_PREFIX}keep-running`,
   /**
    * `YYYY-MM`: the billing month in which the guard stopped this instance, written with the stop's
-   * write-ahead record, so that the guard's own stops can be told from anyone else's.
+   * write-ahead record. Only an instance carrying it is started again on a later month (and only
+   * with RESTART_ON_NEW_MONTH); cleared (set empty) once it runs again, so a later stop by its
+   * owner is never undone.
    */
   stopped: `${TAG_PREFIX}stopped`,
+  /** Any value: never start this instance again on a new month (the owner's choice wins). */
+  hold: `${TAG_PREFIX}hold`,
+  /** This instance's stop threshold in percent, by the rules of QUOTA_PERCENT. */
+  quota: `${TAG_PREFIX}quota`,
+  /** This instance's warning levels, e.g. `80/90` (`,` is not allowed in tag values), by the rules of WARN_PERCENT. */
+  warn: `${TAG_PREFIX}warn`,
+  /** `stop` (default), `notify` (alerts only, never stopped) or `ignore` (not monitored). */
+  action: `${TAG_PREFIX}action`,
+  /** `YYYY-MM-DD`: the UTC day an alert about a malformed setting tag was last delivered. */
+  badTagAlerted: `${TAG_PREFIX}bad-tag-alerted`,
 } as const;
 
 /** The Lambda event that asks for the daily report (kept from the recipe users migrate from). */

@@ -77,7 +77,7 @@ export async function handler(
   // Every instance once a day (the report); on the ten-minute checks only those with news, so that a
   // large fleet does not pay CloudWatch Logs for thousands of unchanged lines an hour.
   for (const row of result.rows) {
-    const news = row.action !== 'none' && row.action !== 'not-read';
+    const news = row.action !== 'none' && row.action !== 'not-read' && row.action !== 'ignored';
     const failed = row.unknownReason !== undefined || row.error !== undefined;
     if (command === 'report' || news || failed)
       log({ level: failed ? 'error' : 'info', msg: 'instance', ...row });

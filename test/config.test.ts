@@ -256,3 +256,33 @@ describe('requireTelegram', () => {
     expect(config.telegram.tokenParameter).toBe('/lightsail-guard/bot-token');
   });
 });
+
+describe('parseConfig: ACTION', () => {
+  it('stops by default, and accepts notify (alerts only) in any case', () => {
+    expect(parseConfig({}).action).toBe('stop');
+    expect(parseConfig({ ACTION: 'notify' }).action).toBe('notify');
+    expect(parseConfig({ ACTION: ' Stop ' }).action).toBe('stop');
+  });
+
+  it.each(['ignore', 'nofity', 'off'])('refuses "%s", naming ACTION and what it accepts', (raw) => {
+    const error = configError({ ACTION: raw });
+
+    expect(error.message).toBe(
+      `ACTION must be stop (default: stop instances at the threshold) or notify (send every alert, never stop); got "${raw}".`,
+    );
+  });
+});
+
+describe('parseConfig: RESTART_ON_NEW_MONTH', () => {
+  it('is off by default and reads true or false', () => {
+    expect(parseConfig({}).restartOnNewMonth).toBe(false);
+    expect(parseConfig({ RESTART_ON_NEW_MONTH: 'true' }).restartOnNewMonth).toBe(true);
+    expect(parseConfig({ RESTART_ON_NEW_MONTH: 'false' }).restartOnNewMonth).toBe(false);
+  });
+
+  it('refuses anything else, naming the variable', () => {
+    expect(configError({ RESTART_ON_NEW_MONTH: 'monthly' }).message).toContain(
+      'RESTART_ON_NEW_MONTH must be true or false (default false); got "monthly".',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { TAGS } from '../constants.js';
 import type { AllowanceUnit } from './allowance.js';
 import { escapeHtml } from './html.js';
+import type { TagProblem } from './instance-policy.js';
 import { overagePriceText } from './overage.js';
 import type { Instance } from './types.js';
 import { formatAmount, formatPercent } from './units.js';
@@ -28,6 +29,21 @@ export type AlertEvent =
     } & AlertFigures)
   | ({ readonly kind: 'warn'; readonly instance: Instance; readonly level: number } & AlertFigures)
   | ({ readonly kind: 'kept-running'; readonly instance: Instance } & AlertFigures)
+  | ({
+      readonly kind: 'not-stopped';
+      readonly instance: Instance;
+      /** ACTION=notify (`setting`) or the instance's own `lightsail-guard:action` tag. */
+      readonly because: 'setting' | 'tag';
+    } & AlertFigures)
+  /** Instances started on a new month: one alert names them all. */
+  | {
+      readonly kind: 'started';
+      readonly started: readonly { readonly instance: Instance; readonly stoppedIn: string }[];
+      readonly dryRun: boolean;
+    }
+  | { readonly kind: 'start-failed'; readonly instance: Instance; readonly error: string }
+  /** Malformed per-instance setting tags (once a day): the global settings apply instead. */
+  | { readonly kind: 'bad-tag'; readonly instance: Instance; readonly problems: readonly TagProblem[] }
   | { readonly kind: 'unknown'; readonly instance: Instance; readonly reason: string }
   | { readonly kind: 'region-failed'; readonly region: string; readonly error: string }
   | { readonly kind: 'regions-failed'; readonly error: string }
@@ -87,6 +103,39 @@ export function alertText(event: AlertEvent, context: AlertTextContext): string 
     }
     case 'kept-running':
       return `⚠️ <b>Over threshold, kept running</b> ${who(event.instance)}: ${figures(event, unit)}, threshold ${quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(overagePriceText(event.instance.region))}.`;
+    case 'not-stopped': {
+      const why =
+        event.because === 'setting'
+          ? 'ACTION=notify is set'
+          : `it is tagged <code>${TAGS.action}</code> = <code>notify</code>`;
+      const past =
+        event.percent !== null && event.percent >= 100
+          ? ` It is past its allowance: traffic out is ${escapeHtml(overagePriceText(event.instance.region))}.`
+          : '';
+      const change =
+        event.because === 'setting'
+          ? `set ACTION=stop, or tag this one <code>${TAGS.action}</code> = <code>stop</code>`
+          : `tag it <code>${TAGS.action}</code> = <code>stop</code>`;
+      return `🔔 <b>Over threshold, not stopped</b> ${who(event.instance)}: ${figures(event, unit)}, threshold ${quotaPercent}%. Not stopped because ${why} (alerts only).${past} To have it stopped: ${change}.`;
+    }
+    case 'started': {
+      const names = event.started
+        .map(
+          ({ instance, stoppedIn }) => `${who(instance)} (stopped by the guard in ${escapeHtml(stoppedIn)})`,
+        )
+        .join(', ');
+      const verb = event.dryRun
+        ? '<b>Would start</b> for the new month'
+        : '▶️ <b>Started</b> for the new month';
+      const reset = event.started.length === 1 ? 'Its allowance' : 'Their allowances';
+      return `${verb}: ${names}. ${reset} reset on the 1st. To keep one stopped next time, tag it <code>${TAGS.hold}</code>.`;
+    }
+    case 'start-failed':
+      return `🚨 <b>START FAILED</b> ${who(event.instance)}: ${quote(event.error)}. It stays stopped; the next check tries again.`;
+    case 'bad-tag': {
+      const problems = event.problems.map((problem) => `${quote(problem.message)}.`).join(' ');
+      return `⚙️ <b>Setting tag not valid</b> ${who(event.instance)}: ${problems} Fix the tag or remove it.`;
+    }
     case 'unknown':
       return `❓ <b>Usage unknown</b> ${who(event.instance)}: ${quote(event.reason)}. It is not guarded until its usage can be read.`;
     case 'region-failed':
@@ -105,9 +154,13 @@ export function alertRank(event: AlertEvent): number {
     'region-failed': 1,
     stop: 2,
     unknown: 3,
+    'start-failed': 2,
     missing: 4,
+    'bad-tag': 4,
+    'not-stopped': 5,
     'kept-running': 5,
-    warn: 6,
+    started: 6,
+    warn: 7,
   };
   return event.kind === 'stop' && event.outcome === 'failed' ? -1 : order[event.kind];
 }

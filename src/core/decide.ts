@@ -22,6 +22,8 @@ export type DueAlert =
   | { readonly kind: 'warn'; readonly level: number }
   | { readonly kind: 'stop'; readonly undeliveredSince?: string }
   | { readonly kind: 'kept-running' }
+  /** At or over the threshold, but its action is `notify`: alerted once a month, never stopped. */
+  | { readonly kind: 'not-stopped' }
   | { readonly kind: 'unknown'; readonly reason: string };
 
 export interface Assessment {
@@ -34,10 +36,15 @@ export interface Assessment {
   readonly stop: boolean;
   /** At or over the threshold but tagged to keep running this month. */
   readonly keptRunning: boolean;
+  /** Running at or over the threshold, not stopped because its action is `notify`. */
+  readonly notified: boolean;
   readonly due: readonly DueAlert[];
   /** Tags to write once the alerts above were delivered, so that they are not sent again. */
   readonly tagsOnDelivery: Readonly<Record<string, string>>;
 }
+
+/** The key in the `alerted` tag of the month's "over threshold, not stopped (notify only)" alert. */
+export const NOTIFIED_KEY = 'notified';
 
 /** Used bytes as a percentage of the allowance; an allowance of 0 with any use is infinitely over. */
 export function percentUsed(usedBytes: number, allowanceBytes: number): number {
@@ -60,6 +67,8 @@ export function assess(input: {
   readonly policy: GuardPolicy;
   readonly month: BillingMonth;
   readonly now: Date;
+  /** ACTION=notify, or the instance's `lightsail-guard:action = notify`: alert, never stop. */
+  readonly notifyOnly?: boolean;
 }): Assessment {
   const { instance, usage, allowance, policy, month, now } = input;
   const base = { instance, allowance, usage };
@@ -76,13 +85,23 @@ export function assess(input: {
       due.push({ kind: 'unknown', reason: usage.reason });
       tags[TAGS.unknownAlerted] = day;
     }
-    return { ...base, percent: null, stop: false, keptRunning: false, due, tagsOnDelivery: tags };
+    return {
+      ...base,
+      percent: null,
+      stop: false,
+      keptRunning: false,
+      notified: false,
+      due,
+      tagsOnDelivery: tags,
+    };
   }
   const percent = percentUsed(usage.inBytes + usage.outBytes, allowance.bytes);
   const delivered = deliveredThisMonth(instance.tags, month.key);
   const overQuota = percent >= policy.quotaPercent;
   const keptRunning = overQuota && keepRunningThisMonth(instance.tags, month.key);
-  const stop = overQuota && !keptRunning && instance.state === 'running';
+  const dueStop = overQuota && !keptRunning && instance.state === 'running';
+  const notified = dueStop && input.notifyOnly === true;
+  const stop = dueStop && !notified;
   const crossed = [...policy.warnPercents]
     .sort((a, b) => a - b)
     .filter((level) => percent >= level)
@@ -102,6 +121,11 @@ export function assess(input: {
     if (!delivered.has('override')) due.push({ kind: 'kept-running' });
     record.add('override');
     for (const level of crossed) record.add(level);
+  } else if (notified) {
+    // Once a month, like the kept-running alert: the warnings it passed are recorded with it.
+    if (!delivered.has(NOTIFIED_KEY)) due.push({ kind: 'not-stopped' });
+    record.add(NOTIFIED_KEY);
+    for (const level of crossed) record.add(level);
   } else {
     const fresh = crossed.filter((level) => !delivered.has(level));
     // Only the highest new level is worth a message; the lower ones are recorded with it.
@@ -111,7 +135,7 @@ export function assess(input: {
   }
   if (record.size !== delivered.size) tags[TAGS.alerted] = alertedTagValue(month.key, record);
   if (stop && undeliveredStop !== undefined) tags[TAGS.stopUnsent] = '';
-  return { ...base, percent, stop, keptRunning, due, tagsOnDelivery: tags };
+  return { ...base, percent, stop, keptRunning, notified, due, tagsOnDelivery: tags };
 }
 
 /** The time of an earlier stop whose alert never arrived, from the instance's tags. */

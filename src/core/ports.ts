@@ -17,6 +17,8 @@ export interface Fleet {
     signal?: AbortSignal,
   ): Promise<MetricRead>;
   stopInstance(instance: Instance, signal?: AbortSignal): Promise<void>;
+  /** Starts a stopped instance (a new month's restart, or `keep-running --start`). */
+  startInstance(instance: Instance, signal?: AbortSignal): Promise<void>;
   /** The instance's `state.name` now (`running`, `stopping`, `stopped`, ...). */
   instanceState(instance: Instance, signal?: AbortSignal): Promise<string>;
   /** Adds or replaces these tags on the instance (the guard's alert state). */

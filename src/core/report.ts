@@ -14,7 +14,15 @@ export type InstanceAction =
   | 'warned'
   | 'not-read'
   /** `status` and `report` only: running at or over the threshold; the next `check` stops it. */
-  | 'over-threshold';
+  | 'over-threshold'
+  /** At or over the threshold, running, and its action is `notify`: alerted, never stopped. */
+  | 'not-stopped'
+  /** `lightsail-guard:action = ignore`: not monitored, not read. */
+  | 'ignored'
+  /** Started on a new month (stopped by the guard in an earlier one). */
+  | 'started'
+  | 'would-start'
+  | 'start-failed';
 
 /** One instance in the report, the terminal table and `--json`: what was read, never a stale value. */
 export interface ReportRow {
@@ -30,6 +38,11 @@ export interface ReportRow {
   readonly action: InstanceAction;
   readonly unknownReason?: string;
   readonly error?: string;
+  /**
+   * With RESTART_ON_NEW_MONTH, for an instance the guard stopped: `start` on the 1st, `next-check`
+   * (stopped in an earlier month, not started yet), or `hold` (its owner keeps it stopped).
+   */
+  readonly nextMonth?: 'start' | 'next-check' | 'hold';
 }
 
 export interface ReportModel {
@@ -37,6 +50,11 @@ export interface ReportModel {
   readonly monthKey: string;
   readonly rows: readonly ReportRow[];
   readonly regionErrors: readonly { readonly region: string; readonly error: string }[];
+  /**
+   * Set in the month's last daily report when RESTART_ON_NEW_MONTH is on: the instances the first
+   * check of next month will start (possibly none).
+   */
+  readonly startsOnThe1st?: readonly { readonly name: string; readonly region: string }[];
 }
 
 /** Riskiest first: unknown usage, then by share used, then by name for a stable order. */
@@ -57,13 +75,25 @@ const ACTION_TEXT: Readonly<Record<InstanceAction, string>> = {
   warned: 'warned',
   'not-read': 'not read (not running)',
   'over-threshold': 'over threshold: the next check stops it',
+  'not-stopped': 'over threshold, not stopped (notify only)',
+  ignored: 'ignored (lightsail-guard:action = ignore)',
+  started: 'started for the new month',
+  'would-start': 'would start for the new month (dry run)',
+  'start-failed': 'START FAILED',
 };
+
+const NEXT_MONTH_TEXT = {
+  start: 'stopped by the guard: started on the 1st',
+  'next-check': 'stopped by the guard last month: the next check starts it',
+  hold: 'stopped by the guard, held: stays stopped on the 1st',
+} as const;
 
 /** The action column: what happened, why a value is missing, and whether the allowance is pro-rated. */
 export function rowNote(row: ReportRow): string {
   const parts = [ACTION_TEXT[row.action]];
   if (row.unknownReason !== undefined) parts.push(`usage unknown: ${row.unknownReason}`);
   if (row.error !== undefined) parts.push(row.error);
+  if (row.nextMonth !== undefined) parts.push(NEXT_MONTH_TEXT[row.nextMonth]);
   if (row.allowanceShare < 1) parts.push(`allowance pro-rated to ${(row.allowanceShare * 100).toFixed(0)}%`);
   const overage = overageNote(row.region, row.usedBytes, row.allowanceBytes);
   if (overage !== undefined) parts.push(overage);
@@ -97,10 +127,11 @@ export function reportMessages(
   const regions = new Set(rows.map((row) => row.region)).size;
   const over = rows.filter((row) => row.percent !== null && row.percent >= quotaPercent).length;
   const unknown = rows.filter((row) => row.unknownReason !== undefined).length;
+  const ignored = rows.filter((row) => row.action === 'ignored').length;
   const when = model.generatedAt.toISOString().slice(0, 16).replace('T', ' ');
   const summary = [
     `📊 <b>Lightsail data transfer, ${model.monthKey} so far</b> (${when} UTC)`,
-    `${rows.length} instance${rows.length === 1 ? '' : 's'} in ${regions} region${regions === 1 ? '' : 's'} · ${over} at or over ${quotaPercent}% · ${unknown} unknown`,
+    `${rows.length} instance${rows.length === 1 ? '' : 's'} in ${regions} region${regions === 1 ? '' : 's'} · ${over} at or over ${quotaPercent}% · ${unknown} unknown${ignored > 0 ? ` · ${ignored} ignored` : ''}`,
   ].join('\n');
   // One block per failed region, so that many failures split between messages instead of being cut.
   const failures = model.regionErrors.map(
@@ -111,6 +142,20 @@ export function reportMessages(
     const note = rowNote(row);
     return `${marker(row, quotaPercent, warnAt)} <code>${escapeHtml(row.name)}</code> ${escapeHtml(row.region)} · ${escapeHtml(row.state)} · ${used} / ${formatAmount(row.allowanceBytes, unit)} ${unit} · ${formatPercent(row.percent)}${note ? ` · ${escapeHtml(note)}` : ''}`;
   });
-  const blocks = [summary, ...failures, ...lines].map((text, index) => ({ text, ref: index }));
+  const restart = model.startsOnThe1st === undefined ? [] : [startsOnThe1stText(model.startsOnThe1st)];
+  const blocks = [summary, ...failures, ...lines, ...restart].map((text, index) => ({ text, ref: index }));
   return packBlocks(blocks, limit, '\n').map((message) => message.text);
+}
+
+/** The last report's note of what the 1st brings (RESTART_ON_NEW_MONTH). */
+export function startsOnThe1stText(
+  instances: readonly { readonly name: string; readonly region: string }[],
+): string {
+  if (instances.length === 0) {
+    return '▶️ On the 1st: no instance is started (none stopped by the guard is waiting, or all are held).';
+  }
+  const names = instances
+    .map((i) => `<code>${escapeHtml(i.name)}</code> (${escapeHtml(i.region)})`)
+    .join(', ');
+  return `▶️ On the 1st the first check starts again: ${names}. Tag one lightsail-guard:hold to keep it stopped.`;
 }

@@ -5,15 +5,19 @@ import { formatAmount, formatPercent } from './units.js';
 /** The terminal table: instance, region, state, used, allowance, %, action; riskiest first. */
 export function renderTable(rows: readonly ReportRow[], unit: AllowanceUnit): string {
   const header = ['INSTANCE', 'REGION', 'STATE', `USED ${unit}`, `ALLOWANCE ${unit}`, '%', 'ACTION'];
-  const body = sortRows(rows).map((row) => [
-    row.name,
-    row.region,
-    row.state,
-    row.action === 'not-read' ? '-' : row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit),
-    formatAmount(row.allowanceBytes, unit),
-    row.action === 'not-read' ? '-' : formatPercent(row.percent),
-    rowNote(row),
-  ]);
+  const body = sortRows(rows).map((row) => {
+    // Not read at all (stopped during a check, ignored, just started) is "-"; unreadable is "?".
+    const unread = row.usedBytes === null && row.unknownReason === undefined;
+    return [
+      row.name,
+      row.region,
+      row.state,
+      unread ? '-' : row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit),
+      formatAmount(row.allowanceBytes, unit),
+      unread ? '-' : formatPercent(row.percent),
+      rowNote(row),
+    ];
+  });
   if (body.length === 0) return 'No monitored instances found.';
   const widths = header.map((title, column) =>
     Math.max(title.length, ...body.map((cells) => (cells[column] ?? '').length)),

@@ -1,6 +1,7 @@
 import { allowanceFor, trustedCreation } from '../core/allowance.js';
 import type { BillingMonth } from '../core/billing-month.js';
 import { type Assessment, assess, pendingStopAlert } from '../core/decide.js';
+import { badTagAlertDue, instancePolicy } from '../core/instance-policy.js';
 import type { Fleet } from '../core/ports.js';
 import type { InstanceAction } from '../core/report.js';
 import type { Instance, TrafficMetric, UsageReading, UsageWindow } from '../core/types.js';
@@ -53,6 +54,7 @@ async function readUsage(ctx: AssessContext, instance: Instance): Promise<UsageR
 /** The action `status` and `report` show, and `check` takes when nothing is stopped. */
 function actionWithoutStop(command: Command, assessment: Assessment): InstanceAction {
   if (assessment.keptRunning) return 'kept-running';
+  if (assessment.notified) return 'not-stopped';
   if (command !== 'check') return assessment.stop ? 'over-threshold' : 'none';
   return assessment.due.some((due) => due.kind === 'warn') ? 'warned' : 'none';
 }
@@ -64,11 +66,17 @@ function actionWithoutStop(command: Command, assessment: Assessment): InstanceAc
 export async function assessInstance(ctx: AssessContext, instance: Instance): Promise<InstanceOutcome> {
   const allowance = allowanceFor(instance, ctx.month, ctx.settings.allowance, ctx.now);
   const creation = trustedCreation(instance.createdAt, ctx.now);
+  const policy = instancePolicy(instance.tags, ctx.settings);
+  const badTagAlertDay = badTagAlertDue(instance.tags, policy, ctx.now);
   const base = {
     instance,
     allowance,
+    policy,
     ...(creation.problem !== undefined ? { creationProblem: creation.problem } : {}),
+    ...(badTagAlertDay !== undefined ? { badTagAlertDay } : {}),
   };
+  // `lightsail-guard:action = ignore`: not monitored, so not read (and never stopped or started).
+  if (policy.action === 'ignore') return { ...base, assessment: undefined, action: 'ignored' };
   const needsUsage =
     ctx.command !== 'check' || instance.state === 'running' || pendingStopAlert(instance) !== undefined;
   if (!needsUsage) return { ...base, assessment: undefined, action: 'not-read' };
@@ -77,9 +85,10 @@ export async function assessInstance(ctx: AssessContext, instance: Instance): Pr
     instance,
     usage,
     allowance,
-    policy: ctx.settings.policy,
+    policy,
     month: ctx.month,
     now: ctx.now,
+    notifyOnly: policy.action === 'notify',
   });
   return { ...base, assessment, action: actionWithoutStop(ctx.command, assessment) };
 }

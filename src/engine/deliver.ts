@@ -3,6 +3,7 @@ import type { BillingMonth } from '../core/billing-month.js';
 import { packBlocks } from '../core/pack.js';
 import type { Notifier } from '../core/ports.js';
 import { type ReportRow, reportMessages } from '../core/report.js';
+import { isLastDayOf } from '../core/restart.js';
 import { describeError } from '../errors.js';
 import { eventsOf } from './events.js';
 import { type StateWrite, saveState, stateAfterDelivery } from './state.js';
@@ -120,8 +121,17 @@ export async function deliverReport(input: {
   readonly dryRun: boolean;
 }): Promise<Delivery> {
   const { deps, settings, rows, regionErrors, month, now, dryRun } = input;
+  // The month's last report says what the 1st brings, when the guard restarts what it stopped.
+  const lastOfMonth = settings.restartOnNewMonth && isLastDayOf(month, now);
+  const startsOnThe1st = lastOfMonth ? rows.filter((row) => row.nextMonth === 'start') : undefined;
   const texts = reportMessages(
-    { generatedAt: now, monthKey: month.key, rows, regionErrors },
+    {
+      generatedAt: now,
+      monthKey: month.key,
+      rows,
+      regionErrors,
+      ...(startsOnThe1st !== undefined ? { startsOnThe1st } : {}),
+    },
     {
       unit: settings.allowance.unit,
       quotaPercent: settings.policy.quotaPercent,

@@ -3,17 +3,25 @@ import type { InstanceOutcome } from './types.js';
 
 /** The alert events an instance's outcome calls for, with the figures each one quotes. */
 export function eventsOf(outcome: InstanceOutcome): AlertEvent[] {
-  const { instance, assessment, stop } = outcome;
-  if (assessment === undefined) return [];
+  const { instance, assessment, stop, start, policy } = outcome;
+  const others: AlertEvent[] = [];
+  if (outcome.badTagAlertDay !== undefined && policy !== undefined) {
+    others.push({ kind: 'bad-tag', instance, problems: policy.tagProblems });
+  }
+  if (start?.error !== undefined) others.push({ kind: 'start-failed', instance, error: start.error });
+  if (assessment === undefined) return others;
   const usage = assessment.usage;
   const figures = {
     usedBytes: usage.kind === 'known' ? usage.inBytes + usage.outBytes : null,
     allowanceBytes: assessment.allowance.bytes,
     percent: assessment.percent,
   };
-  return assessment.due.map((due): AlertEvent => {
+  const due = assessment.due.map((due): AlertEvent => {
     if (due.kind === 'warn') return { kind: 'warn', instance, level: due.level, ...figures };
     if (due.kind === 'kept-running') return { kind: 'kept-running', instance, ...figures };
+    if (due.kind === 'not-stopped') {
+      return { kind: 'not-stopped', instance, because: policy?.actionFrom ?? 'setting', ...figures };
+    }
     if (due.kind === 'unknown') return { kind: 'unknown', instance, reason: due.reason };
     if (due.undeliveredSince !== undefined) {
       return { kind: 'stop', instance, outcome: 'earlier', stoppedAt: due.undeliveredSince, ...figures };
@@ -30,4 +38,5 @@ export function eventsOf(outcome: InstanceOutcome): AlertEvent[] {
       ...(stop?.recordError !== undefined ? { recordError: stop.recordError } : {}),
     };
   });
+  return [...due, ...others];
 }

@@ -15,6 +15,7 @@ export function instanceProblems(outcomes: readonly InstanceOutcome[]): string[]
       problems.push(`${where}: stopped without a record that its alert is owed: ${stop.recordError}`);
     }
     if (stop?.error !== undefined) problems.push(`${where}: stop failed: ${stop.error}`);
+    problems.push(...lifecycleProblems(outcome, where));
     return problems;
   });
 }
@@ -28,4 +29,22 @@ export function missingNames(
   if (wanted === undefined || !listingComplete) return [];
   const found = new Set(outcomes.map((outcome) => outcome.instance.name));
   return [...wanted].filter((name) => !found.has(name));
+}
+
+/** Malformed setting tags, and what went wrong starting an instance or forgetting its stop. */
+function lifecycleProblems(outcome: InstanceOutcome, where: string): string[] {
+  const { start, policy } = outcome;
+  const problems = (policy?.tagProblems ?? []).map((problem) => `${where}: ${problem.message}`);
+  if (start?.error !== undefined) {
+    problems.push(`${where}: start failed: ${start.error}; the next check tries again`);
+  }
+  if (start?.recordError !== undefined) {
+    problems.push(
+      `${where}: started, but its stop record could not be cleared (${start.recordError}); the next check clears it`,
+    );
+  }
+  if (outcome.forgetError !== undefined) {
+    problems.push(`${where}: could not clear its spent stop record: ${outcome.forgetError}`);
+  }
+  return problems;
 }

@@ -1,6 +1,8 @@
+import { TAGS } from '../constants.js';
 import type { AlertEvent } from '../core/alerts.js';
-import { billingMonthOf } from '../core/billing-month.js';
+import { type BillingMonth, billingMonthOf } from '../core/billing-month.js';
 import type { ReportRow } from '../core/report.js';
+import { nextMonthFor } from '../core/restart.js';
 import type { Instance } from '../core/types.js';
 import { usageWindow } from '../core/usage.js';
 import { type AssessContext, assessInstance } from './assess.js';
@@ -8,6 +10,7 @@ import { deliverAlerts, deliverReport } from './deliver.js';
 import { mapWithLimit } from './pool.js';
 import { instanceProblems, missingNames } from './problems.js';
 import { monitoredInstances, regionsToCheck } from './regions.js';
+import { startedEvent, startOrForget } from './restart.js';
 import { stopAssessed } from './stop.js';
 import type {
   Command,
@@ -64,7 +67,11 @@ export async function runGuard(
   const wanted = settings.instances === undefined ? undefined : new Set(settings.instances);
   const assessAndAct = async (instance: Instance): Promise<InstanceOutcome> => {
     const outcome = await assessInstance(ctx, instance);
-    if (command !== 'check' || !outcome.assessment?.stop) return outcome;
+    if (command !== 'check') return outcome;
+    if (!outcome.assessment?.stop) {
+      const { restartOnNewMonth } = settings;
+      return startOrForget({ fleet, outcome, month, restartOnNewMonth, dryRun, deadline, log });
+    }
     if (dryRun) return { ...outcome, action: 'would-stop' };
     return stopAssessed({ fleet, outcome, now, deadline, log });
   };
@@ -88,8 +95,10 @@ export async function runGuard(
     events.push({ kind: 'missing', names: missing });
   }
   problems.push(...instanceProblems(outcomes));
+  const started = command === 'check' ? startedEvent(outcomes, dryRun) : undefined;
+  if (started !== undefined) events.push(started);
 
-  const rows = outcomes.map(toRow);
+  const rows = outcomes.map((outcome) => toRow(outcome, month, settings.restartOnNewMonth));
   const base = {
     command,
     dryRun,
@@ -108,9 +117,16 @@ export async function runGuard(
   return { ...base, messages: delivery.messages, problems: [...problems, ...delivery.problems] };
 }
 
-function toRow(outcome: InstanceOutcome): ReportRow {
+function toRow(outcome: InstanceOutcome, month: BillingMonth, restartOnNewMonth: boolean): ReportRow {
   const { instance, allowance, assessment, stop } = outcome;
   const usage = assessment?.usage;
+  // Stopped in this run: as the next run will see it, with its stop record.
+  const seen =
+    outcome.action === 'stopped' && stop !== undefined
+      ? { state: 'stopped', tags: { ...instance.tags, [TAGS.stopped]: stop.month } }
+      : instance;
+  const action = outcome.policy?.action ?? 'stop';
+  const nextMonth = nextMonthFor({ instance: seen, month, restartOnNewMonth, action });
   return {
     name: instance.name,
     region: instance.region,
@@ -122,5 +138,7 @@ function toRow(outcome: InstanceOutcome): ReportRow {
     action: outcome.action,
     ...(usage?.kind === 'unknown' ? { unknownReason: usage.reason } : {}),
     ...(stop?.error !== undefined ? { error: `stop failed: ${stop.error}` } : {}),
+    ...(outcome.start?.error !== undefined ? { error: `start failed: ${outcome.start.error}` } : {}),
+    ...(nextMonth !== undefined ? { nextMonth } : {}),
   };
 }

@@ -16,8 +16,8 @@ export interface StateWrite {
  * delivery, never the attempt: only when every message holding the instance's alerts arrived is its
  * alert state saved (and a stop's write-ahead record cleared). A stop whose alert did not arrive
  * keeps its record, or gets one now if it could not be written before the stop; the same goes for
- * the month of the stop (`lightsail-guard:stopped`), which is written either way, so that a stop
- * whose record failed is still known as the guard's.
+ * the month of the stop (`lightsail-guard:stopped`), which is written either way, so that the stop
+ * is undone on a new month even when its record failed.
  */
 export function stateAfterDelivery(outcome: InstanceOutcome, delivered: boolean): Record<string, string> {
   const { assessment, stop } = outcome;
@@ -27,6 +27,7 @@ export function stateAfterDelivery(outcome: InstanceOutcome, delivered: boolean)
   if (delivered) {
     Object.assign(tags, assessment?.tagsOnDelivery);
     if (stop?.recorded) tags[TAGS.stopUnsent] = '';
+    if (outcome.badTagAlertDay !== undefined) tags[TAGS.badTagAlerted] = outcome.badTagAlertDay;
   } else if (unrecordedStop) {
     tags[TAGS.stopUnsent] = stop.at;
   }

@@ -3,6 +3,7 @@
 import type { Allowance, AllowanceSettings } from '../core/allowance.js';
 import type { BillingMonth } from '../core/billing-month.js';
 import type { Assessment, GuardPolicy } from '../core/decide.js';
+import type { GlobalAction, InstancePolicy } from '../core/instance-policy.js';
 import type { Fleet, Notifier } from '../core/ports.js';
 import type { InstanceAction, ReportRow } from '../core/report.js';
 import type { Instance } from '../core/types.js';
@@ -20,6 +21,10 @@ export interface GuardSettings {
   readonly instances: readonly string[] | undefined;
   /** Instances read at once per region (each read is two metric calls). */
   readonly concurrency: number;
+  /** ACTION: `notify` sends every alert and never stops. Instances may override it with a tag. */
+  readonly action: GlobalAction;
+  /** RESTART_ON_NEW_MONTH: start what the guard stopped once a later billing month has begun. */
+  readonly restartOnNewMonth: boolean;
 }
 
 /** A structured log event; the Lambda prints them as JSON lines, the CLI may ignore them. */
@@ -82,6 +87,16 @@ export interface StopReport {
   readonly month: string;
 }
 
+/** How a new month's start went. */
+export interface StartReport {
+  /** The billing month the guard stopped the instance in. */
+  readonly stoppedIn: string;
+  /** Why the start failed: the instance is still stopped, and the next check tries again. */
+  readonly error?: string;
+  /** Started, but the stop record could not be cleared: a later stop by its owner might be undone. */
+  readonly recordError?: string;
+}
+
 /** What happened to one instance, before alerts are sent. */
 export interface InstanceOutcome {
   readonly instance: Instance;
@@ -90,6 +105,14 @@ export interface InstanceOutcome {
   readonly action: InstanceAction;
   /** Present when a stop was attempted in this run. */
   readonly stop?: StopReport;
+  /** Present when a start was attempted in this run. */
+  readonly start?: StartReport;
+  /** The instance's policy from its tags over the settings; absent only where no policy applied. */
+  readonly policy?: InstancePolicy;
+  /** The UTC day to record once the alert about malformed setting tags was delivered. */
+  readonly badTagAlertDay?: string;
+  /** A stop record found spent (the instance runs again) that could not be cleared. */
+  readonly forgetError?: string;
   /** Why the instance's creation time was not trusted (and a full month's allowance was used). */
   readonly creationProblem?: string;
 }

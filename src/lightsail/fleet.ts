@@ -5,6 +5,7 @@ import {
   GetRegionsCommand,
   type LightsailClient,
   type Instance as LightsailInstance,
+  StartInstanceCommand,
   StopInstanceCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-lightsail';
@@ -108,6 +109,15 @@ export function createLightsailFleet(options: LightsailFleetOptions): Fleet {
     async stopInstance(instance, signal) {
       await untilAborted(
         clientFor(instance.region).send(new StopInstanceCommand({ instanceName: instance.name }), {
+          abortSignal: signal,
+        }),
+        signal,
+      );
+    },
+
+    async startInstance(instance, signal) {
+      await untilAborted(
+        clientFor(instance.region).send(new StartInstanceCommand({ instanceName: instance.name }), {
           abortSignal: signal,
         }),
         signal,

@@ -47,6 +47,8 @@ export function guardSettings(overrides: Partial<GuardSettings> = {}): GuardSett
     regions: undefined,
     instances: undefined,
     concurrency: 4,
+    action: 'stop',
+    restartOnNewMonth: false,
     ...overrides,
   };
 }

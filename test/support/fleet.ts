@@ -14,12 +14,13 @@ export interface Traffic {
  */
 export interface InMemoryFleet extends Fleet {
   readonly calls: {
-    /** Every stop, state read and tag write in order, as `stop hot`, `state hot`, `tag hot`. */
+    /** Every stop, start, state read and tag write in order, as `stop hot`, `start hot`, `tag hot`. */
     readonly order: string[];
     listRegions: number;
     readonly listInstances: string[];
     readonly readMetric: { instance: string; metric: TrafficMetric; window: UsageWindow }[];
     readonly stopInstance: string[];
+    readonly startInstance: string[];
     readonly instanceState: string[];
     readonly tagInstance: { instance: string; tags: Record<string, string> }[];
   };
@@ -30,6 +31,7 @@ export interface InMemoryFleet extends Fleet {
     readonly listInstances: Map<string, Error>;
     readonly readMetric: Map<string, Error>;
     readonly stopInstance: Map<string, Error>;
+    readonly startInstance: Map<string, Error>;
     readonly instanceState: Map<string, Error>;
     readonly tagInstance: Map<string, Error>;
   };
@@ -73,6 +75,7 @@ export function inMemoryFleet(options: {
       listInstances: [],
       readMetric: [],
       stopInstance: [],
+      startInstance: [],
       instanceState: [],
       tagInstance: [],
     },
@@ -80,6 +83,7 @@ export function inMemoryFleet(options: {
       listInstances: new Map(),
       readMetric: new Map(),
       stopInstance: new Map(),
+      startInstance: new Map(),
       instanceState: new Map(),
       tagInstance: new Map(),
     },
@@ -127,6 +131,14 @@ export function inMemoryFleet(options: {
       if (failure) throw failure;
       const current = held.get(key(instance));
       if (current) held.set(key(instance), { ...current, state: 'stopped' });
+    },
+    async startInstance(instance: Instance): Promise<void> {
+      fleet.calls.startInstance.push(instance.name);
+      fleet.calls.order.push(`start ${instance.name}`);
+      const failure = fleet.failures.startInstance.get(instance.name);
+      if (failure) throw failure;
+      const current = held.get(key(instance));
+      if (current) held.set(key(instance), { ...current, state: 'running' });
     },
     async instanceState(instance: Instance): Promise<string> {
       fleet.calls.instanceState.push(instance.name);
