@@ -111,6 +111,38 @@ export function guardPolicyDocument(target: PolicyTarget): PolicyDocumentJson {
   return { Version: '2012-10-17', Statement: statements };
 }
 
+/**
+ * What a person running the CLI's instance commands needs (`keep-running`, `hold`, `release`,
+ * `set-quota`, `set-warn`, `set-action`, `untag-all`): never given to the scheduled function. Find
+ * an instance, change its tags, start or stop it on request.
+ */
+export const CLI_INSTANCE_ACTIONS = [
+  'lightsail:TagResource',
+  'lightsail:UntagResource',
+  'lightsail:StartInstance',
+  'lightsail:StopInstance',
+] as const;
+
+export function cliPolicyDocument(partition = 'aws', account = '<ACCOUNT_ID>'): PolicyDocumentJson {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'FindInstances',
+        Effect: 'Allow',
+        Action: ['lightsail:GetRegions', 'lightsail:GetInstances'],
+        Resource: '*',
+      },
+      {
+        Sid: 'ManageInstances',
+        Effect: 'Allow',
+        Action: [...CLI_INSTANCE_ACTIONS],
+        Resource: instancesArn(partition, account),
+      },
+    ],
+  };
+}
+
 /** The document as README and console users see it: placeholders where the stack has tokens. */
 export function printablePolicyDocument(overrides: Partial<PolicyTarget> = {}): PolicyDocumentJson {
   return guardPolicyDocument({

@@ -3,9 +3,10 @@
  * README, which a test keeps equal to it). Options fill in the placeholders:
  *   --account 123456789012 --region ap-southeast-1 --parameter /lightsail-guard/telegram-bot-token
  *   --restart-on-new-month   with lightsail:StartInstance, as RESTART_ON_NEW_MONTH=true needs
+ *   --cli                    the policy of the CLI's instance commands (keep-running, hold, ...) instead
  */
 import { parseArgs } from 'node:util';
-import { printablePolicyDocument } from '../infra/policy.js';
+import { cliPolicyDocument, printablePolicyDocument } from '../infra/policy.js';
 
 const { values } = parseArgs({
   options: {
@@ -14,13 +15,15 @@ const { values } = parseArgs({
     parameter: { type: 'string' },
     'kms-key-arn': { type: 'string' },
     'restart-on-new-month': { type: 'boolean' },
+    cli: { type: 'boolean' },
   },
 });
-const document = printablePolicyDocument({
+const guard = printablePolicyDocument({
   ...(values.account ? { account: values.account } : {}),
   ...(values.region ? { region: values.region } : {}),
   ...(values.parameter ? { botTokenParameterName: values.parameter } : {}),
   ...(values['kms-key-arn'] ? { botTokenKmsKeyArn: values['kms-key-arn'] } : {}),
   ...(values['restart-on-new-month'] ? { restartOnNewMonth: true } : {}),
 });
+const document = values.cli ? cliPolicyDocument('aws', values.account ?? '<ACCOUNT_ID>') : guard;
 console.log(JSON.stringify(document, null, 2));

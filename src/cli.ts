@@ -9,23 +9,45 @@ import {
   reportCommand,
   statusCommand,
 } from './cli/guard-commands.js';
+import { holdCommand, keepRunningCommand, releaseCommand } from './cli/lifecycle-commands.js';
 import { parseCommandLine } from './cli/options.js';
+import { setActionCommand, setQuotaCommand, setWarnCommand } from './cli/policy-commands.js';
+import { untagAllCommand } from './cli/untag-all.js';
 import type { Environment } from './config.js';
 import { ENV } from './constants.js';
-import { ConfigError, UsageError } from './errors.js';
+import { CommandFailed, ConfigError, UsageError } from './errors.js';
 import { guardFleet, lightsailClients, telegramNotifier } from './wiring.js';
 
-/** Every command, in the order `--help` lists them. */
-const COMMANDS: readonly CliCommand[] = [checkCommand, reportCommand, statusCommand];
+/** Every command, in the order `--help` lists them: the guard's runs, then the instance commands. */
+const COMMANDS: readonly CliCommand[] = [
+  checkCommand,
+  reportCommand,
+  statusCommand,
+  keepRunningCommand,
+  holdCommand,
+  releaseCommand,
+  setQuotaCommand,
+  setWarnCommand,
+  setActionCommand,
+  untagAllCommand,
+];
+
+const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));
 
 const commandList = (): string =>
-  COMMANDS.map((command) => `  ${command.name.padEnd(9)} ${command.summary}`).join('\n');
+  COMMANDS.map(
+    (command) =>
+      `  ${command.name.padEnd(NAME_WIDTH)} ${command.summary.replace(/\n\s+/g, `\n${' '.repeat(NAME_WIDTH + 3)}`)}`,
+  ).join('\n');
 
 export const HELP = `lightsail-guard: stop Amazon Lightsail instances before they run past their monthly
 data-transfer allowance, with Telegram alerts and a daily report.
 
 Usage: lightsail-guard <command> [options]
        lightsail-guard <command> --help     that command's options
+
+Instance commands take the instance's name and --region (found automatically when the name
+is unique) and --dry-run; they need AWS credentials, never Telegram.
 
 Commands:
 ${commandList()}
@@ -47,11 +69,15 @@ Environment:
 
 Exit codes:
   0  every monitored instance was checked and every stop and message succeeded
-  1  something could not be checked, or a stop or a message failed (the rest was still done)
-  2  bad configuration or usage; nothing was called
+     (instance commands: the change was made)
+  1  something could not be checked, or a stop or a message failed (the rest was still done);
+     instance commands: no such instance, or a call was refused
+  2  bad configuration or usage; nothing was called (instance commands: also a name found
+     in two regions without --region)
 
-State: alert state lives in lightsail-guard:* tags on each instance. Tag an instance
-lightsail-guard:keep-running = YYYY-MM (this month) to keep it running past the threshold.`;
+State: alert state lives in lightsail-guard:* tags on each instance; keep-running, hold,
+set-quota, set-warn and set-action write the tags that change what the guard does with one
+instance, and untag-all removes them all.`;
 
 function version(): string {
   const manifest = fileURLToPath(new URL('../package.json', import.meta.url));
@@ -105,6 +131,7 @@ export async function main(
     ...io,
     fleetFor: (config) => guardFleet(config, lightsailClients(config)),
     telegramFor: (config, token, deadline) => telegramNotifier(config, token, { deadline }),
+    adminFor: (config) => guardFleet(config, lightsailClients(config)),
   };
   try {
     return await dispatch(argv, ctx);
@@ -116,6 +143,10 @@ export async function main(
     if (error instanceof ConfigError) {
       io.err(`lightsail-guard: configuration error: ${error.message}`);
       return 2;
+    }
+    if (error instanceof CommandFailed) {
+      io.err(`lightsail-guard: ${error.message}`);
+      return 1;
     }
     io.err(`lightsail-guard: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     return 1;

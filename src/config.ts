@@ -42,7 +42,8 @@ export const DEFAULTS = {
  */
 const MAX_CONCURRENCY = 25;
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** A Lightsail region code such as `us-east-1` (REGIONS, and the CLI's `--region`). */
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 /**
  * The trimmed value of variable `name`. An unset or blank variable is "not set" (`undefined`):
@@ -118,7 +119,7 @@ function parseRegions(env: Environment): string[] | undefined {
   const raw = setting(env, ENV.regions);
   if (raw === undefined) return undefined;
   const regions = [...new Set(splitList(raw))];
-  const bad = regions.filter((region) => !REGION.test(region));
+  const bad = regions.filter((region) => !REGION_PATTERN.test(region));
   if (regions.length === 0 || bad.length > 0) {
     throw new ConfigError(
       `${ENV.regions} must be comma-separated Lightsail regions such as us-east-1,eu-west-2 (unset: every region); got "${bad.join(', ') || raw}".`,

@@ -9,6 +9,14 @@ export class UsageError extends Error {
 }
 
 /**
+ * A CLI command could not do what it was asked (no such instance, a refused call). Exit code 1;
+ * the message says what was and was not done.
+ */
+export class CommandFailed extends Error {
+  override readonly name = 'CommandFailed';
+}
+
+/**
  * The message of anything thrown, with the error's name when it says more (e.g.
  * `ThrottlingException: Rate exceeded`), capped so that one runaway message cannot swamp an alert.
  */

@@ -6,11 +6,11 @@
 
 import { LightsailClient } from '@aws-sdk/client-lightsail';
 import type { Config } from './config.js';
-import type { Fleet, Notifier } from './core/ports.js';
+import type { Notifier } from './core/ports.js';
 import type { RunDeadline } from './engine/deadline.js';
 import type { LogEvent } from './engine/types.js';
 import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
-import { createLightsailFleet } from './lightsail/fleet.js';
+import { createLightsailFleet, type LightsailFleet } from './lightsail/fleet.js';
 import { createTelegramNotifier } from './telegram/notifier.js';
 
 /** The client of one region, built once and reused (see `lightsailClientFactory`). */
@@ -40,7 +40,11 @@ export async function homeRegion(config: Pick<Config, 'regions'>): Promise<strin
   return FALLBACK_HOME_REGION;
 }
 
-export async function guardFleet(config: Pick<Config, 'regions'>, clients: LightsailClients): Promise<Fleet> {
+/** The fleet over Lightsail: the guard's `Fleet`, and the `InstanceAdmin` of the CLI's instance commands. */
+export async function guardFleet(
+  config: Pick<Config, 'regions'>,
+  clients: LightsailClients,
+): Promise<LightsailFleet> {
   return createLightsailFleet({ clientFor: clients, homeRegion: await homeRegion(config) });
 }
 

@@ -35,7 +35,9 @@ describe('the command line', () => {
     const run = await cli('status', '--dry-run');
 
     expect(run.code).toBe(2);
-    expect(run.err).toContain('status has no option --dry-run; it is for check and report');
+    expect(run.err).toContain(
+      'status has no option --dry-run; it is for check, report, keep-running, hold, release, set-quota, set-warn, set-action and untag-all',
+    );
   });
 
   it('names an unknown option without a guess when none is close', async () => {

@@ -2,7 +2,7 @@
 
 import type { ParseArgsConfig } from 'node:util';
 import type { Config, Environment } from '../config.js';
-import type { Fleet, Notifier } from '../core/ports.js';
+import type { Fleet, InstanceAdmin, Notifier } from '../core/ports.js';
 import type { RunDeadline } from '../engine/deadline.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -24,6 +24,8 @@ export interface CliContext {
   readonly err: (text: string) => void;
   readonly fleetFor: (config: Config) => Promise<Fleet>;
   readonly telegramFor: (config: Config, token: string, deadline: RunDeadline) => Notifier;
+  /** Finds, tags, untags, starts and stops instances for the instance commands (`keep-running`, ...). */
+  readonly adminFor: (config: Config) => Promise<InstanceAdmin>;
 }
 
 export interface CliCommand {

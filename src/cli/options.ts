@@ -63,7 +63,9 @@ export function parseCommandLine(
         .filter((other) => Object.hasOwn(other.options, bare))
         .map((other) => other.name);
       if (elsewhere.length > 0) {
-        throw new UsageError(`${command.name} has no option --${bare}; it is for ${elsewhere.join(' and ')}`);
+        const last = elsewhere.pop();
+        const names = elsewhere.length > 0 ? `${elsewhere.join(', ')} and ${last}` : last;
+        throw new UsageError(`${command.name} has no option --${bare}; it is for ${names}`);
       }
       const suggestion = closestOption(given, Object.keys(options));
       throw new UsageError(

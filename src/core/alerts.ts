@@ -1,7 +1,7 @@
 import { TAGS } from '../constants.js';
 import type { AllowanceUnit } from './allowance.js';
 import { escapeHtml } from './html.js';
-import type { TagProblem } from './instance-policy.js';
+import { POLICY_TAG_COMMANDS, type TagProblem } from './instance-policy.js';
 import { overagePriceText } from './overage.js';
 import type { Instance } from './types.js';
 import { formatAmount, formatPercent } from './units.js';
@@ -63,6 +63,10 @@ const figures = (f: AlertFigures, unit: AllowanceUnit): string => {
   return `${used} of ${formatAmount(f.allowanceBytes, unit)} ${unit} used (${formatPercent(f.percent)})`;
 };
 
+/** A CLI command the user can paste; instance names hold only letters, digits, `_`, `-` and `.`. */
+const command = (name: string, args: string): string =>
+  `<code>lightsail-guard ${escapeHtml(name)} ${escapeHtml(args)}</code>`;
+
 /** Dynamic error text is capped so one runaway message cannot push an alert past Telegram's limit. */
 const quote = (text: string): string => escapeHtml(text.length > 300 ? `${text.slice(0, 297)}...` : text);
 
@@ -72,7 +76,7 @@ export function alertText(event: AlertEvent, context: AlertTextContext): string 
   switch (event.kind) {
     case 'stop': {
       const head = `${who(event.instance)}: ${figures(event, unit)}, threshold ${quotaPercent}%.`;
-      const keep = `To keep it running this month, tag it <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>.`;
+      const keep = `To keep it running this month: ${command('keep-running', `${event.instance.name} --start`)} (it tags <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>).`;
       const unrecorded =
         event.recordError === undefined
           ? ''
@@ -102,7 +106,7 @@ export function alertText(event: AlertEvent, context: AlertTextContext): string 
       return `⚠️ <b>${event.level}% warning</b> ${who(event.instance)}: ${figures(event, unit)}. It will be stopped at ${quotaPercent}%.${past}`;
     }
     case 'kept-running':
-      return `⚠️ <b>Over threshold, kept running</b> ${who(event.instance)}: ${figures(event, unit)}, threshold ${quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(overagePriceText(event.instance.region))}.`;
+      return `⚠️ <b>Over threshold, kept running</b> ${who(event.instance)}: ${figures(event, unit)}, threshold ${quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(overagePriceText(event.instance.region))}. To let the guard stop it again: ${command('keep-running', `${event.instance.name} --clear`)}.`;
     case 'not-stopped': {
       const why =
         event.because === 'setting'
@@ -114,8 +118,8 @@ export function alertText(event: AlertEvent, context: AlertTextContext): string 
           : '';
       const change =
         event.because === 'setting'
-          ? `set ACTION=stop, or tag this one <code>${TAGS.action}</code> = <code>stop</code>`
-          : `tag it <code>${TAGS.action}</code> = <code>stop</code>`;
+          ? `set ACTION=stop, or ${command('set-action', `${event.instance.name} stop`)} for this one`
+          : command('set-action', `${event.instance.name} stop`);
       return `🔔 <b>Over threshold, not stopped</b> ${who(event.instance)}: ${figures(event, unit)}, threshold ${quotaPercent}%. Not stopped because ${why} (alerts only).${past} To have it stopped: ${change}.`;
     }
     case 'started': {
@@ -128,13 +132,20 @@ export function alertText(event: AlertEvent, context: AlertTextContext): string 
         ? '<b>Would start</b> for the new month'
         : '▶️ <b>Started</b> for the new month';
       const reset = event.started.length === 1 ? 'Its allowance' : 'Their allowances';
-      return `${verb}: ${names}. ${reset} reset on the 1st. To keep one stopped next time, tag it <code>${TAGS.hold}</code>.`;
+      return `${verb}: ${names}. ${reset} reset on the 1st. To keep one stopped next time: ${command('hold', '<name>')}.`;
     }
     case 'start-failed':
       return `🚨 <b>START FAILED</b> ${who(event.instance)}: ${quote(event.error)}. It stays stopped; the next check tries again.`;
     case 'bad-tag': {
-      const problems = event.problems.map((problem) => `${quote(problem.message)}.`).join(' ');
-      return `⚙️ <b>Setting tag not valid</b> ${who(event.instance)}: ${problems} Fix the tag or remove it.`;
+      const fixes = event.problems.map((problem) => {
+        const fix = POLICY_TAG_COMMANDS[problem.key];
+        const how =
+          fix === undefined
+            ? ''
+            : ` Set it again, or remove it: ${command(fix, `${event.instance.name} --clear`)}.`;
+        return `${quote(problem.message)}.${how}`;
+      });
+      return `⚙️ <b>Setting tag not valid</b> ${who(event.instance)}: ${fixes.join(' ')}`;
     }
     case 'unknown':
       return `❓ <b>Usage unknown</b> ${who(event.instance)}: ${quote(event.reason)}. It is not guarded until its usage can be read.`;

@@ -37,6 +37,13 @@ export interface TagProblem {
   readonly message: string;
 }
 
+/** The CLI command that sets each policy tag (`set-quota web-1 90`, or `--clear`). */
+export const POLICY_TAG_COMMANDS: Readonly<Record<string, string>> = {
+  [TAGS.quota]: 'set-quota',
+  [TAGS.warn]: 'set-warn',
+  [TAGS.action]: 'set-action',
+};
+
 const shown = (key: string, value: string): string => `${key} = "${value}"`;
 
 /** The effective policy of an instance with `tags`, over `global`. */

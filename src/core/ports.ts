@@ -29,6 +29,16 @@ export interface Fleet {
   ): Promise<void>;
 }
 
+/**
+ * What the CLI's instance commands (`keep-running`, `hold`, `set-quota`, `untag-all`, ...) need: find
+ * an instance, change its tags, start or stop it. The Lightsail fleet implements it too.
+ */
+export interface InstanceAdmin
+  extends Pick<Fleet, 'listRegions' | 'listInstances' | 'tagInstance' | 'startInstance' | 'stopInstance'> {
+  /** Removes these tag keys from the instance (`UntagResource`). */
+  untagInstance(instance: Instance, keys: readonly string[], signal?: AbortSignal): Promise<void>;
+}
+
 /** Where alerts and reports go. `send` resolves once the message was delivered, or throws. */
 export interface Notifier {
   send(text: string): Promise<void>;

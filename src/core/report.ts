@@ -157,5 +157,5 @@ export function startsOnThe1stText(
   const names = instances
     .map((i) => `<code>${escapeHtml(i.name)}</code> (${escapeHtml(i.region)})`)
     .join(', ');
-  return `▶️ On the 1st the first check starts again: ${names}. Tag one lightsail-guard:hold to keep it stopped.`;
+  return `▶️ On the 1st the first check starts again: ${names}. Hold one with lightsail-guard hold &lt;name&gt;.`;
 }

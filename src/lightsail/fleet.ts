@@ -8,8 +8,9 @@ import {
   StartInstanceCommand,
   StopInstanceCommand,
   TagResourceCommand,
+  UntagResourceCommand,
 } from '@aws-sdk/client-lightsail';
-import type { Fleet } from '../core/ports.js';
+import type { Fleet, InstanceAdmin } from '../core/ports.js';
 import type { Instance, MetricRead } from '../core/types.js';
 import { untilAborted } from './abort.js';
 
@@ -47,11 +48,14 @@ export function toInstance(raw: LightsailInstance, region: string): Instance {
   };
 }
 
+/** Both ports over one set of clients: the guard's runs and the CLI's instance commands. */
+export type LightsailFleet = Fleet & InstanceAdmin;
+
 /**
  * The `Fleet` over Lightsail's API: one `GetInstances` per page, two metric reads per instance, no
  * other reads except `GetInstanceState` after a refused stop. Every call takes the run's signal.
  */
-export function createLightsailFleet(options: LightsailFleetOptions): Fleet {
+export function createLightsailFleet(options: LightsailFleetOptions): LightsailFleet {
   const { clientFor, homeRegion } = options;
   return {
     async listRegions(signal) {
@@ -141,6 +145,16 @@ export function createLightsailFleet(options: LightsailFleetOptions): Fleet {
             resourceName: instance.name,
             tags: Object.entries(tags).map(([key, value]) => ({ key, value })),
           }),
+          { abortSignal: signal },
+        ),
+        signal,
+      );
+    },
+
+    async untagInstance(instance, keys, signal) {
+      await untilAborted(
+        clientFor(instance.region).send(
+          new UntagResourceCommand({ resourceName: instance.name, tagKeys: [...keys] }),
           { abortSignal: signal },
         ),
         signal,

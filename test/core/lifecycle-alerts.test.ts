@@ -34,13 +34,27 @@ describe('the alerts of the month’s lifecycle and per-instance policy', () => 
     },
   );
 
+  it('tells the owner of a stopped instance the command that keeps it running', () => {
+    const event: AlertEvent = { kind: 'stop', instance: WEB, outcome: 'stopped', ...figures };
+
+    expect(htmlToPlain(alertText(event, CONTEXT))).toContain(
+      'To keep it running this month: lightsail-guard keep-running web_1 --start (it tags lightsail-guard:keep-running = 2026-11).',
+    );
+  });
+
+  it('tells the owner of a kept-running instance the command that lets the guard stop it again', () => {
+    const text = htmlToPlain(alertText({ kind: 'kept-running', instance: WEB, ...figures }, CONTEXT));
+
+    expect(text).toContain('To let the guard stop it again: lightsail-guard keep-running web_1 --clear.');
+  });
+
   it('says an instance over the threshold was not stopped because of ACTION=notify', () => {
     const text = htmlToPlain(
       alertText({ kind: 'not-stopped', instance: WEB, because: 'setting', ...figures }, CONTEXT),
     );
 
     expect(text).toBe(
-      '🔔 Over threshold, not stopped web_1 in eu-west-2: 97.50 of 100.00 GB used (97.5%), threshold 95%. Not stopped because ACTION=notify is set (alerts only). To have it stopped: set ACTION=stop, or tag this one lightsail-guard:action = stop.',
+      '🔔 Over threshold, not stopped web_1 in eu-west-2: 97.50 of 100.00 GB used (97.5%), threshold 95%. Not stopped because ACTION=notify is set (alerts only). To have it stopped: set ACTION=stop, or lightsail-guard set-action web_1 stop for this one.',
     );
   });
 
@@ -52,7 +66,7 @@ describe('the alerts of the month’s lifecycle and per-instance policy', () => 
 
     expect(text).toContain('Not stopped because it is tagged lightsail-guard:action = notify (alerts only).');
     expect(text).toContain('It is past its allowance: traffic out is');
-    expect(text).toContain('To have it stopped: tag it lightsail-guard:action = stop.');
+    expect(text).toContain('To have it stopped: lightsail-guard set-action web_1 stop.');
   });
 
   it('names every instance started on the new month in one alert', () => {
@@ -72,7 +86,7 @@ describe('the alerts of the month’s lifecycle and per-instance policy', () => 
     );
 
     expect(text).toBe(
-      '▶️ Started for the new month: web_1 in eu-west-2 (stopped by the guard in 2026-11), db-2 in us-east-1 (stopped by the guard in 2026-10). Their allowances reset on the 1st. To keep one stopped next time, tag it lightsail-guard:hold.',
+      '▶️ Started for the new month: web_1 in eu-west-2 (stopped by the guard in 2026-11), db-2 in us-east-1 (stopped by the guard in 2026-10). Their allowances reset on the 1st. To keep one stopped next time: lightsail-guard hold <name>.',
     );
   });
 
@@ -86,7 +100,7 @@ describe('the alerts of the month’s lifecycle and per-instance policy', () => 
     );
   });
 
-  it('names a malformed tag', () => {
+  it('names a malformed tag and the command that fixes it', () => {
     const text = htmlToPlain(
       alertText(
         {
@@ -99,7 +113,7 @@ describe('the alerts of the month’s lifecycle and per-instance policy', () => 
     );
 
     expect(text).toBe(
-      '⚙️ Setting tag not valid web_1 in eu-west-2: lightsail-guard:warn = "x" is bad. Fix the tag or remove it.',
+      '⚙️ Setting tag not valid web_1 in eu-west-2: lightsail-guard:warn = "x" is bad. Set it again, or remove it: lightsail-guard set-warn web_1 --clear.',
     );
   });
 
@@ -181,7 +195,7 @@ describe('the report of a guard that restarts what it stopped', () => {
     );
 
     expect(htmlToPlain(text)).toContain(
-      '▶️ On the 1st the first check starts again: proxy_1 (us-east-1). Tag one lightsail-guard:hold to keep it stopped.',
+      '▶️ On the 1st the first check starts again: proxy_1 (us-east-1). Hold one with lightsail-guard hold <name>.',
     );
   });
 

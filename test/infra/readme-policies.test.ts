@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { printablePolicyDocument, startStatement } from '../../infra/policy.js';
+import { cliPolicyDocument, printablePolicyDocument, startStatement } from '../../infra/policy.js';
 
 /** The ```json block between `<!-- <marker>:start -->` and `<!-- <marker>:end -->` in README.md. */
 function readmeBlock(marker: string): unknown {
@@ -17,11 +17,26 @@ function readmeBlock(marker: string): unknown {
   return JSON.parse(lines.slice(open + 1, close).join('\n'));
 }
 
-describe('the IAM of the month’s lifecycle', () => {
+describe('the IAM of the month’s lifecycle and the instance commands', () => {
   it('in the README, the statement restarting adds is the one the stack adds', () => {
     const statements = printablePolicyDocument({ restartOnNewMonth: true }).Statement;
 
     expect(readmeBlock('start-policy')).toEqual(startStatement('aws', '<ACCOUNT_ID>'));
     expect(statements).toContainEqual(startStatement('aws', '<ACCOUNT_ID>'));
+  });
+
+  it('in the README, the instance commands’ policy is the one npm run policy -- --cli prints', () => {
+    expect(readmeBlock('cli-policy')).toEqual(cliPolicyDocument());
+  });
+
+  it('gives the instance commands UntagResource and StartInstance, which the default guard never gets', () => {
+    const cli = cliPolicyDocument().Statement.flatMap((s) => [s.Action].flat());
+    const guard = printablePolicyDocument().Statement.flatMap((s) => [s.Action].flat());
+
+    expect(cli).toEqual(
+      expect.arrayContaining(['lightsail:UntagResource', 'lightsail:StartInstance', 'lightsail:TagResource']),
+    );
+    expect(guard).not.toContain('lightsail:UntagResource');
+    expect(guard).not.toContain('lightsail:StartInstance');
   });
 });
