@@ -1,31 +1,49 @@
 /**
  * `npm run demo`: the guard against the in-repo Lightsail simulator and a fake Telegram Bot API,
- * both on 127.0.0.1. Runs the real CLI (`status`, `check` twice, `check` when a metric read comes
- * back empty, `report`) and prints what the terminal and Telegram saw. No AWS account, no network.
+ * both on 127.0.0.1. Runs the real CLI (`set-action`, `status`, `check` twice, `check` when a
+ * metric read comes back empty, the month's last `report`, and the first `check` of the next
+ * month) and prints what the terminal and Telegram saw. No AWS account, no network.
+ *
+ * The last two steps move the clock: the simulator's, and the CLI's through a preloaded module
+ * (`sim/shifted-clock.mjs`), so the new month's restart shows without waiting for the 1st.
  */
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { billingMonthOf } from '../src/core/billing-month.js';
 import { htmlToPlain } from '../src/core/html.js';
 import { childEnvironment, simulatedEnvironment } from './environment.js';
 import { startLightsailSimulator } from './lightsail/index.js';
-import { sampleAccount } from './sample-account.js';
+import { sampleAccount, trafficAt } from './sample-account.js';
 import { startFakeTelegram } from './telegram/index.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const shiftedClock = pathToFileURL(fileURLToPath(new URL('./shifted-clock.mjs', import.meta.url))).href;
 
-const lightsail = await startLightsailSimulator({ instances: sampleAccount(new Date()) });
+/** How far the demo has moved the clock, in ms; the simulator and every later CLI run share it. */
+let shiftMs = 0;
+const now = (): Date => new Date(Date.now() + shiftMs);
+const instances = sampleAccount(new Date());
+const lightsail = await startLightsailSimulator({ instances, now });
 const telegram = await startFakeTelegram();
 // The AWS SDK warns on every start under Node 20 that it will soon need Node 22; the demo is no place for it.
-const env = childEnvironment(simulatedEnvironment(lightsail, telegram));
+const env = {
+  ...childEnvironment(simulatedEnvironment(lightsail, telegram)),
+  // Start again on the 1st what the guard stopped (off by default).
+  RESTART_ON_NEW_MONTH: 'true',
+};
 
 const execFileAsync = promisify(execFile);
 
 async function run(title: string, args: string[]): Promise<void> {
   const seen = telegram.messages.length;
   console.log(`\n━━ ${title}\n$ lightsail-guard ${args.join(' ')}\n`);
+  const clock = { LIGHTSAIL_GUARD_DEMO_CLOCK_SHIFT_MS: String(shiftMs) };
   // Asynchronous, so that the simulators in this process can answer while the CLI runs.
-  const child = await execFileAsync(process.execPath, [cli, ...args], { env, encoding: 'utf8' }).then(
+  const child = await execFileAsync(process.execPath, ['--import', shiftedClock, cli, ...args], {
+    env: { ...env, ...clock },
+    encoding: 'utf8',
+  }).then(
     (done) => ({ ...done, code: 0 }),
     (failed: { stdout: string; stderr: string; code: number }) => failed,
   );
@@ -37,14 +55,40 @@ async function run(title: string, args: string[]): Promise<void> {
   for (const message of received) console.log(`\n${htmlToPlain(message.text).replace(/^/gm, '  │ ')}`);
 }
 
+/** Moves the demo's clock to `at` (UTC). */
+function moveClockTo(at: Date): void {
+  shiftMs = at.getTime() - Date.now();
+}
+
 try {
+  await run('Make test-box notify-only: alerted as usual, never stopped', [
+    'set-action',
+    'test-box',
+    'notify',
+  ]);
   await run('What the guard sees (sends and stops nothing)', ['status']);
   await run('The scheduled check', ['check']);
   await run('The same check ten minutes later: nothing new, so nothing is sent', ['check']);
   // The real service answers some metric queries with HTTP 200 and no data; the recipe read that as 0%.
-  lightsail.injectFault({ kind: 'empty-metric', instanceName: 'web-1' });
+  lightsail.injectFault({ kind: 'empty-metric', instanceName: 'web-1', times: 2 });
   await run("Lightsail answers web-1's metric query with no data: unknown, never 0%", ['check']);
-  await run('The daily report', ['report']);
+
+  const month = billingMonthOf(now());
+  moveClockTo(new Date(month.end.getTime() - 2 * 60_000));
+  await run("The month's last daily report (23:58 UTC): it says what the 1st brings", ['report']);
+
+  moveClockTo(new Date(month.end.getTime() + 10 * 60_000));
+  // A new month: every allowance reset, and a little traffic since midnight.
+  for (const instance of instances)
+    lightsail.setTraffic(
+      instance.region,
+      instance.name,
+      trafficAt(0.001, instance.gbPerMonthAllocated ?? 1024),
+    );
+  await run(
+    'The first check of the next month (00:10 UTC): what the guard stopped starts again; db-backup, stopped by its owner, does not',
+    ['check'],
+  );
 } finally {
   await Promise.all([lightsail.close(), telegram.close()]);
 }

@@ -12,7 +12,8 @@ export function trafficAt(share: number, gb: number): { inBytes: number; outByte
 /**
  * The demo's account: a few instances in several regions, one over its threshold, one created
  * this month (its allowance pro-rated), one named with `_` and `.` (the names that made the
- * Python recipe's Markdown alerts fail), one stopped, and a smaller Mumbai allowance.
+ * Python recipe's Markdown alerts fail), one stopped by its owner, a smaller Mumbai allowance, and
+ * a test box over its threshold that the demo makes notify-only.
  */
 export function sampleAccount(now: Date): SimInstanceSpec[] {
   const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
@@ -45,5 +46,6 @@ export function sampleAccount(now: Date): SimInstanceSpec[] {
       gbPerMonthAllocated: 1024,
       traffic: trafficAt(0.12, 1024),
     },
+    { name: 'test-box', region: 'us-east-1', gbPerMonthAllocated: 1024, traffic: trafficAt(0.96, 1024) },
   ];
 }
