@@ -1,4 +1,4 @@
-import { parseConfig } from '../src/config.js';
+import { checkTelegram, parseConfig } from '../src/config.js';
 import { ENV } from '../src/constants.js';
 import { ConfigError } from '../src/errors.js';
 
@@ -112,8 +112,9 @@ function guardEnvironment(text: (key: string) => string | undefined): Record<str
     if (value === undefined) continue;
     env[name] = value;
     try {
-      // Together with what came before: warning levels are checked against the threshold.
-      parseConfig(env);
+      // Together with what came before: warning levels are checked against the threshold. The
+      // function sends, so its Telegram settings are checked as a sender checks them.
+      checkTelegram(parseConfig(env).telegram);
     } catch (error) {
       if (error instanceof ConfigError) throw new SettingsError(`${key}: ${error.message}`, { cause: error });
       throw error;

@@ -182,25 +182,18 @@ function parsePace(env: Environment): Pace | undefined {
   return Object.freeze({ perSecond, burst: Math.max(1, Math.floor(perSecond)) });
 }
 
+/**
+ * The Telegram settings as given, unchecked: only commands that send check them
+ * ({@link checkTelegram}), so `status` and a dry run never refuse to run over a setting they do
+ * not use.
+ */
 function parseTelegram(env: Environment): TelegramConfig {
-  const token = setting(env, ENV.telegramBotToken);
-  const chatId = setting(env, ENV.telegramChatId);
-  const apiRoot = (setting(env, ENV.telegramApiRoot) ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, '');
-  if (token !== undefined) {
-    const problem = validateBotToken(token);
-    if (problem) throw new ConfigError(`${ENV.telegramBotToken}: ${problem}`);
-  }
-  if (chatId !== undefined) {
-    const problem = validateChatId(chatId);
-    if (problem) throw new ConfigError(`${ENV.telegramChatId}: ${problem}`);
-  }
-  if (!/^https?:\/\/[^\s/]+/.test(apiRoot)) {
-    // A URL pasted with a token in it must not reach the logs through this message.
-    throw new ConfigError(
-      `${ENV.telegramApiRoot} must be an http(s) URL such as ${DEFAULT_TELEGRAM_API_ROOT}; got "${redact(apiRoot, token ?? '')}".`,
-    );
-  }
-  return { token, tokenParameter: setting(env, ENV.telegramBotTokenParameter), chatId, apiRoot };
+  return {
+    token: setting(env, ENV.telegramBotToken),
+    tokenParameter: setting(env, ENV.telegramBotTokenParameter),
+    chatId: setting(env, ENV.telegramChatId),
+    apiRoot: (setting(env, ENV.telegramApiRoot) ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, ''),
+  };
 }
 
 function freezeList(items: string[] | undefined): readonly string[] | undefined {
@@ -229,17 +222,55 @@ export function parseConfig(env: Environment): Config {
   });
 }
 
-/** Sending needs a chat and a token (or, in Lambda, the parameter that holds it). */
-export function requireTelegram(config: Config, command: string): void {
-  const missing = [
-    ...(config.telegram.token === undefined && config.telegram.tokenParameter === undefined
-      ? [ENV.telegramBotToken]
-      : []),
-    ...(config.telegram.chatId === undefined ? [ENV.telegramChatId] : []),
-  ];
-  if (missing.length > 0) {
+/**
+ * Checks the shape of every Telegram setting that is set, and throws `ConfigError` naming the first
+ * bad one; messages never repeat a token. Called by what sends (check, report, test-alert, the
+ * Lambda) and, for the token and API root only, by find-chat-id.
+ */
+export function checkTelegram(
+  telegram: TelegramConfig,
+  parts: { readonly chatId: boolean } = { chatId: true },
+): void {
+  const { token, chatId, apiRoot } = telegram;
+  if (token !== undefined) {
+    const problem = validateBotToken(token);
+    if (problem) throw new ConfigError(`${ENV.telegramBotToken}: ${problem}`);
+  }
+  if (parts.chatId && chatId !== undefined) {
+    const problem = validateChatId(chatId);
+    if (problem) throw new ConfigError(`${ENV.telegramChatId}: ${problem}`);
+  }
+  if (!/^https?:\/\/[^\s/]+/.test(apiRoot)) {
+    // A URL pasted with a token in it must not reach the logs through this message.
     throw new ConfigError(
-      `${command} sends Telegram messages and needs ${missing.join(' and ')}; set ${missing.length === 1 ? 'it' : 'them'}, or use --dry-run to see what would be sent.`,
+      `${ENV.telegramApiRoot} must be an http(s) URL such as ${DEFAULT_TELEGRAM_API_ROOT}; got "${redact(apiRoot, token ?? '')}".`,
+    );
+  }
+}
+
+/** What a sender lacks: the bot token (or, in Lambda, the parameter holding it) and the chat. */
+export function missingTelegram(telegram: TelegramConfig): ReadonlyArray<'token' | 'chatId'> {
+  return [
+    ...(telegram.token === undefined && telegram.tokenParameter === undefined ? (['token'] as const) : []),
+    ...(telegram.chatId === undefined ? (['chatId'] as const) : []),
+  ];
+}
+
+/**
+ * A CLI command that sends needs a well-formed chat and token: checks both, and names what is
+ * missing with what to do about it.
+ */
+export function requireTelegram(config: Config, command: string): void {
+  checkTelegram(config.telegram);
+  const missing = missingTelegram(config.telegram).map((part) =>
+    part === 'token' ? ENV.telegramBotToken : ENV.telegramChatId,
+  );
+  if (missing.length > 0) {
+    const findChat = missing.includes(ENV.telegramChatId)
+      ? ' (lightsail-guard find-chat-id prints the chat id)'
+      : '';
+    throw new ConfigError(
+      `${command} sends Telegram messages and needs ${missing.join(' and ')}; set ${missing.length === 1 ? 'it' : 'them'}${findChat}, or use --dry-run to see what would be sent.`,
     );
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Environment, parseConfig, requireTelegram } from '../src/config.js';
+import { checkTelegram, type Environment, parseConfig, requireTelegram } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
 /** Obviously fake, but shaped like a token so that it passes validation. */
@@ -165,7 +165,7 @@ describe('parseConfig: ALLOWANCE_UNIT, PRORATE_NEW_INSTANCES, CONCURRENCY', () =
 });
 
 describe('parseConfig: Telegram', () => {
-  it('accepts a well-formed token, a numeric or @channel chat id, and strips a trailing slash from the API root', () => {
+  it('reads the token, a numeric or @channel chat id, and strips a trailing slash from the API root', () => {
     const config = parseConfig({
       TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
       TELEGRAM_CHAT_ID: '-1001234567890',
@@ -178,12 +178,44 @@ describe('parseConfig: Telegram', () => {
     expect(parseConfig({ TELEGRAM_CHAT_ID: '@my_alerts' }).telegram.chatId).toBe('@my_alerts');
   });
 
+  it('leaves malformed Telegram settings to the commands that send, so status still runs', () => {
+    const config = parseConfig({
+      TELEGRAM_BOT_TOKEN: 'not-a-token',
+      TELEGRAM_CHAT_ID: 'my chat',
+      TELEGRAM_API_ROOT: 'ftp://example.test',
+    });
+
+    expect(config.telegram.chatId).toBe('my chat');
+    expect(() => checkTelegram(config.telegram)).toThrow(ConfigError);
+  });
+});
+
+describe('checkTelegram: what a sender checks', () => {
+  /** The ConfigError `checkTelegram` throws for `env`, or a failure when it throws none. */
+  function telegramError(env: Environment, parts?: { chatId: boolean }): ConfigError {
+    try {
+      checkTelegram(parseConfig(env).telegram, parts);
+    } catch (error) {
+      if (error instanceof ConfigError) return error;
+      throw error;
+    }
+    throw new Error(`checkTelegram accepted ${JSON.stringify(env)}`);
+  }
+
+  it('accepts a well-formed token, a numeric or @channel chat id and an http(s) API root', () => {
+    for (const chatId of ['-1001234567890', '42', '@my_alerts']) {
+      expect(() =>
+        checkTelegram(parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_CHAT_ID: chatId }).telegram),
+      ).not.toThrow();
+    }
+  });
+
   it.each([
     ['too short a secret', '123456:TEST-fake'],
     ['no colon', 'TEST-fake-token-not-real_abcdefghijk'],
     ['a letter in the bot id', '12a456:TEST-fake-token-not-real_abcdefghijk'],
   ])('refuses a token with %s, naming TELEGRAM_BOT_TOKEN and never repeating it', (_label, token) => {
-    const error = configError({ TELEGRAM_BOT_TOKEN: token });
+    const error = telegramError({ TELEGRAM_BOT_TOKEN: token });
 
     expect(error.message).toContain('TELEGRAM_BOT_TOKEN');
     expect(error.message).not.toContain(token);
@@ -191,25 +223,32 @@ describe('parseConfig: Telegram', () => {
   });
 
   it('refuses a chat id that is neither a number nor @channel, naming TELEGRAM_CHAT_ID', () => {
-    expect(configError({ TELEGRAM_CHAT_ID: 'my chat' }).message).toContain('TELEGRAM_CHAT_ID');
-    expect(configError({ TELEGRAM_CHAT_ID: '@ab' }).message).toContain('TELEGRAM_CHAT_ID');
+    expect(telegramError({ TELEGRAM_CHAT_ID: 'my chat' }).message).toContain('TELEGRAM_CHAT_ID');
+    expect(telegramError({ TELEGRAM_CHAT_ID: '@ab' }).message).toContain('TELEGRAM_CHAT_ID');
+  });
+
+  it('ignores the chat id when asked for the token and API root only (find-chat-id)', () => {
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_CHAT_ID: 'my chat' });
+
+    expect(() => checkTelegram(config.telegram, { chatId: false })).not.toThrow();
   });
 
   it('never repeats a token pasted into TELEGRAM_CHAT_ID', () => {
-    const error = configError({ TELEGRAM_CHAT_ID: FAKE_TOKEN });
+    const error = telegramError({ TELEGRAM_CHAT_ID: FAKE_TOKEN });
 
     expect(error.message).toContain('TELEGRAM_CHAT_ID');
     expect(error.message).not.toContain('TEST-fake-token-not-real_abcdefghijk');
   });
 
   it('never repeats a valid token in an error about another variable', () => {
-    const error = configError({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: 'ftp://example.test' });
+    const error = telegramError({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: 'ftp://example.test' });
 
     expect(error.message).toContain('TELEGRAM_API_ROOT');
     expect(error.message).not.toContain(FAKE_TOKEN);
   });
+
   it('never repeats a token pasted into TELEGRAM_API_ROOT', () => {
-    const error = configError({ TELEGRAM_API_ROOT: `ftp://api.example.test/bot${FAKE_TOKEN}` });
+    const error = telegramError({ TELEGRAM_API_ROOT: `ftp://api.example.test/bot${FAKE_TOKEN}` });
 
     expect(error.message).toContain('TELEGRAM_API_ROOT');
     expect(error.message).not.toContain('TEST-fake-token-not-real_abcdefghijk');
@@ -240,10 +279,18 @@ describe('requireTelegram', () => {
     expect(() => requireTelegram(config, 'check')).toThrow(/check .*TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID/);
   });
 
-  it('names only the chat id when the token is set', () => {
+  it('names only the chat id when the token is set, and the command that prints it', () => {
     const config = parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN });
 
-    expect(() => requireTelegram(config, 'report')).toThrow(/needs TELEGRAM_CHAT_ID;/);
+    expect(() => requireTelegram(config, 'report')).toThrow(
+      /needs TELEGRAM_CHAT_ID; set it \(lightsail-guard find-chat-id/,
+    );
+  });
+
+  it('refuses a malformed chat id before anything is sent', () => {
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_CHAT_ID: 'my chat' });
+
+    expect(() => requireTelegram(config, 'check')).toThrow(/TELEGRAM_CHAT_ID: The chat id "my chat"/);
   });
 
   it('accepts the SSM parameter in place of the token', () => {

@@ -255,6 +255,22 @@ describe('status and report', () => {
     expect(world.telegram.requests).toBe(0);
   });
 
+  it('status runs with malformed Telegram settings it never uses; check refuses them before any call', async () => {
+    world = await startWorld([instanceAt('web_1', 'us-east-1', 0.5)]);
+    const broken = { TELEGRAM_BOT_TOKEN: 'not-a-token', TELEGRAM_CHAT_ID: 'my chat' };
+
+    const status = await runInProcess(world, ['status'], broken);
+    const callsAfterStatus = world.lightsail.stats().total;
+    const check = await runInProcess(world, ['check'], broken);
+
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/web_1\s+us-east-1\s+running/);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('TELEGRAM_BOT_TOKEN');
+    expect(world.lightsail.stats().total).toBe(callsAfterStatus);
+    expect(world.telegram.requests).toBe(0);
+  });
+
   it('report sends every instance in every region, stopped ones included, and stops nothing', async () => {
     world = await startWorld([
       instanceAt('web_1', 'us-east-1', 0.99),
