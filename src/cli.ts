@@ -72,8 +72,8 @@ Exit codes:
      (instance commands: the change was made)
   1  something could not be checked, or a stop or a message failed (the rest was still done);
      instance commands: no such instance, or a call was refused
-  2  bad configuration or usage; nothing was called (instance commands: also a name found
-     in two regions without --region)
+  2  bad configuration or usage, or no AWS credentials found; nothing was called (instance
+     commands: also a name found in two regions without --region)
 
 State: alert state lives in lightsail-guard:* tags on each instance; keep-running, hold,
 set-quota, set-warn and set-action write the tags that change what the guard does with one

@@ -10,6 +10,7 @@ import type { Notifier } from './core/ports.js';
 import type { RunDeadline } from './engine/deadline.js';
 import type { LogEvent } from './engine/types.js';
 import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
+import { requireCredentials } from './lightsail/credentials.js';
 import { createLightsailFleet, type LightsailFleet } from './lightsail/fleet.js';
 import { createTelegramNotifier } from './telegram/notifier.js';
 
@@ -40,12 +41,18 @@ export async function homeRegion(config: Pick<Config, 'regions'>): Promise<strin
   return FALLBACK_HOME_REGION;
 }
 
-/** The fleet over Lightsail: the guard's `Fleet`, and the `InstanceAdmin` of the CLI's instance commands. */
+/**
+ * The fleet over Lightsail (the guard's `Fleet`, and the `InstanceAdmin` of the CLI's instance
+ * commands), once the AWS SDK has found credentials: without them every call would fail alike, so
+ * this throws a `ConfigError` that says how to provide them instead.
+ */
 export async function guardFleet(
   config: Pick<Config, 'regions'>,
   clients: LightsailClients,
 ): Promise<LightsailFleet> {
-  return createLightsailFleet({ clientFor: clients, homeRegion: await homeRegion(config) });
+  const home = await homeRegion(config);
+  await requireCredentials(clients(home));
+  return createLightsailFleet({ clientFor: clients, homeRegion: home });
 }
 
 /** The Telegram notifier, its retries ending with the run's alert phase. */

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { instanceAt, runBinary, startWorld, type World } from './harness.js';
 
@@ -87,5 +90,30 @@ describe('the lightsail-guard binary', () => {
     expect(run.stdout).toContain('401');
     expect(run.stdout + run.stderr).not.toContain(wrongToken);
     expect(run.stdout + run.stderr).not.toContain('TEST-wrong-token');
+  });
+
+  it('without AWS credentials, says how to provide them instead of printing an empty table', async () => {
+    world = await startWorld([instanceAt('web_1', 'us-east-1', 0.5)]);
+    const home = await mkdtemp(join(tmpdir(), 'lightsail-guard-no-credentials-'));
+    // Only the endpoint and region of the world: no keys, no profile, no files, and no instance
+    // metadata service (which would be a call beyond loopback).
+    const noCredentials = {
+      HOME: home,
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL_LIGHTSAIL: world.lightsail.endpoint,
+      AWS_CONFIG_FILE: join(home, 'no-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+
+    const run = await runBinary(undefined, ['status'], noCredentials);
+    await rm(home, { recursive: true, force: true });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no AWS credentials found');
+    expect(run.stderr).toContain('AWS_PROFILE');
+    expect(run.stderr).toContain('aws configure');
+    expect(run.stdout).not.toContain('No monitored instances found');
+    expect(world.lightsail.stats().total).toBe(0);
   });
 });
