@@ -15,6 +15,7 @@ import {
   refusal,
   sendMessage,
 } from './send-message.js';
+import { type FakeWebhook, type SeedUpdate, type Update, UpdateQueue } from './updates.js';
 
 /** Settings of the fake Bot API. */
 export interface FakeTelegramOptions {
@@ -29,6 +30,10 @@ export interface FakeTelegramOptions {
    * forbid but Telegram's parser lets through, so escaping bugs fail in tests, not in production.
    */
   strictHtml?: boolean;
+  /** Updates `getUpdates` returns until they are confirmed; more with `addUpdate`. */
+  updates?: readonly SeedUpdate[];
+  /** A webhook set on the bot from the start: `getUpdates` then answers 409 Conflict. */
+  webhook?: FakeWebhook;
 }
 
 /** A running fake. `requests` counts every HTTP request, faulted ones included. */
@@ -37,6 +42,14 @@ export interface FakeTelegram {
   token: string;
   messages: ReceivedMessage[];
   requests: number;
+  /** The Bot API method of every request that reached a method, in order (`getMe`, `sendMessage`, ...). */
+  methods: string[];
+  /** Queues an update, as when someone writes to the bot or adds it to a chat; returns it numbered. */
+  addUpdate(update: SeedUpdate): Update;
+  /** The updates not yet confirmed by a `getUpdates` offset. */
+  readonly updates: readonly Update[];
+  /** Sets (or, with `undefined`, removes) the bot's webhook, as another program using the bot would. */
+  setWebhook(webhook: FakeWebhook | undefined): void;
   injectFault(fault: TelegramFault): void;
   clearFaults(): void;
   /** Holds `sendMessage` requests until `release()`, for a test that must act at an exact step. */
@@ -48,6 +61,7 @@ export interface FakeTelegram {
 export type { TelegramFault } from './faults.js';
 export type { PausedMessage, TelegramPause, TelegramPauseOptions } from './pause.js';
 export type { ReceivedMessage } from './send-message.js';
+export type { FakeWebhook, SeedUpdate, Update } from './updates.js';
 
 /** Default token: shaped like a token so validation passes, but unmistakably fake. */
 export const FAKE_TELEGRAM_TOKEN = '123456:TEST-fake-token-not-real_abcdefghijk';
@@ -108,7 +122,8 @@ function playFault(fault: TelegramFault, request: IncomingMessage, response: Ser
 }
 
 /**
- * Starts a local stand-in for the Telegram Bot API (`sendMessage`, `getMe`) that answers with
+ * Starts a local stand-in for the Telegram Bot API (`sendMessage`, `getMe`, `getUpdates`,
+ * `getWebhookInfo`, `setWebhook`, `deleteWebhook`) that answers with
  * Telegram's JSON and error wording, validates entities like Telegram, and plays injected faults.
  */
 export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
@@ -124,11 +139,22 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const held = new HeldRequests();
   const pauses = new PauseGates<TelegramPauseOptions, PausedMessage>(() => true);
   let nextMessageId = 1;
+  const queue = new UpdateQueue();
+  for (const update of options.updates ?? []) queue.add(update);
+  queue.webhook = options.webhook;
   const fake: FakeTelegram = {
     apiRoot: '', // set below, once the port is known
     token,
     messages: [],
     requests: 0,
+    methods: [],
+    addUpdate: (update) => queue.add(update),
+    get updates() {
+      return queue.updates;
+    },
+    setWebhook: (webhook) => {
+      queue.webhook = webhook;
+    },
     injectFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
     pause: (pauseOptions = {}) => pauses.open(pauseOptions),
@@ -159,8 +185,14 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     if (!match) return refuse(response, 404, 'Not Found');
     if (match[1] !== token) return refuse(response, 401, 'Unauthorized');
     const params = await readParams(request, url);
+    fake.methods.push(match[2] ?? '');
+    // Method names are case-insensitive in the Bot API.
     const method = (match[2] ?? '').toLowerCase();
     if (method === 'getme') return answer(response, ok(bot));
+    if (method === 'getupdates') return answer(response, queue.getUpdates(params));
+    if (method === 'getwebhookinfo') return answer(response, queue.getWebhookInfo());
+    if (method === 'setwebhook') return answer(response, queue.setWebhook(params));
+    if (method === 'deletewebhook') return answer(response, queue.deleteWebhook(params));
     if (method !== 'sendmessage') return refuse(response, 404, 'Not Found: method not found');
     const gate = pauses.take(messageOf(params));
     // Held before it is checked, a message whose client left meanwhile is never recorded.
