@@ -2,6 +2,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CliCommand, CliContext } from './cli/command.js';
+import { findChatIdCommand } from './cli/find-chat-id.js';
 import {
   checkCommand,
   DRY_RUN_HELP,
@@ -16,9 +17,13 @@ import { untagAllCommand } from './cli/untag-all.js';
 import type { Environment } from './config.js';
 import { ENV } from './constants.js';
 import { CommandFailed, ConfigError, UsageError } from './errors.js';
+import { createBotApi } from './telegram/bot-api.js';
 import { guardFleet, lightsailClients, telegramNotifier } from './wiring.js';
 
-/** Every command, in the order `--help` lists them: the guard's runs, then the instance commands. */
+/**
+ * Every command, in the order `--help` lists them: the guard's runs, the instance commands, then the
+ * Telegram set-up commands.
+ */
 const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   reportCommand,
@@ -30,6 +35,7 @@ const COMMANDS: readonly CliCommand[] = [
   setWarnCommand,
   setActionCommand,
   untagAllCommand,
+  findChatIdCommand,
 ];
 
 const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -37,7 +43,7 @@ const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));
 const commandList = (): string =>
   COMMANDS.map(
     (command) =>
-      `  ${command.name.padEnd(NAME_WIDTH)} ${command.summary.replace(/\n\s+/g, `\n${' '.repeat(NAME_WIDTH + 3)}`)}`,
+      `  ${command.name.padEnd(NAME_WIDTH)} ${command.summary.replace(/\n\s*/g, `\n${' '.repeat(NAME_WIDTH + 3)}`)}`,
   ).join('\n');
 
 export const HELP = `lightsail-guard: stop Amazon Lightsail instances before they run past their monthly
@@ -59,7 +65,8 @@ ${RUN_OPTIONS_HELP}
   -v, --version           show the version
 
 Environment:
-  ${ENV.telegramBotToken}, ${ENV.telegramChatId}   needed by check and report (not with --dry-run)
+  ${ENV.telegramBotToken}, ${ENV.telegramChatId}   needed by check and report (not with --dry-run);
+                           find-chat-id needs the token only
   ${ENV.telegramApiRoot}       default https://api.telegram.org
   ${ENV.prorateNewInstances}   pro-rate the allowance of instances created this month (default true)
   ${ENV.action}                  stop (default) or notify: send every alert, never stop
@@ -132,6 +139,7 @@ export async function main(
     fleetFor: (config) => guardFleet(config, lightsailClients(config)),
     telegramFor: (config, token, deadline) => telegramNotifier(config, token, { deadline }),
     adminFor: (config) => guardFleet(config, lightsailClients(config)),
+    botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot }),
   };
   try {
     return await dispatch(argv, ctx);

@@ -185,15 +185,15 @@ function parsePace(env: Environment): Pace | undefined {
 /**
  * The Telegram settings as given, unchecked: only commands that send check them
  * ({@link checkTelegram}), so `status` and a dry run never refuse to run over a setting they do
- * not use.
+ * not use. `find-chat-id` and `test-alert` read these alone, not the guard's other settings.
  */
-function parseTelegram(env: Environment): TelegramConfig {
-  return {
+export function parseTelegram(env: Environment): TelegramConfig {
+  return Object.freeze({
     token: setting(env, ENV.telegramBotToken),
     tokenParameter: setting(env, ENV.telegramBotTokenParameter),
     chatId: setting(env, ENV.telegramChatId),
     apiRoot: (setting(env, ENV.telegramApiRoot) ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, ''),
-  };
+  });
 }
 
 function freezeList(items: string[] | undefined): readonly string[] | undefined {
@@ -218,7 +218,7 @@ export function parseConfig(env: Environment): Config {
     action: parseAction(env),
     restartOnNewMonth: parseBoolean(env, ENV.restartOnNewMonth, DEFAULTS.restartOnNewMonth),
     pace: parsePace(env),
-    telegram: Object.freeze(parseTelegram(env)),
+    telegram: parseTelegram(env),
   });
 }
 

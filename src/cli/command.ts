@@ -1,9 +1,10 @@
 /** The shape every CLI command has, so that `cli.ts` can parse, dispatch and explain them alike. */
 
 import type { ParseArgsConfig } from 'node:util';
-import type { Config, Environment } from '../config.js';
+import type { Config, Environment, TelegramConfig } from '../config.js';
 import type { Fleet, InstanceAdmin, Notifier } from '../core/ports.js';
 import type { RunDeadline } from '../engine/deadline.js';
+import type { TelegramBotApi } from '../telegram/bot-api.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -23,9 +24,13 @@ export interface CliContext {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly fleetFor: (config: Config) => Promise<Fleet>;
-  readonly telegramFor: (config: Config, token: string, deadline: RunDeadline) => Notifier;
+  readonly telegramFor: (config: Pick<Config, 'telegram'>, token: string, deadline: RunDeadline) => Notifier;
   /** Finds, tags, untags, starts and stops instances for the instance commands (`keep-running`, ...). */
   readonly adminFor: (config: Config) => Promise<InstanceAdmin>;
+  /** The read-only Bot API calls of find-chat-id. */
+  readonly botApiFor: (
+    telegram: Pick<TelegramConfig, 'apiRoot'> & { readonly token: string },
+  ) => TelegramBotApi;
 }
 
 export interface CliCommand {

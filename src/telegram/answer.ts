@@ -6,6 +6,8 @@ export interface TelegramAnswer {
   description: string;
   /** `parameters.retry_after` in seconds, when Telegram sent one. */
   retryAfter: number | undefined;
+  /** `result` of a successful call, unchecked: each caller reads the fields it needs. */
+  result: unknown;
 }
 
 interface RawAnswer {
@@ -13,6 +15,7 @@ interface RawAnswer {
   error_code?: unknown;
   description?: unknown;
   parameters?: { retry_after?: unknown };
+  result?: unknown;
 }
 
 /**
@@ -30,7 +33,13 @@ export async function readAnswer(response: Response): Promise<TelegramAnswer> {
   }
   const fallbackDescription = response.statusText || 'answer without a Telegram JSON body';
   if (raw === undefined || typeof raw.ok !== 'boolean') {
-    return { ok: false, errorCode: response.status, description: fallbackDescription, retryAfter: undefined };
+    return {
+      ok: false,
+      errorCode: response.status,
+      description: fallbackDescription,
+      retryAfter: undefined,
+      result: undefined,
+    };
   }
   const retryAfter = raw.parameters?.retry_after;
   return {
@@ -38,5 +47,6 @@ export async function readAnswer(response: Response): Promise<TelegramAnswer> {
     errorCode: typeof raw.error_code === 'number' ? raw.error_code : response.status,
     description: typeof raw.description === 'string' ? raw.description : fallbackDescription,
     retryAfter: typeof retryAfter === 'number' && retryAfter >= 0 ? retryAfter : undefined,
+    result: raw.result,
   };
 }
