@@ -13,6 +13,7 @@ import {
 import { holdCommand, keepRunningCommand, releaseCommand } from './cli/lifecycle-commands.js';
 import { parseCommandLine } from './cli/options.js';
 import { setActionCommand, setQuotaCommand, setWarnCommand } from './cli/policy-commands.js';
+import { testAlertCommand } from './cli/test-alert.js';
 import { untagAllCommand } from './cli/untag-all.js';
 import type { Environment } from './config.js';
 import { ENV } from './constants.js';
@@ -36,6 +37,7 @@ const COMMANDS: readonly CliCommand[] = [
   setActionCommand,
   untagAllCommand,
   findChatIdCommand,
+  testAlertCommand,
 ];
 
 const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -66,7 +68,7 @@ ${RUN_OPTIONS_HELP}
 
 Environment:
   ${ENV.telegramBotToken}, ${ENV.telegramChatId}   needed by check and report (not with --dry-run);
-                           find-chat-id needs the token only
+                           find-chat-id needs the token only; test-alert needs both
   ${ENV.telegramApiRoot}       default https://api.telegram.org
   ${ENV.prorateNewInstances}   pro-rate the allowance of instances created this month (default true)
   ${ENV.action}                  stop (default) or notify: send every alert, never stop
