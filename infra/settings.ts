@@ -3,12 +3,13 @@ import { ENV } from '../src/constants.js';
 import { ConfigError } from '../src/errors.js';
 
 /**
- * Deploy-time settings of the stack, read once from CDK context (`cdk.json` holds the defaults,
- * `-c key=value` overrides them) and validated here, so that a typo fails `cdk synth` with a message
- * naming the key instead of deploying a guard that fails every ten minutes.
+ * Deploy-time settings of the stack, read once (from `deploy.settings.json`, with `-c key=value`
+ * overriding a key: infra/settings-file.ts) and validated here, so that a typo fails `cdk synth`
+ * with a message naming the key instead of deploying a guard that fails every ten minutes. The
+ * defaults live here, in code, so that a settings file holds only what its owner chose.
  */
 
-/** Where the settings come from: `(key) => app.node.tryGetContext(key)`. */
+/** Where the settings come from, by key: `-c` context over the settings file. */
 export type ContextReader = (key: string) => unknown;
 
 export interface DeploySettings {
@@ -52,6 +53,20 @@ export const GUARD_SETTINGS = {
   restartOnNewMonth: ENV.restartOnNewMonth,
 } as const;
 
+/** Every setting a settings file or `-c` may give, guard settings first. */
+export const SETTING_KEYS = [
+  ...(Object.keys(GUARD_SETTINGS) as (keyof typeof GUARD_SETTINGS)[]),
+  'botTokenParameterName',
+  'botTokenKmsKeyArn',
+  'checkSchedule',
+  'reportTime',
+  'reportTimeZone',
+  'alarmEmail',
+  'memorySize',
+  'timeoutSeconds',
+  'logRetentionDays',
+] as const;
+
 /** Thrown when a setting is missing or malformed; the message names the key and what it accepts. */
 export class SettingsError extends Error {
   override name = 'SettingsError';
@@ -69,11 +84,13 @@ export function readSettings(read: ContextReader): DeploySettings {
   const text = (key: string): string | undefined => {
     const value = read(key);
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new SettingsError(`${key}: expected a string or a number, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new SettingsError(
+        `${key}: expected a string, a number or true/false, got ${JSON.stringify(value)}`,
+      );
     }
     const trimmed = String(value).trim();
-    // `-c key=` is how a user clears a default from cdk.json.
+    // An empty value is unset: `-c key=` clears what the settings file says.
     return trimmed === '' ? undefined : trimmed;
   };
   const check = parseRate('checkSchedule', text('checkSchedule') ?? 'rate(10 minutes)');

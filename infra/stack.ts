@@ -16,7 +16,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
-import { DAILY_REPORT_EVENT, ENV } from '../src/constants.js';
+import { DAILY_REPORT_EVENT, DEPLOY_SETTINGS_FILE, ENV } from '../src/constants.js';
 import { GuardAlarms } from './alarms.js';
 import { cdkBundlingOptions, LAMBDA_ENTRY, LAMBDA_HANDLER } from './bundling.js';
 import { guardPolicyDocument } from './policy.js';
@@ -28,6 +28,9 @@ export interface GuardStackProps extends StackProps {
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** Why synthesis stops without a chat: said where the user will read it, with what to do. */
+export const MISSING_CHAT_ID = `telegramChatId is not set, so the guard could not send a single alert. Set "telegramChatId" in ${DEPLOY_SETTINGS_FILE} (copy deploy.settings.example.json; lightsail-guard find-chat-id prints the id), or pass -c telegramChatId=<chat id>.`;
+
 /**
  * The guard as a scheduled Lambda: one function, a check schedule, a daily-report schedule, and
  * alarms for when the guard itself breaks. Environment-agnostic (no account or region at synth
@@ -38,11 +41,10 @@ export class GuardStack extends Stack {
     super(scope, id, props);
     const { settings } = props;
     if (settings.guardEnvironment[ENV.telegramChatId] === undefined) {
-      // Synthesis must work from a fresh clone, so this is a warning; a deployed guard would fail.
-      Annotations.of(this).addWarningV2(
-        'lightsail-guard:telegramChatId',
-        'telegramChatId is not set: the deployed guard cannot send alerts. Deploy with -c telegramChatId=<chat id>.',
-      );
+      // An error, not a warning: `cdk synth` and `cdk deploy` stop on it, so no guard that cannot
+      // alert is ever deployed. `cdk destroy` does not check annotations, so removal still works
+      // from a clone without the settings file.
+      Annotations.of(this).addError(MISSING_CHAT_ID);
     }
 
     const logGroup = new logs.LogGroup(this, 'Logs', {

@@ -63,3 +63,6 @@ export const TAGS = {
 export const DAILY_REPORT_EVENT = { report_type: 'daily_report' } as const;
 
 export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
+
+/** The deploy settings every `cdk synth`/`deploy` reads, at the repository's root (infra/settings-file.ts). */
+export const DEPLOY_SETTINGS_FILE = 'deploy.settings.json';

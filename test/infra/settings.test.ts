@@ -6,7 +6,7 @@ const read = (overrides: Record<string, unknown>) =>
   readSettings((key) => ({ ...CDK_JSON_CONTEXT, ...overrides })[key]);
 
 describe('deploy settings', () => {
-  it('defaults from cdk.json: checks every 10 minutes, report at 23:58 UTC, 512 MB, 300 s, 90 days of logs', () => {
+  it('defaults, when nothing is set: checks every 10 minutes, report at 23:58 UTC, 512 MB, 300 s, 90 days of logs', () => {
     const settings = read({});
 
     expect(settings).toMatchObject({

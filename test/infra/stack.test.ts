@@ -1,9 +1,10 @@
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MISSING_CHAT_ID } from '../../infra/stack.js';
 import { DAILY_REPORT_EVENT, ENV } from '../../src/constants.js';
 import { synthStack } from './synth.js';
 
-// Synthesis takes seconds: once with cdk.json's defaults, once with every setting given.
+// Synthesis takes seconds: once with the defaults, once with every setting given.
 let defaults: Template;
 let configured: Template;
 
@@ -114,6 +115,22 @@ describe('the environment', () => {
       expect(Object.keys(env)).not.toContain(ENV.telegramBotToken);
       for (const value of Object.values(env)) expect(value).not.toMatch(/\d{6,}:[\w-]{30,}/);
     }
+  });
+});
+
+describe('a stack without a chat', () => {
+  it('stops synth and deploy with an error (not a warning) saying where to set telegramChatId', () => {
+    const { stack } = synthStack();
+
+    Annotations.fromStack(stack).hasError('/LightsailGuard', MISSING_CHAT_ID);
+    expect(MISSING_CHAT_ID).toContain('"telegramChatId" in deploy.settings.json');
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  it('has no error once the chat is set', () => {
+    const { stack } = synthStack({ telegramChatId: '-1001234567890' });
+
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
   });
 });
 

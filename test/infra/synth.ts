@@ -4,7 +4,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { readSettings } from '../../infra/settings.js';
 import { GuardStack } from '../../infra/stack.js';
 
-/** The context defaults users get from cdk.json. */
+/** The context in cdk.json (no guard settings: their defaults are in infra/settings.ts). */
 export const CDK_JSON_CONTEXT = (
   JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
     context: Record<string, unknown>;
@@ -12,7 +12,8 @@ export const CDK_JSON_CONTEXT = (
 ).context;
 
 /**
- * Synthesizes the stack as `cdk synth -c key=value` would, with cdk.json's defaults. Bundling is
+ * Synthesizes the stack as `cdk synth -c key=value` would with no settings file (tests never read
+ * a developer's own deploy.settings.json; test/infra/settings-file.test.ts covers the file). Bundling is
  * skipped unless asked for (the CDK's own switch, used by `cdk deploy --exclusively`): the
  * assertions are about the template, and one test bundles for real.
  */
