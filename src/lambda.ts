@@ -1,9 +1,10 @@
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { type Config, parseConfig, requireTelegram } from './config.js';
-import { DAILY_REPORT_EVENT } from './constants.js';
+import { type Config, checkTelegram, missingTelegram, parseConfig } from './config.js';
+import { DAILY_REPORT_EVENT, DEPLOY_SETTINGS_FILE, ENV } from './constants.js';
 import type { Fleet } from './core/ports.js';
 import { runDeadline } from './engine/deadline.js';
 import { type Command, type LogEvent, runGuard } from './engine/run.js';
+import { ConfigError } from './errors.js';
 import { exitCodeOf, resultJson } from './output.js';
 import { readBotTokenParameter } from './ssm/bot-token.js';
 import { guardFleet, lightsailClients, telegramNotifier } from './wiring.js';
@@ -24,9 +25,30 @@ interface Runtime {
 // Built once per cold start: configuration, the token from SSM, and the fleet with its clients.
 let runtime: Promise<Runtime> | undefined;
 
+/**
+ * The Lambda has no `--dry-run` and must never hold the token in its environment, so it says what a
+ * deployed function needs and where the stack sets it, not what the CLI would.
+ */
+function requireLambdaTelegram(config: Config): void {
+  checkTelegram(config.telegram);
+  const missing = missingTelegram(config.telegram);
+  if (missing.length === 0) return;
+  const needs = missing.map((part) =>
+    part === 'token'
+      ? `${ENV.telegramBotTokenParameter} (the name of the SSM SecureString parameter that holds the bot token, e.g. /lightsail-guard/telegram-bot-token)`
+      : `${ENV.telegramChatId} (the chat that gets the alerts)`,
+  );
+  throw new ConfigError(
+    `the Lambda sends Telegram messages and needs ${needs.join(' and ')} in its environment. ` +
+      `The CDK stack sets both: put "telegramChatId" (and "botTokenParameterName", if not the default) in ${DEPLOY_SETTINGS_FILE} and run npm run deploy again. ` +
+      'On a function created in the console, set them under Configuration > Environment variables. ' +
+      'Never put the token itself in the environment of a deployed function.',
+  );
+}
+
 async function buildRuntime(env: NodeJS.ProcessEnv): Promise<Runtime> {
   const config = parseConfig(env);
-  requireTelegram(config, 'the Lambda');
+  requireLambdaTelegram(config);
   const token =
     config.telegram.token ??
     (await readBotTokenParameter(new SSMClient({}), config.telegram.tokenParameter ?? ''));

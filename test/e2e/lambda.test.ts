@@ -105,6 +105,27 @@ describe('the Lambda handler', () => {
     expect(world.telegram.messages[0]?.text).toContain('Usage unknown');
   });
 
+  it("started without its Telegram settings, names what a deployed function needs, not the CLI's advice", async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.5)]);
+    Object.assign(process.env, world.env);
+    delete process.env.TELEGRAM_BOT_TOKEN;
+    delete process.env.TELEGRAM_CHAT_ID;
+    const handler = await coldHandler();
+
+    const error = (await handler({}).catch((thrown: unknown) => thrown)) as Error;
+
+    expect(error.message).toContain(
+      'needs TELEGRAM_BOT_TOKEN_PARAMETER (the name of the SSM SecureString parameter',
+    );
+    expect(error.message).toContain('and TELEGRAM_CHAT_ID');
+    expect(error.message).toContain(
+      '"telegramChatId" (and "botTokenParameterName", if not the default) in deploy.settings.json',
+    );
+    expect(error.message).not.toContain('--dry-run');
+    expect(error.message).not.toMatch(/needs TELEGRAM_BOT_TOKEN[ ;]/);
+    expect(world.lightsail.stats().total).toBe(0);
+  });
+
   it('logs every instance as a JSON line in the report, and a summary', async () => {
     world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.5)]);
     Object.assign(process.env, world.env);
