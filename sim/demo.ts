@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: the guard against the in-repo Lightsail simulator and a fake Telegram Bot API,
- * both on 127.0.0.1. Runs the real CLI (`set-action`, `status`, `check` twice, `check` when a
- * metric read comes back empty, the month's last `report`, and the first `check` of the next
- * month) and prints what the terminal and Telegram saw. No AWS account, no network.
+ * both on 127.0.0.1. Runs the real CLI (`find-chat-id`, `test-alert`, `set-action`, `status`,
+ * `check` twice, `check` when a metric read comes back empty, the month's last `report`, and the
+ * first `check` of the next month) and prints what the terminal and Telegram saw. No AWS account,
+ * no network.
  *
  * The last two steps move the clock: the simulator's, and the CLI's through a preloaded module
  * (`sim/shifted-clock.mjs`), so the new month's restart shows without waiting for the 1st.
@@ -12,10 +13,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { billingMonthOf } from '../src/core/billing-month.js';
 import { htmlToPlain } from '../src/core/html.js';
-import { childEnvironment, simulatedEnvironment } from './environment.js';
+import { childEnvironment, SIMULATED_CHAT_ID, simulatedEnvironment } from './environment.js';
 import { startLightsailSimulator } from './lightsail/index.js';
 import { sampleAccount, trafficAt } from './sample-account.js';
-import { startFakeTelegram } from './telegram/index.js';
+import { botMembership, startFakeTelegram } from './telegram/index.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const shiftedClock = pathToFileURL(fileURLToPath(new URL('./shifted-clock.mjs', import.meta.url))).href;
@@ -26,6 +27,15 @@ const now = (): Date => new Date(Date.now() + shiftMs);
 const instances = sampleAccount(new Date());
 const lightsail = await startLightsailSimulator({ instances, now });
 const telegram = await startFakeTelegram();
+// Someone made the bot a member of their alerts group: the update find-chat-id reads.
+telegram.addUpdate(
+  botMembership({
+    bot: { id: 123456, first_name: 'Fake guard bot', username: 'fake_guard_bot' },
+    chat: { id: Number(SIMULATED_CHAT_ID), type: 'supergroup', title: 'Proxy alerts' },
+    by: { id: 5_550_001, first_name: 'Demo', username: 'demo_owner' },
+    status: 'member',
+  }),
+);
 // The AWS SDK warns on every start under Node 20 that it will soon need Node 22; the demo is no place for it.
 const env = {
   ...childEnvironment(simulatedEnvironment(lightsail, telegram)),
@@ -61,6 +71,8 @@ function moveClockTo(at: Date): void {
 }
 
 try {
+  await run('Which chats can the bot write to? The line to copy', ['find-chat-id']);
+  await run('Does an alert arrive there?', ['test-alert']);
   await run('Make test-box notify-only: alerted as usual, never stopped', [
     'set-action',
     'test-box',

@@ -54,6 +54,8 @@ data-transfer allowance, with Telegram alerts and a daily report.
 Usage: lightsail-guard <command> [options]
        lightsail-guard <command> --help     that command's options
 
+First time: find-chat-id, then test-alert, then check --dry-run (README: "The first hour").
+
 Instance commands take the instance's name and --region (found automatically when the name
 is unique) and --dry-run; they need AWS credentials, never Telegram.
 
