@@ -17,6 +17,31 @@ describe('the command line', () => {
     expect(run.out).not.toContain('Commands:');
   });
 
+  it.each(['find-chat-id', 'test-alert'])(
+    'prints the help of %s itself, and lists it in the global help',
+    async (name) => {
+      const own = await cli(name, '--help');
+      const global = await cli('--help');
+
+      expect(own.out).toMatch(new RegExp(`^Usage: lightsail-guard ${name} \\[--json\\]`));
+      expect(global.out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    },
+  );
+
+  it('lines up every command summary after the longest name', async () => {
+    const run = await cli('--help');
+    const commands = run.out.slice(run.out.indexOf('Commands:'), run.out.indexOf('\n\nOptions'));
+    const starts = commands
+      .split('\n')
+      .slice(1)
+      .map((line) => {
+        const named = /^ {2}\S+ +/.exec(line);
+        return named ? named[0].length : line.length - line.trimStart().length;
+      });
+
+    expect(new Set(starts).size).toBe(1);
+  });
+
   it('prints a command’s help for "help <command>" too', async () => {
     const run = await cli('help', 'report');
 
