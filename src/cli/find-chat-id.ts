@@ -35,12 +35,17 @@ of its own (@BotFather, /newbot).`;
 }
 
 function webhookSet(webhook: WebhookInfo | undefined, apiRoot: string): string {
-  const where = webhook?.url ? `\n  ${webhook.url}\n` : ' a webhook ';
-  return `This bot has a webhook: Telegram delivers its updates to${where}so getUpdates cannot list its chats (it answers 409 Conflict). lightsail-guard
-never removes a webhook: whatever serves it would stop getting the bot's messages. Either:
-  - give the guard a bot of its own (@BotFather, /newbot) and use its token, or
-  - if nothing uses the webhook any more, remove it yourself, then run find-chat-id again:
-      curl -s "${apiRoot}/bot$${ENV.telegramBotToken}/deleteWebhook"`;
+  const where = webhook?.url
+    ? ['This bot has a webhook: Telegram delivers its updates to', `  ${webhook.url}`]
+    : ['This bot has a webhook (getWebhookInfo did not say where): Telegram delivers its updates there,'];
+  return [
+    ...where,
+    'so getUpdates cannot list its chats (it answers 409 Conflict). lightsail-guard never removes',
+    "a webhook: whatever serves it would stop getting the bot's messages. Either:",
+    '  - give the guard a bot of its own (@BotFather, /newbot) and use its token, or',
+    '  - if nothing uses the webhook any more, remove it yourself, then run find-chat-id again:',
+    `      curl -s "${apiRoot}/bot$${ENV.telegramBotToken}/deleteWebhook"`,
+  ].join('\n');
 }
 
 /** Asks Telegram; every failure becomes a `problem`, so the output says what happened and exits 1. */
