@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { TAGS } from '../../src/constants.js';
+import type { Fleet } from '../../src/core/ports.js';
+import type { RunDeadline } from '../../src/engine/deadline.js';
+import { type LogEvent, runGuard } from '../../src/engine/run.js';
+import { exitCodeOf } from '../../src/output.js';
+import { anInstance, GB, guardSettings } from '../support/builders.js';
+import { type InMemoryFleet, inMemoryFleet } from '../support/fleet.js';
+import { recordingNotifier } from '../support/notifier.js';
+import { NOW, TEN_MINUTES_LATER } from '../support/scenario.js';
+
+/** Running instances at 97% of 100 GB each, all due a stop at the default 95%. */
+function hotFleet(...names: string[]): InMemoryFleet {
+  return inMemoryFleet({
+    regions: ['us-east-1'],
+    instances: names.map((name) => anInstance({ name, allowanceGb: 100 })),
+    traffic: Object.fromEntries(names.map((name) => [name, { inBytes: 7 * GB, outBytes: 90 * GB }])),
+  });
+}
+
+/** A deadline of 180 s whose reads-and-stops phase ends when the test says so. */
+function controlledDeadline(): { deadline: RunDeadline; endWork: () => void } {
+  const work = new AbortController();
+  const deadline: RunDeadline = {
+    work: work.signal,
+    sendsEndAt: Number.MAX_SAFE_INTEGER,
+    end: new AbortController().signal,
+    totalMs: 180_000,
+  };
+  return { deadline, endWork: () => work.abort() };
+}
+
+const abortError = (): Error => Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
+
+describe('a stop without its write-ahead record', () => {
+  /** The first tag write (the record) is refused; later writes go through. */
+  function recordRefused(fleet: InMemoryFleet): Fleet {
+    let refused = false;
+    return {
+      ...fleet,
+      async tagInstance(instance, tags, signal) {
+        if (!refused) {
+          refused = true;
+          fleet.calls.order.push(`tag ${instance.name} (refused)`);
+          throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+        }
+        return fleet.tagInstance(instance, tags, signal);
+      },
+    };
+  }
+
+  it('writes the record after the send when the alert was lost, so the next check still sends it', async () => {
+    const fleet = hotFleet('hot');
+    const notifier = recordingNotifier();
+    notifier.failWith = new Error('Telegram is down');
+
+    const first = await runGuard({ fleet: recordRefused(fleet), notifier, now: () => NOW }, guardSettings(), {
+      command: 'check',
+      dryRun: false,
+    });
+
+    expect(fleet.calls.order).toEqual(['tag hot (refused)', 'stop hot', 'tag hot']);
+    expect(fleet.calls.tagInstance).toEqual([
+      { instance: 'hot', tags: { [TAGS.stopUnsent]: NOW.toISOString() } },
+    ]);
+    expect(first.problems).toContain(
+      'hot (us-east-1): stopped without a record that its alert is owed: ThrottlingException: Rate exceeded',
+    );
+
+    notifier.failWith = undefined;
+    await runGuard({ fleet, notifier, now: () => TEN_MINUTES_LATER }, guardSettings(), {
+      command: 'check',
+      dryRun: false,
+    });
+
+    expect(notifier.sent).toHaveLength(1);
+    expect(notifier.sent[0]).toContain(`Stopped at ${NOW.toISOString()}; this alert was not delivered then.`);
+    expect(fleet.instance('hot').tags[TAGS.stopUnsent]).toBe('');
+  });
+
+  it('writes only the alert state, and no stop-unsent tag, once the alert was delivered', async () => {
+    const fleet = hotFleet('hot');
+    const notifier = recordingNotifier();
+
+    await runGuard({ fleet: recordRefused(fleet), notifier, now: () => NOW }, guardSettings(), {
+      command: 'check',
+      dryRun: false,
+    });
+
+    expect(notifier.sent).toHaveLength(1);
+    expect(fleet.calls.tagInstance).toEqual([{ instance: 'hot', tags: { [TAGS.alerted]: '2026-11:80/90' } }]);
+    expect(fleet.instance('hot').tags).not.toHaveProperty(TAGS.stopUnsent);
+  });
+});
+
+describe('a refused stop of an instance that is already stopped', () => {
+  it('counts as a stop when the state read says stopped, and the alert says it was already stopping', async () => {
+    const fleet = hotFleet('hot');
+    const ownerStoppedFirst: Fleet = {
+      ...fleet,
+      async stopInstance(instance) {
+        fleet.calls.order.push(`stop ${instance.name}`);
+        fleet.update(instance.name, { state: 'stopped' });
+        throw Object.assign(new Error("can't stop a stopped instance"), { name: 'InvalidInputException' });
+      },
+    };
+    const notifier = recordingNotifier();
+
+    const result = await runGuard({ fleet: ownerStoppedFirst, notifier, now: () => NOW }, guardSettings(), {
+      command: 'check',
+      dryRun: false,
+    });
+
+    expect(fleet.calls.order).toEqual(['tag hot', 'stop hot', 'state hot', 'tag hot']);
+    expect(result.rows[0]).toMatchObject({ action: 'stopped', state: 'stopped' });
+    expect(result.rows[0]).not.toHaveProperty('error');
+    expect(notifier.sent[0]).toContain('It was already stopping (stopped by its owner or another run).');
+    expect(result.problems).toEqual([]);
+  });
+});
+
+describe('a stop at the end of the reads phase', () => {
+  it('is not attempted once the phase is over, and the alert and the problems say why', async () => {
+    const fleet = hotFleet('hot');
+    const { deadline, endWork } = controlledDeadline();
+    // The phase ends while the instance's metrics are read: the answers arrive, the time is gone.
+    const slowReads: Fleet = {
+      ...fleet,
+      async readMetric(instance, metric, window, signal) {
+        const answer = await fleet.readMetric(instance, metric, window, signal);
+        if (metric === 'NetworkOut') endWork();
+        return answer;
+      },
+    };
+    const notifier = recordingNotifier();
+
+    const result = await runGuard({ fleet: slowReads, notifier, now: () => NOW, deadline }, guardSettings(), {
+      command: 'check',
+      dryRun: false,
+    });
+
+    const reason = "not attempted before the run's 180 s deadline";
+    expect(fleet.calls.stopInstance).toEqual([]);
+    // No write-ahead record (nothing was stopped); only the alert state once the alert arrived.
+    expect(fleet.calls.tagInstance).toEqual([{ instance: 'hot', tags: { [TAGS.alerted]: '2026-11:80/90' } }]);
+    expect(result.rows[0]).toMatchObject({
+      action: 'stop-failed',
+      state: 'running',
+      error: `stop failed: ${reason}`,
+    });
+    expect(result.problems).toEqual([`hot (us-east-1): stop failed: ${reason}`]);
+    expect(notifier.sent[0]).toContain(
+      `The instance is still running: ${reason}. The next check tries again.`,
+    );
+    expect(exitCodeOf(result)).toBe(1);
+  });
+
+  it('names the deadline, not the abort, when the stop call is cut off by it', async () => {
+    const fleet = hotFleet('hot');
+    const { deadline, endWork } = controlledDeadline();
+    const hungStop: Fleet = {
+      ...fleet,
+      async stopInstance(instance) {
+        fleet.calls.order.push(`stop ${instance.name}`);
+        endWork();
+        throw abortError();
+      },
+    };
+
+    const result = await runGuard(
+      { fleet: hungStop, notifier: recordingNotifier(), now: () => NOW, deadline },
+      guardSettings(),
+      { command: 'check', dryRun: false },
+    );
+
+    expect(result.problems).toEqual([
+      "hot (us-east-1): stop failed: no answer before the run's 180 s deadline",
+    ]);
+    expect(result.rows[0]).toMatchObject({ action: 'stop-failed', state: 'running' });
+  });
+});
+
+describe('the log of a stop', () => {
+  it('says which instance in which region was stopped, refused, found stopping, or left without a record', async () => {
+    const fleet = hotFleet('hot', 'norecord', 'gone', 'stuck');
+    fleet.failures.tagInstance.set('norecord', new Error('AccessDeniedException: no tagging'));
+    fleet.failures.stopInstance.set('gone', new Error('InvalidInputException: already stopping'));
+    fleet.failures.stopInstance.set('stuck', new Error('ServiceException: try later'));
+    fleet.update('gone', {}); // listed as running; its owner stops it before the guard does
+    const stopping: Fleet = {
+      ...fleet,
+      async instanceState(instance, signal) {
+        return instance.name === 'gone' ? 'stopping' : fleet.instanceState(instance, signal);
+      },
+    };
+    const logs: LogEvent[] = [];
+
+    await runGuard(
+      { fleet: stopping, notifier: recordingNotifier(), now: () => NOW, log: (event) => logs.push(event) },
+      guardSettings(),
+      { command: 'check', dryRun: false },
+    );
+
+    const where = (name: string) => ({ instance: name, region: 'us-east-1' });
+    const of = (name: string) => logs.filter((event) => event.instance === name);
+    expect(of('hot')).toEqual([{ level: 'warn', msg: 'stopped', ...where('hot') }]);
+    expect(of('norecord')).toEqual([
+      {
+        level: 'error',
+        msg: 'stop record not written',
+        ...where('norecord'),
+        error: 'AccessDeniedException: no tagging',
+      },
+      { level: 'warn', msg: 'stopped', ...where('norecord') },
+    ]);
+    expect(of('gone')).toEqual([
+      { level: 'warn', msg: 'already stopping', ...where('gone'), state: 'stopping' },
+    ]);
+    expect(of('stuck')).toEqual([
+      { level: 'error', msg: 'stop failed', ...where('stuck'), error: 'ServiceException: try later' },
+    ]);
+  });
+});
