@@ -78,6 +78,26 @@ describe('a stop without its write-ahead record', () => {
     expect(fleet.instance('hot').tags[TAGS.stopUnsent]).toBe('');
   });
 
+  it('writes no record afterwards for a stop that failed: no stop alert is owed, the next check stops again', async () => {
+    const fleet = hotFleet('hot');
+    fleet.failures.stopInstance.set('hot', new Error('ServiceException: try later'));
+    const notifier = recordingNotifier();
+    notifier.failWith = new Error('Telegram is down');
+
+    const result = await runGuard(
+      { fleet: recordRefused(fleet), notifier, now: () => NOW },
+      guardSettings(),
+      {
+        command: 'check',
+        dryRun: false,
+      },
+    );
+
+    expect(result.rows[0]).toMatchObject({ action: 'stop-failed', state: 'running' });
+    expect(fleet.calls.order).toEqual(['tag hot (refused)', 'stop hot', 'state hot']);
+    expect(fleet.instance('hot').tags).not.toHaveProperty(TAGS.stopUnsent);
+  });
+
   it('writes only the alert state, and no stop-unsent tag, once the alert was delivered', async () => {
     const fleet = hotFleet('hot');
     const notifier = recordingNotifier();
