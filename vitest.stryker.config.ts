@@ -11,7 +11,7 @@ export default defineConfig({
       'test/core/**/*.test.ts',
       'test/engine/**/*.test.ts',
       'test/telegram/**/*.test.ts',
-      'test/config.test.ts',
+      'test/config*.test.ts',
     ],
     testTimeout: 30_000,
     hookTimeout: 30_000,
