@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { type AlertEvent, type AlertTextContext, alertText } from '../../src/core/alerts.js';
+import { anInstance, GB } from '../support/builders.js';
+
+const CONTEXT: AlertTextContext = { unit: 'GB', quotaPercent: 95, monthKey: '2026-11' };
+const WEB_1 = anInstance({ name: 'web_1', region: 'eu-west-2' });
+const figures = { usedBytes: 97.5 * GB, allowanceBytes: 100 * GB, percent: 97.5 };
+const KEEP =
+  'To keep it running this month, tag it <code>lightsail-guard:keep-running</code> = <code>2026-11</code>.';
+
+const failedStop = (error: string): AlertEvent => ({
+  kind: 'stop',
+  instance: WEB_1,
+  outcome: 'failed',
+  error,
+  ...figures,
+});
+
+describe('alert texts, word for word', () => {
+  it('a stop: the figures, the threshold, the outcome and how to keep it running, nothing more', () => {
+    const text = alertText({ kind: 'stop', instance: WEB_1, outcome: 'stopped', ...figures }, CONTEXT);
+
+    expect(text).toBe(
+      `🛑 <b>Stopped</b> <code>web_1</code> in eu-west-2: 97.50 of 100.00 GB used (97.5%), threshold 95%.\nStop call succeeded. ${KEEP}`,
+    );
+  });
+
+  it('an owed stop alert re-sent while the usage cannot be read: usage unknown, never 0', () => {
+    const event: AlertEvent = {
+      kind: 'stop',
+      instance: anInstance({ name: 'web_1', region: 'eu-west-2', state: 'stopped' }),
+      outcome: 'earlier',
+      stoppedAt: '2026-11-20T09:50:00.000Z',
+      usedBytes: null,
+      allowanceBytes: 100 * GB,
+      percent: null,
+    };
+
+    expect(alertText(event, CONTEXT)).toBe(
+      `🛑 <b>Stopped</b> <code>web_1</code> in eu-west-2: unknown of 100.00 GB used (unknown), threshold 95%.\nStopped at 2026-11-20T09:50:00.000Z; this alert was not delivered then. ${KEEP}`,
+    );
+  });
+
+  it('a warning under the allowance says only when the instance will be stopped', () => {
+    const text = alertText({ kind: 'warn', instance: WEB_1, level: 80, ...figures }, CONTEXT);
+
+    expect(text).toBe(
+      '⚠️ <b>80% warning</b> <code>web_1</code> in eu-west-2: 97.50 of 100.00 GB used (97.5%). It will be stopped at 95%.',
+    );
+  });
+
+  it('says "is" for one instance not found and "are" for several', () => {
+    expect(alertText({ kind: 'missing', names: ['ghost'] }, CONTEXT)).toBe(
+      '❗ <b>Not found</b>: <code>ghost</code> from INSTANCES_TO_MONITOR is in none of the checked regions.',
+    );
+    expect(alertText({ kind: 'missing', names: ['ghost', 'phantom'] }, CONTEXT)).toBe(
+      '❗ <b>Not found</b>: <code>ghost</code>, <code>phantom</code> from INSTANCES_TO_MONITOR are in none of the checked regions.',
+    );
+  });
+});
+
+describe('alert texts quote errors up to 300 characters', () => {
+  it('quotes an error of exactly 300 characters whole', () => {
+    const error = 'e'.repeat(300);
+
+    expect(alertText(failedStop(error), CONTEXT)).toContain(
+      `still running: ${error}. The next check tries again.`,
+    );
+  });
+
+  it('cuts a longer one to 297 characters and an ellipsis', () => {
+    const text = alertText(failedStop(`${'e'.repeat(297)}TAIL`), CONTEXT);
+
+    expect(text).toContain(`still running: ${'e'.repeat(297)}.... The next check tries again.`);
+    expect(text).not.toContain('TAIL');
+  });
+});
