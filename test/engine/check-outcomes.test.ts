@@ -61,6 +61,32 @@ describe('check: the action of each instance', () => {
   });
 });
 
+describe('check: an owed stop alert while the usage cannot be read', () => {
+  it('re-sends it with the usage unknown, never 0 or a number made up', async () => {
+    const fleet = inMemoryFleet({
+      regions: ['us-east-1'],
+      instances: [
+        anInstance({
+          name: 'owed',
+          allowanceGb: 100,
+          state: 'stopped',
+          tags: { [TAGS.stopUnsent]: '2026-11-20T09:50:00.000Z', [TAGS.unknownAlerted]: '2026-11-20' },
+        }),
+      ],
+    });
+    fleet.failures.readMetric.set('owed', new Error('ThrottlingException: Rate exceeded'));
+    const notifier = recordingNotifier();
+
+    await run(fleet, notifier);
+
+    expect(notifier.sent).toHaveLength(1);
+    expect(notifier.sent[0]).toContain(
+      '<b>Stopped</b> <code>owed</code> in us-east-1: unknown of 100.00 GB used (unknown), threshold 95%.',
+    );
+    expect(fleet.instance('owed').tags[TAGS.stopUnsent]).toBe('');
+  });
+});
+
 describe('check: the tags written after delivery', () => {
   it('writes exactly the alerted levels on a warned instance, and nothing on one with no news', async () => {
     const fleet = aFleet();
