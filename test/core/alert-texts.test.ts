@@ -6,7 +6,7 @@ const CONTEXT: AlertTextContext = { unit: 'GB', quotaPercent: 95, monthKey: '202
 const WEB_1 = anInstance({ name: 'web_1', region: 'eu-west-2' });
 const figures = { usedBytes: 97.5 * GB, allowanceBytes: 100 * GB, percent: 97.5 };
 const KEEP =
-  'To keep it running this month, tag it <code>lightsail-guard:keep-running</code> = <code>2026-11</code>.';
+  'To keep it running this month: <code>lightsail-guard keep-running web_1 --start</code> (it tags <code>lightsail-guard:keep-running</code> = <code>2026-11</code>).';
 
 const failedStop = (error: string): AlertEvent => ({
   kind: 'stop',

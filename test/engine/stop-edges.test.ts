@@ -61,7 +61,7 @@ describe('a stop without its write-ahead record', () => {
 
     expect(fleet.calls.order).toEqual(['tag hot (refused)', 'stop hot', 'tag hot']);
     expect(fleet.calls.tagInstance).toEqual([
-      { instance: 'hot', tags: { [TAGS.stopUnsent]: NOW.toISOString() } },
+      { instance: 'hot', tags: { [TAGS.stopped]: '2026-11', [TAGS.stopUnsent]: NOW.toISOString() } },
     ]);
     expect(first.problems).toContain(
       'hot (us-east-1): stopped without a record that its alert is owed: ThrottlingException: Rate exceeded',
@@ -98,7 +98,7 @@ describe('a stop without its write-ahead record', () => {
     expect(fleet.instance('hot').tags).not.toHaveProperty(TAGS.stopUnsent);
   });
 
-  it('writes only the alert state, and no stop-unsent tag, once the alert was delivered', async () => {
+  it('writes the alert state and the month of the stop, and no stop-unsent tag, once the alert was delivered', async () => {
     const fleet = hotFleet('hot');
     const notifier = recordingNotifier();
 
@@ -108,7 +108,9 @@ describe('a stop without its write-ahead record', () => {
     });
 
     expect(notifier.sent).toHaveLength(1);
-    expect(fleet.calls.tagInstance).toEqual([{ instance: 'hot', tags: { [TAGS.alerted]: '2026-11:80/90' } }]);
+    expect(fleet.calls.tagInstance).toEqual([
+      { instance: 'hot', tags: { [TAGS.stopped]: '2026-11', [TAGS.alerted]: '2026-11:80/90' } },
+    ]);
     expect(fleet.instance('hot').tags).not.toHaveProperty(TAGS.stopUnsent);
   });
 });
