@@ -6,6 +6,7 @@ import {
   reportMessages,
   rowNote,
   sortRows,
+  startsOnThe1stText,
 } from '../../src/core/report.js';
 import { aRow, at, GB } from '../support/builders.js';
 
@@ -74,6 +75,10 @@ describe('rowNote', () => {
     ['warned', 'warned'],
     ['not-read', 'not read (not running)'],
     ['over-threshold', 'over threshold: the next check stops it'],
+    ['not-stopped', 'over threshold, not stopped (notify only)'],
+    ['started', 'started for the new month'],
+    ['would-start', 'would start for the new month (dry run)'],
+    ['start-failed', 'START FAILED'],
   ])('names the action %s as "%s"', (action, text) => {
     expect(rowNote(aRow({ action }))).toBe(text);
   });
@@ -84,5 +89,31 @@ describe('rowNote', () => {
     const row = aRow({ usedBytes: null, percent: null, allowanceBytes: Number.NaN, unknownReason: reason });
 
     expect(rowNote(row)).toBe(`usage unknown: ${reason}`);
+  });
+});
+
+describe('what the 1st brings, in the report', () => {
+  it('adds nothing about the 1st to a report that is not the month’s last', () => {
+    const messages = reportMessages(model([aRow()]), CONTEXT);
+
+    expect(messages.join('\n')).not.toContain('▶️');
+    expect(messages[0]?.split('\n')).toHaveLength(3);
+  });
+
+  it('names every instance the first check of the month starts again, comma-separated', () => {
+    const text = startsOnThe1stText([
+      { name: 'proxy', region: 'us-east-1' },
+      { name: 'web_1', region: 'eu-west-2' },
+    ]);
+
+    expect(text).toBe(
+      '▶️ On the 1st the first check starts again: <code>proxy</code> (us-east-1), <code>web_1</code> (eu-west-2). Hold one with lightsail-guard hold &lt;name&gt;.',
+    );
+  });
+
+  it('says so when no instance will be started', () => {
+    expect(startsOnThe1stText([])).toBe(
+      '▶️ On the 1st: no instance is started (none stopped by the guard is waiting, or all are held).',
+    );
   });
 });
