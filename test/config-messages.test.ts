@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Environment, parseConfig, requireTelegram } from '../src/config.js';
+import { checkTelegram, type Environment, parseConfig, requireTelegram } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
 const FAKE_TOKEN = '123456:TEST-fake-token-not-real_abcdefghijk';
@@ -78,8 +78,10 @@ describe('parseConfig: values at the edges', () => {
     );
   });
 
-  it('refuses a TELEGRAM_API_ROOT pasted with quotes around it', () => {
-    expect(refusal({ TELEGRAM_API_ROOT: '"https://api.telegram.org"' })).toBe(
+  it('refuses, for a sender, a TELEGRAM_API_ROOT pasted with quotes around it', () => {
+    const telegram = parseConfig({ TELEGRAM_API_ROOT: '"https://api.telegram.org"' }).telegram;
+
+    expect(() => checkTelegram(telegram)).toThrow(
       'TELEGRAM_API_ROOT must be an http(s) URL such as https://api.telegram.org; got ""https://api.telegram.org"".',
     );
   });
@@ -88,13 +90,13 @@ describe('parseConfig: values at the edges', () => {
 describe('requireTelegram messages', () => {
   it('asks to set "them" when both the token and the chat are missing', () => {
     expect(() => requireTelegram(parseConfig({}), 'check')).toThrow(
-      'check sends Telegram messages and needs TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID; set them, or use --dry-run to see what would be sent.',
+      'check sends Telegram messages and needs TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID; set them (lightsail-guard find-chat-id prints the chat id), or use --dry-run to see what would be sent.',
     );
   });
 
   it('asks to set "it" when only the chat is missing', () => {
     expect(() => requireTelegram(parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN }), 'report')).toThrow(
-      'report sends Telegram messages and needs TELEGRAM_CHAT_ID; set it, or use --dry-run to see what would be sent.',
+      'report sends Telegram messages and needs TELEGRAM_CHAT_ID; set it (lightsail-guard find-chat-id prints the chat id), or use --dry-run to see what would be sent.',
     );
   });
 });
