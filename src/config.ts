@@ -100,7 +100,7 @@ function parseWarn(env: Environment, quota: number): number[] {
       `${ENV.warnPercent} levels must be below ${ENV.quotaPercent} (${quota}); got ${checked.levels.join(', ')}.`,
     );
   }
-  return checked.kind === 'levels' ? [...checked.levels] : [];
+  return [...checked.levels];
 }
 
 function parseInstances(env: Environment): string[] | undefined {
