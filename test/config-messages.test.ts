@@ -87,7 +87,23 @@ describe('parseConfig: values at the edges', () => {
   });
 });
 
+describe('checkTelegram: the API root of a sender', () => {
+  it('accepts a self-hosted Bot API server over plain http on loopback', () => {
+    const telegram = parseConfig({ TELEGRAM_API_ROOT: 'http://127.0.0.1:8081' }).telegram;
+
+    expect(() => checkTelegram(telegram)).not.toThrow();
+  });
+});
+
 describe('requireTelegram messages', () => {
+  it('asks for the token alone without pointing at find-chat-id', () => {
+    const config = parseConfig({ TELEGRAM_CHAT_ID: '-1001234567890' });
+
+    expect(() => requireTelegram(config, 'report')).toThrow(
+      'report sends Telegram messages and needs TELEGRAM_BOT_TOKEN; set it, or use --dry-run to see what would be sent.',
+    );
+  });
+
   it('asks to set "them" when both the token and the chat are missing', () => {
     expect(() => requireTelegram(parseConfig({}), 'check')).toThrow(
       'check sends Telegram messages and needs TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID; set them (lightsail-guard find-chat-id prints the chat id), or use --dry-run to see what would be sent.',
