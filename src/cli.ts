@@ -19,7 +19,7 @@ import type { Environment } from './config.js';
 import { ENV } from './constants.js';
 import { CommandFailed, ConfigError, UsageError } from './errors.js';
 import { createBotApi } from './telegram/bot-api.js';
-import { guardFleet, lightsailClients, telegramNotifier } from './wiring.js';
+import { guardChannels, guardFleet, lightsailClients, telegramNotifier } from './wiring.js';
 
 /**
  * Every command, in the order `--help` lists them: the guard's runs, the instance commands, then the
@@ -144,6 +144,8 @@ export async function main(
     telegramFor: (config, token, deadline) => telegramNotifier(config, token, { deadline }),
     adminFor: (config) => guardFleet(config, lightsailClients(config)),
     botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot }),
+    channelsFor: (config, deadline) =>
+      guardChannels(config, { telegramToken: config.telegram.token, deadline }),
   };
   try {
     return await dispatch(argv, ctx);

@@ -1,5 +1,6 @@
 import { DEFAULT_TELEGRAM_API_ROOT, ENV } from './constants.js';
 import type { AllowanceUnit } from './core/allowance.js';
+import { LANGUAGES, type Language } from './core/i18n/catalogue.js';
 import type { GlobalAction } from './core/instance-policy.js';
 import { percentValue, warnLevels } from './core/percent-rules.js';
 import type { GuardSettings } from './engine/run.js';
@@ -34,6 +35,7 @@ export const DEFAULTS = {
   concurrency: 8,
   action: 'stop' as GlobalAction,
   restartOnNewMonth: false,
+  language: 'en' as Language,
 } as const;
 
 /**
@@ -196,6 +198,17 @@ export function parseTelegram(env: Environment): TelegramConfig {
   });
 }
 
+function parseLanguage(env: Environment): Language {
+  const raw = setting(env, ENV.alertLanguage);
+  if (raw === undefined) return DEFAULTS.language;
+  // Tags are case-insensitive (BCP 47), and zh_CN is how locales are often written.
+  const found = LANGUAGES.find((language) => language.toLowerCase() === raw.replace('_', '-').toLowerCase());
+  if (found !== undefined) return found;
+  throw new ConfigError(
+    `${ENV.alertLanguage} must be one of ${LANGUAGES.join(', ')} (default ${DEFAULTS.language}); got "${raw}".`,
+  );
+}
+
 function freezeList(items: string[] | undefined): readonly string[] | undefined {
   return items === undefined ? undefined : Object.freeze(items);
 }
@@ -218,6 +231,7 @@ export function parseConfig(env: Environment): Config {
     action: parseAction(env),
     restartOnNewMonth: parseBoolean(env, ENV.restartOnNewMonth, DEFAULTS.restartOnNewMonth),
     pace: parsePace(env),
+    language: parseLanguage(env),
     telegram: parseTelegram(env),
   });
 }
@@ -254,23 +268,4 @@ export function missingTelegram(telegram: TelegramConfig): ReadonlyArray<'token'
     ...(telegram.token === undefined && telegram.tokenParameter === undefined ? (['token'] as const) : []),
     ...(telegram.chatId === undefined ? (['chatId'] as const) : []),
   ];
-}
-
-/**
- * A CLI command that sends needs a well-formed chat and token: checks both, and names what is
- * missing with what to do about it.
- */
-export function requireTelegram(config: Config, command: string): void {
-  checkTelegram(config.telegram);
-  const missing = missingTelegram(config.telegram).map((part) =>
-    part === 'token' ? ENV.telegramBotToken : ENV.telegramChatId,
-  );
-  if (missing.length > 0) {
-    const findChat = missing.includes(ENV.telegramChatId)
-      ? ' (lightsail-guard find-chat-id prints the chat id)'
-      : '';
-    throw new ConfigError(
-      `${command} sends Telegram messages and needs ${missing.join(' and ')}; set ${missing.length === 1 ? 'it' : 'them'}${findChat}, or use --dry-run to see what would be sent.`,
-    );
-  }
 }

@@ -1,5 +1,6 @@
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { type Config, checkTelegram, missingTelegram, parseConfig } from './config.js';
+import { type Config, checkTelegram, parseConfig } from './config.js';
+import { configuredChannels, telegramMissing } from './config-channels.js';
 import { DAILY_REPORT_EVENT, DEPLOY_SETTINGS_FILE, ENV } from './constants.js';
 import type { Fleet } from './core/ports.js';
 import { runDeadline } from './engine/deadline.js';
@@ -7,7 +8,7 @@ import { type Command, type LogEvent, runGuard } from './engine/run.js';
 import { ConfigError } from './errors.js';
 import { exitCodeOf, resultJson } from './output.js';
 import { readBotTokenParameter } from './ssm/bot-token.js';
-import { guardFleet, lightsailClients, telegramNotifier } from './wiring.js';
+import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
 
 /** One JSON object per line: CloudWatch Logs Insights queries fields without parsing text. */
 function log(event: LogEvent): void {
@@ -18,7 +19,8 @@ function log(event: LogEvent): void {
 
 interface Runtime {
   readonly config: Config;
-  readonly token: string;
+  /** The bot token, when Telegram is a channel. */
+  readonly token: string | undefined;
   readonly fleet: Fleet;
 }
 
@@ -27,20 +29,23 @@ let runtime: Promise<Runtime> | undefined;
 
 /**
  * The Lambda has no `--dry-run` and must never hold the token in its environment, so it says what a
- * deployed function needs and where the stack sets it, not what the CLI would.
+ * deployed function needs and where the stack sets it, not what the CLI would: a channel, and
+ * Telegram, when it is one, whole.
  */
-function requireLambdaTelegram(config: Config): void {
-  checkTelegram(config.telegram);
-  const missing = missingTelegram(config.telegram);
-  if (missing.length === 0) return;
-  const needs = missing.map((part) =>
-    part === 'token'
-      ? `${ENV.telegramBotTokenParameter} (the name of the SSM SecureString parameter that holds the bot token, e.g. /lightsail-guard/telegram-bot-token)`
-      : `${ENV.telegramChatId} (the chat that gets the alerts)`,
+function requireLambdaChannels(config: Config): void {
+  const telegram = telegramMissing(config);
+  if (telegram !== undefined) checkTelegram(config.telegram);
+  if (telegram === undefined ? configuredChannels(config).length > 0 : telegram.length === 0) return;
+  const missing = telegram ?? [ENV.telegramBotTokenParameter, ENV.telegramChatId];
+  const needs = missing.map((name) =>
+    name === ENV.telegramChatId
+      ? `${ENV.telegramChatId} (the chat that gets the alerts)`
+      : `${ENV.telegramBotTokenParameter} (the name of the SSM SecureString parameter that holds the bot token, e.g. /lightsail-guard/telegram-bot-token)`,
   );
+  const other = telegram === undefined ? ', or another channel (README, Channels),' : '';
   throw new ConfigError(
-    `the Lambda sends Telegram messages and needs ${needs.join(' and ')} in its environment. ` +
-      `The CDK stack sets both: put "telegramChatId" (and "botTokenParameterName", if not the default) in ${DEPLOY_SETTINGS_FILE} and run npm run deploy again. ` +
+    `the Lambda sends alerts and needs ${needs.join(' and ')}${other} in its environment. ` +
+      `The CDK stack sets them: put "telegramChatId" (and "botTokenParameterName", if not the default) in ${DEPLOY_SETTINGS_FILE} and run npm run deploy again. ` +
       'On a function created in the console, set them under Configuration > Environment variables. ' +
       'Never put the token itself in the environment of a deployed function.',
   );
@@ -48,10 +53,11 @@ function requireLambdaTelegram(config: Config): void {
 
 async function buildRuntime(env: NodeJS.ProcessEnv): Promise<Runtime> {
   const config = parseConfig(env);
-  requireLambdaTelegram(config);
-  const token =
-    config.telegram.token ??
-    (await readBotTokenParameter(new SSMClient({}), config.telegram.tokenParameter ?? ''));
+  requireLambdaChannels(config);
+  const token = configuredChannels(config).includes('telegram')
+    ? (config.telegram.token ??
+      (await readBotTokenParameter(new SSMClient({}), config.telegram.tokenParameter ?? '')))
+    : undefined;
   return { config, token, fleet: await guardFleet(config, lightsailClients(config)) };
 }
 
@@ -87,9 +93,9 @@ export async function handler(
   // One deadline for the whole run: a hung region cannot spend the invocation, and the stops it
   // made are announced and recorded before Lambda's timeout (src/engine/deadline.ts).
   const deadline = context ? runDeadline(context.getRemainingTimeInMillis() - RETURN_MARGIN_MS) : undefined;
-  const notifier = telegramNotifier(config, token, { deadline, maxTotalMs: 30_000, log });
+  const channels = guardChannels(config, { telegramToken: token, deadline, maxTotalMs: 30_000, log });
   const result = await runGuard(
-    { fleet, notifier, now: () => new Date(), log, ...(deadline ? { deadline } : {}) },
+    { fleet, channels, now: () => new Date(), log, ...(deadline ? { deadline } : {}) },
     config,
     {
       command,

@@ -1,17 +1,19 @@
 /**
- * What both entry points build the same way: Lightsail clients, the fleet, the Telegram notifier.
+ * What both entry points build the same way: Lightsail clients, the fleet, the channels.
  * `cli.ts` and `lambda.ts` differ only in where the token comes from, how long a run may last and
  * how the outcome is reported; everything else is built here, by one rule each.
  */
 
 import { LightsailClient } from '@aws-sdk/client-lightsail';
 import type { Config } from './config.js';
-import type { Notifier } from './core/ports.js';
+import { configuredChannels } from './config-channels.js';
+import type { Channel, Notifier } from './core/ports.js';
 import type { RunDeadline } from './engine/deadline.js';
 import type { LogEvent } from './engine/types.js';
 import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
 import { requireCredentials } from './lightsail/credentials.js';
 import { createLightsailFleet, type LightsailFleet } from './lightsail/fleet.js';
+import { telegramChannel } from './telegram/channel.js';
 import { createTelegramNotifier } from './telegram/notifier.js';
 
 /** The client of one region, built once and reused (see `lightsailClientFactory`). */
@@ -73,5 +75,32 @@ export function telegramNotifier(
     ...(options.deadline ? { deadline: options.deadline.sendsEndAt } : {}),
     ...(options.maxTotalMs !== undefined ? { maxTotalMs: options.maxTotalMs } : {}),
     ...(log ? { onRetry: (retry) => log({ level: 'warn', msg: 'telegram retry', ...retry }) } : {}),
+  });
+}
+
+/** How the channels of one run are built: the run's deadline, and where retries are logged. */
+export interface ChannelOptions {
+  /** The bot token, from the environment (CLI) or SSM (Lambda); Telegram is left out without one. */
+  readonly telegramToken: string | undefined;
+  readonly deadline?: RunDeadline | undefined;
+  /** Longest time one message may take, retries included (the Lambda keeps it short). */
+  readonly maxTotalMs?: number;
+  readonly log?: (event: LogEvent) => void;
+}
+
+/**
+ * Every channel the configuration sets up, in `CHANNEL_NAMES` order: what `check` and `report`
+ * deliver to (and what a test alert can go through). Their sends end with the run's alert phase.
+ */
+export function guardChannels(config: Config, options: ChannelOptions): Channel[] {
+  return configuredChannels(config).flatMap((name): Channel[] => {
+    switch (name) {
+      case 'telegram':
+        return options.telegramToken === undefined
+          ? []
+          : [telegramChannel(telegramNotifier(config, options.telegramToken, options))];
+      default:
+        return [];
+    }
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTelegram, type Environment, parseConfig, requireTelegram } from '../src/config.js';
+import { checkTelegram, type Environment, parseConfig } from '../src/config.js';
+import { configuredChannels, requireChannels } from '../src/config-channels.js';
 import { ConfigError } from '../src/errors.js';
 
 /** Obviously fake, but shaped like a token so that it passes validation. */
@@ -271,18 +272,20 @@ describe('REQUESTS_PER_SECOND', () => {
   });
 });
 
-describe('requireTelegram', () => {
-  it('names both missing variables', () => {
+describe('requireChannels', () => {
+  it('asks for a channel, naming the Telegram variables, when none is set', () => {
     const config = parseConfig({});
 
-    expect(() => requireTelegram(config, 'check')).toThrow(ConfigError);
-    expect(() => requireTelegram(config, 'check')).toThrow(/check .*TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID/);
+    expect(() => requireChannels(config, 'check')).toThrow(ConfigError);
+    expect(() => requireChannels(config, 'check')).toThrow(
+      /check sends alerts and needs a channel: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID/,
+    );
   });
 
   it('names only the chat id when the token is set, and the command that prints it', () => {
     const config = parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN });
 
-    expect(() => requireTelegram(config, 'report')).toThrow(
+    expect(() => requireChannels(config, 'report')).toThrow(
       /needs TELEGRAM_CHAT_ID; set it \(lightsail-guard find-chat-id/,
     );
   });
@@ -290,7 +293,13 @@ describe('requireTelegram', () => {
   it('refuses a malformed chat id before anything is sent', () => {
     const config = parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_CHAT_ID: 'my chat' });
 
-    expect(() => requireTelegram(config, 'check')).toThrow(/TELEGRAM_CHAT_ID: The chat id "my chat"/);
+    expect(() => requireChannels(config, 'check')).toThrow(/TELEGRAM_CHAT_ID: The chat id "my chat"/);
+  });
+
+  it('names the token when only the chat id is set, so that no Telegram alert is silently dropped', () => {
+    const config = parseConfig({ TELEGRAM_CHAT_ID: '-1001234567890' });
+
+    expect(() => requireChannels(config, 'check')).toThrow(/needs TELEGRAM_BOT_TOKEN;/);
   });
 
   it('accepts the SSM parameter in place of the token', () => {
@@ -299,8 +308,31 @@ describe('requireTelegram', () => {
       TELEGRAM_CHAT_ID: '-1001234567890',
     });
 
-    expect(() => requireTelegram(config, 'check')).not.toThrow();
+    expect(() => requireChannels(config, 'check')).not.toThrow();
+    expect(configuredChannels(config)).toEqual(['telegram']);
     expect(config.telegram.tokenParameter).toBe('/lightsail-guard/bot-token');
+  });
+
+  it('does not count the token parameter alone, which the stack always sets, as a channel', () => {
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/bot-token' });
+
+    expect(configuredChannels(config)).toEqual([]);
+    expect(() => requireChannels(config, 'the Lambda')).toThrow(
+      /the Lambda sends alerts and needs a channel/,
+    );
+  });
+});
+
+describe('parseConfig: ALERT_LANGUAGE', () => {
+  it('writes English unless told otherwise', () => {
+    expect(parseConfig({}).language).toBe('en');
+    expect(parseConfig({ ALERT_LANGUAGE: ' EN ' }).language).toBe('en');
+  });
+
+  it('refuses a language it has no catalogue for, naming the variable and the languages it has', () => {
+    expect(configError({ ALERT_LANGUAGE: 'fr' }).message).toMatch(
+      /^ALERT_LANGUAGE must be one of en\b.*\(default en\); got "fr"\.$/,
+    );
   });
 });
 

@@ -2,7 +2,7 @@
 
 import type { ParseArgsConfig } from 'node:util';
 import type { Config, Environment, TelegramConfig } from '../config.js';
-import type { Fleet, InstanceAdmin, Notifier } from '../core/ports.js';
+import type { Channel, Fleet, InstanceAdmin, Notifier } from '../core/ports.js';
 import type { RunDeadline } from '../engine/deadline.js';
 import type { TelegramBotApi } from '../telegram/bot-api.js';
 
@@ -31,6 +31,8 @@ export interface CliContext {
   readonly botApiFor: (
     telegram: Pick<TelegramConfig, 'apiRoot'> & { readonly token: string },
   ) => TelegramBotApi;
+  /** Every channel the configuration sets up, their sends ending with the run's alert phase. */
+  readonly channelsFor: (config: Config, deadline: RunDeadline) => Channel[];
 }
 
 export interface CliCommand {

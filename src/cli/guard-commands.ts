@@ -1,8 +1,8 @@
 /** `check`, `report` and `status`: one run of the guard over the fleet, as the Lambda does. */
 
-import { type Config, DEFAULTS, parseConfig, requireTelegram } from '../config.js';
+import { type Config, DEFAULTS, parseConfig } from '../config.js';
+import { configuredChannels, requireChannels } from '../config-channels.js';
 import { ENV } from '../constants.js';
-import type { Notifier } from '../core/ports.js';
 import { runDeadline } from '../engine/deadline.js';
 import { type Command, runGuard } from '../engine/run.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -71,17 +71,16 @@ async function runCommand(command: Command, args: ParsedArgs, ctx: CliContext): 
   const config: Config = parseConfig({ ...ctx.env, ...overrides });
   const deadline = runDeadline(timeoutSeconds * 1000);
   const sends = command !== 'status' && !dryRun;
-  if (sends) requireTelegram(config, command);
-  const token = config.telegram.token;
-  if (sends && token === undefined) {
+  if (sends) requireChannels(config, command);
+  if (sends && configuredChannels(config).includes('telegram') && config.telegram.token === undefined) {
     throw new ConfigError(
       `the CLI needs ${ENV.telegramBotToken} itself (${ENV.telegramBotTokenParameter} is read by the Lambda only)`,
     );
   }
-  const notifier: Notifier | undefined =
-    sends && token !== undefined ? ctx.telegramFor(config, token, deadline) : undefined;
+  // A dry run names the channels it would send to; status sends nothing.
+  const channels = command === 'status' ? [] : ctx.channelsFor(config, deadline);
   const fleet = await ctx.fleetFor(config);
-  const result = await runGuard({ fleet, notifier, now: () => new Date(), deadline }, config, {
+  const result = await runGuard({ fleet, channels, now: () => new Date(), deadline }, config, {
     command,
     dryRun,
   });

@@ -112,7 +112,7 @@ export async function runGuard(
   if (command === 'status') return { ...base, messages: [], problems };
   const delivery =
     command === 'check'
-      ? await deliverAlerts({ deps, settings, outcomes, events, month, dryRun })
+      ? await deliverAlerts({ deps, settings, outcomes, events, month, now, dryRun })
       : await deliverReport({ deps, settings, rows, regionErrors, month, now, dryRun });
   return { ...base, messages: delivery.messages, problems: [...problems, ...delivery.problems] };
 }
