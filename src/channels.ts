@@ -1,12 +1,21 @@
 /**
- * The ways alerts leave the guard, as a list: Telegram today; another channel (e-mail, a webhook,
- * ...) is one more entry with its own variables, destination and hints, and `test-alert` tries
- * them all.
+ * The ways alerts leave the guard. `configuredChannels` and `requireChannels`: which channels the
+ * configuration sets up, and the rule every command that sends follows: at least one channel, and
+ * no channel half set up (a chat id without a token would silently drop every Telegram alert).
+ * `alertChannels`: the same channels as a list `test-alert` tries, each with the variables that
+ * configure it and where its messages go.
  */
 
-import { checkTelegram, type Environment, parseTelegram, type TelegramConfig } from './config.js';
+import {
+  type Config,
+  checkTelegram,
+  type Environment,
+  parseTelegram,
+  type TelegramConfig,
+} from './config.js';
 import { ENV } from './constants.js';
-import type { Notifier } from './core/ports.js';
+import type { ChannelName, Notifier } from './core/ports.js';
+import { ConfigError } from './errors.js';
 import { telegramHint } from './telegram/hints.js';
 
 /** One way alerts can go out, as configured (or not) in the environment. */
@@ -62,4 +71,54 @@ function telegramChannel(env: Environment, build: ChannelBuilders['telegram']): 
  */
 export function alertChannels(env: Environment, build: ChannelBuilders): readonly AlertChannel[] {
   return [telegramChannel(env, build.telegram)];
+}
+
+/**
+ * What Telegram lacks, or `undefined` when it is not in use. It is set up by its chat id or its
+ * token; the stack's token parameter alone is not.
+ */
+export function telegramMissing(config: Pick<Config, 'telegram'>): string[] | undefined {
+  const { token, tokenParameter, chatId } = config.telegram;
+  if (token === undefined && chatId === undefined) return undefined;
+  return [
+    ...(token === undefined && tokenParameter === undefined ? [ENV.telegramBotToken] : []),
+    ...(chatId === undefined ? [ENV.telegramChatId] : []),
+  ];
+}
+
+/** The channels the configuration sets up, in `CHANNEL_NAMES` order. */
+export function configuredChannels(config: Config): ChannelName[] {
+  const { channels } = config;
+  return [
+    ...(telegramMissing(config) === undefined ? [] : (['telegram'] as const)),
+    ...(channels.webhook === undefined ? [] : (['webhook'] as const)),
+  ];
+}
+
+/** What a run that sends can use, as `--help` and errors list it. */
+export const CHANNEL_SETTINGS = [`${ENV.telegramBotToken} and ${ENV.telegramChatId}`, ENV.webhookUrl].join(
+  ', ',
+);
+
+/**
+ * A command that sends needs at least one channel, and every channel it has set up whole; throws a
+ * `ConfigError` naming what is missing.
+ */
+export function requireChannels(config: Config, command: string): void {
+  const missing = telegramMissing(config);
+  // A channel in use must be well formed before anything is sent through any channel.
+  if (missing !== undefined) checkTelegram(config.telegram);
+  if (missing !== undefined && missing.length > 0) {
+    const findChat = missing.includes(ENV.telegramChatId)
+      ? ' (lightsail-guard find-chat-id prints the chat id)'
+      : '';
+    throw new ConfigError(
+      `${command} sends Telegram messages and needs ${missing.join(' and ')}; set ${missing.length === 1 ? 'it' : 'them'}${findChat}, or use --dry-run to see what would be sent.`,
+    );
+  }
+  if (configuredChannels(config).length === 0) {
+    throw new ConfigError(
+      `${command} sends alerts and needs a channel: ${CHANNEL_SETTINGS}; set one, or use --dry-run to see what would be sent.`,
+    );
+  }
 }

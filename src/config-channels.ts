@@ -1,54 +1,66 @@
 /**
- * Which channels the configuration sets up, and the rule every command that sends follows: at
- * least one channel, and no channel half set up (a chat id without a token would silently drop
- * every Telegram alert).
+ * The settings of every channel but Telegram, parsed once with the rest of the configuration.
+ * Channel URLs are credentials: no message here prints one whole (`shownUrl`).
  */
 
-import { type Config, checkTelegram } from './config.js';
 import { ENV } from './constants.js';
-import type { ChannelName } from './core/ports.js';
+import { type Environment, setting } from './env.js';
 import { ConfigError } from './errors.js';
+import { shownUrl } from './push/redact.js';
 
-/**
- * What Telegram lacks, or `undefined` when it is not in use. It is set up by its chat id or its
- * token; the stack's token parameter alone is not.
- */
-export function telegramMissing(config: Pick<Config, 'telegram'>): string[] | undefined {
-  const { token, tokenParameter, chatId } = config.telegram;
-  if (token === undefined && chatId === undefined) return undefined;
-  return [
-    ...(token === undefined && tokenParameter === undefined ? [ENV.telegramBotToken] : []),
-    ...(chatId === undefined ? [ENV.telegramChatId] : []),
-  ];
+/** A webhook that takes the versioned JSON body (`WEBHOOK_URL`), signed with `WEBHOOK_SECRET`. */
+export interface WebhookSettings {
+  readonly url: string;
+  readonly secret: string | undefined;
 }
 
-/** The channels the configuration sets up, whole or not, in `CHANNEL_NAMES` order. */
-export function configuredChannels(config: Config): ChannelName[] {
-  return telegramMissing(config) === undefined ? [] : ['telegram'];
+/** Every channel but Telegram (whose settings predate channels and live in `Config.telegram`). */
+export interface ChannelSettings {
+  readonly webhook: WebhookSettings | undefined;
 }
 
-/** What a run that sends can use, as `--help` and errors list it. */
-export const CHANNEL_SETTINGS = `${ENV.telegramBotToken} and ${ENV.telegramChatId}`;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
- * A command that sends needs at least one channel, and every channel it has set up whole; throws a
- * `ConfigError` naming what is missing.
+ * A channel URL: HTTPS, because it carries a secret (and the alert); plain HTTP only to this
+ * machine, for a local relay or a test server.
  */
-export function requireChannels(config: Config, command: string): void {
-  const missing = telegramMissing(config);
-  // A channel in use must be well formed before anything is sent through any channel.
-  if (missing !== undefined) checkTelegram(config.telegram);
-  if (missing !== undefined && missing.length > 0) {
-    const findChat = missing.includes(ENV.telegramChatId)
-      ? ' (lightsail-guard find-chat-id prints the chat id)'
-      : '';
+export function channelUrl(name: string, raw: string, example: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an https:// URL such as ${example}; got ${shownUrl(raw)}.`);
+  }
+  const loopback = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
+  if (url.protocol !== 'https:' && !loopback) {
     throw new ConfigError(
-      `${command} sends Telegram messages and needs ${missing.join(' and ')}; set ${missing.length === 1 ? 'it' : 'them'}${findChat}, or use --dry-run to see what would be sent.`,
+      `${name} must be an https:// URL such as ${example} (http:// only to 127.0.0.1 or localhost); got ${shownUrl(raw)}.`,
     );
   }
-  if (configuredChannels(config).length === 0) {
-    throw new ConfigError(
-      `${command} sends alerts and needs a channel: ${CHANNEL_SETTINGS}; set them, or use --dry-run to see what would be sent.`,
-    );
+  return raw;
+}
+
+/** A secret that only means something with its URL: set alone, it is a mistake worth naming. */
+function secretFor(env: Environment, secretName: string, urlName: string): string | undefined {
+  const secret = setting(env, secretName);
+  if (secret !== undefined && setting(env, urlName) === undefined) {
+    throw new ConfigError(`${secretName} is set but ${urlName} is not; set both, or neither.`);
   }
+  return secret;
+}
+
+/** Parses every channel's settings; throws `ConfigError` naming the variable. Nothing is printed whole. */
+export function parseChannelSettings(env: Environment): ChannelSettings {
+  const webhookUrl = setting(env, ENV.webhookUrl);
+  const webhookSecret = secretFor(env, ENV.webhookSecret, ENV.webhookUrl);
+  return {
+    webhook:
+      webhookUrl === undefined
+        ? undefined
+        : Object.freeze({
+            url: channelUrl(ENV.webhookUrl, webhookUrl, 'https://example.com/hooks/lightsail-guard'),
+            secret: webhookSecret,
+          }),
+  };
 }

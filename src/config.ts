@@ -1,16 +1,17 @@
+import { type ChannelSettings, parseChannelSettings } from './config-channels.js';
 import { DEFAULT_TELEGRAM_API_ROOT, ENV } from './constants.js';
 import type { AllowanceUnit } from './core/allowance.js';
 import { LANGUAGES, type Language } from './core/i18n/catalogue.js';
 import type { GlobalAction } from './core/instance-policy.js';
 import { percentValue, warnLevels } from './core/percent-rules.js';
 import type { GuardSettings } from './engine/run.js';
+import { type Environment, setting } from './env.js';
 import { ConfigError } from './errors.js';
 import type { Pace } from './lightsail/pacing.js';
 import { redact } from './telegram/errors.js';
 import { validateBotToken, validateChatId } from './telegram/validate.js';
 
-/** Environment as read: names from `ENV`, values as strings. */
-export type Environment = Readonly<Record<string, string | undefined>>;
+export type { Environment } from './env.js';
 
 export interface TelegramConfig {
   readonly token: string | undefined;
@@ -23,6 +24,8 @@ export interface TelegramConfig {
 /** The whole configuration, parsed once and frozen. */
 export interface Config extends GuardSettings {
   readonly telegram: TelegramConfig;
+  /** Every other channel: Amazon SNS, webhooks, push services. */
+  readonly channels: ChannelSettings;
   /** Client-side pace of Lightsail requests per region; `undefined`: none (REQUESTS_PER_SECOND). */
   readonly pace: Pace | undefined;
 }
@@ -46,15 +49,6 @@ const MAX_CONCURRENCY = 25;
 
 /** A Lightsail region code such as `us-east-1` (REGIONS, and the CLI's `--region`). */
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-
-/**
- * The trimmed value of variable `name`. An unset or blank variable is "not set" (`undefined`):
- * deploy tools often pass empty strings.
- */
-function setting(env: Environment, name: string): string | undefined {
-  const raw = env[name]?.trim();
-  return raw === undefined || raw === '' ? undefined : raw;
-}
 
 /** Comma-separated items, trimmed; empty items (a trailing comma, `a,,b`) are dropped. */
 function splitList(raw: string): string[] {
@@ -233,6 +227,7 @@ export function parseConfig(env: Environment): Config {
     pace: parsePace(env),
     language: parseLanguage(env),
     telegram: parseTelegram(env),
+    channels: Object.freeze(parseChannelSettings(env)),
   });
 }
 

@@ -20,6 +20,8 @@ export const ENV = {
   action: 'ACTION',
   restartOnNewMonth: 'RESTART_ON_NEW_MONTH',
   alertLanguage: 'ALERT_LANGUAGE',
+  webhookUrl: 'WEBHOOK_URL',
+  webhookSecret: 'WEBHOOK_SECRET',
 } as const;
 
 /** Prefix of every Lightsail tag the guard reads or writes on an instance. */

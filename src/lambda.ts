@@ -1,6 +1,6 @@
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { configuredChannels, telegramMissing } from './channels.js';
 import { type Config, checkTelegram, parseConfig } from './config.js';
-import { configuredChannels, telegramMissing } from './config-channels.js';
 import { DAILY_REPORT_EVENT, DEPLOY_SETTINGS_FILE, ENV } from './constants.js';
 import type { Fleet } from './core/ports.js';
 import { runDeadline } from './engine/deadline.js';

@@ -5,14 +5,15 @@
  */
 
 import { LightsailClient } from '@aws-sdk/client-lightsail';
+import { configuredChannels } from './channels.js';
 import type { Config } from './config.js';
-import { configuredChannels } from './config-channels.js';
 import type { Channel, Notifier } from './core/ports.js';
 import type { RunDeadline } from './engine/deadline.js';
 import type { LogEvent } from './engine/types.js';
 import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
 import { requireCredentials } from './lightsail/credentials.js';
 import { createLightsailFleet, type LightsailFleet } from './lightsail/fleet.js';
+import { createWebhookChannel } from './push/webhook.js';
 import { telegramChannel } from './telegram/channel.js';
 import { createTelegramNotifier } from './telegram/notifier.js';
 
@@ -93,12 +94,20 @@ export interface ChannelOptions {
  * deliver to (and what a test alert can go through). Their sends end with the run's alert phase.
  */
 export function guardChannels(config: Config, options: ChannelOptions): Channel[] {
+  const http = {
+    ...(options.deadline ? { deadline: options.deadline.sendsEndAt } : {}),
+    ...(options.maxTotalMs !== undefined ? { maxTotalMs: options.maxTotalMs } : {}),
+  };
   return configuredChannels(config).flatMap((name): Channel[] => {
     switch (name) {
       case 'telegram':
         return options.telegramToken === undefined
           ? []
           : [telegramChannel(telegramNotifier(config, options.telegramToken, options))];
+      case 'webhook':
+        return config.channels.webhook === undefined
+          ? []
+          : [createWebhookChannel(config.channels.webhook, http)];
       default:
         return [];
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { configuredChannels, requireChannels } from '../src/channels.js';
 import { checkTelegram, type Environment, parseConfig } from '../src/config.js';
-import { configuredChannels, requireChannels } from '../src/config-channels.js';
 import { ConfigError } from '../src/errors.js';
 
 /** Obviously fake, but shaped like a token so that it passes validation. */
@@ -362,6 +362,51 @@ describe('parseConfig: RESTART_ON_NEW_MONTH', () => {
   it('refuses anything else, naming the variable', () => {
     expect(configError({ RESTART_ON_NEW_MONTH: 'monthly' }).message).toContain(
       'RESTART_ON_NEW_MONTH must be true or false (default false); got "monthly".',
+    );
+  });
+});
+
+describe('parseConfig: WEBHOOK_URL and WEBHOOK_SECRET', () => {
+  const SECRET_PATH = '/hooks/T0000/fake-secret-path-not-real';
+
+  it('takes an https URL, with its secret, as a channel that is enough on its own', () => {
+    const config = parseConfig({
+      WEBHOOK_URL: `https://hooks.example.com${SECRET_PATH}`,
+      WEBHOOK_SECRET: 'fake-shared-secret',
+    });
+
+    expect(config.channels.webhook).toEqual({
+      url: `https://hooks.example.com${SECRET_PATH}`,
+      secret: 'fake-shared-secret',
+    });
+    expect(configuredChannels(config)).toEqual(['webhook']);
+    expect(() => requireChannels(config, 'check')).not.toThrow();
+  });
+
+  it('takes plain http only to this machine', () => {
+    expect(parseConfig({ WEBHOOK_URL: 'http://127.0.0.1:8080/hook' }).channels.webhook?.url).toBe(
+      'http://127.0.0.1:8080/hook',
+    );
+    expect(parseConfig({ WEBHOOK_URL: 'http://localhost/hook' }).channels.webhook?.url).toBe(
+      'http://localhost/hook',
+    );
+  });
+
+  it.each([
+    [`http://hooks.example.com${SECRET_PATH}`, 'http://hooks.example.com/…'],
+    [`ftp://hooks.example.com${SECRET_PATH}`, 'ftp://hooks.example.com/…'],
+    ['hooks.example.com/abc', '(not a URL)'],
+  ])('refuses %s, showing only its host', (url, shown) => {
+    const error = configError({ WEBHOOK_URL: url });
+
+    expect(error.message).toContain('WEBHOOK_URL must be an https:// URL');
+    expect(error.message).toContain(`got ${shown}.`);
+    expect(error.message).not.toContain('fake-secret-path-not-real');
+  });
+
+  it('refuses a secret without its URL', () => {
+    expect(configError({ WEBHOOK_SECRET: 'fake-shared-secret' }).message).toBe(
+      'WEBHOOK_SECRET is set but WEBHOOK_URL is not; set both, or neither.',
     );
   });
 });
