@@ -15,11 +15,14 @@ export const LAMBDA_HANDLER = 'handler';
 export const LAMBDA_OUTFILE = 'index.mjs';
 
 /**
- * Most bytes `index.mjs` may have: 500 KB, counted in thousands as BENCHMARKS.md counts it. A
+ * Most bytes `index.mjs` may have: 550 KB, counted in thousands as BENCHMARKS.md counts it. A
  * bigger bundle loads slower on every cold start; `npm run bench` reports against this and a test
- * fails past it, so a dependency that drags in a second SDK is caught before it ships.
+ * fails past it, so a dependency that drags in a second SDK is caught before it ships. It was
+ * 500 KB until Amazon SNS became a channel: its client and the AWS Query protocol's XML support
+ * add about 42 KB that publishing to a topic cannot do without (the shared SDK core, which is
+ * what costs import time, is the same).
  */
-export const LAMBDA_ASSET_BUDGET_BYTES = 500_000;
+export const LAMBDA_ASSET_BUDGET_BYTES = 550_000;
 
 /**
  * CommonJS code in a dependency may `require` a Node built-in, which an ES-module bundle cannot do

@@ -91,14 +91,17 @@ export function configuredChannels(config: Config): ChannelName[] {
   const { channels } = config;
   return [
     ...(telegramMissing(config) === undefined ? [] : (['telegram'] as const)),
+    ...(channels.sns === undefined ? [] : (['sns'] as const)),
     ...(channels.webhook === undefined ? [] : (['webhook'] as const)),
   ];
 }
 
 /** What a run that sends can use, as `--help` and errors list it. */
-export const CHANNEL_SETTINGS = [`${ENV.telegramBotToken} and ${ENV.telegramChatId}`, ENV.webhookUrl].join(
-  ', ',
-);
+export const CHANNEL_SETTINGS = [
+  `${ENV.telegramBotToken} and ${ENV.telegramChatId}`,
+  ENV.snsTopicArn,
+  ENV.webhookUrl,
+].join(', ');
 
 /**
  * A command that sends needs at least one channel, and every channel it has set up whole; throws a

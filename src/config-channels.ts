@@ -14,9 +14,34 @@ export interface WebhookSettings {
   readonly secret: string | undefined;
 }
 
+/** An Amazon SNS topic (`SNS_TOPIC_ARN`) whose email and SMS subscribers get the plain text. */
+export interface SnsSettings {
+  readonly topicArn: string;
+}
+
 /** Every channel but Telegram (whose settings predate channels and live in `Config.telegram`). */
 export interface ChannelSettings {
+  readonly sns: SnsSettings | undefined;
   readonly webhook: WebhookSettings | undefined;
+}
+
+/** A standard topic's ARN. FIFO topics (`.fifo`) take no email or SMS subscribers. */
+export const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-\d{1,2}:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+
+function parseSns(env: Environment): SnsSettings | undefined {
+  const raw = setting(env, ENV.snsTopicArn);
+  if (raw === undefined) return undefined;
+  if (raw.endsWith('.fifo')) {
+    throw new ConfigError(
+      `${ENV.snsTopicArn} must be a standard topic: FIFO topics deliver to no email or SMS subscriber; got "${raw}".`,
+    );
+  }
+  if (!SNS_TOPIC_ARN.test(raw)) {
+    throw new ConfigError(
+      `${ENV.snsTopicArn} must be a topic ARN such as arn:aws:sns:us-east-1:123456789012:lightsail-guard-alerts; got "${raw}".`,
+    );
+  }
+  return Object.freeze({ topicArn: raw });
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -55,6 +80,7 @@ export function parseChannelSettings(env: Environment): ChannelSettings {
   const webhookUrl = setting(env, ENV.webhookUrl);
   const webhookSecret = secretFor(env, ENV.webhookSecret, ENV.webhookUrl);
   return {
+    sns: parseSns(env),
     webhook:
       webhookUrl === undefined
         ? undefined

@@ -20,6 +20,7 @@ export const ENV = {
   action: 'ACTION',
   restartOnNewMonth: 'RESTART_ON_NEW_MONTH',
   alertLanguage: 'ALERT_LANGUAGE',
+  snsTopicArn: 'SNS_TOPIC_ARN',
   webhookUrl: 'WEBHOOK_URL',
   webhookSecret: 'WEBHOOK_SECRET',
 } as const;

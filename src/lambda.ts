@@ -1,3 +1,4 @@
+import type { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { configuredChannels, telegramMissing } from './channels.js';
 import { type Config, checkTelegram, parseConfig } from './config.js';
@@ -8,7 +9,7 @@ import { type Command, type LogEvent, runGuard } from './engine/run.js';
 import { ConfigError } from './errors.js';
 import { exitCodeOf, resultJson } from './output.js';
 import { readBotTokenParameter } from './ssm/bot-token.js';
-import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
+import { guardChannels, guardFleet, lightsailClients, snsClientFor } from './wiring.js';
 
 /** One JSON object per line: CloudWatch Logs Insights queries fields without parsing text. */
 function log(event: LogEvent): void {
@@ -22,9 +23,11 @@ interface Runtime {
   /** The bot token, when Telegram is a channel. */
   readonly token: string | undefined;
   readonly fleet: Fleet;
+  /** The SNS client, when SNS is a channel. */
+  readonly snsClient: SNSClient | undefined;
 }
 
-// Built once per cold start: configuration, the token from SSM, and the fleet with its clients.
+// Built once per cold start: configuration, the token from SSM, the fleet and the SNS client.
 let runtime: Promise<Runtime> | undefined;
 
 /**
@@ -58,7 +61,13 @@ async function buildRuntime(env: NodeJS.ProcessEnv): Promise<Runtime> {
     ? (config.telegram.token ??
       (await readBotTokenParameter(new SSMClient({}), config.telegram.tokenParameter ?? '')))
     : undefined;
-  return { config, token, fleet: await guardFleet(config, lightsailClients(config)) };
+  const sns = config.channels.sns;
+  return {
+    config,
+    token,
+    fleet: await guardFleet(config, lightsailClients(config)),
+    snsClient: sns === undefined ? undefined : snsClientFor(sns.topicArn),
+  };
 }
 
 /** `{"report_type": "daily_report"}` asks for the report (the recipe's event, kept); anything else checks. */
@@ -88,12 +97,18 @@ export async function handler(
     runtime = undefined; // a fixed parameter or setting is picked up by the next invocation
     throw error;
   });
-  const { config, token, fleet } = await runtime;
+  const { config, token, fleet, snsClient } = await runtime;
   const command = commandFor(event);
   // One deadline for the whole run: a hung region cannot spend the invocation, and the stops it
   // made are announced and recorded before Lambda's timeout (src/engine/deadline.ts).
   const deadline = context ? runDeadline(context.getRemainingTimeInMillis() - RETURN_MARGIN_MS) : undefined;
-  const channels = guardChannels(config, { telegramToken: token, deadline, maxTotalMs: 30_000, log });
+  const channels = guardChannels(config, {
+    telegramToken: token,
+    deadline,
+    maxTotalMs: 30_000,
+    log,
+    ...(snsClient ? { snsClient } : {}),
+  });
   const result = await runGuard(
     { fleet, channels, now: () => new Date(), log, ...(deadline ? { deadline } : {}) },
     config,

@@ -5,6 +5,7 @@
  */
 
 import { LightsailClient } from '@aws-sdk/client-lightsail';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { configuredChannels } from './channels.js';
 import type { Config } from './config.js';
 import type { Channel, Notifier } from './core/ports.js';
@@ -14,6 +15,7 @@ import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/client
 import { requireCredentials } from './lightsail/credentials.js';
 import { createLightsailFleet, type LightsailFleet } from './lightsail/fleet.js';
 import { createWebhookChannel } from './push/webhook.js';
+import { createSnsChannel, topicRegion } from './sns/channel.js';
 import { telegramChannel } from './telegram/channel.js';
 import { createTelegramNotifier } from './telegram/notifier.js';
 
@@ -87,6 +89,13 @@ export interface ChannelOptions {
   /** Longest time one message may take, retries included (the Lambda keeps it short). */
   readonly maxTotalMs?: number;
   readonly log?: (event: LogEvent) => void;
+  /** The SNS client, built once per cold start by the Lambda; built here when not given. */
+  readonly snsClient?: SNSClient;
+}
+
+/** The client of the topic's region (Publish must go there), with the SDK's endpoint and retries. */
+export function snsClientFor(topicArn: string): SNSClient {
+  return new SNSClient({ region: topicRegion(topicArn) });
 }
 
 /**
@@ -104,6 +113,17 @@ export function guardChannels(config: Config, options: ChannelOptions): Channel[
         return options.telegramToken === undefined
           ? []
           : [telegramChannel(telegramNotifier(config, options.telegramToken, options))];
+      case 'sns': {
+        const sns = config.channels.sns;
+        if (sns === undefined) return [];
+        return [
+          createSnsChannel({
+            client: options.snsClient ?? snsClientFor(sns.topicArn),
+            topicArn: sns.topicArn,
+            ...http,
+          }),
+        ];
+      }
       case 'webhook':
         return config.channels.webhook === undefined
           ? []

@@ -410,3 +410,25 @@ describe('parseConfig: WEBHOOK_URL and WEBHOOK_SECRET', () => {
     );
   });
 });
+
+describe('parseConfig: SNS_TOPIC_ARN', () => {
+  it('takes a standard topic ARN as a channel that is enough on its own', () => {
+    const config = parseConfig({ SNS_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:123456789012:guard-alerts' });
+
+    expect(config.channels.sns).toEqual({ topicArn: 'arn:aws:sns:ap-southeast-1:123456789012:guard-alerts' });
+    expect(configuredChannels(config)).toEqual(['sns']);
+    expect(() => requireChannels(config, 'report')).not.toThrow();
+  });
+
+  it('refuses what is not a topic ARN, naming the shape it wants', () => {
+    expect(configError({ SNS_TOPIC_ARN: 'guard-alerts' }).message).toContain(
+      'SNS_TOPIC_ARN must be a topic ARN such as arn:aws:sns:us-east-1:123456789012:lightsail-guard-alerts',
+    );
+  });
+
+  it('refuses a FIFO topic, which delivers to no email or SMS subscriber', () => {
+    expect(
+      configError({ SNS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:alerts.fifo' }).message,
+    ).toContain('FIFO topics deliver to no email or SMS subscriber');
+  });
+});
