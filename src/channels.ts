@@ -14,7 +14,7 @@ import {
   type TelegramConfig,
 } from './config.js';
 import { ENV } from './constants.js';
-import type { ChannelName, Notifier } from './core/ports.js';
+import { CHANNEL_NAMES, type ChannelName, type Notifier } from './core/ports.js';
 import { ConfigError } from './errors.js';
 import { telegramHint } from './telegram/hints.js';
 
@@ -89,11 +89,17 @@ export function telegramMissing(config: Pick<Config, 'telegram'>): string[] | un
 /** The channels the configuration sets up, in `CHANNEL_NAMES` order. */
 export function configuredChannels(config: Config): ChannelName[] {
   const { channels } = config;
-  return [
-    ...(telegramMissing(config) === undefined ? [] : (['telegram'] as const)),
-    ...(channels.sns === undefined ? [] : (['sns'] as const)),
-    ...(channels.webhook === undefined ? [] : (['webhook'] as const)),
-  ];
+  const set: Readonly<Record<ChannelName, boolean>> = {
+    telegram: telegramMissing(config) !== undefined,
+    sns: channels.sns !== undefined,
+    webhook: channels.webhook !== undefined,
+    feishu: channels.feishu !== undefined,
+    dingtalk: channels.dingtalk !== undefined,
+    wecom: channels.wecom !== undefined,
+    bark: channels.bark !== undefined,
+    serverchan: channels.serverchan !== undefined,
+  };
+  return CHANNEL_NAMES.filter((name) => set[name]);
 }
 
 /** What a run that sends can use, as `--help` and errors list it. */
@@ -101,6 +107,11 @@ export const CHANNEL_SETTINGS = [
   `${ENV.telegramBotToken} and ${ENV.telegramChatId}`,
   ENV.snsTopicArn,
   ENV.webhookUrl,
+  ENV.feishuWebhookUrl,
+  ENV.dingtalkWebhookUrl,
+  ENV.wecomWebhookUrl,
+  ENV.barkUrl,
+  ENV.serverchanSendkey,
 ].join(', ');
 
 /**

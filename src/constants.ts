@@ -23,6 +23,14 @@ export const ENV = {
   snsTopicArn: 'SNS_TOPIC_ARN',
   webhookUrl: 'WEBHOOK_URL',
   webhookSecret: 'WEBHOOK_SECRET',
+  feishuWebhookUrl: 'FEISHU_WEBHOOK_URL',
+  feishuSecret: 'FEISHU_SECRET',
+  dingtalkWebhookUrl: 'DINGTALK_WEBHOOK_URL',
+  dingtalkSecret: 'DINGTALK_SECRET',
+  wecomWebhookUrl: 'WECOM_WEBHOOK_URL',
+  barkUrl: 'BARK_URL',
+  serverchanSendkey: 'SERVERCHAN_SENDKEY',
+  serverchanApiRoot: 'SERVERCHAN_API_ROOT',
 } as const;
 
 /** Prefix of every Lightsail tag the guard reads or writes on an instance. */

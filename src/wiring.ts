@@ -14,7 +14,12 @@ import type { LogEvent } from './engine/types.js';
 import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
 import { requireCredentials } from './lightsail/credentials.js';
 import { createLightsailFleet, type LightsailFleet } from './lightsail/fleet.js';
+import { createBarkChannel } from './push/bark.js';
+import { createDingtalkChannel } from './push/dingtalk.js';
+import { createFeishuChannel } from './push/feishu.js';
+import { createServerchanChannel } from './push/serverchan.js';
 import { createWebhookChannel } from './push/webhook.js';
+import { createWecomChannel } from './push/wecom.js';
 import { createSnsChannel, topicRegion } from './sns/channel.js';
 import { telegramChannel } from './telegram/channel.js';
 import { createTelegramNotifier } from './telegram/notifier.js';
@@ -98,6 +103,12 @@ export function snsClientFor(topicArn: string): SNSClient {
   return new SNSClient({ region: topicRegion(topicArn) });
 }
 
+/** Retries of a push channel, as log lines. */
+const logRetry =
+  (log: (event: LogEvent) => void) =>
+  (retry: { channel: string; attempt: number; waitMs: number; reason: string }): void =>
+    log({ level: 'warn', msg: 'channel retry', ...retry });
+
 /**
  * Every channel the configuration sets up, in `CHANNEL_NAMES` order: what `check` and `report`
  * deliver to (and what a test alert can go through). Their sends end with the run's alert phase.
@@ -106,6 +117,7 @@ export function guardChannels(config: Config, options: ChannelOptions): Channel[
   const http = {
     ...(options.deadline ? { deadline: options.deadline.sendsEndAt } : {}),
     ...(options.maxTotalMs !== undefined ? { maxTotalMs: options.maxTotalMs } : {}),
+    ...(options.log ? { onRetry: logRetry(options.log) } : {}),
   };
   return configuredChannels(config).flatMap((name): Channel[] => {
     switch (name) {
@@ -128,8 +140,22 @@ export function guardChannels(config: Config, options: ChannelOptions): Channel[
         return config.channels.webhook === undefined
           ? []
           : [createWebhookChannel(config.channels.webhook, http)];
-      default:
-        return [];
+      case 'feishu':
+        return config.channels.feishu === undefined
+          ? []
+          : [createFeishuChannel(config.channels.feishu, http)];
+      case 'dingtalk':
+        return config.channels.dingtalk === undefined
+          ? []
+          : [createDingtalkChannel(config.channels.dingtalk, http)];
+      case 'wecom':
+        return config.channels.wecom === undefined ? [] : [createWecomChannel(config.channels.wecom, http)];
+      case 'bark':
+        return config.channels.bark === undefined ? [] : [createBarkChannel(config.channels.bark, http)];
+      case 'serverchan':
+        return config.channels.serverchan === undefined
+          ? []
+          : [createServerchanChannel(config.channels.serverchan, http)];
     }
   });
 }

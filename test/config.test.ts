@@ -432,3 +432,60 @@ describe('parseConfig: SNS_TOPIC_ARN', () => {
     ).toContain('FIFO topics deliver to no email or SMS subscriber');
   });
 });
+
+describe('parseConfig: the push services', () => {
+  const SENDKEY = 'SCT000000TfakeSendKeyNotReal0000';
+
+  it('takes every push service as a channel, in a fixed order', () => {
+    const config = parseConfig({
+      FEISHU_WEBHOOK_URL: 'https://open.feishu.cn/open-apis/bot/v2/hook/fake-hook',
+      FEISHU_SECRET: 'fake-feishu-secret',
+      DINGTALK_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send?access_token=fake',
+      DINGTALK_SECRET: 'SECfake',
+      WECOM_WEBHOOK_URL: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fake',
+      BARK_URL: 'https://api.day.app/FakeDeviceKey',
+      SERVERCHAN_SENDKEY: SENDKEY,
+    });
+
+    expect(configuredChannels(config)).toEqual(['feishu', 'dingtalk', 'wecom', 'bark', 'serverchan']);
+    expect(config.channels.feishu?.secret).toBe('fake-feishu-secret');
+    expect(config.channels.dingtalk?.secret).toBe('SECfake');
+    expect(config.channels.serverchan).toEqual({ sendKey: SENDKEY, apiRoot: undefined });
+  });
+
+  it.each([
+    ['FEISHU_WEBHOOK_URL', 'http://open.feishu.cn/open-apis/bot/v2/hook/fake-secret-hook'],
+    ['DINGTALK_WEBHOOK_URL', 'http://oapi.dingtalk.com/robot/send?access_token=fake-secret-hook'],
+    ['WECOM_WEBHOOK_URL', 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fake-secret-hook'],
+    ['BARK_URL', 'http://api.day.app/fake-secret-hook'],
+  ])('refuses %s over plain http without printing its secret', (name, url) => {
+    const error = configError({ [name]: url });
+
+    expect(error.message).toContain(`${name} must be an https:// URL`);
+    expect(error.message).not.toContain('fake-secret-hook');
+  });
+
+  it.each([
+    ['FEISHU_SECRET', 'FEISHU_WEBHOOK_URL'],
+    ['DINGTALK_SECRET', 'DINGTALK_WEBHOOK_URL'],
+    ['SERVERCHAN_API_ROOT', 'SERVERCHAN_SENDKEY'],
+  ])('refuses %s without %s', (alone, missing) => {
+    expect(configError({ [alone]: 'https://x.example.com' }).message).toBe(
+      `${alone} is set but ${missing} is not; set both, or neither.`,
+    );
+  });
+
+  it('wants the device key at the end of BARK_URL', () => {
+    expect(configError({ BARK_URL: 'https://api.day.app/' }).message).toContain(
+      'BARK_URL must end in the device key, as the Bark app shows it',
+    );
+  });
+
+  it('refuses a malformed SendKey by its length, never showing it', () => {
+    const error = configError({ SERVERCHAN_SENDKEY: 'not-a-sendkey-secret' });
+
+    expect(error.message).toBe(
+      'SERVERCHAN_SENDKEY must be a SendKey from sct.ftqq.com (SCT...) or ServerChan³ (sctp<uid>t...); got 20 characters that are not one.',
+    );
+  });
+});

@@ -25,6 +25,17 @@ export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
 }
 
+/** One line of at most `maxChars` code points, cut with an ellipsis: a subject, a push title. */
+export function cutLine(text: string, maxChars: number): string {
+  const chars = [...oneLine(text)];
+  return chars.length <= maxChars
+    ? chars.join('')
+    : `${chars
+        .slice(0, maxChars - 1)
+        .join('')
+        .trimEnd()}…`;
+}
+
 /**
  * Packs blocks into as few messages as the channel's format allows, in order, measuring the body
  * the channel sends (HTML for Telegram, plain text for the rest) the way it counts. Each message

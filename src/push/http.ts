@@ -18,7 +18,7 @@ export interface HttpOptions {
   /** Abort a single request after this long. Default 10 000 ms. */
   readonly requestTimeoutMs?: number;
   /** Called before each wait; `reason` never holds a secret. */
-  readonly onRetry?: (info: { attempt: number; waitMs: number; reason: string }) => void;
+  readonly onRetry?: (info: { channel: string; attempt: number; waitMs: number; reason: string }) => void;
 }
 
 /** One request, built afresh for every attempt (a signature's timestamp must be current). */
@@ -149,7 +149,7 @@ export function createPoster(
           attempts,
         );
       }
-      options.onRetry?.({ attempt: attempts, waitMs, reason: hide(verdict.reason) });
+      options.onRetry?.({ channel: label, attempt: attempts, waitMs, reason: hide(verdict.reason) });
       await sleep(waitMs);
     }
   };

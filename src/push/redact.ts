@@ -6,17 +6,20 @@
 const REDACTED = '<redacted>';
 
 /**
- * The parts of a URL that may be secret: the whole URL, its path and query, every path segment and
- * query value of 6 characters or more (shorter ones, like `send` or `v2`, carry no secret and
- * would blank out ordinary words).
+ * Whether a path segment or query value may be a key: long, or a mix of letters and digits. Keys
+ * are UUIDs, hex or base62 strings of 20 characters and more; words such as `webhook`, `send` or
+ * `cgi-bin` are not, and hiding them would blank out the words of an error message.
  */
+const keyLike = (part: string): boolean => part.length >= 16 || (part.length >= 8 && /\d/.test(part));
+
+/** The parts of a URL that may be secret: the whole URL, its path and query, and each key-like part. */
 export function urlSecrets(url: string): string[] {
   const secrets = [url];
   try {
     const parsed = new URL(url);
     secrets.push(`${parsed.pathname}${parsed.search}`);
-    for (const segment of parsed.pathname.split('/')) if (segment.length >= 6) secrets.push(segment);
-    for (const value of parsed.searchParams.values()) if (value.length >= 6) secrets.push(value);
+    for (const segment of parsed.pathname.split('/')) if (keyLike(segment)) secrets.push(segment);
+    for (const value of parsed.searchParams.values()) if (keyLike(value)) secrets.push(value);
     if (parsed.password) secrets.push(parsed.password);
   } catch {
     // Not a URL: the whole value is all there is to hide.

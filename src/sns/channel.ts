@@ -1,4 +1,5 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { cutLine } from '../core/compose.js';
 import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
 import { describeError } from '../errors.js';
 
@@ -8,12 +9,7 @@ export const SNS_SUBJECT_MAX_CHARS = 99;
 
 /** A subject SNS accepts: one line, under 100 characters (code points), cut with an ellipsis. */
 export function snsSubject(subject: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: SNS refuses control characters
-  const line = subject.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  const chars = [...line];
-  return chars.length <= SNS_SUBJECT_MAX_CHARS
-    ? line
-    : `${chars.slice(0, SNS_SUBJECT_MAX_CHARS - 1).join('')}…`;
+  return cutLine(subject, SNS_SUBJECT_MAX_CHARS);
 }
 
 /**

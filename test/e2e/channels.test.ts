@@ -102,6 +102,51 @@ describe('check with channels other than Telegram', () => {
     }
   });
 
+  it('alerts every push service once, and a push service that was down at the next check only', async () => {
+    world = await startWorld([instanceAt('web_1', 'ap-south-1', 0.85)]);
+    let wecomDown = true;
+    hook = await startLocalServer((request) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (path.startsWith('/wecom')) {
+        return wecomDown
+          ? { status: 200, body: '{"errcode":45009,"errmsg":"api freq out of limit"}' }
+          : { status: 200, body: '{"errcode":0}' };
+      }
+      if (path.startsWith('/dingtalk')) return { status: 200, body: '{"errcode":0,"errmsg":"ok"}' };
+      if (path.startsWith('/bark')) return { status: 200, body: '{"code":200,"message":"success"}' };
+      if (path.startsWith('/serverchan')) return { status: 200, body: '{"code":0,"message":""}' };
+      return { status: 200, body: '{"code":0,"msg":"success"}' };
+    });
+    const env = {
+      ...NO_TELEGRAM,
+      FEISHU_WEBHOOK_URL: `${hook.root}/feishu/hook/fake-feishu-token`,
+      FEISHU_SECRET: 'fake-feishu-secret',
+      DINGTALK_WEBHOOK_URL: `${hook.root}/dingtalk/robot/send?access_token=fake-dingtalk-token`,
+      DINGTALK_SECRET: 'SECfakedingtalksecret',
+      WECOM_WEBHOOK_URL: `${hook.root}/wecom/cgi-bin/webhook/send?key=fake-wecom-key`,
+      BARK_URL: `${hook.root}/bark/FakeBarkDeviceKey`,
+      SERVERCHAN_SENDKEY: 'SCT000000TfakeSendKeyNotReal0000',
+      SERVERCHAN_API_ROOT: `${hook.root}/serverchan`,
+    };
+    const paths = () => hook.received.map((request) => request.url.split('/')[1]);
+
+    const first = await runInProcess(world, ['check'], env);
+    wecomDown = false;
+    const second = await runInProcess(world, ['check'], env);
+    const third = await runInProcess(world, ['check'], env);
+
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('WeCom: alert message 1 of 1 not delivered');
+    expect(first.stdout).toContain('errcode 45009 api freq out of limit');
+    expect(first.stdout).not.toContain('fake-wecom-key');
+    expect(second.code).toBe(0);
+    expect(third.code).toBe(0);
+    expect(paths().sort()).toEqual(['bark', 'dingtalk', 'feishu', 'serverchan', 'wecom', 'wecom']);
+    expect(JSON.parse(hook.received.at(-1)?.body ?? '{}').text.content).toContain(
+      '80% warning web_1 in ap-south-1',
+    );
+  });
+
   it('asks for a channel, naming them, when none is set, and calls nothing', async () => {
     world = await startWorld([instanceAt('web_1', 'us-east-1', 0.97)]);
     hook = await startLocalServer();
@@ -110,7 +155,7 @@ describe('check with channels other than Telegram', () => {
 
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      'check sends alerts and needs a channel: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID, SNS_TOPIC_ARN, WEBHOOK_URL',
+      'check sends alerts and needs a channel: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID, SNS_TOPIC_ARN, WEBHOOK_URL, FEISHU_WEBHOOK_URL, DINGTALK_WEBHOOK_URL, WECOM_WEBHOOK_URL, BARK_URL, SERVERCHAN_SENDKEY',
     );
     expect(world.lightsail.stats().calls).toEqual({});
   });
