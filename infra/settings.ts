@@ -58,6 +58,7 @@ export const GUARD_SETTINGS = {
   action: ENV.action,
   restartOnNewMonth: ENV.restartOnNewMonth,
   snsTopicArn: ENV.snsTopicArn,
+  alertLanguage: ENV.alertLanguage,
 } as const;
 
 /** Every setting a settings file or `-c` may give, guard settings first. */

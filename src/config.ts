@@ -1,11 +1,11 @@
 import { type ChannelSettings, parseChannelSettings } from './config-channels.js';
+import { DEFAULT_LANGUAGE, parseLanguages } from './config-language.js';
 import { DEFAULT_TELEGRAM_API_ROOT, ENV } from './constants.js';
 import type { AllowanceUnit } from './core/allowance.js';
-import { LANGUAGES, type Language } from './core/i18n/catalogue.js';
 import type { GlobalAction } from './core/instance-policy.js';
 import { percentValue, warnLevels } from './core/percent-rules.js';
 import type { GuardSettings } from './engine/run.js';
-import { type Environment, setting } from './env.js';
+import { type Environment, setting, splitList } from './env.js';
 import { ConfigError } from './errors.js';
 import type { Pace } from './lightsail/pacing.js';
 import { redact } from './telegram/errors.js';
@@ -38,7 +38,7 @@ export const DEFAULTS = {
   concurrency: 8,
   action: 'stop' as GlobalAction,
   restartOnNewMonth: false,
-  language: 'en' as Language,
+  language: DEFAULT_LANGUAGE,
 } as const;
 
 /**
@@ -49,14 +49,6 @@ const MAX_CONCURRENCY = 25;
 
 /** A Lightsail region code such as `us-east-1` (REGIONS, and the CLI's `--region`). */
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-
-/** Comma-separated items, trimmed; empty items (a trailing comma, `a,,b`) are dropped. */
-function splitList(raw: string): string[] {
-  return raw
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
 
 /** A percentage greater than 0; `what` says what `name` holds, for the message. */
 function notPercent(name: string, raw: string, what: string): ConfigError {
@@ -192,17 +184,6 @@ export function parseTelegram(env: Environment): TelegramConfig {
   });
 }
 
-function parseLanguage(env: Environment): Language {
-  const raw = setting(env, ENV.alertLanguage);
-  if (raw === undefined) return DEFAULTS.language;
-  // Tags are case-insensitive (BCP 47), and zh_CN is how locales are often written.
-  const found = LANGUAGES.find((language) => language.toLowerCase() === raw.replace('_', '-').toLowerCase());
-  if (found !== undefined) return found;
-  throw new ConfigError(
-    `${ENV.alertLanguage} must be one of ${LANGUAGES.join(', ')} (default ${DEFAULTS.language}); got "${raw}".`,
-  );
-}
-
 function freezeList(items: string[] | undefined): readonly string[] | undefined {
   return items === undefined ? undefined : Object.freeze(items);
 }
@@ -225,7 +206,7 @@ export function parseConfig(env: Environment): Config {
     action: parseAction(env),
     restartOnNewMonth: parseBoolean(env, ENV.restartOnNewMonth, DEFAULTS.restartOnNewMonth),
     pace: parsePace(env),
-    language: parseLanguage(env),
+    ...parseLanguages(env),
     telegram: parseTelegram(env),
     channels: Object.freeze(parseChannelSettings(env)),
   });

@@ -9,3 +9,11 @@ export function setting(env: Environment, name: string): string | undefined {
   const raw = env[name]?.trim();
   return raw === undefined || raw === '' ? undefined : raw;
 }
+
+/** Comma-separated items, trimmed; empty items (a trailing comma, `a,,b`) are dropped. */
+export function splitList(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}

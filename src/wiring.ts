@@ -8,7 +8,7 @@ import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { configuredChannels } from './channels.js';
 import type { Config } from './config.js';
-import type { Channel, Notifier } from './core/ports.js';
+import type { Channel, ChannelName, Notifier } from './core/ports.js';
 import type { RunDeadline } from './engine/deadline.js';
 import type { LogEvent } from './engine/types.js';
 import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
@@ -119,43 +119,26 @@ export function guardChannels(config: Config, options: ChannelOptions): Channel[
     ...(options.maxTotalMs !== undefined ? { maxTotalMs: options.maxTotalMs } : {}),
     ...(options.log ? { onRetry: logRetry(options.log) } : {}),
   };
-  return configuredChannels(config).flatMap((name): Channel[] => {
-    switch (name) {
-      case 'telegram':
-        return options.telegramToken === undefined
-          ? []
-          : [telegramChannel(telegramNotifier(config, options.telegramToken, options))];
-      case 'sns': {
-        const sns = config.channels.sns;
-        if (sns === undefined) return [];
-        return [
-          createSnsChannel({
-            client: options.snsClient ?? snsClientFor(sns.topicArn),
-            topicArn: sns.topicArn,
-            ...http,
-          }),
-        ];
-      }
-      case 'webhook':
-        return config.channels.webhook === undefined
-          ? []
-          : [createWebhookChannel(config.channels.webhook, http)];
-      case 'feishu':
-        return config.channels.feishu === undefined
-          ? []
-          : [createFeishuChannel(config.channels.feishu, http)];
-      case 'dingtalk':
-        return config.channels.dingtalk === undefined
-          ? []
-          : [createDingtalkChannel(config.channels.dingtalk, http)];
-      case 'wecom':
-        return config.channels.wecom === undefined ? [] : [createWecomChannel(config.channels.wecom, http)];
-      case 'bark':
-        return config.channels.bark === undefined ? [] : [createBarkChannel(config.channels.bark, http)];
-      case 'serverchan':
-        return config.channels.serverchan === undefined
-          ? []
-          : [createServerchanChannel(config.channels.serverchan, http)];
-    }
-  });
+  const { channels } = config;
+  /** Each channel from its settings; a record, so a channel added to `CHANNEL_NAMES` must be built here. */
+  const build: Readonly<Record<ChannelName, () => Channel | undefined>> = {
+    telegram: () =>
+      options.telegramToken === undefined
+        ? undefined
+        : telegramChannel(telegramNotifier(config, options.telegramToken, options)),
+    sns: () =>
+      channels.sns &&
+      createSnsChannel({
+        client: options.snsClient ?? snsClientFor(channels.sns.topicArn),
+        topicArn: channels.sns.topicArn,
+        ...http,
+      }),
+    webhook: () => channels.webhook && createWebhookChannel(channels.webhook, http),
+    feishu: () => channels.feishu && createFeishuChannel(channels.feishu, http),
+    dingtalk: () => channels.dingtalk && createDingtalkChannel(channels.dingtalk, http),
+    wecom: () => channels.wecom && createWecomChannel(channels.wecom, http),
+    bark: () => channels.bark && createBarkChannel(channels.bark, http),
+    serverchan: () => channels.serverchan && createServerchanChannel(channels.serverchan, http),
+  };
+  return configuredChannels(config).flatMap((name) => build[name]() ?? []);
 }

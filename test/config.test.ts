@@ -327,11 +327,36 @@ describe('parseConfig: ALERT_LANGUAGE', () => {
   it('writes English unless told otherwise', () => {
     expect(parseConfig({}).language).toBe('en');
     expect(parseConfig({ ALERT_LANGUAGE: ' EN ' }).language).toBe('en');
+    expect(parseConfig({}).channelLanguages).toEqual({});
+  });
+
+  it.each(['zh-CN', 'zh_CN', 'ZH-cn'])('reads %s as Simplified Chinese', (raw) => {
+    expect(parseConfig({ ALERT_LANGUAGE: raw }).language).toBe('zh-CN');
+  });
+
+  it('takes a language per channel after the one for every channel', () => {
+    const config = parseConfig({ ALERT_LANGUAGE: 'zh-CN, telegram:en' });
+
+    expect(config.language).toBe('zh-CN');
+    expect(config.channelLanguages).toEqual({ telegram: 'en' });
+    expect(parseConfig({ ALERT_LANGUAGE: 'sns:zh-CN' })).toMatchObject({
+      language: 'en',
+      channelLanguages: { sns: 'zh-CN' },
+    });
   });
 
   it('refuses a language it has no catalogue for, naming the variable and the languages it has', () => {
-    expect(configError({ ALERT_LANGUAGE: 'fr' }).message).toMatch(
-      /^ALERT_LANGUAGE must be one of en\b.*\(default en\); got "fr"\.$/,
+    expect(configError({ ALERT_LANGUAGE: 'fr' }).message).toBe(
+      'ALERT_LANGUAGE takes en or zh-CN (default en), optionally followed by <channel>:<language> for a channel in another language, e.g. zh-CN,telegram:en; got "fr".',
+    );
+  });
+
+  it('refuses a channel that does not exist, and two languages for every channel', () => {
+    expect(configError({ ALERT_LANGUAGE: 'zh-CN,slack:en' }).message).toBe(
+      'ALERT_LANGUAGE: "slack" is not a channel; channels are telegram, sns, webhook, feishu, dingtalk, wecom, bark, serverchan.',
+    );
+    expect(configError({ ALERT_LANGUAGE: 'en,zh-CN' }).message).toContain(
+      'ALERT_LANGUAGE has one language for every channel, then <channel>:<language> pairs',
     );
   });
 });

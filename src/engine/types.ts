@@ -5,7 +5,7 @@ import type { BillingMonth } from '../core/billing-month.js';
 import type { Assessment, GuardPolicy } from '../core/decide.js';
 import type { Language } from '../core/i18n/catalogue.js';
 import type { GlobalAction, InstancePolicy } from '../core/instance-policy.js';
-import type { Channel, Fleet } from '../core/ports.js';
+import type { Channel, ChannelName, Fleet } from '../core/ports.js';
 import type { InstanceAction, ReportRow } from '../core/report.js';
 import type { Instance } from '../core/types.js';
 import type { RunDeadline } from './deadline.js';
@@ -28,6 +28,8 @@ export interface GuardSettings {
   readonly restartOnNewMonth: boolean;
   /** The language of every alert, report and subject (ALERT_LANGUAGE). */
   readonly language: Language;
+  /** Channels read in another language than `language` (ALERT_LANGUAGE's `channel:language`). */
+  readonly channelLanguages?: Readonly<Partial<Record<ChannelName, Language>>>;
 }
 
 /** A structured log event; the Lambda prints them as JSON lines, the CLI may ignore them. */

@@ -20,7 +20,6 @@ export function snsSubject(subject: string): string {
  */
 export function asciiSubject(subject: string): string {
   const ascii = subject
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: keeping printable ASCII only
     .replace(/[^\u0020-\u007e]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -216,4 +216,32 @@ describe('delivery to several channels', () => {
       action: 'over-threshold',
     });
   });
+
+  it('writes each channel in its language: the run’s, or the one ALERT_LANGUAGE gives it', async () => {
+    const fleet = aFleet();
+    const { telegram, sns } = twoChannels();
+
+    await run(fleet, [telegram, sns], {
+      settings: { instances: ['hot'], language: 'zh-CN', channelLanguages: { telegram: 'en' } },
+    });
+
+    expect(telegram.sent[0]?.html).toContain('<b>Stopped</b> <code>hot</code> in us-east-1');
+    expect(sns.sent[0]).toMatchObject({ language: 'zh-CN', subject: 'lightsail-guard：hot 已停止（97.0%）' });
+    expect(sns.sent[0]?.text).toContain(
+      '🛑 已停止 hot（us-east-1）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。',
+    );
+    expect(sns.sent[0]?.events[0]).toMatchObject({ kind: 'stop', outcome: 'stopped', instance: 'hot' });
+  });
+
+  it('sends the report in Chinese, subject included', async () => {
+    const fleet = aFleet();
+    const sns = recordingChannel('sns');
+
+    await run(fleet, [sns], { command: 'report', settings: { language: 'zh-CN' } });
+
+    expect(sns.sent[0]?.subject).toBe('lightsail-guard：流量日报 2026-11-20（2 台达到或超过 95%，0 台未知）');
+    expect(sns.sent[0]?.text.split('\n')[0]).toBe(
+      '📊 Lightsail 流量：2026年11月至今（截至 2026-11-20 10:00 UTC）',
+    );
+  });
 });

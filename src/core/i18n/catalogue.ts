@@ -17,7 +17,7 @@ import type {
 } from '../report-model.js';
 
 /** The languages of `ALERT_LANGUAGE`, as BCP 47 tags. */
-export const LANGUAGES = ['en'] as const;
+export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** One function per alert kind. */

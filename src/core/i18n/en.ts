@@ -7,7 +7,7 @@ import { OVERAGE_USD_PER_GB } from '../overage.js';
 import type { Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
 import type { Catalogue } from './catalogue.js';
-import { quote } from './quote.js';
+import { command, quote } from './markup.js';
 
 const who = (instance: Instance): string =>
   `<code>${escapeHtml(instance.name)}</code> in ${escapeHtml(instance.region)}`;
@@ -22,10 +22,6 @@ const priceText = (region: string): string => {
   const price = OVERAGE_USD_PER_GB[region];
   return price === undefined ? 'billed per GB out' : `billed at ${price} USD/GB out in ${region}`;
 };
-
-/** A CLI command the user can paste; instance names hold only letters, digits, `_`, `-` and `.`. */
-export const command = (name: string, args: string): string =>
-  `<code>lightsail-guard ${escapeHtml(name)} ${escapeHtml(args)}</code>`;
 
 const keepTag = (instance: Instance, monthKey: string): string =>
   `To keep it running this month: ${command('keep-running', `${instance.name} --start`)} (it tags <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>).`;
