@@ -21,7 +21,7 @@ import { ENV } from './constants.js';
 import { LANGUAGES } from './core/i18n/catalogue.js';
 import { CommandFailed, ConfigError, UsageError } from './errors.js';
 import { createBotApi } from './telegram/bot-api.js';
-import { guardChannels, guardFleet, lightsailClients, telegramNotifier } from './wiring.js';
+import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
 
 /**
  * Every command, in the order `--help` lists them: the guard's runs, the instance commands, then the
@@ -146,7 +146,6 @@ export async function main(
     env,
     ...io,
     fleetFor: (config) => guardFleet(config, lightsailClients(config)),
-    telegramFor: (config, token, deadline) => telegramNotifier(config, token, { deadline }),
     adminFor: (config) => guardFleet(config, lightsailClients(config)),
     botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot }),
     channelsFor: (config, deadline) =>

@@ -113,7 +113,10 @@ const logRetry =
  * Every channel the configuration sets up, in `CHANNEL_NAMES` order: what `check` and `report`
  * deliver to (and what a test alert can go through). Their sends end with the run's alert phase.
  */
-export function guardChannels(config: Config, options: ChannelOptions): Channel[] {
+export function guardChannels(
+  config: Pick<Config, 'telegram' | 'channels'>,
+  options: ChannelOptions,
+): Channel[] {
   const http = {
     ...(options.deadline ? { deadline: options.deadline.sendsEndAt } : {}),
     ...(options.maxTotalMs !== undefined ? { maxTotalMs: options.maxTotalMs } : {}),

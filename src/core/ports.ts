@@ -48,8 +48,8 @@ export interface Notifier {
 
 /** One message of a run, in every form a channel may need. */
 export interface OutgoingMessage {
-  /** Alerts of a check, or (a part of) the daily report. */
-  readonly type: 'alerts' | 'report';
+  /** Alerts of a check, (a part of) the daily report, or the message of `test-alert`. */
+  readonly type: 'alerts' | 'report' | 'test';
   readonly language: Language;
   /** One line, plain text, no control characters (an email subject, a push title). */
   readonly subject: string;

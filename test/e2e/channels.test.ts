@@ -147,6 +147,36 @@ describe('check with channels other than Telegram', () => {
     );
   });
 
+  it('test-alert tries every configured channel, each in its language, and names the one that failed', async () => {
+    world = await startWorld([]);
+    hook = await startLocalServer({ status: 200, body: '{"errcode":0}' });
+    hook.replies.push({ status: 200, body: '{"errcode":93000,"errmsg":"invalid webhook url"}' });
+    sns = await startFakeSns({ topics: [TOPIC] });
+
+    const run = await runInProcess(world, ['test-alert'], {
+      SNS_TOPIC_ARN: TOPIC,
+      AWS_ENDPOINT_URL_SNS: sns.endpoint,
+      WECOM_WEBHOOK_URL: `${hook.root}/cgi-bin/webhook/send?key=fake-wecom-key-0000`,
+      ALERT_LANGUAGE: 'zh-CN,telegram:en',
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`Telegram (chat ${world.env.TELEGRAM_CHAT_ID}): arrived.`);
+    expect(run.stdout).toContain(`Amazon SNS (topic ${TOPIC}): arrived.`);
+    expect(run.stdout).toContain(
+      `WeCom (${hook.root}/…): FAILED: ChannelRefusedError: WeCom refused the message: errcode 93000 invalid webhook url`,
+    );
+    expect(run.stdout).toContain('Not delivered through: WeCom.');
+    expect(run.stdout).toContain('Not configured: Webhook (WEBHOOK_URL), Feishu (FEISHU_WEBHOOK_URL)');
+    expect(run.stdout).not.toContain('fake-wecom-key');
+    expect(world.telegram.messages[0]?.text).toContain('lightsail-guard test alert');
+    expect(sns.published[0]).toMatchObject({ subject: 'lightsail-guard：测试提醒' });
+    expect(sns.published[0]?.message).toContain(
+      '如果你能看到这条消息，守护程序的提醒和每日报告也会发到这里。',
+    );
+    expect(JSON.parse(hook.received[0]?.body ?? '{}').text.content).toContain('也会发到这个聊天');
+  });
+
   it('asks for a channel, naming them, when none is set, and calls nothing', async () => {
     world = await startWorld([instanceAt('web_1', 'us-east-1', 0.97)]);
     hook = await startLocalServer();

@@ -59,5 +59,11 @@ export interface Catalogue {
   alertSubject(first: string, more: number): string;
   /** " (1/2)" after the subject of a message that is one part of several. */
   part(index: number, total: number): string;
+  /**
+   * The message of `test-alert` (HTML): plainly a test, what its arrival proves, when it was sent.
+   * `chat` where the reader sits in a chat (Telegram, the chat bots), `here` elsewhere (email, a push).
+   */
+  testAlert(now: Date, place: 'chat' | 'here'): string;
+  readonly testAlertSubject: string;
   readonly report: ReportCatalogue;
 }

@@ -136,6 +136,13 @@ export const en: Catalogue = {
   },
   alertSubject: (first, more) => `lightsail-guard: ${first}${more > 0 ? ` and ${more} more` : ''}`,
   part: (index, total) => ` (${index}/${total})`,
+  testAlert: (now, place) =>
+    [
+      '✅ <b>lightsail-guard test alert</b>',
+      `If you can read this, the guard's alerts and daily reports will arrive ${place === 'chat' ? 'in this chat' : 'here'}.`,
+      `Sent by <code>lightsail-guard test-alert</code> at ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC. Nothing was stopped.`,
+    ].join('\n'),
+  testAlertSubject: 'lightsail-guard: test alert',
   report: {
     subject: (model, counts, context) =>
       `lightsail-guard: data transfer report ${model.generatedAt.toISOString().slice(0, 10)} (${counts.over} at or over ${context.quotaPercent}%, ${counts.unknown} unknown)`,

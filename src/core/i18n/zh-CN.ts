@@ -161,6 +161,13 @@ export const zhCN: Catalogue = {
   },
   alertSubject: (first, more) => `lightsail-guard：${first}${more > 0 ? `等 ${more + 1} 条提醒` : ''}`,
   part: (index, total) => `（${index}/${total}）`,
+  testAlert: (now, place) =>
+    [
+      '✅ <b>lightsail-guard 测试提醒</b>',
+      `如果你能看到这条消息，守护程序的提醒和每日报告也会发到${place === 'chat' ? '这个聊天' : '这里'}。`,
+      `由 <code>lightsail-guard test-alert</code> 于 ${utcMinute(now.toISOString())} 发送。没有停止任何实例。`,
+    ].join('\n'),
+  testAlertSubject: 'lightsail-guard：测试提醒',
   report: {
     subject: (model, counts, context) =>
       `lightsail-guard：流量日报 ${model.generatedAt.toISOString().slice(0, 10)}（${counts.over} 台达到或超过 ${context.quotaPercent}%，${counts.unknown} 台未知）`,
