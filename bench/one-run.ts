@@ -13,6 +13,7 @@ import type { Notifier } from '../src/core/ports.js';
 import { runGuard } from '../src/engine/run.js';
 import { lightsailClientFactory } from '../src/lightsail/clients.js';
 import { createLightsailFleet } from '../src/lightsail/fleet.js';
+import { telegramChannel } from '../src/telegram/channel.js';
 import { runBaseline } from './baseline.js';
 import { type Job, type JobResult, RESULT_PREFIX } from './job.js';
 import { type CommandCounts, countingFactory } from './sdk-counter.js';
@@ -59,10 +60,14 @@ async function main(job: Job): Promise<JobResult> {
     },
   };
   const fleet = createLightsailFleet({ clientFor, homeRegion: job.homeRegion });
-  const result = await runGuard({ fleet, notifier, now: () => new Date() }, config, {
-    command: 'check',
-    dryRun: false,
-  });
+  const result = await runGuard(
+    { fleet, channels: [telegramChannel(notifier)], now: () => new Date() },
+    config,
+    {
+      command: 'check',
+      dryRun: false,
+    },
+  );
   const wallMs = performance.now() - start;
   return {
     ...common(counts, wallMs, rssStartMb, cpuStart),

@@ -35,6 +35,8 @@ export interface PolicyTarget {
   readonly botTokenKmsKeyArn?: string | undefined;
   /** RESTART_ON_NEW_MONTH: adds `lightsail:StartInstance`, which the guard otherwise never gets. */
   readonly restartOnNewMonth?: boolean;
+  /** The SNS topic alerts are published to (`SNS_TOPIC_ARN`); no SNS permission without one. */
+  readonly alertTopicArn?: string | undefined;
 }
 
 export interface PolicyStatementJson {
@@ -106,6 +108,15 @@ export function guardPolicyDocument(target: PolicyTarget): PolicyDocumentJson {
       Action: 'kms:Decrypt',
       Resource: target.botTokenKmsKeyArn,
       Condition: { StringEquals: { 'kms:ViaService': `ssm.${region}.amazonaws.com` } },
+    });
+  }
+  // Publish to the one alert topic, and nothing else in SNS (the alarm topic is CloudWatch's).
+  if (target.alertTopicArn !== undefined) {
+    statements.push({
+      Sid: 'PublishAlerts',
+      Effect: 'Allow',
+      Action: 'sns:Publish',
+      Resource: target.alertTopicArn,
     });
   }
   return { Version: '2012-10-17', Statement: statements };

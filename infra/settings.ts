@@ -31,6 +31,12 @@ export interface DeploySettings {
   /** IANA time zone the report time is read in; Scheduler handles daylight saving. */
   readonly reportTimeZone: string;
   readonly alarmEmail: string | undefined;
+  /**
+   * Email addresses and E.164 phone numbers subscribed to an alert topic the stack creates (its
+   * ARN becomes `SNS_TOPIC_ARN`); empty when the guard uses an existing topic or none.
+   */
+  readonly alertEmails: readonly string[];
+  readonly alertPhoneNumbers: readonly string[];
   readonly memorySize: number;
   readonly timeoutSeconds: number;
   readonly logRetentionDays: number;
@@ -51,6 +57,8 @@ export const GUARD_SETTINGS = {
   requestsPerSecond: ENV.requestsPerSecond,
   action: ENV.action,
   restartOnNewMonth: ENV.restartOnNewMonth,
+  snsTopicArn: ENV.snsTopicArn,
+  alertLanguage: ENV.alertLanguage,
 } as const;
 
 /** Every setting a settings file or `-c` may give, guard settings first. */
@@ -62,6 +70,8 @@ export const SETTING_KEYS = [
   'reportTime',
   'reportTimeZone',
   'alarmEmail',
+  'alertEmails',
+  'alertPhoneNumbers',
   'memorySize',
   'timeoutSeconds',
   'logRetentionDays',
@@ -96,8 +106,22 @@ export function readSettings(read: ContextReader): DeploySettings {
   const check = parseRate('checkSchedule', text('checkSchedule') ?? 'rate(10 minutes)');
   const [reportHour, reportMinute] = parseTime('reportTime', text('reportTime') ?? '23:58');
   const environment = guardEnvironment(text);
+  const alertEmails = list(text('alertEmails'), 'alertEmails', EMAIL, 'email addresses');
+  const alertPhoneNumbers = list(
+    text('alertPhoneNumbers'),
+    'alertPhoneNumbers',
+    /^\+[1-9]\d{6,14}$/,
+    'phone numbers in E.164 form, e.g. +8613800138000',
+  );
+  if (environment[ENV.snsTopicArn] !== undefined && alertEmails.length + alertPhoneNumbers.length > 0) {
+    throw new SettingsError(
+      'alertEmails and alertPhoneNumbers subscribe to the topic the stack creates; with snsTopicArn (a topic of your own) subscribe them to that topic yourself, or leave snsTopicArn unset.',
+    );
+  }
   return Object.freeze({
     guardEnvironment: environment,
+    alertEmails,
+    alertPhoneNumbers,
     // Read with the handler's parser, so the policy grants StartInstance exactly when it restarts.
     restartOnNewMonth: parseConfig(environment).restartOnNewMonth,
     botTokenParameterName: parameterName(text('botTokenParameterName') ?? DEFAULT_BOT_TOKEN_PARAMETER),
@@ -112,7 +136,7 @@ export function readSettings(read: ContextReader): DeploySettings {
     reportHour,
     reportMinute,
     reportTimeZone: timeZone(text('reportTimeZone') ?? 'UTC'),
-    alarmEmail: optional(text('alarmEmail'), 'alarmEmail', /^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an email address'),
+    alarmEmail: optional(text('alarmEmail'), 'alarmEmail', EMAIL, 'an email address'),
     // A check is CPU-bound in the SDK (about 2.5 ms of CPU per Lightsail call, BENCHMARKS.md) and
     // Lambda's CPU grows with memory: 512 MB checks 1,000 instances in well under the timeout and
     // stays in the free tier at a 10-minute schedule; peak RSS at 8,000 instances was 168 MB.
@@ -138,6 +162,21 @@ function guardEnvironment(text: (key: string) => string | undefined): Record<str
     }
   }
   return env;
+}
+
+const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+
+/** A comma-separated list, each item checked; empty when unset. */
+function list(value: string | undefined, key: string, pattern: RegExp, accepts: string): readonly string[] {
+  if (value === undefined) return Object.freeze([]);
+  const items = [...new Set(value.split(',').map((item) => item.trim()))].filter((item) => item !== '');
+  const bad = items.filter((item) => !pattern.test(item));
+  if (bad.length > 0) {
+    throw new SettingsError(
+      `${key}: expected comma-separated ${accepts}, got ${JSON.stringify(bad.join(','))}`,
+    );
+  }
+  return Object.freeze(items);
 }
 
 function optional(

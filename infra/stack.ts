@@ -15,6 +15,8 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { DAILY_REPORT_EVENT, DEPLOY_SETTINGS_FILE, ENV } from '../src/constants.js';
 import { GuardAlarms } from './alarms.js';
@@ -29,7 +31,7 @@ export interface GuardStackProps extends StackProps {
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Why synthesis stops without a chat: said where the user will read it, with what to do. */
-export const MISSING_CHAT_ID = `telegramChatId is not set, so the guard could not send a single alert. Set "telegramChatId" in ${DEPLOY_SETTINGS_FILE} (copy deploy.settings.example.json; lightsail-guard find-chat-id prints the id), or pass -c telegramChatId=<chat id>.`;
+export const MISSING_CHAT_ID = `No alert channel is set, so the guard could not send a single alert. Set "telegramChatId" in ${DEPLOY_SETTINGS_FILE} (copy deploy.settings.example.json; lightsail-guard find-chat-id prints the id), or "alertEmails" (or "snsTopicArn") for email through Amazon SNS, or pass -c telegramChatId=<chat id>.`;
 
 /**
  * The guard as a scheduled Lambda: one function, a check schedule, a daily-report schedule, and
@@ -40,7 +42,9 @@ export class GuardStack extends Stack {
   constructor(scope: Construct, id: string, props: GuardStackProps) {
     super(scope, id, props);
     const { settings } = props;
-    if (settings.guardEnvironment[ENV.telegramChatId] === undefined) {
+    const alertTopic = alertTopicFor(this, settings);
+    const alertTopicArn = alertTopic?.topicArn ?? settings.guardEnvironment[ENV.snsTopicArn];
+    if (settings.guardEnvironment[ENV.telegramChatId] === undefined && alertTopicArn === undefined) {
       // An error, not a warning: `cdk synth` and `cdk deploy` stop on it, so no guard that cannot
       // alert is ever deployed. `cdk destroy` does not check annotations, so removal still works
       // from a clone without the settings file.
@@ -75,7 +79,7 @@ export class GuardStack extends Stack {
       // outlive that run; one older than this would only duplicate the next scheduled check.
       maxEventAge: Duration.seconds(Math.max(300, 2 * settings.timeoutSeconds)),
       logGroup,
-      environment: functionEnvironment(settings),
+      environment: functionEnvironment(settings, alertTopic?.topicArn),
       bundling: cdkBundlingOptions(),
     });
 
@@ -87,6 +91,7 @@ export class GuardStack extends Stack {
         botTokenParameterName: settings.botTokenParameterName,
         botTokenKmsKeyArn: settings.botTokenKmsKeyArn,
         restartOnNewMonth: settings.restartOnNewMonth,
+        alertTopicArn,
       }),
     );
     fn.role?.attachInlinePolicy(new iam.Policy(this, 'GuardPolicy', { document: policy }));
@@ -126,10 +131,33 @@ export class GuardStack extends Stack {
     new CfnOutput(this, 'FunctionName', { value: fn.functionName });
     new CfnOutput(this, 'LogGroupName', { value: logGroup.logGroupName });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+    if (alertTopic !== undefined) new CfnOutput(this, 'AlertTopicArn', { value: alertTopic.topicArn });
   }
 }
 
-/** Only the settings the user configured; the bot token never, only the name of its parameter. */
-export function functionEnvironment(settings: DeploySettings): Record<string, string> {
-  return { [ENV.telegramBotTokenParameter]: settings.botTokenParameterName, ...settings.guardEnvironment };
+/**
+ * The topic alerts are emailed and texted through, when the settings subscribe someone to it; a
+ * topic of the user's own (`snsTopicArn`) is used as it is.
+ */
+function alertTopicFor(scope: Construct, settings: DeploySettings): sns.Topic | undefined {
+  if (settings.alertEmails.length + settings.alertPhoneNumbers.length === 0) return undefined;
+  const topic = new sns.Topic(scope, 'AlertTopic', { displayName: 'lightsail-guard alerts' });
+  for (const email of settings.alertEmails) topic.addSubscription(new EmailSubscription(email));
+  for (const phone of settings.alertPhoneNumbers) topic.addSubscription(new SmsSubscription(phone));
+  return topic;
+}
+
+/**
+ * Only the settings the user configured; the bot token never, only the name of its parameter. The
+ * alert topic the stack created, if any, is the function's `SNS_TOPIC_ARN`.
+ */
+export function functionEnvironment(
+  settings: DeploySettings,
+  alertTopicArn?: string,
+): Record<string, string> {
+  return {
+    [ENV.telegramBotTokenParameter]: settings.botTokenParameterName,
+    ...settings.guardEnvironment,
+    ...(alertTopicArn === undefined ? {} : { [ENV.snsTopicArn]: alertTopicArn }),
+  };
 }

@@ -4,6 +4,7 @@
  *   --account 123456789012 --region ap-southeast-1 --parameter /lightsail-guard/telegram-bot-token
  *   --restart-on-new-month   with lightsail:StartInstance, as RESTART_ON_NEW_MONTH=true needs
  *   --cli                    the policy of the CLI's instance commands (keep-running, hold, ...) instead
+ *   --sns-topic-arn arn:aws:sns:ap-southeast-1:123456789012:lightsail-guard-alerts (with SNS_TOPIC_ARN)
  */
 import { parseArgs } from 'node:util';
 import { cliPolicyDocument, printablePolicyDocument } from '../infra/policy.js';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     'kms-key-arn': { type: 'string' },
     'restart-on-new-month': { type: 'boolean' },
     cli: { type: 'boolean' },
+    'sns-topic-arn': { type: 'string' },
   },
 });
 const guard = printablePolicyDocument({
@@ -24,6 +26,7 @@ const guard = printablePolicyDocument({
   ...(values.parameter ? { botTokenParameterName: values.parameter } : {}),
   ...(values['kms-key-arn'] ? { botTokenKmsKeyArn: values['kms-key-arn'] } : {}),
   ...(values['restart-on-new-month'] ? { restartOnNewMonth: true } : {}),
+  ...(values['sns-topic-arn'] ? { alertTopicArn: values['sns-topic-arn'] } : {}),
 });
 const document = values.cli ? cliPolicyDocument('aws', values.account ?? '<ACCOUNT_ID>') : guard;
 console.log(JSON.stringify(document, null, 2));

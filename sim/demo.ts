@@ -1,9 +1,10 @@
 /**
- * `npm run demo`: the guard against the in-repo Lightsail simulator and a fake Telegram Bot API,
- * both on 127.0.0.1. Runs the real CLI (`find-chat-id`, `test-alert`, `set-action`, `status`,
- * `check` twice, `check` when a metric read comes back empty, the month's last `report`, and the
- * first `check` of the next month) and prints what the terminal and Telegram saw. No AWS account,
- * no network.
+ * `npm run demo`: the guard against the in-repo Lightsail simulator, a fake Telegram Bot API and a
+ * fake Amazon SNS, all on 127.0.0.1. Runs the real CLI (`find-chat-id`, `test-alert`,
+ * `set-action`, `status`, `check` twice, `check` when a metric read comes back empty, the month's
+ * last `report`, and the first `check` of the next month) with two channels, Telegram in English
+ * and SNS email in Chinese (`ALERT_LANGUAGE=zh-CN,telegram:en`), and prints what the terminal and
+ * each channel saw. No AWS account, no network.
  *
  * The last two steps move the clock: the simulator's, and the CLI's through a preloaded module
  * (`sim/shifted-clock.mjs`), so the new month's restart shows without waiting for the 1st.
@@ -16,6 +17,7 @@ import { htmlToPlain } from '../src/core/html.js';
 import { childEnvironment, SIMULATED_CHAT_ID, simulatedEnvironment } from './environment.js';
 import { startLightsailSimulator } from './lightsail/index.js';
 import { sampleAccount, trafficAt } from './sample-account.js';
+import { startFakeSns } from './sns/index.js';
 import { botMembership, startFakeTelegram } from './telegram/index.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -27,6 +29,8 @@ const now = (): Date => new Date(Date.now() + shiftMs);
 const instances = sampleAccount(new Date());
 const lightsail = await startLightsailSimulator({ instances, now });
 const telegram = await startFakeTelegram();
+const TOPIC = 'arn:aws:sns:ap-southeast-1:123456789012:lightsail-guard-alerts';
+const sns = await startFakeSns({ topics: [TOPIC] });
 // Someone made the bot a member of their alerts group: the update find-chat-id reads.
 telegram.addUpdate(
   botMembership({
@@ -41,12 +45,21 @@ const env = {
   ...childEnvironment(simulatedEnvironment(lightsail, telegram)),
   // Start again on the 1st what the guard stopped (off by default).
   RESTART_ON_NEW_MONTH: 'true',
+  // A second channel: email through Amazon SNS, in Chinese as the recipe's readers had it;
+  // Telegram stays in English.
+  SNS_TOPIC_ARN: TOPIC,
+  AWS_ENDPOINT_URL_SNS: sns.endpoint,
+  ALERT_LANGUAGE: 'zh-CN,telegram:en',
 };
+
+const box = (text: string): string => text.replace(/^/gm, '  │ ');
+const count = (n: number): string => `${n} message${n === 1 ? '' : 's'}`;
 
 const execFileAsync = promisify(execFile);
 
 async function run(title: string, args: string[]): Promise<void> {
   const seen = telegram.messages.length;
+  const mailed = sns.published.length;
   console.log(`\n━━ ${title}\n$ lightsail-guard ${args.join(' ')}\n`);
   const clock = { LIGHTSAIL_GUARD_DEMO_CLOCK_SHIFT_MS: String(shiftMs) };
   // Asynchronous, so that the simulators in this process can answer while the CLI runs.
@@ -61,8 +74,11 @@ async function run(title: string, args: string[]): Promise<void> {
   if (child.stderr.trim()) console.log(child.stderr.trimEnd());
   console.log(`\n(exit code ${child.code})`);
   const received = telegram.messages.slice(seen);
-  console.log(`\nTelegram received ${received.length} message${received.length === 1 ? '' : 's'}:`);
-  for (const message of received) console.log(`\n${htmlToPlain(message.text).replace(/^/gm, '  │ ')}`);
+  console.log(`\nTelegram (English) received ${count(received.length)}:`);
+  for (const message of received) console.log(`\n${box(htmlToPlain(message.text))}`);
+  const emails = sns.published.slice(mailed);
+  console.log(`\nAmazon SNS email (中文) received ${count(emails.length)}:`);
+  for (const email of emails) console.log(`\n${box(`Subject: ${email.subject ?? ''}\n\n${email.message}`)}`);
 }
 
 /** Moves the demo's clock to `at` (UTC). */
@@ -102,5 +118,5 @@ try {
     ['check'],
   );
 } finally {
-  await Promise.all([lightsail.close(), telegram.close()]);
+  await Promise.all([lightsail.close(), telegram.close(), sns.close()]);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CHANNEL_SETTINGS } from './channels.js';
 import type { CliCommand, CliContext } from './cli/command.js';
 import { findChatIdCommand } from './cli/find-chat-id.js';
 import {
@@ -17,9 +18,10 @@ import { testAlertCommand } from './cli/test-alert.js';
 import { untagAllCommand } from './cli/untag-all.js';
 import type { Environment } from './config.js';
 import { ENV } from './constants.js';
+import { LANGUAGES } from './core/i18n/catalogue.js';
 import { CommandFailed, ConfigError, UsageError } from './errors.js';
 import { createBotApi } from './telegram/bot-api.js';
-import { guardFleet, lightsailClients, telegramNotifier } from './wiring.js';
+import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
 
 /**
  * Every command, in the order `--help` lists them: the guard's runs, the instance commands, then the
@@ -49,7 +51,8 @@ const commandList = (): string =>
   ).join('\n');
 
 export const HELP = `lightsail-guard: stop Amazon Lightsail instances before they run past their monthly
-data-transfer allowance, with Telegram alerts and a daily report.
+data-transfer allowance, with alerts and a daily report on Telegram, email (Amazon SNS),
+webhooks and push services.
 
 Usage: lightsail-guard <command> [options]
        lightsail-guard <command> --help     that command's options
@@ -69,9 +72,11 @@ ${RUN_OPTIONS_HELP}
   -v, --version           show the version
 
 Environment:
-  ${ENV.telegramBotToken}, ${ENV.telegramChatId}   needed by check and report (not with --dry-run);
-                           find-chat-id needs the token only; test-alert needs both
+  Channels: check and report (not with --dry-run) need at least one of
+    ${CHANNEL_SETTINGS}
+  find-chat-id needs ${ENV.telegramBotToken} only; test-alert tries every channel that is set
   ${ENV.telegramApiRoot}       default https://api.telegram.org
+  ${ENV.alertLanguage}          language of alerts and reports: ${LANGUAGES.join(', ')} (default en)
   ${ENV.prorateNewInstances}   pro-rate the allowance of instances created this month (default true)
   ${ENV.action}                  stop (default) or notify: send every alert, never stop
   ${ENV.restartOnNewMonth}    true: start what the guard stopped once a new month begins
@@ -141,9 +146,10 @@ export async function main(
     env,
     ...io,
     fleetFor: (config) => guardFleet(config, lightsailClients(config)),
-    telegramFor: (config, token, deadline) => telegramNotifier(config, token, { deadline }),
     adminFor: (config) => guardFleet(config, lightsailClients(config)),
     botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot }),
+    channelsFor: (config, deadline) =>
+      guardChannels(config, { telegramToken: config.telegram.token, deadline }),
   };
   try {
     return await dispatch(argv, ctx);

@@ -1,15 +1,17 @@
+import { type ChannelSettings, parseChannelSettings } from './config-channels.js';
+import { DEFAULT_LANGUAGE, parseLanguages } from './config-language.js';
 import { DEFAULT_TELEGRAM_API_ROOT, ENV } from './constants.js';
 import type { AllowanceUnit } from './core/allowance.js';
 import type { GlobalAction } from './core/instance-policy.js';
 import { percentValue, warnLevels } from './core/percent-rules.js';
 import type { GuardSettings } from './engine/run.js';
+import { type Environment, setting, splitList } from './env.js';
 import { ConfigError } from './errors.js';
 import type { Pace } from './lightsail/pacing.js';
 import { redact } from './telegram/errors.js';
 import { validateBotToken, validateChatId } from './telegram/validate.js';
 
-/** Environment as read: names from `ENV`, values as strings. */
-export type Environment = Readonly<Record<string, string | undefined>>;
+export type { Environment } from './env.js';
 
 export interface TelegramConfig {
   readonly token: string | undefined;
@@ -22,6 +24,8 @@ export interface TelegramConfig {
 /** The whole configuration, parsed once and frozen. */
 export interface Config extends GuardSettings {
   readonly telegram: TelegramConfig;
+  /** Every other channel: Amazon SNS, webhooks, push services. */
+  readonly channels: ChannelSettings;
   /** Client-side pace of Lightsail requests per region; `undefined`: none (REQUESTS_PER_SECOND). */
   readonly pace: Pace | undefined;
 }
@@ -34,6 +38,7 @@ export const DEFAULTS = {
   concurrency: 8,
   action: 'stop' as GlobalAction,
   restartOnNewMonth: false,
+  language: DEFAULT_LANGUAGE,
 } as const;
 
 /**
@@ -44,23 +49,6 @@ const MAX_CONCURRENCY = 25;
 
 /** A Lightsail region code such as `us-east-1` (REGIONS, and the CLI's `--region`). */
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-
-/**
- * The trimmed value of variable `name`. An unset or blank variable is "not set" (`undefined`):
- * deploy tools often pass empty strings.
- */
-function setting(env: Environment, name: string): string | undefined {
-  const raw = env[name]?.trim();
-  return raw === undefined || raw === '' ? undefined : raw;
-}
-
-/** Comma-separated items, trimmed; empty items (a trailing comma, `a,,b`) are dropped. */
-function splitList(raw: string): string[] {
-  return raw
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
 
 /** A percentage greater than 0; `what` says what `name` holds, for the message. */
 function notPercent(name: string, raw: string, what: string): ConfigError {
@@ -218,7 +206,9 @@ export function parseConfig(env: Environment): Config {
     action: parseAction(env),
     restartOnNewMonth: parseBoolean(env, ENV.restartOnNewMonth, DEFAULTS.restartOnNewMonth),
     pace: parsePace(env),
+    ...parseLanguages(env),
     telegram: parseTelegram(env),
+    channels: Object.freeze(parseChannelSettings(env)),
   });
 }
 
@@ -254,23 +244,4 @@ export function missingTelegram(telegram: TelegramConfig): ReadonlyArray<'token'
     ...(telegram.token === undefined && telegram.tokenParameter === undefined ? (['token'] as const) : []),
     ...(telegram.chatId === undefined ? (['chatId'] as const) : []),
   ];
-}
-
-/**
- * A CLI command that sends needs a well-formed chat and token: checks both, and names what is
- * missing with what to do about it.
- */
-export function requireTelegram(config: Config, command: string): void {
-  checkTelegram(config.telegram);
-  const missing = missingTelegram(config.telegram).map((part) =>
-    part === 'token' ? ENV.telegramBotToken : ENV.telegramChatId,
-  );
-  if (missing.length > 0) {
-    const findChat = missing.includes(ENV.telegramChatId)
-      ? ' (lightsail-guard find-chat-id prints the chat id)'
-      : '';
-    throw new ConfigError(
-      `${command} sends Telegram messages and needs ${missing.join(' and ')}; set ${missing.length === 1 ? 'it' : 'them'}${findChat}, or use --dry-run to see what would be sent.`,
-    );
-  }
 }

@@ -19,6 +19,18 @@ export const ENV = {
   requestsPerSecond: 'REQUESTS_PER_SECOND',
   action: 'ACTION',
   restartOnNewMonth: 'RESTART_ON_NEW_MONTH',
+  alertLanguage: 'ALERT_LANGUAGE',
+  snsTopicArn: 'SNS_TOPIC_ARN',
+  webhookUrl: 'WEBHOOK_URL',
+  webhookSecret: 'WEBHOOK_SECRET',
+  feishuWebhookUrl: 'FEISHU_WEBHOOK_URL',
+  feishuSecret: 'FEISHU_SECRET',
+  dingtalkWebhookUrl: 'DINGTALK_WEBHOOK_URL',
+  dingtalkSecret: 'DINGTALK_SECRET',
+  wecomWebhookUrl: 'WECOM_WEBHOOK_URL',
+  barkUrl: 'BARK_URL',
+  serverchanSendkey: 'SERVERCHAN_SENDKEY',
+  serverchanApiRoot: 'SERVERCHAN_API_ROOT',
 } as const;
 
 /** Prefix of every Lightsail tag the guard reads or writes on an instance. */
@@ -38,6 +50,11 @@ export const TAGS = {
    * the value, so that a stop is never silent even while Telegram is down.
    */
   stopUnsent: `${TAG_PREFIX}stop-unsent`,
+  /**
+   * `<alert key>=<channel>+<channel> ...`: which channels already took which alerts while another
+   * channel has not yet; see src/core/sent-to.ts. Cleared once every channel took them.
+   */
+  sentTo: `${TAG_PREFIX}sent-to`,
   /** `YYYY-MM`: keep this instance running past the threshold for that billing month. */
   keepRunning: `${TAG_PREFIX}keep-running`,
   /**

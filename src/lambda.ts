@@ -1,5 +1,7 @@
+import type { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { type Config, checkTelegram, missingTelegram, parseConfig } from './config.js';
+import { configuredChannels, telegramMissing } from './channels.js';
+import { type Config, checkTelegram, parseConfig } from './config.js';
 import { DAILY_REPORT_EVENT, DEPLOY_SETTINGS_FILE, ENV } from './constants.js';
 import type { Fleet } from './core/ports.js';
 import { runDeadline } from './engine/deadline.js';
@@ -7,7 +9,7 @@ import { type Command, type LogEvent, runGuard } from './engine/run.js';
 import { ConfigError } from './errors.js';
 import { exitCodeOf, resultJson } from './output.js';
 import { readBotTokenParameter } from './ssm/bot-token.js';
-import { guardFleet, lightsailClients, telegramNotifier } from './wiring.js';
+import { guardChannels, guardFleet, lightsailClients, snsClientFor } from './wiring.js';
 
 /** One JSON object per line: CloudWatch Logs Insights queries fields without parsing text. */
 function log(event: LogEvent): void {
@@ -18,29 +20,35 @@ function log(event: LogEvent): void {
 
 interface Runtime {
   readonly config: Config;
-  readonly token: string;
+  /** The bot token, when Telegram is a channel. */
+  readonly token: string | undefined;
   readonly fleet: Fleet;
+  /** The SNS client, when SNS is a channel. */
+  readonly snsClient: SNSClient | undefined;
 }
 
-// Built once per cold start: configuration, the token from SSM, and the fleet with its clients.
+// Built once per cold start: configuration, the token from SSM, the fleet and the SNS client.
 let runtime: Promise<Runtime> | undefined;
 
 /**
  * The Lambda has no `--dry-run` and must never hold the token in its environment, so it says what a
- * deployed function needs and where the stack sets it, not what the CLI would.
+ * deployed function needs and where the stack sets it, not what the CLI would: a channel, and
+ * Telegram, when it is one, whole.
  */
-function requireLambdaTelegram(config: Config): void {
-  checkTelegram(config.telegram);
-  const missing = missingTelegram(config.telegram);
-  if (missing.length === 0) return;
-  const needs = missing.map((part) =>
-    part === 'token'
-      ? `${ENV.telegramBotTokenParameter} (the name of the SSM SecureString parameter that holds the bot token, e.g. /lightsail-guard/telegram-bot-token)`
-      : `${ENV.telegramChatId} (the chat that gets the alerts)`,
+function requireLambdaChannels(config: Config): void {
+  const telegram = telegramMissing(config);
+  if (telegram !== undefined) checkTelegram(config.telegram);
+  if (telegram === undefined ? configuredChannels(config).length > 0 : telegram.length === 0) return;
+  const missing = telegram ?? [ENV.telegramBotTokenParameter, ENV.telegramChatId];
+  const needs = missing.map((name) =>
+    name === ENV.telegramChatId
+      ? `${ENV.telegramChatId} (the chat that gets the alerts)`
+      : `${ENV.telegramBotTokenParameter} (the name of the SSM SecureString parameter that holds the bot token, e.g. /lightsail-guard/telegram-bot-token)`,
   );
+  const other = telegram === undefined ? ', or another channel (README, Channels),' : '';
   throw new ConfigError(
-    `the Lambda sends Telegram messages and needs ${needs.join(' and ')} in its environment. ` +
-      `The CDK stack sets both: put "telegramChatId" (and "botTokenParameterName", if not the default) in ${DEPLOY_SETTINGS_FILE} and run npm run deploy again. ` +
+    `the Lambda sends alerts and needs ${needs.join(' and ')}${other} in its environment. ` +
+      `The CDK stack sets them: put "telegramChatId" (and "botTokenParameterName", if not the default) in ${DEPLOY_SETTINGS_FILE} and run npm run deploy again. ` +
       'On a function created in the console, set them under Configuration > Environment variables. ' +
       'Never put the token itself in the environment of a deployed function.',
   );
@@ -48,11 +56,18 @@ function requireLambdaTelegram(config: Config): void {
 
 async function buildRuntime(env: NodeJS.ProcessEnv): Promise<Runtime> {
   const config = parseConfig(env);
-  requireLambdaTelegram(config);
-  const token =
-    config.telegram.token ??
-    (await readBotTokenParameter(new SSMClient({}), config.telegram.tokenParameter ?? ''));
-  return { config, token, fleet: await guardFleet(config, lightsailClients(config)) };
+  requireLambdaChannels(config);
+  const token = configuredChannels(config).includes('telegram')
+    ? (config.telegram.token ??
+      (await readBotTokenParameter(new SSMClient({}), config.telegram.tokenParameter ?? '')))
+    : undefined;
+  const sns = config.channels.sns;
+  return {
+    config,
+    token,
+    fleet: await guardFleet(config, lightsailClients(config)),
+    snsClient: sns === undefined ? undefined : snsClientFor(sns.topicArn),
+  };
 }
 
 /** `{"report_type": "daily_report"}` asks for the report (the recipe's event, kept); anything else checks. */
@@ -82,14 +97,20 @@ export async function handler(
     runtime = undefined; // a fixed parameter or setting is picked up by the next invocation
     throw error;
   });
-  const { config, token, fleet } = await runtime;
+  const { config, token, fleet, snsClient } = await runtime;
   const command = commandFor(event);
   // One deadline for the whole run: a hung region cannot spend the invocation, and the stops it
   // made are announced and recorded before Lambda's timeout (src/engine/deadline.ts).
   const deadline = context ? runDeadline(context.getRemainingTimeInMillis() - RETURN_MARGIN_MS) : undefined;
-  const notifier = telegramNotifier(config, token, { deadline, maxTotalMs: 30_000, log });
+  const channels = guardChannels(config, {
+    telegramToken: token,
+    deadline,
+    maxTotalMs: 30_000,
+    log,
+    ...(snsClient ? { snsClient } : {}),
+  });
   const result = await runGuard(
-    { fleet, notifier, now: () => new Date(), log, ...(deadline ? { deadline } : {}) },
+    { fleet, channels, now: () => new Date(), log, ...(deadline ? { deadline } : {}) },
     config,
     {
       command,

@@ -1,5 +1,6 @@
 import type { AllowanceUnit } from './core/allowance.js';
 import { htmlToPlain } from './core/html.js';
+import { CHANNEL_LABELS, type ChannelName } from './core/ports.js';
 import { renderTable } from './core/table.js';
 import type { RunResult } from './engine/run.js';
 
@@ -25,6 +26,22 @@ export function resultJson(result: RunResult) {
   };
 }
 
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+const labelOf = (name: string): string => CHANNEL_LABELS[name as ChannelName] ?? name;
+
+/** One line per channel: how many messages it took and how many failed. */
+function deliverySummary(messages: RunResult['messages']): string[] {
+  if (messages.length === 0) return ['No message was due.'];
+  const channels = [...new Set(messages.map((message) => message.channel))];
+  return channels.map((channel) => {
+    const mine = messages.filter((message) => message.channel === channel);
+    const sent = mine.filter((message) => message.status === 'sent').length;
+    const failed = mine.length - sent;
+    return `${labelOf(channel)}: ${plural(sent, 'message')} sent${failed > 0 ? `, ${failed} FAILED` : ''}.`;
+  });
+}
+
 /** The terminal rendering: a header, the table, what was (or would be) sent, and the problems. */
 export function renderResult(result: RunResult, unit: AllowanceUnit): string {
   const when = result.checkedAt.toISOString().slice(0, 16).replace('T', ' ');
@@ -33,14 +50,10 @@ export function renderResult(result: RunResult, unit: AllowanceUnit): string {
     '',
     renderTable(result.rows, unit),
   ];
-  const sent = result.messages.filter((message) => message.status === 'sent').length;
-  const failed = result.messages.filter((message) => message.status === 'failed').length;
   const planned = result.messages.filter((message) => message.status === 'dry-run');
   if (planned.length > 0) {
-    lines.push(
-      '',
-      `Dry run: would send ${planned.length} Telegram message${planned.length === 1 ? '' : 's'}:`,
-    );
+    const to = planned[0]?.channel.split(',').map(labelOf).join(', ') || 'no channel configured';
+    lines.push('', `Dry run: would send ${plural(planned.length, 'message')} (${to}):`);
     for (const message of planned)
       lines.push(
         '',
@@ -49,10 +62,7 @@ export function renderResult(result: RunResult, unit: AllowanceUnit): string {
           .map((line) => `  ${line}`),
       );
   } else if (result.command !== 'status') {
-    lines.push(
-      '',
-      `Telegram: ${sent} message${sent === 1 ? '' : 's'} sent${failed > 0 ? `, ${failed} FAILED` : ''}.`,
-    );
+    lines.push('', ...deliverySummary(result.messages));
   }
   if (result.problems.length > 0) {
     lines.push('', `Problems (exit code 1):`, ...result.problems.map((problem) => `  - ${problem}`));

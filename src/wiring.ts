@@ -1,17 +1,27 @@
 /**
- * What both entry points build the same way: Lightsail clients, the fleet, the Telegram notifier.
+ * What both entry points build the same way: Lightsail clients, the fleet, the channels.
  * `cli.ts` and `lambda.ts` differ only in where the token comes from, how long a run may last and
  * how the outcome is reported; everything else is built here, by one rule each.
  */
 
 import { LightsailClient } from '@aws-sdk/client-lightsail';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { configuredChannels } from './channels.js';
 import type { Config } from './config.js';
-import type { Notifier } from './core/ports.js';
+import type { Channel, ChannelName, Notifier } from './core/ports.js';
 import type { RunDeadline } from './engine/deadline.js';
 import type { LogEvent } from './engine/types.js';
 import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
 import { requireCredentials } from './lightsail/credentials.js';
 import { createLightsailFleet, type LightsailFleet } from './lightsail/fleet.js';
+import { createBarkChannel } from './push/bark.js';
+import { createDingtalkChannel } from './push/dingtalk.js';
+import { createFeishuChannel } from './push/feishu.js';
+import { createServerchanChannel } from './push/serverchan.js';
+import { createWebhookChannel } from './push/webhook.js';
+import { createWecomChannel } from './push/wecom.js';
+import { createSnsChannel, topicRegion } from './sns/channel.js';
+import { telegramChannel } from './telegram/channel.js';
 import { createTelegramNotifier } from './telegram/notifier.js';
 
 /** The client of one region, built once and reused (see `lightsailClientFactory`). */
@@ -74,4 +84,64 @@ export function telegramNotifier(
     ...(options.maxTotalMs !== undefined ? { maxTotalMs: options.maxTotalMs } : {}),
     ...(log ? { onRetry: (retry) => log({ level: 'warn', msg: 'telegram retry', ...retry }) } : {}),
   });
+}
+
+/** How the channels of one run are built: the run's deadline, and where retries are logged. */
+export interface ChannelOptions {
+  /** The bot token, from the environment (CLI) or SSM (Lambda); Telegram is left out without one. */
+  readonly telegramToken: string | undefined;
+  readonly deadline?: RunDeadline | undefined;
+  /** Longest time one message may take, retries included (the Lambda keeps it short). */
+  readonly maxTotalMs?: number;
+  readonly log?: (event: LogEvent) => void;
+  /** The SNS client, built once per cold start by the Lambda; built here when not given. */
+  readonly snsClient?: SNSClient;
+}
+
+/** The client of the topic's region (Publish must go there), with the SDK's endpoint and retries. */
+export function snsClientFor(topicArn: string): SNSClient {
+  return new SNSClient({ region: topicRegion(topicArn) });
+}
+
+/** Retries of a push channel, as log lines. */
+const logRetry =
+  (log: (event: LogEvent) => void) =>
+  (retry: { channel: string; attempt: number; waitMs: number; reason: string }): void =>
+    log({ level: 'warn', msg: 'channel retry', ...retry });
+
+/**
+ * Every channel the configuration sets up, in `CHANNEL_NAMES` order: what `check` and `report`
+ * deliver to (and what a test alert can go through). Their sends end with the run's alert phase.
+ */
+export function guardChannels(
+  config: Pick<Config, 'telegram' | 'channels'>,
+  options: ChannelOptions,
+): Channel[] {
+  const http = {
+    ...(options.deadline ? { deadline: options.deadline.sendsEndAt } : {}),
+    ...(options.maxTotalMs !== undefined ? { maxTotalMs: options.maxTotalMs } : {}),
+    ...(options.log ? { onRetry: logRetry(options.log) } : {}),
+  };
+  const { channels } = config;
+  /** Each channel from its settings; a record, so a channel added to `CHANNEL_NAMES` must be built here. */
+  const build: Readonly<Record<ChannelName, () => Channel | undefined>> = {
+    telegram: () =>
+      options.telegramToken === undefined
+        ? undefined
+        : telegramChannel(telegramNotifier(config, options.telegramToken, options)),
+    sns: () =>
+      channels.sns &&
+      createSnsChannel({
+        client: options.snsClient ?? snsClientFor(channels.sns.topicArn),
+        topicArn: channels.sns.topicArn,
+        ...http,
+      }),
+    webhook: () => channels.webhook && createWebhookChannel(channels.webhook, http),
+    feishu: () => channels.feishu && createFeishuChannel(channels.feishu, http),
+    dingtalk: () => channels.dingtalk && createDingtalkChannel(channels.dingtalk, http),
+    wecom: () => channels.wecom && createWecomChannel(channels.wecom, http),
+    bark: () => channels.bark && createBarkChannel(channels.bark, http),
+    serverchan: () => channels.serverchan && createServerchanChannel(channels.serverchan, http),
+  };
+  return configuredChannels(config).flatMap((name) => build[name]() ?? []);
 }

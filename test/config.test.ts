@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTelegram, type Environment, parseConfig, requireTelegram } from '../src/config.js';
+import { configuredChannels, requireChannels } from '../src/channels.js';
+import { checkTelegram, type Environment, parseConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
 /** Obviously fake, but shaped like a token so that it passes validation. */
@@ -271,18 +272,20 @@ describe('REQUESTS_PER_SECOND', () => {
   });
 });
 
-describe('requireTelegram', () => {
-  it('names both missing variables', () => {
+describe('requireChannels', () => {
+  it('asks for a channel, naming the Telegram variables, when none is set', () => {
     const config = parseConfig({});
 
-    expect(() => requireTelegram(config, 'check')).toThrow(ConfigError);
-    expect(() => requireTelegram(config, 'check')).toThrow(/check .*TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID/);
+    expect(() => requireChannels(config, 'check')).toThrow(ConfigError);
+    expect(() => requireChannels(config, 'check')).toThrow(
+      /check sends alerts and needs a channel: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID/,
+    );
   });
 
   it('names only the chat id when the token is set, and the command that prints it', () => {
     const config = parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN });
 
-    expect(() => requireTelegram(config, 'report')).toThrow(
+    expect(() => requireChannels(config, 'report')).toThrow(
       /needs TELEGRAM_CHAT_ID; set it \(lightsail-guard find-chat-id/,
     );
   });
@@ -290,7 +293,13 @@ describe('requireTelegram', () => {
   it('refuses a malformed chat id before anything is sent', () => {
     const config = parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_CHAT_ID: 'my chat' });
 
-    expect(() => requireTelegram(config, 'check')).toThrow(/TELEGRAM_CHAT_ID: The chat id "my chat"/);
+    expect(() => requireChannels(config, 'check')).toThrow(/TELEGRAM_CHAT_ID: The chat id "my chat"/);
+  });
+
+  it('names the token when only the chat id is set, so that no Telegram alert is silently dropped', () => {
+    const config = parseConfig({ TELEGRAM_CHAT_ID: '-1001234567890' });
+
+    expect(() => requireChannels(config, 'check')).toThrow(/needs TELEGRAM_BOT_TOKEN;/);
   });
 
   it('accepts the SSM parameter in place of the token', () => {
@@ -299,8 +308,56 @@ describe('requireTelegram', () => {
       TELEGRAM_CHAT_ID: '-1001234567890',
     });
 
-    expect(() => requireTelegram(config, 'check')).not.toThrow();
+    expect(() => requireChannels(config, 'check')).not.toThrow();
+    expect(configuredChannels(config)).toEqual(['telegram']);
     expect(config.telegram.tokenParameter).toBe('/lightsail-guard/bot-token');
+  });
+
+  it('does not count the token parameter alone, which the stack always sets, as a channel', () => {
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/bot-token' });
+
+    expect(configuredChannels(config)).toEqual([]);
+    expect(() => requireChannels(config, 'the Lambda')).toThrow(
+      /the Lambda sends alerts and needs a channel/,
+    );
+  });
+});
+
+describe('parseConfig: ALERT_LANGUAGE', () => {
+  it('writes English unless told otherwise', () => {
+    expect(parseConfig({}).language).toBe('en');
+    expect(parseConfig({ ALERT_LANGUAGE: ' EN ' }).language).toBe('en');
+    expect(parseConfig({}).channelLanguages).toEqual({});
+  });
+
+  it.each(['zh-CN', 'zh_CN', 'ZH-cn'])('reads %s as Simplified Chinese', (raw) => {
+    expect(parseConfig({ ALERT_LANGUAGE: raw }).language).toBe('zh-CN');
+  });
+
+  it('takes a language per channel after the one for every channel', () => {
+    const config = parseConfig({ ALERT_LANGUAGE: 'zh-CN, telegram:en' });
+
+    expect(config.language).toBe('zh-CN');
+    expect(config.channelLanguages).toEqual({ telegram: 'en' });
+    expect(parseConfig({ ALERT_LANGUAGE: 'sns:zh-CN' })).toMatchObject({
+      language: 'en',
+      channelLanguages: { sns: 'zh-CN' },
+    });
+  });
+
+  it('refuses a language it has no catalogue for, naming the variable and the languages it has', () => {
+    expect(configError({ ALERT_LANGUAGE: 'fr' }).message).toBe(
+      'ALERT_LANGUAGE takes en or zh-CN (default en), optionally followed by <channel>:<language> for a channel in another language, e.g. zh-CN,telegram:en; got "fr".',
+    );
+  });
+
+  it('refuses a channel that does not exist, and two languages for every channel', () => {
+    expect(configError({ ALERT_LANGUAGE: 'zh-CN,slack:en' }).message).toBe(
+      'ALERT_LANGUAGE: "slack" is not a channel; channels are telegram, sns, webhook, feishu, dingtalk, wecom, bark, serverchan.',
+    );
+    expect(configError({ ALERT_LANGUAGE: 'en,zh-CN' }).message).toContain(
+      'ALERT_LANGUAGE has one language for every channel, then <channel>:<language> pairs',
+    );
   });
 });
 
@@ -330,6 +387,130 @@ describe('parseConfig: RESTART_ON_NEW_MONTH', () => {
   it('refuses anything else, naming the variable', () => {
     expect(configError({ RESTART_ON_NEW_MONTH: 'monthly' }).message).toContain(
       'RESTART_ON_NEW_MONTH must be true or false (default false); got "monthly".',
+    );
+  });
+});
+
+describe('parseConfig: WEBHOOK_URL and WEBHOOK_SECRET', () => {
+  const SECRET_PATH = '/hooks/T0000/fake-secret-path-not-real';
+
+  it('takes an https URL, with its secret, as a channel that is enough on its own', () => {
+    const config = parseConfig({
+      WEBHOOK_URL: `https://hooks.example.com${SECRET_PATH}`,
+      WEBHOOK_SECRET: 'fake-shared-secret',
+    });
+
+    expect(config.channels.webhook).toEqual({
+      url: `https://hooks.example.com${SECRET_PATH}`,
+      secret: 'fake-shared-secret',
+    });
+    expect(configuredChannels(config)).toEqual(['webhook']);
+    expect(() => requireChannels(config, 'check')).not.toThrow();
+  });
+
+  it('takes plain http only to this machine', () => {
+    expect(parseConfig({ WEBHOOK_URL: 'http://127.0.0.1:8080/hook' }).channels.webhook?.url).toBe(
+      'http://127.0.0.1:8080/hook',
+    );
+    expect(parseConfig({ WEBHOOK_URL: 'http://localhost/hook' }).channels.webhook?.url).toBe(
+      'http://localhost/hook',
+    );
+  });
+
+  it.each([
+    [`http://hooks.example.com${SECRET_PATH}`, 'http://hooks.example.com/…'],
+    [`ftp://hooks.example.com${SECRET_PATH}`, 'ftp://hooks.example.com/…'],
+    ['hooks.example.com/abc', '(not a URL)'],
+  ])('refuses %s, showing only its host', (url, shown) => {
+    const error = configError({ WEBHOOK_URL: url });
+
+    expect(error.message).toContain('WEBHOOK_URL must be an https:// URL');
+    expect(error.message).toContain(`got ${shown}.`);
+    expect(error.message).not.toContain('fake-secret-path-not-real');
+  });
+
+  it('refuses a secret without its URL', () => {
+    expect(configError({ WEBHOOK_SECRET: 'fake-shared-secret' }).message).toBe(
+      'WEBHOOK_SECRET is set but WEBHOOK_URL is not; set both, or neither.',
+    );
+  });
+});
+
+describe('parseConfig: SNS_TOPIC_ARN', () => {
+  it('takes a standard topic ARN as a channel that is enough on its own', () => {
+    const config = parseConfig({ SNS_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:123456789012:guard-alerts' });
+
+    expect(config.channels.sns).toEqual({ topicArn: 'arn:aws:sns:ap-southeast-1:123456789012:guard-alerts' });
+    expect(configuredChannels(config)).toEqual(['sns']);
+    expect(() => requireChannels(config, 'report')).not.toThrow();
+  });
+
+  it('refuses what is not a topic ARN, naming the shape it wants', () => {
+    expect(configError({ SNS_TOPIC_ARN: 'guard-alerts' }).message).toContain(
+      'SNS_TOPIC_ARN must be a topic ARN such as arn:aws:sns:us-east-1:123456789012:lightsail-guard-alerts',
+    );
+  });
+
+  it('refuses a FIFO topic, which delivers to no email or SMS subscriber', () => {
+    expect(
+      configError({ SNS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:alerts.fifo' }).message,
+    ).toContain('FIFO topics deliver to no email or SMS subscriber');
+  });
+});
+
+describe('parseConfig: the push services', () => {
+  const SENDKEY = 'SCT000000TfakeSendKeyNotReal0000';
+
+  it('takes every push service as a channel, in a fixed order', () => {
+    const config = parseConfig({
+      FEISHU_WEBHOOK_URL: 'https://open.feishu.cn/open-apis/bot/v2/hook/fake-hook',
+      FEISHU_SECRET: 'fake-feishu-secret',
+      DINGTALK_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send?access_token=fake',
+      DINGTALK_SECRET: 'SECfake',
+      WECOM_WEBHOOK_URL: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fake',
+      BARK_URL: 'https://api.day.app/FakeDeviceKey',
+      SERVERCHAN_SENDKEY: SENDKEY,
+    });
+
+    expect(configuredChannels(config)).toEqual(['feishu', 'dingtalk', 'wecom', 'bark', 'serverchan']);
+    expect(config.channels.feishu?.secret).toBe('fake-feishu-secret');
+    expect(config.channels.dingtalk?.secret).toBe('SECfake');
+    expect(config.channels.serverchan).toEqual({ sendKey: SENDKEY, apiRoot: undefined });
+  });
+
+  it.each([
+    ['FEISHU_WEBHOOK_URL', 'http://open.feishu.cn/open-apis/bot/v2/hook/fake-secret-hook'],
+    ['DINGTALK_WEBHOOK_URL', 'http://oapi.dingtalk.com/robot/send?access_token=fake-secret-hook'],
+    ['WECOM_WEBHOOK_URL', 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fake-secret-hook'],
+    ['BARK_URL', 'http://api.day.app/fake-secret-hook'],
+  ])('refuses %s over plain http without printing its secret', (name, url) => {
+    const error = configError({ [name]: url });
+
+    expect(error.message).toContain(`${name} must be an https:// URL`);
+    expect(error.message).not.toContain('fake-secret-hook');
+  });
+
+  it.each([
+    ['FEISHU_SECRET', 'FEISHU_WEBHOOK_URL'],
+    ['DINGTALK_SECRET', 'DINGTALK_WEBHOOK_URL'],
+    ['SERVERCHAN_API_ROOT', 'SERVERCHAN_SENDKEY'],
+  ])('refuses %s without %s', (alone, missing) => {
+    expect(configError({ [alone]: 'https://x.example.com' }).message).toBe(
+      `${alone} is set but ${missing} is not; set both, or neither.`,
+    );
+  });
+
+  it('wants the device key at the end of BARK_URL', () => {
+    expect(configError({ BARK_URL: 'https://api.day.app/' }).message).toContain(
+      'BARK_URL must end in the device key, as the Bark app shows it',
+    );
+  });
+
+  it('refuses a malformed SendKey by its length, never showing it', () => {
+    const error = configError({ SERVERCHAN_SENDKEY: 'not-a-sendkey-secret' });
+
+    expect(error.message).toBe(
+      'SERVERCHAN_SENDKEY must be a SendKey from sct.ftqq.com (SCT...) or ServerChan³ (sctp<uid>t...); got 20 characters that are not one.',
     );
   });
 });

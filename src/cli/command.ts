@@ -2,7 +2,7 @@
 
 import type { ParseArgsConfig } from 'node:util';
 import type { Config, Environment, TelegramConfig } from '../config.js';
-import type { Fleet, InstanceAdmin, Notifier } from '../core/ports.js';
+import type { Channel, Fleet, InstanceAdmin } from '../core/ports.js';
 import type { RunDeadline } from '../engine/deadline.js';
 import type { TelegramBotApi } from '../telegram/bot-api.js';
 
@@ -24,13 +24,14 @@ export interface CliContext {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly fleetFor: (config: Config) => Promise<Fleet>;
-  readonly telegramFor: (config: Pick<Config, 'telegram'>, token: string, deadline: RunDeadline) => Notifier;
   /** Finds, tags, untags, starts and stops instances for the instance commands (`keep-running`, ...). */
   readonly adminFor: (config: Config) => Promise<InstanceAdmin>;
   /** The read-only Bot API calls of find-chat-id. */
   readonly botApiFor: (
     telegram: Pick<TelegramConfig, 'apiRoot'> & { readonly token: string },
   ) => TelegramBotApi;
+  /** Every channel the configuration sets up, their sends ending with the run's alert phase. */
+  readonly channelsFor: (config: Pick<Config, 'telegram' | 'channels'>, deadline: RunDeadline) => Channel[];
 }
 
 export interface CliCommand {

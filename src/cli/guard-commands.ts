@@ -1,8 +1,8 @@
 /** `check`, `report` and `status`: one run of the guard over the fleet, as the Lambda does. */
 
-import { type Config, DEFAULTS, parseConfig, requireTelegram } from '../config.js';
+import { CHANNEL_SETTINGS, configuredChannels, requireChannels } from '../channels.js';
+import { type Config, DEFAULTS, parseConfig } from '../config.js';
 import { ENV } from '../constants.js';
-import type { Notifier } from '../core/ports.js';
 import { runDeadline } from '../engine/deadline.js';
 import { type Command, runGuard } from '../engine/run.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -71,17 +71,16 @@ async function runCommand(command: Command, args: ParsedArgs, ctx: CliContext): 
   const config: Config = parseConfig({ ...ctx.env, ...overrides });
   const deadline = runDeadline(timeoutSeconds * 1000);
   const sends = command !== 'status' && !dryRun;
-  if (sends) requireTelegram(config, command);
-  const token = config.telegram.token;
-  if (sends && token === undefined) {
+  if (sends) requireChannels(config, command);
+  if (sends && configuredChannels(config).includes('telegram') && config.telegram.token === undefined) {
     throw new ConfigError(
       `the CLI needs ${ENV.telegramBotToken} itself (${ENV.telegramBotTokenParameter} is read by the Lambda only)`,
     );
   }
-  const notifier: Notifier | undefined =
-    sends && token !== undefined ? ctx.telegramFor(config, token, deadline) : undefined;
+  // A dry run names the channels it would send to; status sends nothing.
+  const channels = command === 'status' ? [] : ctx.channelsFor(config, deadline);
   const fleet = await ctx.fleetFor(config);
-  const result = await runGuard({ fleet, notifier, now: () => new Date(), deadline }, config, {
+  const result = await runGuard({ fleet, channels, now: () => new Date(), deadline }, config, {
     command,
     dryRun,
   });
@@ -100,8 +99,9 @@ export const checkCommand: CliCommand = {
   help: `Usage: lightsail-guard check [options]
 
 Reads the usage of every monitored running instance, stops each one at or over the
-threshold, and sends the alerts that are due to Telegram (each warning once a month).
-Needs ${ENV.telegramBotToken} and ${ENV.telegramChatId} unless --dry-run.
+threshold, and sends the alerts that are due to every configured channel (each warning
+once a month).
+Needs a channel (${CHANNEL_SETTINGS}) unless --dry-run.
 
 Options:
 ${DRY_RUN_HELP}
@@ -112,11 +112,12 @@ ${RUN_OPTIONS_HELP}`,
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'Send the daily report of every monitored instance to Telegram. Stops nothing.',
+  summary: 'Send the daily report of every monitored instance to every channel. Stops nothing.',
   help: `Usage: lightsail-guard report [options]
 
-Sends the daily report of every monitored instance, stopped ones included, to Telegram.
-Stops nothing. Needs ${ENV.telegramBotToken} and ${ENV.telegramChatId} unless --dry-run.
+Sends the daily report of every monitored instance, stopped ones included, to every
+configured channel.
+Stops nothing. Needs a channel (${CHANNEL_SETTINGS}) unless --dry-run.
 
 Options:
 ${DRY_RUN_HELP}
@@ -131,7 +132,7 @@ export const statusCommand: CliCommand = {
   help: `Usage: lightsail-guard status [options]
 
 Prints every monitored instance's usage, allowance and percentage on the terminal.
-Sends and stops nothing, and needs no Telegram settings.
+Sends and stops nothing, and needs no channel settings.
 
 Options:
 ${RUN_OPTIONS_HELP}`,

@@ -4,7 +4,8 @@
  */
 
 import { type AlertChannel, alertChannels, isConfigured } from '../channels.js';
-import { testAlertText } from '../core/test-alert.js';
+import { catalogueFor } from '../core/i18n/index.js';
+import { testAlertMessage } from '../core/test-alert.js';
 import { runDeadline } from '../engine/deadline.js';
 import { ConfigError, describeError, UsageError } from '../errors.js';
 import { redact } from '../telegram/errors.js';
@@ -24,10 +25,11 @@ interface Attempt {
 
 const setText = (variables: readonly string[]): string => variables.join(' and ');
 
-async function attempt(channel: AlertChannel, text: string): Promise<Attempt> {
+/** Sends the test message, in the channel's language, and says how it went. */
+async function attempt(channel: AlertChannel, now: Date): Promise<Attempt> {
   const base = { channel: channel.name, destination: channel.destination };
   try {
-    await channel.send(text);
+    await channel.send(testAlertMessage(now, catalogueFor(channel.language), channel.place));
     return { ...base, arrived: true, error: undefined, hint: undefined };
   } catch (error) {
     return { ...base, arrived: false, error: describeError(error), hint: channel.hint(error) };
@@ -43,8 +45,9 @@ function render(attempts: readonly Attempt[], unused: readonly AlertChannel[]): 
           ...(result.hint === undefined ? [] : [`  ${result.hint}`]),
         ],
   );
-  for (const channel of unused) {
-    lines.push(`${channel.name}: not configured (set ${setText(channel.variables)} to use it).`);
+  if (unused.length > 0) {
+    const ways = unused.map((channel) => `${channel.name} (${setText(channel.variables)})`);
+    lines.push(`Not configured: ${ways.join(', ')}.`);
   }
   const failed = attempts.filter((result) => !result.arrived).map((result) => result.channel);
   lines.push(
@@ -61,9 +64,10 @@ export const testAlertCommand: CliCommand = {
   summary: 'Send one short test message through every configured alert channel and say whether it arrived.',
   help: `Usage: lightsail-guard test-alert [--json]
 
-Sends one short test message through every configured alert channel (today: Telegram, with
-TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID) and says, per channel, whether it arrived, with what to
-do when it did not. Reads no Lightsail data and stops nothing.
+Sends one short test message through every configured alert channel (Telegram, Amazon SNS, a
+webhook, Feishu, DingTalk, WeCom, Bark, ServerChan: whichever are set), in each one's
+ALERT_LANGUAGE, and says, per channel, whether it arrived, with what to do when it did not.
+Reads no Lightsail data and stops nothing.
 
 Exit codes: 0 it arrived through every configured channel; 1 it did not through at least one
 (each is named); 2 no channel is configured, or a channel's settings are incomplete or malformed.
@@ -75,9 +79,7 @@ Options:
     const [extra] = args.positionals;
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
     const deadline = runDeadline(TEST_TIMEOUT_MS);
-    const channels = alertChannels(ctx.env, {
-      telegram: (telegram, token) => ctx.telegramFor({ telegram }, token, deadline),
-    });
+    const channels = alertChannels(ctx.env, (config) => ctx.channelsFor(config, deadline));
     const configured = channels.filter(isConfigured);
     if (configured.length === 0) {
       const ways = channels.map((channel) => `for ${channel.name}, set ${setText(channel.variables)}`);
@@ -90,8 +92,8 @@ Options:
       const needs = incomplete.map((channel) => `${channel.name} needs ${setText(channel.missing)}`);
       throw new ConfigError(`test-alert: ${needs.join('; ')}; nothing was sent.`);
     }
-    const text = testAlertText(new Date());
-    const attempts = await Promise.all(configured.map((channel) => attempt(channel, text)));
+    const now = new Date();
+    const attempts = await Promise.all(configured.map((channel) => attempt(channel, now)));
     const exitCode = attempts.every((result) => result.arrived) ? 0 : 1;
     const unused = channels.filter((channel) => !isConfigured(channel));
     const json = attempts.map((result) => ({

@@ -19,26 +19,28 @@ export const OVERAGE_USD_PER_GB: Readonly<Record<string, number>> = {
   'ap-southeast-2': 0.17,
 };
 
+/** What traffic past the allowance may cost: the figures a catalogue puts into words. */
+export interface OverageFigures {
+  /** Decimal GB past the allowance, two decimals. */
+  readonly overGb: string;
+  /** USD per GB out in the region; absent where no price is published. */
+  readonly price?: number;
+  /** Upper bound of the cost in USD, two decimals; absent with the price. */
+  readonly costUsd?: string;
+}
+
 /**
- * What the traffic past the allowance may cost, as text, or `undefined` when under it. Only
- * outbound traffic past the allowance is billed, and the metrics count both directions, so this
- * is an upper bound.
+ * What the traffic past the allowance may cost, or `undefined` when under it. Only outbound traffic
+ * past the allowance is billed, and the metrics count both directions, so this is an upper bound.
  */
-export function overageNote(
+export function overageFigures(
   region: string,
   usedBytes: number | null,
   allowanceBytes: number,
-): string | undefined {
+): OverageFigures | undefined {
   if (usedBytes === null || usedBytes <= allowanceBytes) return undefined;
   const overGb = (usedBytes - allowanceBytes) / 1e9;
   const price = OVERAGE_USD_PER_GB[region];
-  const over = `${overGb.toFixed(2)} GB over the allowance`;
-  if (price === undefined) return `${over}: billed per GB out`;
-  return `${over}: up to ${(overGb * price).toFixed(2)} USD at ${price} USD/GB out`;
-}
-
-/** The price sentence for an alert about traffic that will be billed. */
-export function overagePriceText(region: string): string {
-  const price = OVERAGE_USD_PER_GB[region];
-  return price === undefined ? 'billed per GB out' : `billed at ${price} USD/GB out in ${region}`;
+  if (price === undefined) return { overGb: overGb.toFixed(2) };
+  return { overGb: overGb.toFixed(2), price, costUsd: (overGb * price).toFixed(2) };
 }

@@ -3,22 +3,44 @@ import { escapeHtml, htmlToPlain } from './html.js';
 /** Telegram's limit for one message's text. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
+/** How a channel counts: characters (UTF-16 code units, as Telegram does) or UTF-8 bytes. */
+export type Measure = 'chars' | 'utf8';
+
+const encoder = new TextEncoder();
+
+/** The length of `text` as a channel counts it. */
+export function measured(text: string, measure: Measure): number {
+  return measure === 'chars' ? text.length : encoder.encode(text).length;
+}
+
+/** How a packed body is counted and, when one block alone is too long, cut. */
+export interface PackOptions {
+  readonly measure?: Measure;
+  /** `html`: blocks are Telegram HTML, cut as plain text and re-escaped. `text`: plain text. */
+  readonly body?: 'html' | 'text';
+}
+
 /**
  * Packs text blocks into as few messages as fit the limit, in order, each message carrying the
- * references of the blocks it holds (so the caller knows what was delivered with it). The limit
- * applies to the text after entity parsing, which is never longer than the HTML measured here.
- * A single block longer than the limit is cut, as plain text so that no tag or entity is split.
+ * references of the blocks it holds (so the caller knows what was delivered with it). For
+ * Telegram, the limit applies to the text after entity parsing, which is never longer than the
+ * HTML measured here. A single block longer than the limit is cut, as plain text so that no tag or
+ * entity is split.
  */
 export function packBlocks<T>(
   blocks: readonly { readonly text: string; readonly ref: T }[],
   limit = TELEGRAM_TEXT_LIMIT,
   separator = '\n\n',
+  options: PackOptions = {},
 ): { text: string; refs: T[] }[] {
+  const measure = options.measure ?? 'chars';
+  const size = (text: string): number => measured(text, measure);
   const messages: { text: string; refs: T[] }[] = [];
   let current: { text: string; refs: T[] } | undefined;
   for (const block of blocks) {
-    const text = block.text.length > limit ? cutToPlain(block.text, limit) : block.text;
-    if (current && current.text.length + separator.length + text.length <= limit) {
+    const text =
+      size(block.text) > limit ? cut(block.text, limit, measure, options.body ?? 'html') : block.text;
+    if (current && size(current.text) + size(separator) + size(text) <= limit) {
       current.text += separator + text;
       current.refs.push(block.ref);
     } else {
@@ -29,15 +51,23 @@ export function packBlocks<T>(
   return messages;
 }
 
-/** A block cut to `limit` characters of HTML: markup dropped, text re-escaped, an ellipsis at the cut. */
-function cutToPlain(html: string, limit: number): string {
-  const plain = htmlToPlain(html);
-  let keep = limit - 1;
-  let text = `${escapeHtml(plain.slice(0, keep))}…`;
-  // Escaping lengthens `<`, `>` and `&`; shorten until the escaped text fits.
-  while (text.length > limit) {
-    keep -= text.length - limit;
-    text = `${escapeHtml(plain.slice(0, keep))}…`;
+/**
+ * A block cut to `limit`: markup dropped (HTML is re-escaped), an ellipsis at the cut. Cut by code
+ * points, so that no surrogate pair or multi-byte character is split.
+ */
+function cut(block: string, limit: number, measure: Measure, body: 'html' | 'text'): string {
+  const plain = body === 'html' ? htmlToPlain(block) : block;
+  const render = (chars: readonly string[]): string => {
+    const kept = chars.join('');
+    return `${body === 'html' ? escapeHtml(kept) : kept}…`;
+  };
+  const chars = Array.from(plain);
+  let keep = Math.min(chars.length, limit);
+  let text = render(chars.slice(0, keep));
+  // Escaping lengthens `<`, `>` and `&`, and a character may be several bytes: shorten until it fits.
+  while (measured(text, measure) > limit && keep > 0) {
+    keep -= Math.max(1, Math.floor((measured(text, measure) - limit) / (measure === 'utf8' ? 4 : 1)));
+    text = render(chars.slice(0, Math.max(0, keep)));
   }
   return text;
 }

@@ -1,3 +1,5 @@
+import type { EventData } from './event-data.js';
+import type { Language } from './i18n/catalogue.js';
 import type { Instance, MetricRead, TrafficMetric, UsageWindow } from './types.js';
 
 /**
@@ -39,7 +41,71 @@ export interface InstanceAdmin
   untagInstance(instance: Instance, keys: readonly string[], signal?: AbortSignal): Promise<void>;
 }
 
-/** Where alerts and reports go. `send` resolves once the message was delivered, or throws. */
+/** Delivers one text to Telegram (HTML). `send` resolves once the message was delivered, or throws. */
 export interface Notifier {
   send(text: string): Promise<void>;
 }
+
+/** One message of a run, in every form a channel may need. */
+export interface OutgoingMessage {
+  /** Alerts of a check, (a part of) the daily report, or the message of `test-alert`. */
+  readonly type: 'alerts' | 'report' | 'test';
+  readonly language: Language;
+  /** One line, plain text, no control characters (an email subject, a push title). */
+  readonly subject: string;
+  /** Telegram's HTML subset (`<b>`, `<code>`), every dynamic value escaped. */
+  readonly html: string;
+  /** The same text for channels without markup. */
+  readonly text: string;
+  /** What the text says, as data, for webhooks (`src/core/event-data.ts`). */
+  readonly events: readonly EventData[];
+}
+
+/** How a channel measures the body it sends, and how much one message may hold. */
+export interface ChannelFormat {
+  /** Which form of the message the channel sends as its body. */
+  readonly body: 'html' | 'text';
+  /** The largest body one message may hold, in `measure` units. */
+  readonly limit: number;
+  /** Characters (UTF-16 code units, as Telegram counts), or UTF-8 bytes (WeCom, SNS, ...). */
+  readonly measure: 'chars' | 'utf8';
+}
+
+/**
+ * Somewhere alerts and reports go: Telegram, Amazon SNS, a webhook, a push service. `send`
+ * resolves once the channel took the message, or throws an error whose message names no secret
+ * (a bot token, a webhook key): it ends up in problems and logs.
+ */
+export interface Channel {
+  /** Stable id, lower case: recorded in the `sent-to` tag and named in problems. */
+  readonly name: ChannelName;
+  /** The name a person reads, e.g. `Amazon SNS`. */
+  readonly label: string;
+  readonly format: ChannelFormat;
+  send(message: OutgoingMessage): Promise<void>;
+}
+
+/** Every channel the guard can deliver to, in the order they are built and reported. */
+export const CHANNEL_NAMES = [
+  'telegram',
+  'sns',
+  'webhook',
+  'feishu',
+  'dingtalk',
+  'wecom',
+  'bark',
+  'serverchan',
+] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** The name a person reads for each channel, in problems and on the terminal. */
+export const CHANNEL_LABELS: Readonly<Record<ChannelName, string>> = {
+  telegram: 'Telegram',
+  sns: 'Amazon SNS',
+  webhook: 'Webhook',
+  feishu: 'Feishu',
+  dingtalk: 'DingTalk',
+  wecom: 'WeCom',
+  bark: 'Bark',
+  serverchan: 'ServerChan',
+};

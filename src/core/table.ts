@@ -1,5 +1,6 @@
 import type { AllowanceUnit } from './allowance.js';
-import { type ReportRow, rowNote, sortRows } from './report.js';
+import { rowNote, sortRows } from './report.js';
+import type { ReportRow } from './report-model.js';
 import { formatAmount, formatPercent } from './units.js';
 
 /** The terminal table: instance, region, state, used, allowance, %, action; riskiest first. */

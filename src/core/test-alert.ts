@@ -1,16 +1,28 @@
 /** The message `test-alert` sends: short, plainly a test, and saying what its arrival proves. */
 
-import { escapeHtml } from './html.js';
+import { htmlToPlain } from './html.js';
+import type { Catalogue } from './i18n/catalogue.js';
+import { en } from './i18n/en.js';
+import type { OutgoingMessage } from './ports.js';
 
 /**
- * The test message in Telegram HTML. `channel` names where it went ("this chat"), so the reader
- * knows alerts and reports will arrive in the same place.
+ * The test message in Telegram HTML. `place` says where it went (`chat`: "this chat"), so the
+ * reader knows alerts and reports will arrive in the same place.
  */
-export function testAlertText(now: Date, channel = 'this chat'): string {
-  const when = `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  return [
-    '✅ <b>lightsail-guard test alert</b>',
-    `If you can read this, the guard's alerts and daily reports will arrive in ${escapeHtml(channel)}.`,
-    `Sent by <code>lightsail-guard test-alert</code> at ${when}. Nothing was stopped.`,
-  ].join('\n');
+export function testAlertText(now: Date, catalogue: Catalogue = en, place: 'chat' | 'here' = 'chat'): string {
+  return catalogue.testAlert(now, place);
+}
+
+/** The test message as a channel sends it, in the channel's language. */
+export function testAlertMessage(now: Date, catalogue: Catalogue, place: 'chat' | 'here'): OutgoingMessage {
+  const html = testAlertText(now, catalogue, place);
+  const text = htmlToPlain(html);
+  return {
+    type: 'test',
+    language: catalogue.language,
+    subject: catalogue.testAlertSubject,
+    html,
+    text,
+    events: [{ kind: 'test', sentAt: now.toISOString(), text }],
+  };
 }

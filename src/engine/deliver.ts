@@ -1,65 +1,89 @@
-import { type AlertEvent, alertRank, alertText } from '../core/alerts.js';
+import { type AlertEvent, alertHeadline, alertRank, alertText } from '../core/alerts.js';
 import type { BillingMonth } from '../core/billing-month.js';
-import { packBlocks } from '../core/pack.js';
-import type { Notifier } from '../core/ports.js';
-import { type ReportRow, reportMessages } from '../core/report.js';
-import { isLastDayOf } from '../core/restart.js';
-import { describeError } from '../errors.js';
+import { type Block, type Composed, composeMessages } from '../core/compose.js';
+import { alertData } from '../core/event-data.js';
+import { htmlToPlain } from '../core/html.js';
+import { type Catalogue, catalogueFor } from '../core/i18n/index.js';
+import type { Channel, ChannelFormat } from '../core/ports.js';
+import { sentToOf } from '../core/sent-to.js';
 import { eventsOf } from './events.js';
+import {
+  catalogueOf,
+  channelsOf,
+  type Delivery,
+  inLanguages,
+  preview,
+  results,
+  type Sent,
+  sendAll,
+} from './send.js';
 import { type StateWrite, saveState, stateAfterDelivery } from './state.js';
-import type { GuardSettings, InstanceOutcome, MessageResult, RegionError, RunDependencies } from './types.js';
+import type { GuardSettings, InstanceOutcome, RunDependencies } from './types.js';
 
-interface Delivery {
-  readonly messages: MessageResult[];
-  readonly problems: string[];
-}
+/** Alerts are separated by a blank line. */
+const ALERT_SEPARATOR = '\n\n';
 
-/** Sends each text in order; a failure is recorded with its error and the rest are still sent. */
-async function sendAll(
-  deps: RunDependencies,
-  texts: readonly string[],
-  dryRun: boolean,
-): Promise<MessageResult[]> {
-  if (dryRun) return texts.map((text) => ({ text, status: 'dry-run' }));
-  const notifier: Notifier | undefined = deps.notifier;
-  if (notifier === undefined) throw new Error('no notifier configured for a run that sends messages');
-  const results: MessageResult[] = [];
-  for (const text of texts) {
-    try {
-      await notifier.send(text);
-      results.push({ text, status: 'sent' });
-    } catch (error) {
-      const message = describeError(error);
-      deps.log?.({ level: 'error', msg: 'message not delivered', error: message });
-      results.push({ text, status: 'failed', error: message });
-    }
-  }
-  return results;
-}
-
-/** Problems for the messages that did not arrive, numbered as the user would count them. */
-function undeliveredProblems(what: string, messages: readonly MessageResult[]): string[] {
-  return messages.flatMap((message, index) =>
-    message.status === 'failed'
-      ? [`Telegram: ${what} message ${index + 1} of ${messages.length} not delivered: ${message.error}`]
-      : [],
-  );
+/** An alert of this check, with the instance it belongs to and its delivery key (if any). */
+interface Planned {
+  readonly event: AlertEvent;
+  readonly owner: InstanceOutcome | undefined;
+  readonly key: string | undefined;
 }
 
 /** Every alert of a check, most urgent first, each with the instance it belongs to (if any). */
 function orderedAlerts(
   outcomes: readonly InstanceOutcome[],
   runEvents: readonly AlertEvent[],
-): { event: AlertEvent; owner: InstanceOutcome | undefined }[] {
+  month: BillingMonth,
+  now: Date,
+): Planned[] {
   return [
-    ...runEvents.map((event) => ({ event, owner: undefined })),
-    ...outcomes.flatMap((owner) => eventsOf(owner).map((event) => ({ event, owner }))),
+    ...runEvents.map((event) => ({ event, owner: undefined, key: undefined })),
+    ...outcomes.flatMap((owner) =>
+      eventsOf(owner, month, now).map(({ event, key }) => ({ event, owner, key })),
+    ),
   ].sort((a, b) => alertRank(a.event) - alertRank(b.event));
 }
 
+/** Whether this channel already took this alert in an earlier run (`sent-to`). */
+function alreadySent(planned: Planned, channel: Channel): boolean {
+  if (planned.owner === undefined || planned.key === undefined) return false;
+  return sentToOf(planned.owner.instance.tags).get(planned.key)?.has(channel.name) ?? false;
+}
+
 /**
- * Sends the alerts of a check packed into as few messages as fit, then records on each instance
- * what was delivered (see `stateAfterDelivery`), so a failed alert is sent again by the next check.
+ * Per instance: which channels now have which of its alerts, and whether every channel has all of
+ * them. An alert counts as taken by a channel only if every message holding it there arrived.
+ */
+function deliveryPerInstance(
+  planned: readonly Planned[],
+  sent: readonly Sent<Planned>[],
+  channels: readonly Channel[],
+): Map<InstanceOutcome, { complete: boolean; sentTo: Map<string, Set<string>> }> {
+  const took = new Map<Planned, Set<string>>();
+  const lost = new Map<Planned, Set<string>>();
+  for (const { channel, composed, error } of sent) {
+    const into = error === undefined ? took : lost;
+    for (const { ref } of composed.blocks) into.set(ref, new Set([...(into.get(ref) ?? []), channel.name]));
+  }
+  const perInstance = new Map<InstanceOutcome, { complete: boolean; sentTo: Map<string, Set<string>> }>();
+  for (const alert of planned) {
+    const { owner, key } = alert;
+    if (owner === undefined || key === undefined) continue;
+    const state = perInstance.get(owner) ?? { complete: true, sentTo: new Map<string, Set<string>>() };
+    const have = new Set(sentToOf(owner.instance.tags).get(key) ?? []);
+    for (const name of took.get(alert) ?? []) if (!lost.get(alert)?.has(name)) have.add(name);
+    state.sentTo.set(key, have);
+    if (!channels.every((channel) => have.has(channel.name))) state.complete = false;
+    perInstance.set(owner, state);
+  }
+  return perInstance;
+}
+
+/**
+ * Sends the alerts of a check to every channel, packed into as few messages as each one allows,
+ * then records on each instance what was delivered where (see `stateAfterDelivery`): a channel that
+ * failed gets the alert again at the next check, a channel that took it never gets it twice.
  */
 export async function deliverAlerts(input: {
   readonly deps: RunDependencies;
@@ -67,38 +91,59 @@ export async function deliverAlerts(input: {
   readonly outcomes: readonly InstanceOutcome[];
   readonly events: readonly AlertEvent[];
   readonly month: BillingMonth;
+  readonly now: Date;
   readonly dryRun: boolean;
 }): Promise<Delivery> {
-  const { deps, settings, month, dryRun } = input;
+  const { deps, settings, month, now, dryRun } = input;
   const context = {
     unit: settings.allowance.unit,
     quotaPercent: settings.policy.quotaPercent,
     monthKey: month.key,
   };
-  const alerts = orderedAlerts(input.outcomes, input.events);
-  const packed = packBlocks(
-    alerts.map(({ event, owner }) => ({ text: alertText(event, context), ref: owner })),
+  const planned = orderedAlerts(input.outcomes, input.events, month, now);
+  const blocksIn = inLanguages((catalogue): Block<Planned>[] =>
+    planned.map((alert) => {
+      const html = alertText(alert.event, context, catalogue);
+      return { html, data: alertData(alert.event, context, htmlToPlain(html)), ref: alert };
+    }),
   );
-  const messages = await sendAll(
-    deps,
-    packed.map((message) => message.text),
-    dryRun,
-  );
-  const problems = undeliveredProblems('alert', messages);
-  if (dryRun) return { messages, problems };
+  const compose = (
+    format: ChannelFormat,
+    catalogue: Catalogue,
+    mine: readonly Block<Planned>[],
+  ): Composed<Planned>[] =>
+    composeMessages({
+      blocks: mine,
+      format,
+      separator: ALERT_SEPARATOR,
+      type: 'alerts',
+      language: catalogue.language,
+      subject: (held, index, total) => {
+        const first = held[0]?.ref.event;
+        const headline = first === undefined ? '' : alertHeadline(first, context, catalogue);
+        return `${catalogue.alertSubject(headline, held.length - 1)}${total > 1 ? catalogue.part(index + 1, total) : ''}`;
+      },
+    });
+  if (dryRun) {
+    const catalogue = catalogueFor(settings.language);
+    return preview(deps, (format) => compose(format, catalogue, blocksIn(catalogue)));
+  }
 
-  // An instance's alerts may span two messages: it counts as delivered only if every one arrived.
-  const delivered = new Map<InstanceOutcome, boolean>();
-  packed.forEach((message, index) => {
-    for (const owner of message.refs) {
-      if (owner === undefined) continue;
-      delivered.set(owner, (delivered.get(owner) ?? true) && messages[index]?.status === 'sent');
-    }
-  });
-  const writes: StateWrite[] = [...delivered].map(([outcome, arrived]) => ({
-    outcome,
-    tags: stateAfterDelivery(outcome, arrived),
-  }));
+  const channels = channelsOf(deps);
+  const sent = (
+    await Promise.all(
+      channels.map((channel) => {
+        const catalogue = catalogueOf(settings, channel);
+        const mine = blocksIn(catalogue).filter((block) => !alreadySent(block.ref, channel));
+        return sendAll(deps, channel, compose(channel.format, catalogue, mine));
+      }),
+    )
+  ).flat();
+  const { messages, problems } = results('alert', sent);
+
+  const writes: StateWrite[] = [...deliveryPerInstance(planned, sent, channels)].map(
+    ([outcome, delivery]) => ({ outcome, tags: stateAfterDelivery(outcome, delivery) }),
+  );
   problems.push(
     ...(await saveState({
       fleet: deps.fleet,
@@ -108,36 +153,4 @@ export async function deliverAlerts(input: {
     })),
   );
   return { messages, problems };
-}
-
-/** Sends the daily report: every monitored instance, riskiest first. */
-export async function deliverReport(input: {
-  readonly deps: RunDependencies;
-  readonly settings: GuardSettings;
-  readonly rows: readonly ReportRow[];
-  readonly regionErrors: readonly RegionError[];
-  readonly month: BillingMonth;
-  readonly now: Date;
-  readonly dryRun: boolean;
-}): Promise<Delivery> {
-  const { deps, settings, rows, regionErrors, month, now, dryRun } = input;
-  // The month's last report says what the 1st brings, when the guard restarts what it stopped.
-  const lastOfMonth = settings.restartOnNewMonth && isLastDayOf(month, now);
-  const startsOnThe1st = lastOfMonth ? rows.filter((row) => row.nextMonth === 'start') : undefined;
-  const texts = reportMessages(
-    {
-      generatedAt: now,
-      monthKey: month.key,
-      rows,
-      regionErrors,
-      ...(startsOnThe1st !== undefined ? { startsOnThe1st } : {}),
-    },
-    {
-      unit: settings.allowance.unit,
-      quotaPercent: settings.policy.quotaPercent,
-      warnPercents: settings.policy.warnPercents,
-    },
-  );
-  const messages = await sendAll(deps, texts, dryRun);
-  return { messages, problems: undeliveredProblems('report', messages) };
 }

@@ -1,14 +1,31 @@
 import type { AlertEvent } from '../core/alerts.js';
+import { type BillingMonth, utcDayKey } from '../core/billing-month.js';
+import { dueAlertKey } from '../core/sent-to.js';
 import type { InstanceOutcome } from './types.js';
 
+/**
+ * An instance's alert, and its key in the per-channel delivery state (`src/core/sent-to.ts`). An
+ * alert without a key (a failed start, sent at every check until the start succeeds) keeps no
+ * delivery state.
+ */
+export interface KeyedEvent {
+  readonly event: AlertEvent;
+  readonly key: string | undefined;
+}
+
 /** The alert events an instance's outcome calls for, with the figures each one quotes. */
-export function eventsOf(outcome: InstanceOutcome): AlertEvent[] {
+export function eventsOf(outcome: InstanceOutcome, month: BillingMonth, now: Date): KeyedEvent[] {
   const { instance, assessment, stop, start, policy } = outcome;
-  const others: AlertEvent[] = [];
+  const others: KeyedEvent[] = [];
   if (outcome.badTagAlertDay !== undefined && policy !== undefined) {
-    others.push({ kind: 'bad-tag', instance, problems: policy.tagProblems });
+    others.push({
+      key: `bad-tag.${outcome.badTagAlertDay}`,
+      event: { kind: 'bad-tag', instance, problems: policy.tagProblems },
+    });
   }
-  if (start?.error !== undefined) others.push({ kind: 'start-failed', instance, error: start.error });
+  if (start?.error !== undefined) {
+    others.push({ key: undefined, event: { kind: 'start-failed', instance, error: start.error } });
+  }
   if (assessment === undefined) return others;
   const usage = assessment.usage;
   const figures = {
@@ -16,26 +33,35 @@ export function eventsOf(outcome: InstanceOutcome): AlertEvent[] {
     allowanceBytes: assessment.allowance.bytes,
     percent: assessment.percent,
   };
-  const due = assessment.due.map((due): AlertEvent => {
-    if (due.kind === 'warn') return { kind: 'warn', instance, level: due.level, ...figures };
-    if (due.kind === 'kept-running') return { kind: 'kept-running', instance, ...figures };
+  const scope = { monthKey: month.key, dayKey: utcDayKey(now), stopAt: stop?.at ?? now.toISOString() };
+  const due = assessment.due.map((due): KeyedEvent => {
+    const key = dueAlertKey(due, scope);
+    if (due.kind === 'warn') return { key, event: { kind: 'warn', instance, level: due.level, ...figures } };
+    if (due.kind === 'kept-running') return { key, event: { kind: 'kept-running', instance, ...figures } };
     if (due.kind === 'not-stopped') {
-      return { kind: 'not-stopped', instance, because: policy?.actionFrom ?? 'setting', ...figures };
+      const because = policy?.actionFrom ?? 'setting';
+      return { key, event: { kind: 'not-stopped', instance, because, ...figures } };
     }
-    if (due.kind === 'unknown') return { kind: 'unknown', instance, reason: due.reason };
+    if (due.kind === 'unknown') return { key, event: { kind: 'unknown', instance, reason: due.reason } };
     if (due.undeliveredSince !== undefined) {
-      return { kind: 'stop', instance, outcome: 'earlier', stoppedAt: due.undeliveredSince, ...figures };
+      return {
+        key,
+        event: { kind: 'stop', instance, outcome: 'earlier', stoppedAt: due.undeliveredSince, ...figures },
+      };
     }
     const result =
       outcome.action === 'stopped' ? 'stopped' : outcome.action === 'would-stop' ? 'dry-run' : 'failed';
     return {
-      kind: 'stop',
-      instance,
-      outcome: result,
-      ...figures,
-      ...(stop?.error !== undefined ? { error: stop.error } : {}),
-      ...(stop?.alreadyStopping ? { alreadyStopping: true } : {}),
-      ...(stop?.recordError !== undefined ? { recordError: stop.recordError } : {}),
+      key,
+      event: {
+        kind: 'stop',
+        instance,
+        outcome: result,
+        ...figures,
+        ...(stop?.error !== undefined ? { error: stop.error } : {}),
+        ...(stop?.alreadyStopping ? { alreadyStopping: true } : {}),
+        ...(stop?.recordError !== undefined ? { recordError: stop.recordError } : {}),
+      },
     };
   });
   return [...due, ...others];

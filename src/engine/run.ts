@@ -6,7 +6,8 @@ import { nextMonthFor } from '../core/restart.js';
 import type { Instance } from '../core/types.js';
 import { usageWindow } from '../core/usage.js';
 import { type AssessContext, assessInstance } from './assess.js';
-import { deliverAlerts, deliverReport } from './deliver.js';
+import { deliverAlerts } from './deliver.js';
+import { deliverReport } from './deliver-report.js';
 import { mapWithLimit } from './pool.js';
 import { instanceProblems, missingNames } from './problems.js';
 import { monitoredInstances, regionsToCheck } from './regions.js';
@@ -112,7 +113,7 @@ export async function runGuard(
   if (command === 'status') return { ...base, messages: [], problems };
   const delivery =
     command === 'check'
-      ? await deliverAlerts({ deps, settings, outcomes, events, month, dryRun })
+      ? await deliverAlerts({ deps, settings, outcomes, events, month, now, dryRun })
       : await deliverReport({ deps, settings, rows, regionErrors, month, now, dryRun });
   return { ...base, messages: delivery.messages, problems: [...problems, ...delivery.problems] };
 }

@@ -1,5 +1,6 @@
 import { TAGS } from '../constants.js';
 import type { Fleet } from '../core/ports.js';
+import { type SentTo, sentToTagValue } from '../core/sent-to.js';
 import { describeError } from '../errors.js';
 import type { RunDeadline } from './deadline.js';
 import { mapWithLimit } from './pool.js';
@@ -11,26 +12,42 @@ export interface StateWrite {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+/** How an instance's alerts fared on every configured channel in this run. */
+export interface InstanceDelivery {
+  /** Every configured channel has every alert of the instance (now or in an earlier run). */
+  readonly complete: boolean;
+  /** Which channels have which of the instance's alerts now (its `sent-to` state). */
+  readonly sentTo: SentTo;
+}
+
 /**
  * What to record on an instance once the messages holding its alerts were sent. State follows
- * delivery, never the attempt: only when every message holding the instance's alerts arrived is its
- * alert state saved (and a stop's write-ahead record cleared). A stop whose alert did not arrive
- * keeps its record, or gets one now if it could not be written before the stop; the same goes for
- * the month of the stop (`lightsail-guard:stopped`), which is written either way, so that the stop
- * is undone on a new month even when its record failed.
+ * delivery, never the attempt: only when every channel has every alert of the instance is its alert
+ * state saved (and a stop's write-ahead record cleared). Until then the `sent-to` tag records which
+ * channels took which alerts, so that the next check re-sends them to the other channels only; a
+ * stop whose alert did not arrive everywhere keeps its record, or gets one now if it could not be
+ * written before the stop. The month of a stop (`lightsail-guard:stopped`) is written either way,
+ * so that the stop is undone on a new month even when its record failed.
  */
-export function stateAfterDelivery(outcome: InstanceOutcome, delivered: boolean): Record<string, string> {
-  const { assessment, stop } = outcome;
+export function stateAfterDelivery(
+  outcome: InstanceOutcome,
+  delivery: InstanceDelivery,
+): Record<string, string> {
+  const { assessment, stop, instance } = outcome;
   const tags: Record<string, string> = {};
   const unrecordedStop = outcome.action === 'stopped' && stop !== undefined && !stop.recorded;
   if (unrecordedStop) tags[TAGS.stopped] = stop.month;
-  if (delivered) {
+  const previous = instance.tags[TAGS.sentTo] ?? '';
+  if (delivery.complete) {
     Object.assign(tags, assessment?.tagsOnDelivery);
     if (stop?.recorded) tags[TAGS.stopUnsent] = '';
     if (outcome.badTagAlertDay !== undefined) tags[TAGS.badTagAlerted] = outcome.badTagAlertDay;
-  } else if (unrecordedStop) {
-    tags[TAGS.stopUnsent] = stop.at;
+    if (previous !== '') tags[TAGS.sentTo] = '';
+    return tags;
   }
+  if (unrecordedStop) tags[TAGS.stopUnsent] = stop.at;
+  const value = sentToTagValue(delivery.sentTo);
+  if (value !== undefined && value !== previous) tags[TAGS.sentTo] = value;
   return tags;
 }
 

@@ -3,8 +3,9 @@
 import type { Allowance, AllowanceSettings } from '../core/allowance.js';
 import type { BillingMonth } from '../core/billing-month.js';
 import type { Assessment, GuardPolicy } from '../core/decide.js';
+import type { Language } from '../core/i18n/catalogue.js';
 import type { GlobalAction, InstancePolicy } from '../core/instance-policy.js';
-import type { Fleet, Notifier } from '../core/ports.js';
+import type { Channel, ChannelName, Fleet } from '../core/ports.js';
 import type { InstanceAction, ReportRow } from '../core/report.js';
 import type { Instance } from '../core/types.js';
 import type { RunDeadline } from './deadline.js';
@@ -25,6 +26,10 @@ export interface GuardSettings {
   readonly action: GlobalAction;
   /** RESTART_ON_NEW_MONTH: start what the guard stopped once a later billing month has begun. */
   readonly restartOnNewMonth: boolean;
+  /** The language of every alert, report and subject (ALERT_LANGUAGE). */
+  readonly language: Language;
+  /** Channels read in another language than `language` (ALERT_LANGUAGE's `channel:language`). */
+  readonly channelLanguages?: Readonly<Partial<Record<ChannelName, Language>>>;
 }
 
 /** A structured log event; the Lambda prints them as JSON lines, the CLI may ignore them. */
@@ -35,8 +40,8 @@ export type LogEvent = { readonly level: 'info' | 'warn' | 'error'; readonly msg
 
 export interface RunDependencies {
   readonly fleet: Fleet;
-  /** Required for `check` and `report` unless it is a dry run. */
-  readonly notifier: Notifier | undefined;
+  /** Where alerts and reports go; at least one for `check` and `report` unless it is a dry run. */
+  readonly channels: readonly Channel[];
   /** The billing clock: which month it is and how far into it. */
   readonly now: () => Date;
   readonly log?: (event: LogEvent) => void;
@@ -46,6 +51,10 @@ export interface RunDependencies {
 
 /** A message of this run: `sent`, `failed` (with the error), or `dry-run` (composed, not sent). */
 export interface MessageResult {
+  /** The channel's name; a dry run's messages name every channel they would go to. */
+  readonly channel: string;
+  readonly subject: string;
+  /** The body as the channel got it: HTML for Telegram (and a dry run), plain text elsewhere. */
   readonly text: string;
   readonly status: 'sent' | 'failed' | 'dry-run';
   readonly error?: string;

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { DEFAULT_TELEGRAM_API_ROOT } from '../constants.js';
 import type { Notifier } from '../core/ports.js';
+import { backoffMs } from '../push/backoff.js';
 import { readAnswer } from './answer.js';
 import { redact, redactError, TelegramNetworkError, TelegramRefusedError } from './errors.js';
 
@@ -31,22 +32,11 @@ export interface TelegramNotifierOptions {
 }
 
 const METHOD = 'sendMessage';
-const BACKOFF_BASE_MS = 500;
-const BACKOFF_CAP_MS = 8_000;
 
 type Outcome =
   | { kind: 'delivered' }
   | { kind: 'refused'; error: TelegramRefusedError }
   | { kind: 'retry'; reason: string; cause: Error; waitMs: number | undefined };
-
-/**
- * Exponential backoff with "equal jitter": at least half the step, so retries never bunch up at
- * zero, and at most the step, so several guards hitting one outage spread out.
- */
-export function backoffMs(attempt: number, random: () => number): number {
-  const step = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-  return Math.round(step / 2 + (random() * step) / 2);
-}
 
 /**
  * A `Notifier` that sends HTML messages through the Bot API `sendMessage`. It waits as told on

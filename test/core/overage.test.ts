@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { alertText } from '../../src/core/alerts.js';
-import { overageNote, overagePriceText } from '../../src/core/overage.js';
+import { en } from '../../src/core/i18n/en.js';
+import { overageFigures } from '../../src/core/overage.js';
 import { rowNote } from '../../src/core/report.js';
 import { anInstance, aRow, GB } from '../support/builders.js';
+
+/** The English note for an overage, as the report's action column shows it. */
+const overageNote = (region: string, used: number | null, allowance: number): string | undefined => {
+  const figures = overageFigures(region, used, allowance);
+  return figures === undefined ? undefined : en.report.overage(figures);
+};
 
 describe('overage', () => {
   it('says nothing while usage is within the allowance', () => {
@@ -23,7 +30,7 @@ describe('overage', () => {
     expect(overageNote('ap-southeast-3', 1100 * GB, 1024 * GB)).toBe(
       '76.00 GB over the allowance: billed per GB out',
     );
-    expect(overagePriceText('ap-southeast-3')).toBe('billed per GB out');
+    expect(overageFigures('ap-southeast-3', 1100 * GB, 1024 * GB)).toEqual({ overGb: '76.00' });
   });
 
   it('shows the overage in the report row of an instance past its allowance', () => {

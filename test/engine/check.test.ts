@@ -178,7 +178,7 @@ describe('check when Telegram fails', () => {
 
     expect(notifier.sent).toHaveLength(1);
   });
-  it('saves no state for an instance whose alerts spanned two messages when one of them was lost', async () => {
+  it('saves no alert state for an instance whose alerts spanned two messages when one was lost, and re-sends only that one', async () => {
     // `late` has two alerts: its pending stop (ranked with the stops) and its unknown usage (after
     // them); forty other stops between them push the unknown alert into a later message.
     const late = anInstance({
@@ -209,9 +209,23 @@ describe('check when Telegram fails', () => {
 
     expect(result.messages.length).toBeGreaterThan(1);
     expect(sent[0]).toContain('<code>late</code>');
-    expect(fleet.calls.tagInstance.filter((call) => call.instance === 'late')).toEqual([]);
+    expect(fleet.calls.tagInstance.filter((call) => call.instance === 'late')).toEqual([
+      { instance: 'late', tags: { [TAGS.sentTo]: 'stop.2026-11-20T09:50:00.000Z=telegram' } },
+    ]);
     expect(fleet.instance('late').tags[TAGS.stopUnsent]).toBe('2026-11-20T09:50:00.000Z');
     expect(fleet.instance('late').tags[TAGS.unknownAlerted]).toBeUndefined();
+
+    const notifier = recordingNotifier();
+    await run(fleet, notifier, { now: TEN_MINUTES_LATER, settings: { instances: ['late'] } });
+
+    expect(notifier.sent).toHaveLength(1);
+    expect(notifier.sent[0]).toContain('<b>Usage unknown</b> <code>late</code>');
+    expect(notifier.sent[0]).not.toContain('Stopped');
+    expect(fleet.instance('late').tags).toMatchObject({
+      [TAGS.stopUnsent]: '',
+      [TAGS.sentTo]: '',
+      [TAGS.unknownAlerted]: '2026-11-20',
+    });
   });
   it('makes an instance without an allowance unknown, never 0%, without reading its metrics', async () => {
     const fleet = inMemoryFleet({

@@ -3,6 +3,7 @@ import { TAGS } from '../../src/constants.js';
 import { planDeadline, runDeadline } from '../../src/engine/deadline.js';
 import { runGuard } from '../../src/engine/run.js';
 import { exitCodeOf } from '../../src/output.js';
+import { telegramChannel } from '../../src/telegram/channel.js';
 import { anInstance, GB, guardSettings } from '../support/builders.js';
 import { inMemoryFleet } from '../support/fleet.js';
 import { recordingNotifier } from '../support/notifier.js';
@@ -38,7 +39,7 @@ describe('a run with a hung region', () => {
     const started = Date.now();
 
     const result = await runGuard(
-      { fleet, notifier, now: () => NOW, deadline: runDeadline(1_000) },
+      { fleet, channels: [telegramChannel(notifier)], now: () => NOW, deadline: runDeadline(1_000) },
       guardSettings(),
       { command: 'check', dryRun: false },
     );
@@ -66,7 +67,7 @@ describe('a run with a hung region', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
 
     const result = await runGuard(
-      { fleet, notifier: recordingNotifier(), now: () => NOW, deadline },
+      { fleet, channels: [telegramChannel(recordingNotifier())], now: () => NOW, deadline },
       guardSettings({ regions: ['us-east-1'] }),
       { command: 'status', dryRun: false },
     );

@@ -4,6 +4,7 @@ import type { Instance } from '../../src/core/types.js';
 import type { RunDeadline } from '../../src/engine/deadline.js';
 import { runGuard } from '../../src/engine/run.js';
 import { exitCodeOf } from '../../src/output.js';
+import { telegramChannel } from '../../src/telegram/channel.js';
 import { anInstance, at, GB, guardSettings } from '../support/builders.js';
 import { type InMemoryFleet, inMemoryFleet, type Traffic } from '../support/fleet.js';
 import { recordingNotifier } from '../support/notifier.js';
@@ -194,7 +195,12 @@ describe('the first check of a new month, with RESTART_ON_NEW_MONTH', () => {
     const deadline = workPhaseOver();
 
     const result = await runGuard(
-      { fleet, notifier: recordingNotifier(), now: () => FIRST_CHECK_OF_JANUARY, deadline },
+      {
+        fleet,
+        channels: [telegramChannel(recordingNotifier())],
+        now: () => FIRST_CHECK_OF_JANUARY,
+        deadline,
+      },
       guardSettings(RESTART),
       { command: 'check', dryRun: false },
     );

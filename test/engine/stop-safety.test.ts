@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TAGS } from '../../src/constants.js';
 import { runGuard } from '../../src/engine/run.js';
 import { exitCodeOf } from '../../src/output.js';
+import { telegramChannel } from '../../src/telegram/channel.js';
 import { anInstance, GB, guardSettings } from '../support/builders.js';
 import { inMemoryFleet } from '../support/fleet.js';
 import { recordingNotifier } from '../support/notifier.js';
@@ -117,10 +118,14 @@ describe('a refused stop', () => {
       return 'stopping';
     };
 
-    const result = await runGuard({ fleet: stopping, notifier, now: () => NOW }, guardSettings(), {
-      command: 'check',
-      dryRun: false,
-    });
+    const result = await runGuard(
+      { fleet: stopping, channels: [telegramChannel(notifier)], now: () => NOW },
+      guardSettings(),
+      {
+        command: 'check',
+        dryRun: false,
+      },
+    );
 
     expect(fleet.calls.order).toEqual(['tag hot', 'stop hot', 'state hot', 'tag hot']);
     expect(result.rows[0]).toMatchObject({ action: 'stopped', state: 'stopped' });

@@ -56,4 +56,20 @@ describe('the IAM policy', () => {
       'arn:aws:ssm:ap-southeast-1:123456789012:parameter/guard/token',
     ]);
   });
+
+  it('lets the guard publish to its alert topic only when it has one', () => {
+    const topic = 'arn:aws:sns:ap-southeast-1:123456789012:lightsail-guard-alerts';
+
+    const withTopic = printablePolicyDocument({ alertTopicArn: topic }).Statement;
+
+    expect(withTopic.at(-1)).toEqual({
+      Sid: 'PublishAlerts',
+      Effect: 'Allow',
+      Action: 'sns:Publish',
+      Resource: topic,
+    });
+    expect(printablePolicyDocument().Statement.some((s) => [s.Action].flat().includes('sns:Publish'))).toBe(
+      false,
+    );
+  });
 });

@@ -83,4 +83,11 @@ describe('deploy settings', () => {
   it('accepts the example time zone and keeps it as written', () => {
     expect(read({ reportTimeZone: 'Asia/Shanghai' }).reportTimeZone).toBe('Asia/Shanghai');
   });
+
+  it('passes the alert language to the function, and refuses one it has no catalogue for', () => {
+    expect(read({ alertLanguage: 'zh-CN,telegram:en' }).guardEnvironment).toEqual({
+      ALERT_LANGUAGE: 'zh-CN,telegram:en',
+    });
+    expect(() => read({ alertLanguage: 'fr' })).toThrow(/^alertLanguage: ALERT_LANGUAGE takes en or zh-CN/);
+  });
 });

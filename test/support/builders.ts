@@ -49,6 +49,7 @@ export function guardSettings(overrides: Partial<GuardSettings> = {}): GuardSett
     concurrency: 4,
     action: 'stop',
     restartOnNewMonth: false,
+    language: 'en',
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
-import type { Notifier } from '../../src/core/ports.js';
+import type { Channel, Notifier } from '../../src/core/ports.js';
 import { type Command, type GuardSettings, type RunResult, runGuard } from '../../src/engine/run.js';
+import { telegramChannel } from '../../src/telegram/channel.js';
 import { anInstance, at, GB, guardSettings } from './builders.js';
 import { type InMemoryFleet, inMemoryFleet } from './fleet.js';
 
@@ -38,10 +39,12 @@ export function aFleet(): InMemoryFleet {
 /** Runs one command at a fixed time (NOW unless told) with the default settings and any overrides. */
 export function run(
   fleet: InMemoryFleet,
-  notifier: Notifier | undefined,
+  to: Notifier | readonly Channel[] | undefined,
   options: { command?: Command; dryRun?: boolean; settings?: Partial<GuardSettings>; now?: Date } = {},
 ): Promise<RunResult> {
-  return runGuard({ fleet, notifier, now: () => options.now ?? NOW }, guardSettings(options.settings), {
+  // A bare notifier is Telegram, as it always was; channel lists test delivery to several.
+  const channels = to === undefined ? [] : 'send' in to ? [telegramChannel(to)] : to;
+  return runGuard({ fleet, channels, now: () => options.now ?? NOW }, guardSettings(options.settings), {
     command: options.command ?? 'check',
     dryRun: options.dryRun ?? false,
   });

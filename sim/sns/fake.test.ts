@@ -1,0 +1,112 @@
+import { PublishCommand } from '@aws-sdk/client-sns';
+import { afterEach, describe, expect, it } from 'vitest';
+import { snsClient, TOPIC_ARN } from '../../test/support/sns.js';
+import { type FakeSns, MAX_MESSAGE_BYTES, startFakeSns } from './index.js';
+
+/** The error the real client throws for this Publish, or undefined when it succeeds. */
+async function refusal(
+  fake: FakeSns,
+  input: ConstructorParameters<typeof PublishCommand>[0],
+  region?: string,
+) {
+  return snsClient(fake.endpoint, region)
+    .send(new PublishCommand(input))
+    .then(
+      () => undefined,
+      (error: unknown) => error as Error & { $metadata: { httpStatusCode?: number } },
+    );
+}
+
+describe('the fake SNS, through the real @aws-sdk/client-sns', () => {
+  let fake: FakeSns;
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  it('accepts a Publish in the AWS Query protocol and answers with a MessageId the SDK reads', async () => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN] });
+
+    const answer = await snsClient(fake.endpoint).send(
+      new PublishCommand({
+        TopicArn: TOPIC_ARN,
+        Subject: '流量告警 & <b>',
+        Message: '已用 97.00 GB / 100.00 GB',
+      }),
+    );
+
+    expect(answer.MessageId).toBe(fake.published[0]?.messageId);
+    expect(fake.published).toEqual([
+      expect.objectContaining({
+        topicArn: TOPIC_ARN,
+        subject: '流量告警 & <b>',
+        message: '已用 97.00 GB / 100.00 GB',
+      }),
+    ]);
+  });
+
+  it.each([
+    [
+      'a topic that does not exist',
+      { TopicArn: `${TOPIC_ARN}-gone`, Message: 'x' },
+      'NotFoundException',
+      404,
+    ],
+    ['an empty message', { TopicArn: TOPIC_ARN, Message: '' }, 'InvalidParameterException', 400],
+    [
+      'a message over 256 KB',
+      { TopicArn: TOPIC_ARN, Message: 'x'.repeat(MAX_MESSAGE_BYTES + 1) },
+      'InvalidParameterException',
+      400,
+    ],
+    [
+      'a subject of 100 characters',
+      { TopicArn: TOPIC_ARN, Message: 'x', Subject: 's'.repeat(100) },
+      'InvalidParameterException',
+      400,
+    ],
+    [
+      'a subject with a line break',
+      { TopicArn: TOPIC_ARN, Message: 'x', Subject: 'a\nb' },
+      'InvalidParameterException',
+      400,
+    ],
+  ])('refuses %s as SNS does', async (_what, input, name, status) => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN, `${TOPIC_ARN}.fifo`] });
+
+    const error = await refusal(fake, input);
+
+    expect(error?.name).toBe(name);
+    expect(error?.$metadata.httpStatusCode).toBe(status);
+    expect(fake.published).toEqual([]);
+  });
+
+  it('accepts a subject of 99 characters, and refuses a request signed for another region than the topic', async () => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN] });
+
+    expect(
+      await refusal(fake, { TopicArn: TOPIC_ARN, Message: 'x', Subject: 's'.repeat(99) }),
+    ).toBeUndefined();
+    expect((await refusal(fake, { TopicArn: TOPIC_ARN, Message: 'x' }, 'us-east-1'))?.message).toContain(
+      'TopicArn',
+    );
+  });
+
+  it('refuses a non-ASCII subject when told to, as older documentation says SNS does', async () => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN], asciiSubjects: true });
+
+    const error = await refusal(fake, { TopicArn: TOPIC_ARN, Message: 'x', Subject: '流量告警' });
+
+    expect(error?.name).toBe('InvalidParameterException');
+    expect(error?.message).toContain('Subject');
+  });
+
+  it('plays an authorization error with the status and code SNS uses', async () => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN] });
+    fake.injectFault({ kind: 'authorization-error' });
+
+    const error = await refusal(fake, { TopicArn: TOPIC_ARN, Message: 'x' });
+
+    expect(error?.name).toBe('AuthorizationErrorException');
+    expect(error?.$metadata.httpStatusCode).toBe(403);
+  });
+});

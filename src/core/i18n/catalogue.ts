@@ -1,0 +1,69 @@
+/**
+ * What a language must say. Every message the guard sends is built from one `Catalogue`: adding
+ * an alert kind to `AlertEvent` or an action to `InstanceAction` fails to compile until every
+ * catalogue says it, so no message can go out half-translated. Catalogues return Telegram's HTML
+ * subset (`<b>`, `<code>`) with every dynamic value escaped; plain text is derived from it
+ * (`htmlToPlain`), so each sentence is written once per language.
+ */
+
+import type { AlertEvent, AlertOfKind, AlertTextContext } from '../alert-event.js';
+import type {
+  InstanceAction,
+  NextMonth,
+  ReportCounts,
+  ReportModel,
+  ReportRow,
+  ReportTextContext,
+} from '../report-model.js';
+
+/** The languages of `ALERT_LANGUAGE`, as BCP 47 tags. */
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** One function per alert kind. */
+export type PerAlertKind<R> = {
+  readonly [K in AlertEvent['kind']]: (event: AlertOfKind<K>, context: AlertTextContext) => R;
+};
+
+/** The report's sentences. */
+export interface ReportCatalogue {
+  /** The subject line, plain text; `part` when the report needed several messages. */
+  subject(model: ReportModel, counts: ReportCounts, context: ReportTextContext): string;
+  /** The first lines of the first message (HTML). */
+  summary(model: ReportModel, counts: ReportCounts, context: ReportTextContext): string;
+  /** A region whose instances could not be listed (HTML). */
+  regionFailure(region: string, error: string): string;
+  /** One instance's line after its marker (HTML). */
+  line(row: ReportRow, note: string, context: ReportTextContext): string;
+  /** The action column: what was done; `none` is empty. */
+  readonly actions: Readonly<Record<InstanceAction, string>>;
+  /** What the 1st brings an instance the guard stopped (RESTART_ON_NEW_MONTH). */
+  readonly nextMonth: Readonly<Record<NextMonth, string>>;
+  /** The month's last report: what the first check of next month starts (HTML). */
+  startsOnThe1st(instances: readonly { readonly name: string; readonly region: string }[]): string;
+  /** Why a value is missing, what is pro-rated, what an overage may cost (plain text). */
+  unknownUsage(reason: string): string;
+  proRated(sharePercent: string): string;
+  overage(figures: { readonly overGb: string; readonly price?: number; readonly costUsd?: string }): string;
+  /** Joins the parts of the note column. */
+  readonly noteSeparator: string;
+}
+
+export interface Catalogue {
+  readonly language: Language;
+  /** The alert as HTML: what happened, to which instance, with the figures. */
+  readonly alert: PerAlertKind<string>;
+  /** A few words naming the alert, for a subject line (plain text). */
+  readonly headline: PerAlertKind<string>;
+  /** The subject of a message whose first alert reads `first`, with `more` alerts after it. */
+  alertSubject(first: string, more: number): string;
+  /** " (1/2)" after the subject of a message that is one part of several. */
+  part(index: number, total: number): string;
+  /**
+   * The message of `test-alert` (HTML): plainly a test, what its arrival proves, when it was sent.
+   * `chat` where the reader sits in a chat (Telegram, the chat bots), `here` elsewhere (email, a push).
+   */
+  testAlert(now: Date, place: 'chat' | 'here'): string;
+  readonly testAlertSubject: string;
+  readonly report: ReportCatalogue;
+}

@@ -1,0 +1,200 @@
+import { TAGS } from '../../constants.js';
+import type { AlertFigures, AlertTextContext } from '../alert-event.js';
+import type { AllowanceUnit } from '../allowance.js';
+import { escapeHtml } from '../html.js';
+import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
+import { OVERAGE_USD_PER_GB } from '../overage.js';
+import type { Instance } from '../types.js';
+import { formatAmount, formatPercent } from '../units.js';
+import type { Catalogue } from './catalogue.js';
+import { command, quote } from './markup.js';
+
+const who = (instance: Instance): string =>
+  `<code>${escapeHtml(instance.name)}</code> in ${escapeHtml(instance.region)}`;
+
+const figures = (f: AlertFigures, unit: AllowanceUnit): string => {
+  const used = f.usedBytes === null ? 'unknown' : formatAmount(f.usedBytes, unit);
+  return `${used} of ${formatAmount(f.allowanceBytes, unit)} ${unit} used (${formatPercent(f.percent)})`;
+};
+
+/** The price sentence for an alert about traffic that will be billed. */
+const priceText = (region: string): string => {
+  const price = OVERAGE_USD_PER_GB[region];
+  return price === undefined ? 'billed per GB out' : `billed at ${price} USD/GB out in ${region}`;
+};
+
+const keepTag = (instance: Instance, monthKey: string): string =>
+  `To keep it running this month: ${command('keep-running', `${instance.name} --start`)} (it tags <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>).`;
+
+const stopHead = (event: AlertFigures & { instance: Instance }, context: AlertTextContext): string =>
+  `${who(event.instance)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%.`;
+
+const unrecorded = (recordError: string | undefined): string =>
+  recordError === undefined
+    ? ''
+    : `\nThe stop could not be recorded first (${quote(recordError)}): had this alert been lost, no later check would have re-sent it.`;
+
+/** English, the default: the texts the guard has always sent. */
+export const en: Catalogue = {
+  language: 'en',
+  alert: {
+    stop(event, context) {
+      const head = stopHead(event, context);
+      if (event.outcome === 'stopped') {
+        const how = event.alreadyStopping
+          ? 'It was already stopping (stopped by its owner or another run).'
+          : 'Stop call succeeded.';
+        return `🛑 <b>Stopped</b> ${head}\n${how} ${keepTag(event.instance, context.monthKey)}${unrecorded(event.recordError)}`;
+      }
+      if (event.outcome === 'dry-run') return `🛑 <b>Would stop</b> ${head}\nDry run: nothing was stopped.`;
+      if (event.outcome === 'earlier') {
+        const at = quote(event.stoppedAt ?? 'earlier');
+        const now =
+          event.instance.state === 'running'
+            ? ` It is running now: it was started again since, or that stop did not complete.`
+            : ` ${keepTag(event.instance, context.monthKey)}`;
+        return `🛑 <b>Stopped</b> ${head}\nStopped at ${at}; this alert was not delivered then.${now}`;
+      }
+      return `🚨 <b>STOP FAILED</b> ${head}\nThe instance is still running: ${quote(event.error ?? 'unknown error')}. The next check tries again.${unrecorded(event.recordError)}`;
+    },
+    warn(event, context) {
+      const past =
+        event.percent !== null && event.percent >= 100
+          ? ` It is past its allowance: traffic out is ${escapeHtml(priceText(event.instance.region))}.`
+          : '';
+      return `⚠️ <b>${event.level}% warning</b> ${who(event.instance)}: ${figures(event, context.unit)}. It will be stopped at ${context.quotaPercent}%.${past}`;
+    },
+    'kept-running': (event, context) =>
+      `⚠️ <b>Over threshold, kept running</b> ${who(event.instance)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(priceText(event.instance.region))}. To let the guard stop it again: ${command('keep-running', `${event.instance.name} --clear`)}.`,
+    'not-stopped'(event, context) {
+      const why =
+        event.because === 'setting'
+          ? 'ACTION=notify is set'
+          : `it is tagged <code>${TAGS.action}</code> = <code>notify</code>`;
+      const past =
+        event.percent !== null && event.percent >= 100
+          ? ` It is past its allowance: traffic out is ${escapeHtml(priceText(event.instance.region))}.`
+          : '';
+      const change =
+        event.because === 'setting'
+          ? `set ACTION=stop, or ${command('set-action', `${event.instance.name} stop`)} for this one`
+          : command('set-action', `${event.instance.name} stop`);
+      return `🔔 <b>Over threshold, not stopped</b> ${who(event.instance)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Not stopped because ${why} (alerts only).${past} To have it stopped: ${change}.`;
+    },
+    started(event) {
+      const names = event.started
+        .map(
+          ({ instance, stoppedIn }) => `${who(instance)} (stopped by the guard in ${escapeHtml(stoppedIn)})`,
+        )
+        .join(', ');
+      const verb = event.dryRun
+        ? '<b>Would start</b> for the new month'
+        : '▶️ <b>Started</b> for the new month';
+      const reset = event.started.length === 1 ? 'Its allowance' : 'Their allowances';
+      return `${verb}: ${names}. ${reset} reset on the 1st. To keep one stopped next time: ${command('hold', '<name>')}.`;
+    },
+    'start-failed': (event) =>
+      `🚨 <b>START FAILED</b> ${who(event.instance)}: ${quote(event.error)}. It stays stopped; the next check tries again.`,
+    'bad-tag'(event) {
+      const fixes = event.problems.map((problem) => {
+        const fix = POLICY_TAG_COMMANDS[problem.key];
+        const how =
+          fix === undefined
+            ? ''
+            : ` Set it again, or remove it: ${command(fix, `${event.instance.name} --clear`)}.`;
+        return `${quote(problem.message)}.${how}`;
+      });
+      return `⚙️ <b>Setting tag not valid</b> ${who(event.instance)}: ${fixes.join(' ')}`;
+    },
+    unknown: (event) =>
+      `❓ <b>Usage unknown</b> ${who(event.instance)}: ${quote(event.reason)}. It is not guarded until its usage can be read.`,
+    'region-failed': (event) =>
+      `❗ <b>Region not checked</b> ${escapeHtml(event.region)}: ${quote(event.error)}. Its instances are not guarded until it can be read.`,
+    'regions-failed': (event) =>
+      `❗ <b>Nothing checked</b>: the list of regions could not be read: ${quote(event.error)}.`,
+    missing: (event) =>
+      `❗ <b>Not found</b>: ${event.names.map((name) => `<code>${escapeHtml(name)}</code>`).join(', ')} from INSTANCES_TO_MONITOR ${event.names.length === 1 ? 'is' : 'are'} in none of the checked regions.`,
+  },
+  headline: {
+    stop(event) {
+      const name = event.instance.name;
+      if (event.outcome === 'failed') return `STOP FAILED for ${name}`;
+      if (event.outcome === 'dry-run') return `${name} would be stopped`;
+      return `${name} stopped (${formatPercent(event.percent)})`;
+    },
+    warn: (event) => `${event.instance.name} at ${formatPercent(event.percent)} (${event.level}% warning)`,
+    'kept-running': (event) => `${event.instance.name} over threshold, kept running`,
+    'not-stopped': (event) => `${event.instance.name} over threshold, not stopped`,
+    started: (event) =>
+      `${event.dryRun ? 'would start' : 'started'} for the new month: ${event.started.map(({ instance }) => instance.name).join(', ')}`,
+    'start-failed': (event) => `START FAILED for ${event.instance.name}`,
+    'bad-tag': (event) => `setting tag of ${event.instance.name} not valid`,
+    unknown: (event) => `usage of ${event.instance.name} unknown`,
+    'region-failed': (event) => `region ${event.region} not checked`,
+    'regions-failed': () => 'nothing checked',
+    missing: (event) => `${event.names.length} instance${event.names.length === 1 ? '' : 's'} not found`,
+  },
+  alertSubject: (first, more) => `lightsail-guard: ${first}${more > 0 ? ` and ${more} more` : ''}`,
+  part: (index, total) => ` (${index}/${total})`,
+  testAlert: (now, place) =>
+    [
+      '✅ <b>lightsail-guard test alert</b>',
+      `If you can read this, the guard's alerts and daily reports will arrive ${place === 'chat' ? 'in this chat' : 'here'}.`,
+      `Sent by <code>lightsail-guard test-alert</code> at ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC. Nothing was stopped.`,
+    ].join('\n'),
+  testAlertSubject: 'lightsail-guard: test alert',
+  report: {
+    subject: (model, counts, context) =>
+      `lightsail-guard: data transfer report ${model.generatedAt.toISOString().slice(0, 10)} (${counts.over} at or over ${context.quotaPercent}%, ${counts.unknown} unknown)`,
+    summary(model, counts, context) {
+      const when = model.generatedAt.toISOString().slice(0, 16).replace('T', ' ');
+      const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+      return [
+        `📊 <b>Lightsail data transfer, ${escapeHtml(model.monthKey)} so far</b> (${when} UTC)`,
+        `${plural(counts.instances, 'instance')} in ${plural(counts.regions, 'region')} · ${counts.over} at or over ${context.quotaPercent}% · ${counts.unknown} unknown${counts.ignored > 0 ? ` · ${counts.ignored} ignored` : ''}`,
+      ].join('\n');
+    },
+    regionFailure: (region, error) => `❗ ${escapeHtml(region)} could not be read: ${escapeHtml(error)}`,
+    line(row, note, context) {
+      const { unit } = context;
+      const used = row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit);
+      return `<code>${escapeHtml(row.name)}</code> ${escapeHtml(row.region)} · ${escapeHtml(row.state)} · ${used} / ${formatAmount(row.allowanceBytes, unit)} ${unit} · ${formatPercent(row.percent)}${note ? ` · ${escapeHtml(note)}` : ''}`;
+    },
+    actions: {
+      none: '',
+      stopped: 'stopped',
+      'stop-failed': 'STOP FAILED',
+      'would-stop': 'would stop (dry run)',
+      'kept-running': 'over threshold, kept running',
+      warned: 'warned',
+      'not-read': 'not read (not running)',
+      'over-threshold': 'over threshold: the next check stops it',
+      'not-stopped': 'over threshold, not stopped (notify only)',
+      ignored: 'ignored (lightsail-guard:action = ignore)',
+      started: 'started for the new month',
+      'would-start': 'would start for the new month (dry run)',
+      'start-failed': 'START FAILED',
+    },
+    nextMonth: {
+      start: 'stopped by the guard: started on the 1st',
+      'next-check': 'stopped by the guard last month: the next check starts it',
+      hold: 'stopped by the guard, held: stays stopped on the 1st',
+    },
+    startsOnThe1st(instances) {
+      if (instances.length === 0) {
+        return '▶️ On the 1st: no instance is started (none stopped by the guard is waiting, or all are held).';
+      }
+      const names = instances
+        .map((i) => `<code>${escapeHtml(i.name)}</code> (${escapeHtml(i.region)})`)
+        .join(', ');
+      return `▶️ On the 1st the first check starts again: ${names}. Hold one with lightsail-guard hold &lt;name&gt;.`;
+    },
+    unknownUsage: (reason) => `usage unknown: ${reason}`,
+    proRated: (share) => `allowance pro-rated to ${share}%`,
+    overage: ({ overGb, price, costUsd }) =>
+      price === undefined
+        ? `${overGb} GB over the allowance: billed per GB out`
+        : `${overGb} GB over the allowance: up to ${costUsd} USD at ${price} USD/GB out`,
+    noteSeparator: '; ',
+  },
+};

@@ -1,0 +1,223 @@
+import { TAGS } from '../../constants.js';
+import type { AlertFigures, AlertTextContext } from '../alert-event.js';
+import type { AllowanceUnit } from '../allowance.js';
+import { escapeHtml } from '../html.js';
+import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
+import { OVERAGE_USD_PER_GB } from '../overage.js';
+import type { Instance } from '../types.js';
+import { formatAmount, formatPercent } from '../units.js';
+import type { Catalogue } from './catalogue.js';
+import { command, quote } from './markup.js';
+
+/**
+ * Simplified Chinese, for the recipe's readers ("已用流量", "每月配额", "使用比例"): full-width
+ * punctuation around the text, figures as Chinese readers write them ("已用 97.00 GB / 100.00 GB
+ * （97.0%）"), months as 2026年11月, times as 2026-11-20 09:50 UTC (billing months are UTC). Tag
+ * names, tag values and variable names stay as they must be typed.
+ */
+
+const percent = (value: number | null): string => (value === null ? '未知' : formatPercent(value));
+
+const who = (instance: Instance): string =>
+  `<code>${escapeHtml(instance.name)}</code>（${escapeHtml(instance.region)}）`;
+
+const figures = (f: AlertFigures, unit: AllowanceUnit): string => {
+  const allowance = `${formatAmount(f.allowanceBytes, unit)} ${unit}`;
+  if (f.usedBytes === null) return `用量未知 / 配额 ${allowance}`;
+  return `已用 ${formatAmount(f.usedBytes, unit)} ${unit} / ${allowance}（${percent(f.percent)}）`;
+};
+
+/** `2026-11` as 2026年11月. */
+const month = (monthKey: string): string => {
+  const [year, number] = monthKey.split('-');
+  return number === undefined ? monthKey : `${year}年${Number(number)}月`;
+};
+
+/** An ISO time as `2026-11-20 09:50 UTC`; anything else as given. */
+const utcMinute = (iso: string): string =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
+
+const STATES: Readonly<Record<string, string>> = {
+  running: '运行中',
+  stopped: '已停止',
+  stopping: '停止中',
+  pending: '启动中',
+  starting: '启动中',
+  rebooting: '重启中',
+};
+
+const priceText = (region: string): string => {
+  const price = OVERAGE_USD_PER_GB[region];
+  return price === undefined
+    ? '出站流量按 GB 计费'
+    : `出站流量按 ${price} USD/GB 计费（${escapeHtml(region)}）`;
+};
+
+const keepTag = (instance: Instance, monthKey: string): string =>
+  `如需本月继续运行：${command('keep-running', `${instance.name} --start`)}（它会添加标签 <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>）。`;
+
+const stopHead = (event: AlertFigures & { instance: Instance }, context: AlertTextContext): string =>
+  `${who(event.instance)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。`;
+
+const unrecorded = (recordError: string | undefined): string =>
+  recordError === undefined
+    ? ''
+    : `\n停止前未能写入记录（${quote(recordError)}）：若此提醒丢失，之后的检查不会重发。`;
+
+/** 简体中文. */
+export const zhCN: Catalogue = {
+  language: 'zh-CN',
+  alert: {
+    stop(event, context) {
+      const head = stopHead(event, context);
+      if (event.outcome === 'stopped') {
+        const how = event.alreadyStopping ? '实例已在停止中（由所有者或另一次运行停止）。' : '停止调用成功。';
+        return `🛑 <b>已停止</b> ${head}\n${how}${keepTag(event.instance, context.monthKey)}${unrecorded(event.recordError)}`;
+      }
+      if (event.outcome === 'dry-run') return `🛑 <b>将会停止</b> ${head}\n试运行：未停止任何实例。`;
+      if (event.outcome === 'earlier') {
+        const at = event.stoppedAt === undefined ? '早些时候' : quote(utcMinute(event.stoppedAt));
+        const now =
+          event.instance.state === 'running'
+            ? '该实例现在正在运行：之后被再次启动，或那次停止未完成。'
+            : keepTag(event.instance, context.monthKey);
+        return `🛑 <b>已停止</b> ${head}\n停止于 ${at}；当时此提醒未能送达。${now}`;
+      }
+      return `🚨 <b>停止失败</b> ${head}\n实例仍在运行：${quote(event.error ?? '未知错误')}。下次检查会重试。${unrecorded(event.recordError)}`;
+    },
+    warn(event, context) {
+      const past =
+        event.percent !== null && event.percent >= 100
+          ? `已超出流量配额：${priceText(event.instance.region)}。`
+          : '';
+      return `⚠️ <b>${event.level}% 预警</b> ${who(event.instance)}：${figures(event, context.unit)}。达到 ${context.quotaPercent}% 时将被停止。${past}`;
+    },
+    'kept-running': (event, context) =>
+      `⚠️ <b>超过阈值，保持运行</b> ${who(event.instance)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。已有标签 <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>，因此未停止；超出配额的${priceText(event.instance.region)}。如需让守护程序再次停止它：${command('keep-running', `${event.instance.name} --clear`)}。`,
+    'not-stopped'(event, context) {
+      const why =
+        event.because === 'setting'
+          ? '已设置 ACTION=notify'
+          : `它的标签 <code>${TAGS.action}</code> = <code>notify</code>`;
+      const past =
+        event.percent !== null && event.percent >= 100
+          ? `已超出流量配额：${priceText(event.instance.region)}。`
+          : '';
+      const change =
+        event.because === 'setting'
+          ? `设置 ACTION=stop，或只对此实例执行 ${command('set-action', `${event.instance.name} stop`)}`
+          : command('set-action', `${event.instance.name} stop`);
+      return `🔔 <b>超过阈值，未停止</b> ${who(event.instance)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。未停止，因为${why}（仅提醒）。${past}如需停止它：${change}。`;
+    },
+    started(event) {
+      const names = event.started
+        .map(
+          ({ instance, stoppedIn }) =>
+            `<code>${escapeHtml(instance.name)}</code>（${escapeHtml(instance.region)}，守护程序于 ${escapeHtml(month(stoppedIn))}停止）`,
+        )
+        .join('、');
+      const verb = event.dryRun ? '<b>将会启动</b>（新的月份）' : '▶️ <b>已启动</b>（新的月份）';
+      return `${verb}：${names}。流量配额已于 1 日重置。如需下次保持停止：${command('hold', '<name>')}。`;
+    },
+    'start-failed': (event) =>
+      `🚨 <b>启动失败</b> ${who(event.instance)}：${quote(event.error)}。实例仍处于停止状态；下次检查会重试。`,
+    'bad-tag'(event) {
+      const fixes = event.problems.map((problem) => {
+        const fix = POLICY_TAG_COMMANDS[problem.key];
+        const how =
+          fix === undefined
+            ? ''
+            : `请重新设置，或将其移除：${command(fix, `${event.instance.name} --clear`)}。`;
+        return `${quote(problem.message)}。${how}`;
+      });
+      return `⚙️ <b>设置标签无效</b> ${who(event.instance)}：${fixes.join('')}`;
+    },
+    unknown: (event) =>
+      `❓ <b>用量未知</b> ${who(event.instance)}：${quote(event.reason)}。在能读取用量之前，该实例不受保护。`,
+    'region-failed': (event) =>
+      `❗ <b>区域未检查</b> ${escapeHtml(event.region)}：${quote(event.error)}。在能读取之前，其中的实例不受保护。`,
+    'regions-failed': (event) => `❗ <b>未检查任何实例</b>：无法读取区域列表：${quote(event.error)}。`,
+    missing: (event) =>
+      `❗ <b>未找到</b>：INSTANCES_TO_MONITOR 中的 ${event.names.map((name) => `<code>${escapeHtml(name)}</code>`).join('、')} 不在任何已检查的区域中。`,
+  },
+  headline: {
+    stop(event) {
+      const name = event.instance.name;
+      if (event.outcome === 'failed') return `${name} 停止失败`;
+      if (event.outcome === 'dry-run') return `${name} 将会停止`;
+      return `${name} 已停止（${percent(event.percent)}）`;
+    },
+    warn: (event) => `${event.instance.name} 已用 ${percent(event.percent)}（${event.level}% 预警）`,
+    'kept-running': (event) => `${event.instance.name} 超过阈值，保持运行`,
+    'not-stopped': (event) => `${event.instance.name} 超过阈值，未停止`,
+    started: (event) =>
+      `新的月份${event.dryRun ? '将会启动' : '已启动'}：${event.started.map(({ instance }) => instance.name).join('、')}`,
+    'start-failed': (event) => `${event.instance.name} 启动失败`,
+    'bad-tag': (event) => `${event.instance.name} 的设置标签无效`,
+    unknown: (event) => `${event.instance.name} 用量未知`,
+    'region-failed': (event) => `区域 ${event.region} 未检查`,
+    'regions-failed': () => '未检查任何实例',
+    missing: (event) => `${event.names.length} 台实例未找到`,
+  },
+  alertSubject: (first, more) => `lightsail-guard：${first}${more > 0 ? `等 ${more + 1} 条提醒` : ''}`,
+  part: (index, total) => `（${index}/${total}）`,
+  testAlert: (now, place) =>
+    [
+      '✅ <b>lightsail-guard 测试提醒</b>',
+      `如果你能看到这条消息，守护程序的提醒和每日报告也会发到${place === 'chat' ? '这个聊天' : '这里'}。`,
+      `由 <code>lightsail-guard test-alert</code> 于 ${utcMinute(now.toISOString())} 发送。没有停止任何实例。`,
+    ].join('\n'),
+  testAlertSubject: 'lightsail-guard：测试提醒',
+  report: {
+    subject: (model, counts, context) =>
+      `lightsail-guard：流量日报 ${model.generatedAt.toISOString().slice(0, 10)}（${counts.over} 台达到或超过 ${context.quotaPercent}%，${counts.unknown} 台未知）`,
+    summary: (model, counts, context) =>
+      [
+        `📊 <b>Lightsail 流量：${escapeHtml(month(model.monthKey))}至今</b>（截至 ${utcMinute(model.generatedAt.toISOString())}）`,
+        `共 ${counts.instances} 台实例，分布在 ${counts.regions} 个区域 · ${counts.over} 台达到或超过 ${context.quotaPercent}% · ${counts.unknown} 台未知${counts.ignored > 0 ? ` · ${counts.ignored} 台已忽略` : ''}`,
+      ].join('\n'),
+    regionFailure: (region, error) => `❗ ${escapeHtml(region)} 无法读取：${escapeHtml(error)}`,
+    line(row, note, context) {
+      const { unit } = context;
+      const used = row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit);
+      const state = STATES[row.state] ?? row.state;
+      return `<code>${escapeHtml(row.name)}</code> ${escapeHtml(row.region)} · ${escapeHtml(state)} · 已用 ${used} / ${formatAmount(row.allowanceBytes, unit)} ${unit} · ${percent(row.percent)}${note ? ` · ${escapeHtml(note)}` : ''}`;
+    },
+    actions: {
+      none: '',
+      stopped: '已停止',
+      'stop-failed': '停止失败',
+      'would-stop': '将会停止（试运行）',
+      'kept-running': '超过阈值，保持运行',
+      warned: '已预警',
+      'not-read': '未读取（未运行）',
+      'over-threshold': '超过阈值：下次检查将停止',
+      'not-stopped': '超过阈值，未停止（仅提醒）',
+      ignored: '已忽略（lightsail-guard:action = ignore）',
+      started: '已在新的月份启动',
+      'would-start': '将在新的月份启动（试运行）',
+      'start-failed': '启动失败',
+    },
+    nextMonth: {
+      start: '由守护程序停止：1 日启动',
+      'next-check': '上月由守护程序停止：下次检查启动',
+      hold: '由守护程序停止，已保持：1 日仍保持停止',
+    },
+    startsOnThe1st(instances) {
+      if (instances.length === 0) {
+        return '▶️ 1 日：不会启动任何实例（没有由守护程序停止、等待启动的实例，或都已保持停止）。';
+      }
+      const names = instances
+        .map((i) => `<code>${escapeHtml(i.name)}</code>（${escapeHtml(i.region)}）`)
+        .join('、');
+      return `▶️ 1 日的首次检查将再次启动：${names}。如需保持其中一台停止：lightsail-guard hold &lt;name&gt;。`;
+    },
+    unknownUsage: (reason) => `用量未知：${reason}`,
+    proRated: (share) => `配额按比例折算为 ${share}%`,
+    overage: ({ overGb, price, costUsd }) =>
+      price === undefined
+        ? `超出配额 ${overGb} GB：按 GB 出站计费`
+        : `超出配额 ${overGb} GB：最多约 ${costUsd} USD（${price} USD/GB 出站）`,
+    noteSeparator: '；',
+  },
+};

@@ -1,0 +1,76 @@
+/** The report's plain data: what was read about each instance and what was done about it. */
+
+import type { AllowanceUnit } from './allowance.js';
+
+/** What the guard did, or would do, about an instance in this run. */
+export type InstanceAction =
+  | 'none'
+  | 'stopped'
+  | 'stop-failed'
+  | 'would-stop'
+  | 'kept-running'
+  | 'warned'
+  | 'not-read'
+  /** `status` and `report` only: running at or over the threshold; the next `check` stops it. */
+  | 'over-threshold'
+  /** At or over the threshold, running, and its action is `notify`: alerted, never stopped. */
+  | 'not-stopped'
+  /** `lightsail-guard:action = ignore`: not monitored, not read. */
+  | 'ignored'
+  /** Started on a new month (stopped by the guard in an earlier one). */
+  | 'started'
+  | 'would-start'
+  | 'start-failed';
+
+/**
+ * With RESTART_ON_NEW_MONTH, for an instance the guard stopped: `start` on the 1st, `next-check`
+ * (stopped in an earlier month, not started yet), or `hold` (its owner keeps it stopped).
+ */
+export type NextMonth = 'start' | 'next-check' | 'hold';
+
+/** One instance in the report, the terminal table and `--json`: what was read, never a stale value. */
+export interface ReportRow {
+  readonly name: string;
+  readonly region: string;
+  readonly state: string;
+  /** `null` when the usage was not read (`not-read`) or could not be read (`unknownReason`). */
+  readonly usedBytes: number | null;
+  readonly allowanceBytes: number;
+  /** Share of the plan's allowance that applies this month (below 1 when pro-rated). */
+  readonly allowanceShare: number;
+  readonly percent: number | null;
+  readonly action: InstanceAction;
+  readonly unknownReason?: string;
+  readonly error?: string;
+  readonly nextMonth?: NextMonth;
+}
+
+export interface ReportModel {
+  readonly generatedAt: Date;
+  readonly monthKey: string;
+  readonly rows: readonly ReportRow[];
+  readonly regionErrors: readonly { readonly region: string; readonly error: string }[];
+  /**
+   * Set in the month's last daily report when RESTART_ON_NEW_MONTH is on: the instances the first
+   * check of next month will start (possibly none).
+   */
+  readonly startsOnThe1st?: readonly { readonly name: string; readonly region: string }[];
+}
+
+/** What the report's summary counts. */
+export interface ReportCounts {
+  readonly instances: number;
+  readonly regions: number;
+  /** At or over the stop threshold. */
+  readonly over: number;
+  readonly unknown: number;
+  /** Tagged `lightsail-guard:action = ignore`. */
+  readonly ignored: number;
+}
+
+/** Settings the report's text quotes. */
+export interface ReportTextContext {
+  readonly unit: AllowanceUnit;
+  readonly quotaPercent: number;
+  readonly warnPercents: readonly number[];
+}

@@ -1,0 +1,98 @@
+import type { BillingMonth } from '../core/billing-month.js';
+import { type Block, type Composed, composeMessages } from '../core/compose.js';
+import {
+  regionFailureData,
+  reportRowData,
+  reportSummaryData,
+  startsOnThe1stData,
+} from '../core/event-data.js';
+import { htmlToPlain } from '../core/html.js';
+import { type Catalogue, catalogueFor } from '../core/i18n/index.js';
+import type { ChannelFormat } from '../core/ports.js';
+import {
+  REPORT_SEPARATOR,
+  type ReportModel,
+  type ReportRow,
+  reportBlocks,
+  reportCounts,
+  reportSubject,
+  sortRows,
+} from '../core/report.js';
+import { isLastDayOf } from '../core/restart.js';
+import { catalogueOf, channelsOf, type Delivery, inLanguages, preview, results, sendAll } from './send.js';
+import type { GuardSettings, RegionError, RunDependencies } from './types.js';
+
+/** The report's blocks: the summary, failed regions, every instance (riskiest first), the 1st's note. */
+function reportBlocksWithData(
+  model: ReportModel,
+  context: Parameters<typeof reportBlocks>[1],
+  catalogue: Catalogue,
+): Block<number>[] {
+  const html = reportBlocks(model, context, catalogue);
+  const counts = reportCounts(model, context.quotaPercent);
+  // The same order as the blocks: summary, failed regions, instances, what the 1st brings.
+  const data = [
+    (text: string) => reportSummaryData(model, counts, context, text),
+    ...model.regionErrors.map(
+      (failure) => (text: string) => regionFailureData(failure.region, failure.error, text),
+    ),
+    ...sortRows(model.rows).map((row) => (text: string) => reportRowData(row, text)),
+    ...(model.startsOnThe1st === undefined
+      ? []
+      : [(text: string) => startsOnThe1stData(model.startsOnThe1st ?? [], text)]),
+  ];
+  return html.map((text, index) => ({
+    html: text,
+    data: (data[index] ?? ((plain: string) => ({ kind: 'note', text: plain })))(htmlToPlain(text)),
+    ref: index,
+  }));
+}
+
+/** Sends the daily report to every channel: every monitored instance, riskiest first. */
+export async function deliverReport(input: {
+  readonly deps: RunDependencies;
+  readonly settings: GuardSettings;
+  readonly rows: readonly ReportRow[];
+  readonly regionErrors: readonly RegionError[];
+  readonly month: BillingMonth;
+  readonly now: Date;
+  readonly dryRun: boolean;
+}): Promise<Delivery> {
+  const { deps, settings, rows, regionErrors, month, now, dryRun } = input;
+  // The month's last report says what the 1st brings, when the guard restarts what it stopped.
+  const lastOfMonth = settings.restartOnNewMonth && isLastDayOf(month, now);
+  const startsOnThe1st = lastOfMonth ? rows.filter((row) => row.nextMonth === 'start') : undefined;
+  const model: ReportModel = {
+    generatedAt: now,
+    monthKey: month.key,
+    rows,
+    regionErrors,
+    ...(startsOnThe1st !== undefined ? { startsOnThe1st } : {}),
+  };
+  const context = {
+    unit: settings.allowance.unit,
+    quotaPercent: settings.policy.quotaPercent,
+    warnPercents: settings.policy.warnPercents,
+  };
+  const blocksIn = inLanguages((catalogue) => reportBlocksWithData(model, context, catalogue));
+  const compose = (format: ChannelFormat, catalogue: Catalogue): Composed<number>[] => {
+    const subject = reportSubject(model, context, catalogue);
+    return composeMessages({
+      blocks: blocksIn(catalogue),
+      format,
+      separator: REPORT_SEPARATOR,
+      type: 'report',
+      language: catalogue.language,
+      subject: (_held, index, total) => `${subject}${total > 1 ? catalogue.part(index + 1, total) : ''}`,
+    });
+  };
+  if (dryRun) return preview(deps, (format) => compose(format, catalogueFor(settings.language)));
+  const sent = (
+    await Promise.all(
+      channelsOf(deps).map((channel) =>
+        sendAll(deps, channel, compose(channel.format, catalogueOf(settings, channel))),
+      ),
+    )
+  ).flat();
+  return results('report', sent);
+}

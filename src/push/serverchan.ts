@@ -1,0 +1,73 @@
+import { cutLine } from '../core/compose.js';
+import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
+import { codeAndMessage, jsonAnswer, TITLE_MAX_CHARS, TITLE_RESERVE_BYTES } from './chat.js';
+import { createPoster, type HttpOptions, statusVerdict, type Verdict } from './http.js';
+
+/**
+ * ServerChan (Server酱) limits (sct.ftqq.com): a title of at most 32 characters, a `desp` of at
+ * most 32 KB of markdown, and a daily quota per plan (5 messages a day on the free one). Packing
+ * under 30,000 bytes keeps a run's alerts in one message: the quota is spent on runs, not alerts.
+ */
+export const SERVERCHAN_LIMITS = { titleChars: 32, despBytes: 32_000, packBytes: 30_000 } as const;
+
+/** A SendKey: Turbo's `SCT...`, or ServerChan³'s `sctp<uid>t...`. */
+export const SERVERCHAN_SENDKEY = /^(SCT[A-Za-z0-9]+|sctp\d+t[A-Za-z0-9]+)$/;
+
+/**
+ * Where a SendKey sends: ServerChan³ keys (`sctp<uid>t...`) to `https://<uid>.push.ft07.com/send`,
+ * Turbo keys to `https://sctapi.ftqq.com`; `apiRoot` replaces either (a local server in tests).
+ */
+export function serverchanUrl(sendKey: string, apiRoot?: string): string {
+  const uid = /^sctp(\d+)t/.exec(sendKey)?.[1];
+  const root =
+    apiRoot ?? (uid === undefined ? 'https://sctapi.ftqq.com' : `https://${uid}.push.ft07.com/send`);
+  return `${root.replace(/\/+$/, '')}/${sendKey}.send`;
+}
+
+/**
+ * Plain text as ServerChan's markdown: markup characters escaped (instance names such as `web_1`
+ * stay as written), and a blank line between lines, since markdown joins single lines.
+ */
+export function markdownText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1'))
+    .join('\n\n');
+}
+
+/** ServerChan answers `{"code":0,...}` on success. */
+function judge(status: number, body: string, retryAfter: string | null): Verdict {
+  const answer = jsonAnswer(body);
+  if (typeof answer?.code !== 'number' || status >= 500 || status === 429) {
+    return statusVerdict(status, body, retryAfter);
+  }
+  if (answer.code === 0) return { kind: 'delivered' };
+  return { kind: 'refused', reason: `code ${codeAndMessage(answer.code, answer.message ?? answer.info)}` };
+}
+
+/** ServerChan (`SERVERCHAN_SENDKEY`): to WeChat and ServerChan's app. */
+export function createServerchanChannel(
+  settings: { readonly sendKey: string; readonly apiRoot?: string | undefined },
+  options: HttpOptions = {},
+): Channel {
+  const url = serverchanUrl(settings.sendKey, settings.apiRoot);
+  const post = createPoster(CHANNEL_LABELS.serverchan, [settings.sendKey], options);
+  return {
+    name: 'serverchan',
+    label: CHANNEL_LABELS.serverchan,
+    // Escaping can double the text, and the full subject heads the desp: pack under half.
+    format: { body: 'text', limit: (SERVERCHAN_LIMITS.packBytes - TITLE_RESERVE_BYTES) / 2, measure: 'utf8' },
+    send: (message) =>
+      post(
+        () => ({
+          url,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify({
+            title: cutLine(message.subject, SERVERCHAN_LIMITS.titleChars),
+            desp: markdownText(`${cutLine(message.subject, TITLE_MAX_CHARS)}\n${message.text}`),
+          }),
+        }),
+        judge,
+      ),
+  };
+}

@@ -1,0 +1,192 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type FakeSns, startFakeSns } from '../../sim/sns/index.js';
+import { TAGS } from '../../src/constants.js';
+import { type LocalServer, startLocalServer } from '../support/http-server.js';
+import { instanceAt, runInProcess, startWorld, type World } from './harness.js';
+
+const TOPIC = 'arn:aws:sns:ap-southeast-1:123456789012:lightsail-guard-alerts';
+
+/** Telegram switched off: blank variables are unset. */
+const NO_TELEGRAM = { TELEGRAM_BOT_TOKEN: '', TELEGRAM_CHAT_ID: '' };
+
+describe('check with channels other than Telegram', () => {
+  let world: World;
+  let hook: LocalServer;
+  let sns: FakeSns | undefined;
+  afterEach(async () => {
+    await Promise.all([world.close(), hook.close(), sns?.close()]);
+    sns = undefined;
+  });
+
+  it('needs no Telegram settings when a webhook is set, and alerts through it', async () => {
+    world = await startWorld([instanceAt('web_1', 'us-east-1', 0.97)]);
+    hook = await startLocalServer({ status: 200 });
+
+    const run = await runInProcess(world, ['check'], { ...NO_TELEGRAM, WEBHOOK_URL: `${hook.root}/hook` });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Webhook: 1 message sent.');
+    expect(world.telegram.messages).toEqual([]);
+    const body = JSON.parse(hook.received[0]?.body ?? '{}');
+    expect(body.events[0]).toMatchObject({ kind: 'stop', outcome: 'stopped', instance: 'web_1' });
+    expect(world.lightsail.instance('us-east-1', 'web_1')?.state).toBe('stopped');
+  });
+
+  it('alerts a webhook that was down at the next check, and Telegram only once', async () => {
+    world = await startWorld([instanceAt('web_1', 'us-east-1', 0.85)]);
+    hook = await startLocalServer({ status: 200 });
+    hook.replies.push({ status: 404, body: 'no such hook' });
+    const env = { WEBHOOK_URL: `${hook.root}/hook` };
+
+    const down = await runInProcess(world, ['check'], env);
+    const up = await runInProcess(world, ['check'], env);
+    const after = await runInProcess(world, ['check'], env);
+
+    expect(down.code).toBe(1);
+    expect(down.stdout).toContain('Telegram: 1 message sent.');
+    expect(down.stdout).toContain('Webhook: 0 messages sent, 1 FAILED.');
+    expect(down.stdout).toContain(
+      'Webhook: alert message 1 of 1 not delivered: ChannelRefusedError: Webhook refused the message: HTTP 404',
+    );
+    expect(up.code).toBe(0);
+    expect(after.code).toBe(0);
+    expect(world.telegram.messages).toHaveLength(1);
+    expect(hook.received).toHaveLength(2);
+    expect(JSON.parse(hook.received[1]?.body ?? '{}').events[0]).toMatchObject({ kind: 'warn', level: 80 });
+    expect(world.lightsail.instance('us-east-1', 'web_1')?.tags).toMatchObject({
+      [TAGS.alerted]: expect.stringMatching(/^\d{4}-\d{2}:80$/),
+      [TAGS.sentTo]: '',
+    });
+  });
+
+  it('emails through Amazon SNS, the SDK pointed at the fake by AWS_ENDPOINT_URL_SNS, with no Telegram', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.97)]);
+    hook = await startLocalServer();
+    sns = await startFakeSns({ topics: [TOPIC] });
+
+    const run = await runInProcess(world, ['check'], {
+      ...NO_TELEGRAM,
+      SNS_TOPIC_ARN: TOPIC,
+      AWS_ENDPOINT_URL_SNS: sns.endpoint,
+    });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Amazon SNS: 1 message sent.');
+    expect(sns.published).toHaveLength(1);
+    expect(sns.published[0]?.subject).toBe('lightsail-guard: web_1 stopped (97.0%)');
+    expect(sns.published[0]?.message).toMatch(/^🛑 Stopped web_1 in eu-west-2: 993\.28 of 1024\.00 GB used/);
+  });
+
+  it('runs the Lambda handler with SNS as its only channel, reading no bot token', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.97)]);
+    hook = await startLocalServer();
+    sns = await startFakeSns({ topics: [TOPIC] });
+    const saved = { ...process.env };
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      Object.assign(process.env, world.env, NO_TELEGRAM, {
+        SNS_TOPIC_ARN: TOPIC,
+        AWS_ENDPOINT_URL_SNS: sns.endpoint,
+        TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/telegram-bot-token',
+      });
+      vi.resetModules();
+      const { handler } = await import('../../src/lambda.js');
+
+      const result = await handler({});
+
+      expect(result.exitCode).toBe(0);
+      expect(sns.published).toHaveLength(1);
+    } finally {
+      process.env = saved;
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('alerts every push service once, and a push service that was down at the next check only', async () => {
+    world = await startWorld([instanceAt('web_1', 'ap-south-1', 0.85)]);
+    let wecomDown = true;
+    hook = await startLocalServer((request) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (path.startsWith('/wecom')) {
+        return wecomDown
+          ? { status: 200, body: '{"errcode":45009,"errmsg":"api freq out of limit"}' }
+          : { status: 200, body: '{"errcode":0}' };
+      }
+      if (path.startsWith('/dingtalk')) return { status: 200, body: '{"errcode":0,"errmsg":"ok"}' };
+      if (path.startsWith('/bark')) return { status: 200, body: '{"code":200,"message":"success"}' };
+      if (path.startsWith('/serverchan')) return { status: 200, body: '{"code":0,"message":""}' };
+      return { status: 200, body: '{"code":0,"msg":"success"}' };
+    });
+    const env = {
+      ...NO_TELEGRAM,
+      FEISHU_WEBHOOK_URL: `${hook.root}/feishu/hook/fake-feishu-token`,
+      FEISHU_SECRET: 'fake-feishu-secret',
+      DINGTALK_WEBHOOK_URL: `${hook.root}/dingtalk/robot/send?access_token=fake-dingtalk-token`,
+      DINGTALK_SECRET: 'SECfakedingtalksecret',
+      WECOM_WEBHOOK_URL: `${hook.root}/wecom/cgi-bin/webhook/send?key=fake-wecom-key`,
+      BARK_URL: `${hook.root}/bark/FakeBarkDeviceKey`,
+      SERVERCHAN_SENDKEY: 'SCT000000TfakeSendKeyNotReal0000',
+      SERVERCHAN_API_ROOT: `${hook.root}/serverchan`,
+    };
+    const paths = () => hook.received.map((request) => request.url.split('/')[1]);
+
+    const first = await runInProcess(world, ['check'], env);
+    wecomDown = false;
+    const second = await runInProcess(world, ['check'], env);
+    const third = await runInProcess(world, ['check'], env);
+
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('WeCom: alert message 1 of 1 not delivered');
+    expect(first.stdout).toContain('errcode 45009 api freq out of limit');
+    expect(first.stdout).not.toContain('fake-wecom-key');
+    expect(second.code).toBe(0);
+    expect(third.code).toBe(0);
+    expect(paths().sort()).toEqual(['bark', 'dingtalk', 'feishu', 'serverchan', 'wecom', 'wecom']);
+    expect(JSON.parse(hook.received.at(-1)?.body ?? '{}').text.content).toContain(
+      '80% warning web_1 in ap-south-1',
+    );
+  });
+
+  it('test-alert tries every configured channel, each in its language, and names the one that failed', async () => {
+    world = await startWorld([]);
+    hook = await startLocalServer({ status: 200, body: '{"errcode":0}' });
+    hook.replies.push({ status: 200, body: '{"errcode":93000,"errmsg":"invalid webhook url"}' });
+    sns = await startFakeSns({ topics: [TOPIC] });
+
+    const run = await runInProcess(world, ['test-alert'], {
+      SNS_TOPIC_ARN: TOPIC,
+      AWS_ENDPOINT_URL_SNS: sns.endpoint,
+      WECOM_WEBHOOK_URL: `${hook.root}/cgi-bin/webhook/send?key=fake-wecom-key-0000`,
+      ALERT_LANGUAGE: 'zh-CN,telegram:en',
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`Telegram (chat ${world.env.TELEGRAM_CHAT_ID}): arrived.`);
+    expect(run.stdout).toContain(`Amazon SNS (topic ${TOPIC}): arrived.`);
+    expect(run.stdout).toContain(
+      `WeCom (${hook.root}/…): FAILED: ChannelRefusedError: WeCom refused the message: errcode 93000 invalid webhook url`,
+    );
+    expect(run.stdout).toContain('Not delivered through: WeCom.');
+    expect(run.stdout).toContain('Not configured: Webhook (WEBHOOK_URL), Feishu (FEISHU_WEBHOOK_URL)');
+    expect(run.stdout).not.toContain('fake-wecom-key');
+    expect(world.telegram.messages[0]?.text).toContain('lightsail-guard test alert');
+    expect(sns.published[0]).toMatchObject({ subject: 'lightsail-guard：测试提醒' });
+    expect(sns.published[0]?.message).toContain(
+      '如果你能看到这条消息，守护程序的提醒和每日报告也会发到这里。',
+    );
+    expect(JSON.parse(hook.received[0]?.body ?? '{}').text.content).toContain('也会发到这个聊天');
+  });
+
+  it('asks for a channel, naming them, when none is set, and calls nothing', async () => {
+    world = await startWorld([instanceAt('web_1', 'us-east-1', 0.97)]);
+    hook = await startLocalServer();
+
+    const run = await runInProcess(world, ['check'], NO_TELEGRAM);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'check sends alerts and needs a channel: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID, SNS_TOPIC_ARN, WEBHOOK_URL, FEISHU_WEBHOOK_URL, DINGTALK_WEBHOOK_URL, WECOM_WEBHOOK_URL, BARK_URL, SERVERCHAN_SENDKEY',
+    );
+    expect(world.lightsail.stats().calls).toEqual({});
+  });
+});
