@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTelegram, type Environment, parseConfig, requireTelegram } from '../src/config.js';
+import { requireChannels } from '../src/channels.js';
+import { checkTelegram, type Environment, parseConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
 const FAKE_TOKEN = '123456:TEST-fake-token-not-real_abcdefghijk';
@@ -95,23 +96,23 @@ describe('checkTelegram: the API root of a sender', () => {
   });
 });
 
-describe('requireTelegram messages', () => {
+describe('requireChannels messages', () => {
   it('asks for the token alone without pointing at find-chat-id', () => {
     const config = parseConfig({ TELEGRAM_CHAT_ID: '-1001234567890' });
 
-    expect(() => requireTelegram(config, 'report')).toThrow(
+    expect(() => requireChannels(config, 'report')).toThrow(
       'report sends Telegram messages and needs TELEGRAM_BOT_TOKEN; set it, or use --dry-run to see what would be sent.',
     );
   });
 
-  it('asks to set "them" when both the token and the chat are missing', () => {
-    expect(() => requireTelegram(parseConfig({}), 'check')).toThrow(
-      'check sends Telegram messages and needs TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID; set them (lightsail-guard find-chat-id prints the chat id), or use --dry-run to see what would be sent.',
+  it('asks for a channel, naming every setting that makes one, when none is set', () => {
+    expect(() => requireChannels(parseConfig({}), 'check')).toThrow(
+      /^check sends alerts and needs a channel: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID, .*SNS_TOPIC_ARN.*; set one, or use --dry-run to see what would be sent\.$/,
     );
   });
 
   it('asks to set "it" when only the chat is missing', () => {
-    expect(() => requireTelegram(parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN }), 'report')).toThrow(
+    expect(() => requireChannels(parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN }), 'report')).toThrow(
       'report sends Telegram messages and needs TELEGRAM_CHAT_ID; set it (lightsail-guard find-chat-id prints the chat id), or use --dry-run to see what would be sent.',
     );
   });

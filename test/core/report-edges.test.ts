@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../src/core/i18n/en.js';
 import {
   type InstanceAction,
   type ReportModel,
@@ -6,7 +7,6 @@ import {
   reportMessages,
   rowNote,
   sortRows,
-  startsOnThe1stText,
 } from '../../src/core/report.js';
 import { aRow, at, GB } from '../support/builders.js';
 
@@ -101,7 +101,7 @@ describe('what the 1st brings, in the report', () => {
   });
 
   it('names every instance the first check of the month starts again, comma-separated', () => {
-    const text = startsOnThe1stText([
+    const text = en.report.startsOnThe1st([
       { name: 'proxy', region: 'us-east-1' },
       { name: 'web_1', region: 'eu-west-2' },
     ]);
@@ -112,7 +112,7 @@ describe('what the 1st brings, in the report', () => {
   });
 
   it('says so when no instance will be started', () => {
-    expect(startsOnThe1stText([])).toBe(
+    expect(en.report.startsOnThe1st([])).toBe(
       '▶️ On the 1st: no instance is started (none stopped by the guard is waiting, or all are held).',
     );
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TAGS } from '../../src/constants.js';
 import { type LogEvent, runGuard } from '../../src/engine/run.js';
+import { telegramChannel } from '../../src/telegram/channel.js';
 import { anInstance, GB, guardSettings } from '../support/builders.js';
 import { inMemoryFleet } from '../support/fleet.js';
 import { recordingNotifier } from '../support/notifier.js';
@@ -132,21 +133,31 @@ describe('check: when Telegram does not take an alert', () => {
     const logs: LogEvent[] = [];
 
     const result = await runGuard(
-      { fleet: aFleet(), notifier, now: () => NOW, log: (event) => logs.push(event) },
+      {
+        fleet: aFleet(),
+        channels: [telegramChannel(notifier)],
+        now: () => NOW,
+        log: (event) => logs.push(event),
+      },
       guardSettings(),
       { command: 'check', dryRun: false },
     );
 
     expect(result.problems).toContain('Telegram: alert message 1 of 1 not delivered: Telegram is down');
-    expect(logs).toContainEqual({ level: 'error', msg: 'message not delivered', error: 'Telegram is down' });
+    expect(logs).toContainEqual({
+      level: 'error',
+      msg: 'message not delivered',
+      channel: 'telegram',
+      error: 'Telegram is down',
+    });
   });
 
-  it('refuses a check that must send without a notifier, rather than count its alerts as lost', async () => {
-    const checking = runGuard({ fleet: aFleet(), notifier: undefined, now: () => NOW }, guardSettings(), {
+  it('refuses a check that must send without a channel, rather than count its alerts as lost', async () => {
+    const checking = runGuard({ fleet: aFleet(), channels: [], now: () => NOW }, guardSettings(), {
       command: 'check',
       dryRun: false,
     });
 
-    await expect(checking).rejects.toThrow('no notifier configured for a run that sends messages');
+    await expect(checking).rejects.toThrow('no channel configured for a run that sends messages');
   });
 });

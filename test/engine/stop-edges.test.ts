@@ -4,6 +4,7 @@ import type { Fleet } from '../../src/core/ports.js';
 import type { RunDeadline } from '../../src/engine/deadline.js';
 import { type LogEvent, runGuard } from '../../src/engine/run.js';
 import { exitCodeOf } from '../../src/output.js';
+import { telegramChannel } from '../../src/telegram/channel.js';
 import { anInstance, GB, guardSettings } from '../support/builders.js';
 import { type InMemoryFleet, inMemoryFleet } from '../support/fleet.js';
 import { recordingNotifier } from '../support/notifier.js';
@@ -54,10 +55,14 @@ describe('a stop without its write-ahead record', () => {
     const notifier = recordingNotifier();
     notifier.failWith = new Error('Telegram is down');
 
-    const first = await runGuard({ fleet: recordRefused(fleet), notifier, now: () => NOW }, guardSettings(), {
-      command: 'check',
-      dryRun: false,
-    });
+    const first = await runGuard(
+      { fleet: recordRefused(fleet), channels: [telegramChannel(notifier)], now: () => NOW },
+      guardSettings(),
+      {
+        command: 'check',
+        dryRun: false,
+      },
+    );
 
     expect(fleet.calls.order).toEqual(['tag hot (refused)', 'stop hot', 'tag hot']);
     expect(fleet.calls.tagInstance).toEqual([
@@ -68,10 +73,14 @@ describe('a stop without its write-ahead record', () => {
     );
 
     notifier.failWith = undefined;
-    await runGuard({ fleet, notifier, now: () => TEN_MINUTES_LATER }, guardSettings(), {
-      command: 'check',
-      dryRun: false,
-    });
+    await runGuard(
+      { fleet, channels: [telegramChannel(notifier)], now: () => TEN_MINUTES_LATER },
+      guardSettings(),
+      {
+        command: 'check',
+        dryRun: false,
+      },
+    );
 
     expect(notifier.sent).toHaveLength(1);
     expect(notifier.sent[0]).toContain(`Stopped at ${NOW.toISOString()}; this alert was not delivered then.`);
@@ -85,7 +94,7 @@ describe('a stop without its write-ahead record', () => {
     notifier.failWith = new Error('Telegram is down');
 
     const result = await runGuard(
-      { fleet: recordRefused(fleet), notifier, now: () => NOW },
+      { fleet: recordRefused(fleet), channels: [telegramChannel(notifier)], now: () => NOW },
       guardSettings(),
       {
         command: 'check',
@@ -102,10 +111,14 @@ describe('a stop without its write-ahead record', () => {
     const fleet = hotFleet('hot');
     const notifier = recordingNotifier();
 
-    await runGuard({ fleet: recordRefused(fleet), notifier, now: () => NOW }, guardSettings(), {
-      command: 'check',
-      dryRun: false,
-    });
+    await runGuard(
+      { fleet: recordRefused(fleet), channels: [telegramChannel(notifier)], now: () => NOW },
+      guardSettings(),
+      {
+        command: 'check',
+        dryRun: false,
+      },
+    );
 
     expect(notifier.sent).toHaveLength(1);
     expect(fleet.calls.tagInstance).toEqual([
@@ -128,10 +141,14 @@ describe('a refused stop of an instance that is already stopped', () => {
     };
     const notifier = recordingNotifier();
 
-    const result = await runGuard({ fleet: ownerStoppedFirst, notifier, now: () => NOW }, guardSettings(), {
-      command: 'check',
-      dryRun: false,
-    });
+    const result = await runGuard(
+      { fleet: ownerStoppedFirst, channels: [telegramChannel(notifier)], now: () => NOW },
+      guardSettings(),
+      {
+        command: 'check',
+        dryRun: false,
+      },
+    );
 
     expect(fleet.calls.order).toEqual(['tag hot', 'stop hot', 'state hot', 'tag hot']);
     expect(result.rows[0]).toMatchObject({ action: 'stopped', state: 'stopped' });
@@ -156,10 +173,14 @@ describe('a stop at the end of the reads phase', () => {
     };
     const notifier = recordingNotifier();
 
-    const result = await runGuard({ fleet: slowReads, notifier, now: () => NOW, deadline }, guardSettings(), {
-      command: 'check',
-      dryRun: false,
-    });
+    const result = await runGuard(
+      { fleet: slowReads, channels: [telegramChannel(notifier)], now: () => NOW, deadline },
+      guardSettings(),
+      {
+        command: 'check',
+        dryRun: false,
+      },
+    );
 
     const reason = "not attempted before the run's 180 s deadline";
     expect(fleet.calls.stopInstance).toEqual([]);
@@ -190,7 +211,7 @@ describe('a stop at the end of the reads phase', () => {
     };
 
     const result = await runGuard(
-      { fleet: hungStop, notifier: recordingNotifier(), now: () => NOW, deadline },
+      { fleet: hungStop, channels: [telegramChannel(recordingNotifier())], now: () => NOW, deadline },
       guardSettings(),
       { command: 'check', dryRun: false },
     );
@@ -218,7 +239,12 @@ describe('the log of a stop', () => {
     const logs: LogEvent[] = [];
 
     await runGuard(
-      { fleet: stopping, notifier: recordingNotifier(), now: () => NOW, log: (event) => logs.push(event) },
+      {
+        fleet: stopping,
+        channels: [telegramChannel(recordingNotifier())],
+        now: () => NOW,
+        log: (event) => logs.push(event),
+      },
       guardSettings(),
       { command: 'check', dryRun: false },
     );

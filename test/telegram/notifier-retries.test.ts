@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { backoffMs } from '../../src/push/backoff.js';
 import { TelegramNetworkError, TelegramRefusedError } from '../../src/telegram/errors.js';
-import {
-  backoffMs,
-  createTelegramNotifier,
-  type TelegramNotifierOptions,
-} from '../../src/telegram/notifier.js';
+import { createTelegramNotifier, type TelegramNotifierOptions } from '../../src/telegram/notifier.js';
 
 const TOKEN = '1234:UNIT-fake-token-not-real_abcdefghijklm';
 
