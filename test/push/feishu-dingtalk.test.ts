@@ -5,33 +5,11 @@ import { createFeishuChannel, FEISHU_LIMITS } from '../../src/push/feishu.js';
 import { aLargeBatch, utf8Bytes } from '../support/batches.js';
 import { type LocalServer, startLocalServer } from '../support/http-server.js';
 import { aMessage } from '../support/messages.js';
+import { failure, fakeTime, PUSH_NOW as NOW } from '../support/push-time.js';
 
 const FEISHU_PATH = '/open-apis/bot/v2/hook/fake-feishu-hook-token-0000';
 const DINGTALK_TOKEN = 'fake-dingtalk-access-token-0000';
 const SECRET = 'SECfake0dingtalk0secret0not0real0000000000000000';
-const NOW = Date.UTC(2026, 10, 20, 10, 0, 0);
-
-/** Waits recorded against a clock they move, so pacing is asserted exactly and takes no time. */
-function fakeTime() {
-  const time = { now: NOW, waits: [] as number[] };
-  return {
-    time,
-    options: {
-      now: () => time.now,
-      sleep: async (ms: number) => {
-        time.waits.push(ms);
-        time.now += ms;
-      },
-      random: () => 0,
-    },
-  };
-}
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error as Error,
-  );
 
 describe('the Feishu channel', () => {
   let server: LocalServer;

@@ -10,32 +10,11 @@ import { createWecomChannel, WECOM_LIMITS } from '../../src/push/wecom.js';
 import { aLargeBatch, utf8Bytes } from '../support/batches.js';
 import { type LocalServer, startLocalServer } from '../support/http-server.js';
 import { aMessage } from '../support/messages.js';
+import { failure, fakeTime } from '../support/push-time.js';
 
 const WECOM_KEY = '00000000-fake-wecom-key-not0real00000';
 const BARK_KEY = 'FakeBarkDeviceKeyNotReal0';
 const SENDKEY = 'SCT000000TfakeSendKeyNotReal0000';
-const NOW = Date.UTC(2026, 10, 20, 10, 0, 0);
-
-function fakeTime() {
-  const time = { now: NOW, waits: [] as number[] };
-  return {
-    time,
-    options: {
-      now: () => time.now,
-      sleep: async (ms: number) => {
-        time.waits.push(ms);
-        time.now += ms;
-      },
-      random: () => 0,
-    },
-  };
-}
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error as Error,
-  );
 
 describe('the WeCom channel', () => {
   let server: LocalServer;
