@@ -12,6 +12,8 @@ export interface OperationContext {
   readonly store: InstanceStore;
   readonly now: Date;
   readonly pageSize: number;
+  /** How late shaped traffic shows in metric answers, seconds. */
+  readonly metricDelaySeconds: number;
   /**
    * Spends the first armed fault among `kinds` that matches this request, counting it as injected.
    * Operations take the kinds only they can play, so that other calls do not use them up.

@@ -29,6 +29,7 @@ export interface Dispatch {
   readonly limiter: RegionRateLimiter | undefined;
   readonly now: () => Date;
   readonly pageSize: number;
+  readonly metricDelaySeconds: number;
 }
 
 /** The answer to one request whose body was already read; `body` is the parse error, if any. */
@@ -71,6 +72,7 @@ export function decide(d: Dispatch, method: string, request: SimRequest, body: B
     store: d.store,
     now: d.now(),
     pageSize: d.pageSize,
+    metricDelaySeconds: d.metricDelaySeconds,
     takeFault(kinds) {
       const taken = d.faults.take(kinds, request);
       if (taken) d.stats.faultInjected();

@@ -1,9 +1,10 @@
 /** `GetInstanceMetricData`, with the real service's validation and its silent empty answers. */
 
+import { accrued, type TrafficShape } from '../traffic.js';
 import { findInstance, type OperationContext } from './context.js';
 import { invalidInput } from './errors.js';
 import { type Body, requiredArray, requiredNumber, requiredString } from './input.js';
-import { shuffle, startOfUtcMonth, trafficBuckets } from './metrics.js';
+import { shapedBuckets, shuffle, startOfUtcMonth, type TrafficBucket, trafficBuckets } from './metrics.js';
 import { epochSeconds } from './shapes.js';
 
 /** Past this many datapoints the real service answers 200 with no data rather than an error. */
@@ -64,15 +65,23 @@ export function getInstanceMetricData(ctx: OperationContext, body: Body): Record
 
   const now = epochSeconds(ctx.now);
   const createdAt = epochSeconds(instance.createdAt);
-  const points = trafficBuckets({
-    start,
-    period,
-    buckets,
-    now,
-    createdAt,
-    windowStart: Math.max(startOfUtcMonth(now), createdAt),
-    totalBytes: metricName === 'NetworkIn' ? instance.traffic.inBytes : instance.traffic.outBytes,
-  }).map((b) => {
+  const inbound = metricName === 'NetworkIn';
+  const query = { start, period, buckets, now, createdAt };
+  const answered: TrafficBucket[] = instance.shape
+    ? shapedBuckets({
+        ...query,
+        visibleUntil: now - ctx.metricDelaySeconds,
+        bytes: (from, to) => {
+          const moved = accrued(instance.shape as TrafficShape, instance.runs, from, to);
+          return inbound ? moved.inBytes : moved.outBytes;
+        },
+      })
+    : trafficBuckets({
+        ...query,
+        windowStart: Math.max(startOfUtcMonth(now), createdAt),
+        totalBytes: inbound ? instance.traffic.inBytes : instance.traffic.outBytes,
+      });
+  const points = answered.map((b) => {
     const mean = b.bytes / b.samples;
     const point: Record<string, unknown> = { timestamp: b.timestamp, unit: 'Bytes' };
     for (const s of statistics) {

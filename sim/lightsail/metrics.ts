@@ -48,6 +48,36 @@ export function trafficBuckets(q: TrafficQuery): TrafficBucket[] {
   return out;
 }
 
+/**
+ * The buckets of a query over shaped traffic: those that began by `visibleUntil` (the service's
+ * lag), each holding what `bytes` gives for the part of it after creation and before
+ * `visibleUntil`. A bucket that begins later is not answered yet.
+ */
+export function shapedBuckets(q: {
+  readonly start: number;
+  readonly period: number;
+  readonly buckets: number;
+  readonly createdAt: number;
+  readonly visibleUntil: number;
+  readonly bytes: (from: number, to: number) => number;
+}): TrafficBucket[] {
+  const first = Math.max(0, Math.floor((q.createdAt - q.start) / q.period));
+  const last = Math.min(q.buckets - 1, Math.floor((q.visibleUntil - q.start) / q.period));
+  const out: TrafficBucket[] = [];
+  for (let i = first; i <= last; i++) {
+    const t = q.start + i * q.period;
+    const from = Math.max(t, q.createdAt);
+    const to = Math.min(t + q.period, q.visibleUntil);
+    const seen = Math.max(0, to - from);
+    out.push({
+      timestamp: t,
+      bytes: q.bytes(from, to),
+      samples: Math.max(1, Math.ceil(seen / SAMPLE_SECONDS)),
+    });
+  }
+  return out;
+}
+
 /** Start of the UTC calendar month holding `epochSeconds`: AWS billing months are UTC. */
 export function startOfUtcMonth(epochSeconds: number): number {
   const d = new Date(epochSeconds * 1000);

@@ -6,6 +6,7 @@ import { optionalBoolean, optionalString, requiredArray } from './input.js';
 import { getInstanceMetricData } from './metric-data.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { wireInstance, wireOperation, wireRegion, wireState } from './shapes.js';
+import { changeState } from './state.js';
 
 const MAX_TAGS = 50;
 const MAX_TAG_KEY = 128;
@@ -49,7 +50,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     const race = ctx.takeFault(['stopped-elsewhere']);
     // The owner or a second run stopped the instance a moment before this request was handled: the
     // request then meets the state that stop left, and the ordinary checks below answer it.
-    if (race?.kind === 'stopped-elsewhere') instance.state = race.state ?? 'stopping';
+    if (race?.kind === 'stopped-elsewhere') changeState(instance, race.state ?? 'stopping', ctx.now);
     // Whether the real service refuses to stop an instance that is not running is not documented
     // (nor found in public issues): this answers InvalidInputException, so a caller that stops
     // twice sees it. `force` is documented for an instance stuck in `stopping`, so it is allowed there.
@@ -60,7 +61,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
       );
     }
     // Stopping is immediate here; the real transition goes through `stopping` for a minute or so.
-    instance.state = 'stopped';
+    changeState(instance, 'stopped', ctx.now);
     return { operations: [wireOperation('StopInstance', instance, ctx.now)] };
   },
 
@@ -69,7 +70,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     if (instance.state !== 'stopped') {
       throw invalidInput(`Sorry, you can't start instance ${instance.name} while it is ${instance.state}`);
     }
-    instance.state = 'running';
+    changeState(instance, 'running', ctx.now);
     instance.publicIpAddress = ctx.store.nextPublicIp();
     return { operations: [wireOperation('StartInstance', instance, ctx.now)] };
   },

@@ -33,7 +33,15 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
   const limiter = options.rateLimit
     ? new RegionRateLimiter(options.rateLimit.perSecond, options.rateLimit.burst)
     : undefined;
-  const dispatch: Dispatch = { store, faults, stats, limiter, now, pageSize: options.pageSize ?? 25 };
+  const dispatch: Dispatch = {
+    store,
+    faults,
+    stats,
+    limiter,
+    now,
+    pageSize: options.pageSize ?? 25,
+    metricDelaySeconds: options.metricDelaySeconds ?? 0,
+  };
   const latency = options.latencyMs ?? 0;
   const timers = new Set<NodeJS.Timeout>();
   const held = new HeldRequests();

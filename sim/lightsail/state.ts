@@ -1,6 +1,7 @@
 /** The simulated fleet, indexed by region and name so that every call touches only what it answers. */
 
 import { randomUUID } from 'node:crypto';
+import type { TrafficShape } from '../traffic.js';
 import type { SimInstanceSpec, SimInstanceState } from './types.js';
 
 /** A fake 12-digit account: ARNs and support codes need one. */
@@ -23,6 +24,22 @@ export interface SimInstance {
   publicIpAddress: string;
   tags: Map<string, string>;
   traffic: { inBytes: number; outBytes: number };
+  readonly shape: TrafficShape | undefined;
+  /** When it ran, in epoch seconds: shaped traffic flows only then. The last run is open while running. */
+  readonly runs: [number, number | undefined][];
+}
+
+/**
+ * Moves an instance to `state` at `now`, opening or closing its current run, so that shaped traffic
+ * stops when it stops and resumes when it starts.
+ */
+export function changeState(instance: SimInstance, state: SimInstanceState, now: Date): void {
+  const at = now.getTime() / 1000;
+  const open = instance.runs.at(-1);
+  if (state === 'running' && (open === undefined || open[1] !== undefined))
+    instance.runs.push([at, undefined]);
+  if (state !== 'running' && open !== undefined && open[1] === undefined) open[1] = at;
+  instance.state = state;
 }
 
 interface RegionFleet {
@@ -60,6 +77,8 @@ export class InstanceStore {
     }
     const n = ++this.addresses;
     const id = randomUUID();
+    const createdAt = spec.createdAt ?? new Date(this.now().getTime() - 90 * DAY_MS);
+    const state = spec.state ?? 'running';
     const instance: SimInstance = {
       name: spec.name,
       region: spec.region,
@@ -68,12 +87,14 @@ export class InstanceStore {
       availabilityZone: `${spec.region}a`,
       bundleId: spec.bundleId ?? 'nano_3_0',
       gbPerMonthAllocated: spec.gbPerMonthAllocated ?? 1024,
-      createdAt: spec.createdAt ?? new Date(this.now().getTime() - 90 * DAY_MS),
+      createdAt,
       privateIpAddress: `172.26.${(n >> 8) & 255}.${n & 255}`,
-      state: spec.state ?? 'running',
+      state,
       publicIpAddress: this.nextPublicIp(),
       tags: new Map(Object.entries(spec.tags ?? {})),
       traffic: { ...(spec.traffic ?? { inBytes: 0, outBytes: 0 }) },
+      shape: spec.shape,
+      runs: state === 'running' ? [[createdAt.getTime() / 1000, undefined]] : [],
     };
     fleet.list.push(instance);
     fleet.byName.set(instance.name, instance);

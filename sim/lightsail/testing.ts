@@ -42,7 +42,7 @@ export async function rejectionOf(
   throw new Error('expected the call to fail, but it succeeded');
 }
 
-/** A month-to-date daily `NetworkOut` query, as the guard makes it, with any field replaced. */
+/** A month-to-date daily `NetworkOut` query (the guard asks for hours: `period: 3600`), with any field replaced. */
 export function metricQuery(
   overrides: Partial<GetInstanceMetricDataCommandInput> = {},
 ): GetInstanceMetricDataCommand {

@@ -1,5 +1,7 @@
 /** The simulator's public types: what tests, the demo and the benchmark configure and read back. */
 
+import type { TrafficShape } from '../traffic.js';
+
 /** Instance states the simulator models; the real service has a few more (`rebooting`, ...). */
 export type SimInstanceState = 'running' | 'stopped' | 'pending' | 'stopping';
 
@@ -18,6 +20,12 @@ export interface SimInstanceSpec {
   tags?: Record<string, string>;
   /** Month-to-date traffic at now(), spread uniformly over [max(start of UTC month, createdAt), now]. */
   traffic?: { inBytes: number; outBytes: number };
+  /**
+   * Traffic as a function of time (`sim/traffic.ts`), instead of `traffic`: it flows only while the
+   * instance runs (from creation, and as `StopInstance`/`StartInstance` change it), and metric
+   * answers show it `metricDelaySeconds` late.
+   */
+  shape?: TrafficShape;
 }
 
 /**
@@ -94,6 +102,11 @@ export interface SimulatorOptions {
   regions?: string[];
   /** The simulated clock for metrics and timestamps; default `() => new Date()`. */
   now?: () => Date;
+  /**
+   * How late shaped traffic reaches `GetInstanceMetricData`, in seconds (default 0): a metric answer
+   * at `now` holds the bytes moved until `now - metricDelaySeconds`, as Lightsail's lag.
+   */
+  metricDelaySeconds?: number;
   /** Added before every answer, errors included. */
   latencyMs?: number | ((region: string, operation: string) => number);
   /** Token bucket per region, in real time; past it the answer is HTTP 400 `ThrottlingException`. */

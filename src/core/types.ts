@@ -23,15 +23,44 @@ export interface UsageWindow {
 }
 
 /**
+ * One datapoint as the service gave it: the start of its bucket and its `Sum`. A missing `sum` or
+ * `timestamp` is NaN, never 0, so that the core can refuse it.
+ */
+export interface MetricPoint {
+  /** Epoch milliseconds of the bucket's start. */
+  readonly timestampMs: number;
+  readonly sum: number;
+}
+
+/**
  * What one metric read returned. `absent` is a 200 answer without `metricData`, which the real
- * service gives; an empty `sums` is a 200 answer with no datapoints. Both are told apart from a real
- * zero by the core, never by the adapter.
+ * service gives; an empty `points` is a 200 answer with no datapoints. Both are told apart from a
+ * real zero by the core, never by the adapter.
  */
 export type MetricRead =
-  | { readonly kind: 'datapoints'; readonly sums: readonly number[] }
+  | { readonly kind: 'datapoints'; readonly points: readonly MetricPoint[] }
   | { readonly kind: 'absent' };
 
-/** Month-to-date traffic of one instance, or why it could not be read. Unknown is never zero. */
+/**
+ * This month's traffic hour by hour (in + out): `bytes[i]` is the hour starting `i` hours after
+ * `startMs` (00:00 UTC on the 1st); the last entry is the current, partial hour. An hour without a
+ * datapoint is 0 here only because the month total was read (see `interpretUsage`).
+ */
+export interface HourlyUsage {
+  readonly startMs: number;
+  readonly bytes: readonly number[];
+}
+
+/**
+ * Month-to-date traffic of one instance, or why it could not be read. Unknown is never zero.
+ * `hourly` is absent when the datapoints could not be placed in hours (a missing or misaligned
+ * timestamp): the total still counts every byte, but no pace can be measured from it.
+ */
 export type UsageReading =
-  | { readonly kind: 'known'; readonly inBytes: number; readonly outBytes: number }
+  | {
+      readonly kind: 'known';
+      readonly inBytes: number;
+      readonly outBytes: number;
+      readonly hourly?: HourlyUsage;
+    }
   | { readonly kind: 'unknown'; readonly reason: string };

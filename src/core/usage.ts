@@ -1,13 +1,14 @@
 import { trustedCreation } from './allowance.js';
 import type { BillingMonth } from './billing-month.js';
-import type { Instance, MetricRead, UsageReading, UsageWindow } from './types.js';
+import { hourlyUsage } from './hourly.js';
+import type { Instance, MetricPoint, MetricRead, UsageReading, UsageWindow } from './types.js';
 
 /**
- * One bucket a day keeps a month at most 31 datapoints, far under the 1,440 past which the real
- * service answers 200 with no data, and the answer small. A daily query includes today's partial
- * bucket, so the sum runs up to `now`.
+ * One bucket an hour: the month total and its shape (the pace) come from the same call. A 31-day
+ * month is at most 744 datapoints, well under the 1,440 past which the real service answers 200
+ * with no data. The query includes the current partial hour, so the sum runs up to `now`.
  */
-export const USAGE_PERIOD_SECONDS = 86_400;
+export const USAGE_PERIOD_SECONDS = 3_600;
 
 /** The real service answers a query for more datapoints than this with an empty `metricData`. */
 export const MAX_DATAPOINTS = 1_440;
@@ -52,13 +53,13 @@ export function interpretUsage(input: {
       reasons.push(`${name}: the answer had no metricData`);
       return 0;
     }
-    if (outcome.sums.length === 0 && expectData) {
+    if (outcome.points.length === 0 && expectData) {
       const hours = (observedMs / 3_600_000).toFixed(1);
       reasons.push(`${name}: no datapoints for a running instance observed for ${hours} h`);
       return 0;
     }
-    const sum = outcome.sums.reduce((acc, value) => acc + value, 0);
-    if (!Number.isFinite(sum) || outcome.sums.some((value) => value < 0)) {
+    const sum = outcome.points.reduce((acc, point) => acc + point.sum, 0);
+    if (!Number.isFinite(sum) || outcome.points.some((point) => point.sum < 0)) {
       reasons.push(`${name}: a datapoint was not a finite, non-negative number`);
       return 0;
     }
@@ -66,10 +67,19 @@ export function interpretUsage(input: {
   };
   const inBytes = total('NetworkIn', input.inbound);
   const outBytes = total('NetworkOut', input.outbound);
-  if (reasons.length === 0) return { kind: 'known', inBytes, outBytes };
+  if (reasons.length === 0) {
+    const hourly = hourlyUsage(input.window, [pointsOf(input.inbound), pointsOf(input.outbound)]);
+    return hourly === undefined
+      ? { kind: 'known', inBytes, outBytes }
+      : { kind: 'known', inBytes, outBytes, hourly };
+  }
   // Both metrics usually fail the same way: say it once.
   const [first, second] = reasons.map((reason) => reason.replace(/^Network(In|Out): /, ''));
   const reason =
     reasons.length === 2 && first === second ? `NetworkIn and NetworkOut: ${first}` : reasons.join('; ');
   return { kind: 'unknown', reason };
+}
+
+function pointsOf(outcome: MetricOutcome): readonly MetricPoint[] {
+  return outcome.kind === 'datapoints' ? outcome.points : [];
 }

@@ -106,8 +106,15 @@ export function createLightsailFleet(options: LightsailFleetOptions): LightsailF
         signal,
       );
       if (answer.metricData === undefined) return { kind: 'absent' };
-      // A datapoint without `sum` becomes NaN, which the core reads as unknown rather than 0.
-      return { kind: 'datapoints', sums: answer.metricData.map((point) => point.sum ?? Number.NaN) };
+      // A datapoint without `sum` becomes NaN, which the core reads as unknown rather than 0; one
+      // without `timestamp` still counts in the total, but cannot be placed in an hour.
+      return {
+        kind: 'datapoints',
+        points: answer.metricData.map((point) => ({
+          timestampMs: point.timestamp?.getTime() ?? Number.NaN,
+          sum: point.sum ?? Number.NaN,
+        })),
+      };
     },
 
     async stopInstance(instance, signal) {

@@ -10,31 +10,35 @@ import {
 } from '../../src/core/usage.js';
 import { anInstance, at, aWindow } from '../support/builders.js';
 
-const points = (...sums: number[]): MetricRead => ({ kind: 'datapoints', sums });
-const NONE: MetricRead = { kind: 'datapoints', sums: [] };
+/** Datapoints with these sums, one an hour from 00:00 UTC on 1 November. */
+const points = (...sums: number[]): MetricRead => ({
+  kind: 'datapoints',
+  points: sums.map((sum, hour) => ({ timestampMs: Date.UTC(2026, 10, 1, hour), sum })),
+});
+const NONE: MetricRead = { kind: 'datapoints', points: [] };
 
 /** What the service answers a window with: one datapoint per period, the last one partial. */
 const datapointsAsked = (window: UsageWindow): number =>
   Math.ceil((window.end.getTime() - window.start.getTime()) / 1000 / window.periodSeconds);
 
 describe('usageWindow', () => {
-  it('runs from 00:00 UTC on the 1st to now in daily buckets', () => {
+  it('runs from 00:00 UTC on the 1st to now in hourly buckets', () => {
     const now = at('2026-11-20T10:17:00.000Z');
 
     const window = usageWindow(billingMonthOf(now), now);
 
     expect(window.start.toISOString()).toBe('2026-11-01T00:00:00.000Z');
     expect(window.end).toEqual(now);
-    expect(window.periodSeconds).toBe(86_400);
-    expect(USAGE_PERIOD_SECONDS).toBe(86_400);
+    expect(window.periodSeconds).toBe(3_600);
+    expect(USAGE_PERIOD_SECONDS).toBe(3_600);
   });
 
-  it('asks for 31 datapoints at the last millisecond of a 31-day month, far under 1,440', () => {
+  it('asks for 744 datapoints at the last millisecond of a 31-day month, under 1,440', () => {
     const now = at('2026-12-31T23:59:59.999Z');
 
     const window = usageWindow(billingMonthOf(now), now);
 
-    expect(datapointsAsked(window)).toBe(31);
+    expect(datapointsAsked(window)).toBe(744);
     expect(MAX_DATAPOINTS).toBe(1_440);
   });
 
@@ -45,7 +49,7 @@ describe('usageWindow', () => {
       most = Math.max(most, datapointsAsked(usageWindow(billingMonthOf(now), now)));
     }
 
-    expect(most).toBe(31);
+    expect(most).toBe(744);
     expect(most).toBeLessThanOrEqual(MAX_DATAPOINTS);
   });
 });
@@ -58,7 +62,7 @@ describe('interpretUsage', () => {
   it('sums every datapoint of NetworkIn and of NetworkOut', () => {
     const usage = read(points(300, 100, 200), points(5_000, 1_000));
 
-    expect(usage).toEqual({ kind: 'known', inBytes: 600, outBytes: 6_000 });
+    expect(usage).toMatchObject({ kind: 'known', inBytes: 600, outBytes: 6_000 });
   });
 
   it('makes usage unknown, naming the metric, when a metric call failed', () => {
@@ -117,7 +121,7 @@ describe('interpretUsage', () => {
 
     const usage = read(NONE, NONE, instance);
 
-    expect(usage).toEqual({ kind: 'known', inBytes: 0, outBytes: 0 });
+    expect(usage).toMatchObject({ kind: 'known', inBytes: 0, outBytes: 0 });
   });
 
   it('reads no datapoints at 00:30 on the 1st as 0: the month has just begun', () => {
@@ -125,13 +129,18 @@ describe('interpretUsage', () => {
 
     const usage = interpretUsage({ instance: anInstance(), window, inbound: NONE, outbound: NONE });
 
-    expect(usage).toEqual({ kind: 'known', inBytes: 0, outBytes: 0 });
+    expect(usage).toEqual({
+      kind: 'known',
+      inBytes: 0,
+      outBytes: 0,
+      hourly: { startMs: Date.UTC(2026, 10, 1), bytes: [0] },
+    });
   });
 
   it('reads no datapoints from a stopped instance as 0', () => {
     const usage = read(NONE, NONE, anInstance({ state: 'stopped' }));
 
-    expect(usage).toEqual({ kind: 'known', inBytes: 0, outBytes: 0 });
+    expect(usage).toMatchObject({ kind: 'known', inBytes: 0, outBytes: 0 });
   });
 
   it('still makes usage unknown when the answer had no metricData for a stopped instance', () => {

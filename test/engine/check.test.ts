@@ -12,7 +12,7 @@ const namesRead = (fleet: InMemoryFleet): string[] =>
   [...new Set(fleet.calls.readMetric.map((call) => call.instance))].sort();
 
 describe('check', () => {
-  it('reads usage only for running instances, both metrics each, over the month so far', async () => {
+  it('reads usage only for running instances, both metrics each, over the month so far in hours', async () => {
     const fleet = aFleet();
 
     await run(fleet, recordingNotifier());
@@ -22,7 +22,7 @@ describe('check', () => {
     for (const call of fleet.calls.readMetric) {
       expect(call.window.start.toISOString()).toBe('2026-11-01T00:00:00.000Z');
       expect(call.window.end).toEqual(NOW);
-      expect(call.window.periodSeconds).toBe(86_400);
+      expect(call.window.periodSeconds).toBe(3_600);
     }
     expect(
       fleet.calls.readMetric

@@ -54,9 +54,9 @@ export function guardSettings(overrides: Partial<GuardSettings> = {}): GuardSett
   };
 }
 
-/** The usage window of a month so far. */
+/** The usage window of a month so far, in hourly buckets as the guard asks for it. */
 export function aWindow(start: string, end: string): UsageWindow {
-  return { start: at(start), end: at(end), periodSeconds: 86_400 };
+  return { start: at(start), end: at(end), periodSeconds: 3_600 };
 }
 
 /** A report row of a 100 GB instance, read and under every threshold. */

@@ -1,10 +1,49 @@
 import type { Fleet } from '../../src/core/ports.js';
-import type { Instance, MetricRead, TrafficMetric, UsageWindow } from '../../src/core/types.js';
+import type { Instance, MetricPoint, MetricRead, TrafficMetric, UsageWindow } from '../../src/core/types.js';
 
-/** Month-to-date traffic of one instance as the metric API would answer it. */
-export interface Traffic {
-  readonly inBytes: number;
-  readonly outBytes: number;
+/**
+ * Month-to-date traffic of one instance as the metric API would answer it: totals spread evenly
+ * over the window's hours since the instance's creation, or `hours`: exactly these bytes (in + out,
+ * split evenly) in the last hours of the window, the partial one last, and nothing before.
+ */
+export type Traffic =
+  | { readonly inBytes: number; readonly outBytes: number }
+  | { readonly hours: readonly number[] };
+
+const HOUR = 3_600_000;
+
+/** Hourly datapoints of one metric, in no particular order, as the real service may answer. */
+function hourlyPoints(
+  traffic: Traffic,
+  metric: TrafficMetric,
+  window: UsageWindow,
+  createdAt: Date,
+): MetricPoint[] {
+  const start = window.start.getTime();
+  const end = window.end.getTime();
+  const hours = Math.floor((end - start) / HOUR) + 1;
+  if ('hours' in traffic) {
+    const first = hours - traffic.hours.length;
+    return traffic.hours
+      .map((bytes, i) => ({ timestampMs: start + (first + i) * HOUR, sum: bytes / 2 }))
+      .reverse();
+  }
+  const total = metric === 'NetworkIn' ? traffic.inBytes : traffic.outBytes;
+  // From creation, unless it is missing or in the future (the core then counts from the 1st too).
+  const created = createdAt.getTime();
+  const from = Number.isNaN(created) || created > end ? start : Math.max(start, created);
+  const span = end - from;
+  const first = Math.floor((from - start) / HOUR);
+  // Whole bytes, the remainder in the last hour: the hours add up to exactly the total.
+  const points: MetricPoint[] = [];
+  let given = 0;
+  for (let i = first; i < hours; i++) {
+    const upTo = Math.min(end, start + (i + 1) * HOUR);
+    const due = i === hours - 1 || span <= 0 ? total : Math.floor((total * (upTo - from)) / span);
+    points.push({ timestampMs: start + i * HOUR, sum: due - given });
+    given = due;
+  }
+  return points.reverse();
 }
 
 /**
@@ -119,10 +158,8 @@ export function inMemoryFleet(options: {
       const failure = fleet.failures.readMetric.get(instance.name);
       if (failure) throw failure;
       const used = traffic[instance.name];
-      if (used === undefined) return { kind: 'datapoints', sums: [] };
-      const bytes = metric === 'NetworkIn' ? used.inBytes : used.outBytes;
-      // Two daily buckets, in no particular order, as the real service may answer.
-      return { kind: 'datapoints', sums: [bytes / 4, (bytes * 3) / 4] };
+      if (used === undefined) return { kind: 'datapoints', points: [] };
+      return { kind: 'datapoints', points: hourlyPoints(used, metric, window, instance.createdAt) };
     },
     async stopInstance(instance: Instance): Promise<void> {
       fleet.calls.stopInstance.push(instance.name);
