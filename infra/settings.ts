@@ -1,5 +1,6 @@
 import { checkTelegram, parseConfig } from '../src/config.js';
 import { ENV } from '../src/constants.js';
+import { isIanaTimeZone } from '../src/core/display-time.js';
 import { ConfigError } from '../src/errors.js';
 
 /**
@@ -14,8 +15,9 @@ export type ContextReader = (key: string) => unknown;
 
 export interface DeploySettings {
   /**
-   * Guard settings for the function's environment, by environment-variable name; only those the
-   * user set. Checked with the handler's own parser, so the stack cannot accept what it rejects.
+   * Guard settings for the function's environment, by environment-variable name: those the user
+   * set, and what the stack itself decides (the report's time zone as TIME_ZONE). Checked with the
+   * handler's own parser, so the stack cannot accept what it rejects.
    */
   readonly guardEnvironment: Readonly<Record<string, string>>;
   /** SSM Parameter Store name of the SecureString holding the bot token. */
@@ -59,6 +61,7 @@ export const GUARD_SETTINGS = {
   restartOnNewMonth: ENV.restartOnNewMonth,
   snsTopicArn: ENV.snsTopicArn,
   alertLanguage: ENV.alertLanguage,
+  metricDelayMinutes: ENV.metricDelayMinutes,
 } as const;
 
 /** Every setting a settings file or `-c` may give, guard settings first. */
@@ -105,7 +108,9 @@ export function readSettings(read: ContextReader): DeploySettings {
   };
   const check = parseRate('checkSchedule', text('checkSchedule') ?? 'rate(10 minutes)');
   const [reportHour, reportMinute] = parseTime('reportTime', text('reportTime') ?? '23:58');
-  const environment = guardEnvironment(text);
+  const reportTimeZone = timeZone(text('reportTimeZone') ?? 'UTC');
+  // Forecast times in the report read in the zone the report is scheduled in.
+  const environment = guardEnvironment(text, { [ENV.timeZone]: reportTimeZone });
   const alertEmails = list(text('alertEmails'), 'alertEmails', EMAIL, 'email addresses');
   const alertPhoneNumbers = list(
     text('alertPhoneNumbers'),
@@ -135,7 +140,7 @@ export function readSettings(read: ContextReader): DeploySettings {
     checkIntervalMinutes: check.minutes,
     reportHour,
     reportMinute,
-    reportTimeZone: timeZone(text('reportTimeZone') ?? 'UTC'),
+    reportTimeZone,
     alarmEmail: optional(text('alarmEmail'), 'alarmEmail', EMAIL, 'an email address'),
     // A check is CPU-bound in the SDK (about 2.5 ms of CPU per Lightsail call, BENCHMARKS.md) and
     // Lambda's CPU grows with memory: 512 MB checks 1,000 instances in well under the timeout and
@@ -146,7 +151,10 @@ export function readSettings(read: ContextReader): DeploySettings {
   });
 }
 
-function guardEnvironment(text: (key: string) => string | undefined): Record<string, string> {
+function guardEnvironment(
+  text: (key: string) => string | undefined,
+  fromTheStack: Readonly<Record<string, string>>,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, name] of Object.entries(GUARD_SETTINGS)) {
     const value = text(key);
@@ -161,6 +169,9 @@ function guardEnvironment(text: (key: string) => string | undefined): Record<str
       throw error;
     }
   }
+  // The stack's own values were validated where they were read; the parser checks them once more.
+  Object.assign(env, fromTheStack);
+  parseConfig(env);
   return env;
 }
 
@@ -232,14 +243,8 @@ function parseTime(key: string, value: string): [number, number] {
 }
 
 function timeZone(value: string): string {
-  // The pattern rejects offsets such as +08:00, which Intl accepts but Scheduler does not.
-  let valid = /^[A-Za-z]+(?:[/_+-][A-Za-z0-9]+)*$/.test(value);
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-  } catch {
-    valid = false;
-  }
-  if (!valid) {
+  // One rule with the guard's TIME_ZONE, which the stack sets to this zone.
+  if (!isIanaTimeZone(value)) {
     throw new SettingsError(
       `reportTimeZone: expected an IANA time zone such as Asia/Shanghai or UTC, got ${JSON.stringify(value)}`,
     );

@@ -80,6 +80,8 @@ Environment:
   ${ENV.prorateNewInstances}   pro-rate the allowance of instances created this month (default true)
   ${ENV.action}                  stop (default) or notify: send every alert, never stop
   ${ENV.restartOnNewMonth}    true: start what the guard stopped once a new month begins
+  ${ENV.timeZone}               IANA time zone of forecast times, e.g. Asia/Shanghai (default UTC)
+  ${ENV.metricDelayMinutes}    how late Lightsail network metrics land, minutes (default 15)
   AWS credentials and region come from the AWS SDK's default chain (AWS_PROFILE, AWS_REGION, ...);
   AWS_ENDPOINT_URL_LIGHTSAIL points every region at a Lightsail-compatible endpoint.
 

@@ -2,6 +2,7 @@ import { type ChannelSettings, parseChannelSettings } from './config-channels.js
 import { DEFAULT_LANGUAGE, parseLanguages } from './config-language.js';
 import { DEFAULT_TELEGRAM_API_ROOT, ENV } from './constants.js';
 import type { AllowanceUnit } from './core/allowance.js';
+import { DEFAULT_TIME_ZONE, isIanaTimeZone } from './core/display-time.js';
 import type { GlobalAction } from './core/instance-policy.js';
 import { percentValue, warnLevels } from './core/percent-rules.js';
 import type { GuardSettings } from './engine/run.js';
@@ -39,7 +40,18 @@ export const DEFAULTS = {
   action: 'stop' as GlobalAction,
   restartOnNewMonth: false,
   language: DEFAULT_LANGUAGE,
+  timeZone: DEFAULT_TIME_ZONE,
+  /**
+   * Lightsail's network metrics are 5-minute datapoints, published at the end of their interval and
+   * stamped with its start (CloudWatch's basic monitoring, which Lightsail's metrics follow), and they
+   * reach the API some minutes after that: 5 + up to 10 minutes. AWS publishes no figure for
+   * Lightsail itself, so this is a setting.
+   */
+  metricDelayMinutes: 15,
 } as const;
+
+/** Longer than this, a delay setting is a mistake: the metrics would be useless for a guard. */
+const MAX_METRIC_DELAY_MINUTES = 120;
 
 /**
  * Two metric calls per instance in flight: past 25 the SDK's pool of 50 sockets per client is
@@ -156,6 +168,37 @@ function parseConcurrency(env: Environment): number {
   return parsed;
 }
 
+function parseTimeZone(env: Environment): string {
+  const raw = setting(env, ENV.timeZone);
+  if (raw === undefined) return DEFAULTS.timeZone;
+  if (!isIanaTimeZone(raw)) {
+    throw new ConfigError(
+      `${ENV.timeZone} must be an IANA time zone such as Asia/Shanghai or Europe/Berlin (default ${DEFAULTS.timeZone}); got "${raw}".`,
+    );
+  }
+  return raw;
+}
+
+/** A whole number of minutes from `min` to `max`; `what` says what `name` holds, for the message. */
+function parseMinutes(
+  env: Environment,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  what: string,
+): number {
+  const raw = setting(env, name);
+  if (raw === undefined) return fallback;
+  const parsed = Number(raw);
+  if (!/^\d+$/.test(raw) || parsed < min || parsed > max) {
+    throw new ConfigError(
+      `${name} must be a whole number of minutes from ${min} to ${max} (${what}, default ${fallback}); got "${raw}".`,
+    );
+  }
+  return parsed;
+}
+
 function parsePace(env: Environment): Pace | undefined {
   const raw = setting(env, ENV.requestsPerSecond);
   if (raw === undefined) return undefined;
@@ -205,6 +248,17 @@ export function parseConfig(env: Environment): Config {
     concurrency: parseConcurrency(env),
     action: parseAction(env),
     restartOnNewMonth: parseBoolean(env, ENV.restartOnNewMonth, DEFAULTS.restartOnNewMonth),
+    timeZone: parseTimeZone(env),
+    foresight: Object.freeze({
+      metricDelayMinutes: parseMinutes(
+        env,
+        ENV.metricDelayMinutes,
+        DEFAULTS.metricDelayMinutes,
+        0,
+        MAX_METRIC_DELAY_MINUTES,
+        'how late Lightsail network metrics land',
+      ),
+    }),
     pace: parsePace(env),
     ...parseLanguages(env),
     telegram: parseTelegram(env),

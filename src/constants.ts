@@ -31,6 +31,8 @@ export const ENV = {
   barkUrl: 'BARK_URL',
   serverchanSendkey: 'SERVERCHAN_SENDKEY',
   serverchanApiRoot: 'SERVERCHAN_API_ROOT',
+  timeZone: 'TIME_ZONE',
+  metricDelayMinutes: 'METRIC_DELAY_MINUTES',
 } as const;
 
 /** Prefix of every Lightsail tag the guard reads or writes on an instance. */

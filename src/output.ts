@@ -1,4 +1,5 @@
 import type { AllowanceUnit } from './core/allowance.js';
+import type { ForecastDisplay } from './core/forecast-text.js';
 import { htmlToPlain } from './core/html.js';
 import { CHANNEL_LABELS, type ChannelName } from './core/ports.js';
 import { renderTable } from './core/table.js';
@@ -43,12 +44,17 @@ function deliverySummary(messages: RunResult['messages']): string[] {
 }
 
 /** The terminal rendering: a header, the table, what was (or would be) sent, and the problems. */
-export function renderResult(result: RunResult, unit: AllowanceUnit): string {
+export function renderResult(
+  result: RunResult,
+  unit: AllowanceUnit,
+  /** The threshold and TIME_ZONE, for the table to say where instances are heading. */
+  display?: Omit<ForecastDisplay, 'monthEnd'>,
+): string {
   const when = result.checkedAt.toISOString().slice(0, 16).replace('T', ' ');
   const lines = [
     `lightsail-guard ${result.command}${result.dryRun ? ' (dry run)' : ''} · ${when} UTC · billing month ${result.month.key} · ${result.regions.length} region${result.regions.length === 1 ? '' : 's'}`,
     '',
-    renderTable(result.rows, unit),
+    renderTable(result.rows, unit, display && { ...display, monthEnd: result.month.end }),
   ];
   const planned = result.messages.filter((message) => message.status === 'dry-run');
   if (planned.length > 0) {

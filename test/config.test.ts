@@ -26,6 +26,8 @@ describe('parseConfig: defaults', () => {
     expect(config.regions).toBeUndefined();
     expect(config.allowance).toEqual({ unit: 'GB', prorateNewInstances: true });
     expect(config.concurrency).toBe(8);
+    expect(config.timeZone).toBe('UTC');
+    expect(config.foresight).toEqual({ metricDelayMinutes: 15 });
     expect(config.telegram).toEqual({
       token: undefined,
       tokenParameter: undefined,
@@ -42,6 +44,7 @@ describe('parseConfig: defaults', () => {
       config.policy,
       config.policy.warnPercents,
       config.allowance,
+      config.foresight,
       config.telegram,
       config.regions,
       config.instances,
@@ -512,5 +515,23 @@ describe('parseConfig: the push services', () => {
     expect(error.message).toBe(
       'SERVERCHAN_SENDKEY must be a SendKey from sct.ftqq.com (SCT...) or ServerChan³ (sctp<uid>t...); got 20 characters that are not one.',
     );
+  });
+});
+
+describe('parseConfig: forecast settings', () => {
+  it('shows forecast times in an IANA TIME_ZONE and refuses an offset or a misspelt zone', () => {
+    expect(parseConfig({ TIME_ZONE: 'Asia/Shanghai' }).timeZone).toBe('Asia/Shanghai');
+    expect(configError({ TIME_ZONE: '+08:00' }).message).toMatch(/^TIME_ZONE must be an IANA time zone/);
+    expect(configError({ TIME_ZONE: 'Asia/Shangai' }).message).toContain('"Asia/Shangai"');
+  });
+
+  it('takes METRIC_DELAY_MINUTES as whole minutes from 0 to 120', () => {
+    expect(parseConfig({ METRIC_DELAY_MINUTES: '0' }).foresight.metricDelayMinutes).toBe(0);
+    expect(parseConfig({ METRIC_DELAY_MINUTES: '120' }).foresight.metricDelayMinutes).toBe(120);
+    for (const bad of ['121', '-1', '7.5', 'soon']) {
+      expect(configError({ METRIC_DELAY_MINUTES: bad }).message).toMatch(
+        /^METRIC_DELAY_MINUTES must be a whole number of minutes from 0 to 120/,
+      );
+    }
   });
 });

@@ -87,7 +87,10 @@ async function runCommand(command: Command, args: ParsedArgs, ctx: CliContext): 
   ctx.out(
     args.values.json === true
       ? JSON.stringify(resultJson(result), null, 2)
-      : renderResult(result, config.allowance.unit),
+      : renderResult(result, config.allowance.unit, {
+          quotaPercent: config.policy.quotaPercent,
+          timeZone: config.timeZone,
+        }),
   );
   return exitCodeOf(result);
 }

@@ -24,3 +24,9 @@ export function billingMonthOf(now: Date): BillingMonth {
 export function utcDayKey(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** The end of the billing month `YYYY-MM` (00:00 UTC on the 1st of the next), from its key. */
+export function monthEndOf(monthKey: string): Date {
+  const [year = Number.NaN, month = Number.NaN] = monthKey.split('-').map(Number);
+  return new Date(Date.UTC(year, month, 1));
+}

@@ -8,7 +8,10 @@ import {
 import type { Allowance } from './allowance.js';
 import type { BillingMonth } from './billing-month.js';
 import { utcDayKey } from './billing-month.js';
+import { percentUsed } from './percent.js';
 import type { Instance, UsageReading } from './types.js';
+
+export { percentUsed } from './percent.js';
 
 export interface GuardPolicy {
   /** Stop at or over this share of the allowance, in percent (QUOTA_PERCENT). */
@@ -45,14 +48,6 @@ export interface Assessment {
 
 /** The key in the `alerted` tag of the month's "over threshold, not stopped (notify only)" alert. */
 export const NOTIFIED_KEY = 'notified';
-
-/** Used bytes as a percentage of the allowance; an allowance of 0 with any use is infinitely over. */
-export function percentUsed(usedBytes: number, allowanceBytes: number): number {
-  if (allowanceBytes <= 0) return usedBytes > 0 ? Number.POSITIVE_INFINITY : 0;
-  // Multiply first: (used / allowance) * 100 rounds exactly-at-threshold shares such as 29% down
-  // to 28.999...%, which would not stop an instance at exactly QUOTA_PERCENT.
-  return (usedBytes * 100) / allowanceBytes;
-}
 
 /**
  * Decides what the guard should do about one instance: stop it, and which alerts are due. Warning

@@ -1,6 +1,7 @@
 /** The report's plain data: what was read about each instance and what was done about it. */
 
 import type { AllowanceUnit } from './allowance.js';
+import type { ForecastJson } from './forecast-text.js';
 
 /** What the guard did, or would do, about an instance in this run. */
 export type InstanceAction =
@@ -43,6 +44,8 @@ export interface ReportRow {
   readonly unknownReason?: string;
   readonly error?: string;
   readonly nextMonth?: NextMonth;
+  /** Where the instance is heading this month (`--json`: `instances[].forecast`); `null` when unknown or not running. */
+  readonly forecast?: ForecastJson | null;
 }
 
 export interface ReportModel {
@@ -73,4 +76,6 @@ export interface ReportTextContext {
   readonly unit: AllowanceUnit;
   readonly quotaPercent: number;
   readonly warnPercents: readonly number[];
+  /** IANA zone of the times a forecast names (TIME_ZONE); default UTC. */
+  readonly timeZone?: string;
 }

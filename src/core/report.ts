@@ -1,3 +1,6 @@
+import { monthEndOf } from './billing-month.js';
+import { DEFAULT_TIME_ZONE } from './display-time.js';
+import { type ForecastDisplay, forecastHeading } from './forecast-text.js';
 import type { Catalogue } from './i18n/catalogue.js';
 import { en } from './i18n/en.js';
 import { overageFigures } from './overage.js';
@@ -23,9 +26,10 @@ export function sortRows(rows: readonly ReportRow[]): ReportRow[] {
 
 /**
  * The action column: what happened, why a value is missing, whether the allowance is pro-rated,
- * and what traffic past the allowance may cost. Plain text, in the catalogue's language.
+ * what traffic past the allowance may cost and, given `display`, where the instance is heading when
+ * that adds something. Plain text, in the catalogue's language.
  */
-export function rowNote(row: ReportRow, catalogue: Catalogue = en): string {
+export function rowNote(row: ReportRow, catalogue: Catalogue = en, display?: ForecastDisplay): string {
   const { report } = catalogue;
   const parts = [report.actions[row.action]];
   if (row.unknownReason !== undefined) parts.push(report.unknownUsage(row.unknownReason));
@@ -34,6 +38,8 @@ export function rowNote(row: ReportRow, catalogue: Catalogue = en): string {
   if (row.allowanceShare < 1) parts.push(report.proRated((row.allowanceShare * 100).toFixed(0)));
   const overage = overageFigures(row.region, row.usedBytes, row.allowanceBytes);
   if (overage !== undefined) parts.push(report.overage(overage));
+  const heading = display && forecastHeading(row.forecast, row.percent, display);
+  if (heading !== undefined) parts.push(report.heading(heading));
   return parts.filter((part) => part !== '').join(report.noteSeparator);
 }
 
@@ -73,9 +79,14 @@ export function reportBlocks(
   const failures = model.regionErrors.map((failure) =>
     catalogue.report.regionFailure(failure.region, failure.error),
   );
+  const display = {
+    quotaPercent,
+    timeZone: context.timeZone ?? DEFAULT_TIME_ZONE,
+    monthEnd: monthEndOf(model.monthKey),
+  };
   const lines = sortRows(model.rows).map(
     (row) =>
-      `${marker(row, quotaPercent, warnAt)} ${catalogue.report.line(row, rowNote(row, catalogue), context)}`,
+      `${marker(row, quotaPercent, warnAt)} ${catalogue.report.line(row, rowNote(row, catalogue, display), context)}`,
   );
   const restart =
     model.startsOnThe1st === undefined ? [] : [catalogue.report.startsOnThe1st(model.startsOnThe1st)];

@@ -1,10 +1,19 @@
 import type { AllowanceUnit } from './allowance.js';
+import type { ForecastDisplay } from './forecast-text.js';
+import { en } from './i18n/en.js';
 import { rowNote, sortRows } from './report.js';
 import type { ReportRow } from './report-model.js';
 import { formatAmount, formatPercent } from './units.js';
 
-/** The terminal table: instance, region, state, used, allowance, %, action; riskiest first. */
-export function renderTable(rows: readonly ReportRow[], unit: AllowanceUnit): string {
+/**
+ * The terminal table: instance, region, state, used, allowance, %, action; riskiest first. With
+ * `display`, the action column says where an instance is heading when that adds something.
+ */
+export function renderTable(
+  rows: readonly ReportRow[],
+  unit: AllowanceUnit,
+  display?: ForecastDisplay,
+): string {
   const header = ['INSTANCE', 'REGION', 'STATE', `USED ${unit}`, `ALLOWANCE ${unit}`, '%', 'ACTION'];
   const body = sortRows(rows).map((row) => {
     // Not read at all (stopped during a check, ignored, just started) is "-"; unreadable is "?".
@@ -16,7 +25,7 @@ export function renderTable(rows: readonly ReportRow[], unit: AllowanceUnit): st
       unread ? '-' : row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit),
       formatAmount(row.allowanceBytes, unit),
       unread ? '-' : formatPercent(row.percent),
-      rowNote(row),
+      rowNote(row, en, display),
     ];
   });
   if (body.length === 0) return 'No monitored instances found.';

@@ -1,6 +1,7 @@
 import { allowanceFor, trustedCreation } from '../core/allowance.js';
 import type { BillingMonth } from '../core/billing-month.js';
 import { type Assessment, assess, pendingStopAlert } from '../core/decide.js';
+import { forecastInstance } from '../core/forecast.js';
 import { badTagAlertDue, instancePolicy } from '../core/instance-policy.js';
 import type { Fleet } from '../core/ports.js';
 import type { InstanceAction } from '../core/report.js';
@@ -82,6 +83,15 @@ export async function assessInstance(ctx: AssessContext, instance: Instance): Pr
     ctx.command !== 'check' || instance.state === 'running' || pendingStopAlert(instance) !== undefined;
   if (!needsUsage) return { ...base, assessment: undefined, action: 'not-read' };
   const usage = await readUsage(ctx, instance);
+  const forecast = forecastInstance({
+    instance,
+    usage,
+    allowanceBytes: allowance.bytes,
+    month: ctx.month,
+    now: ctx.now,
+    metricDelayMinutes: ctx.settings.foresight.metricDelayMinutes,
+    thresholdPercent: policy.quotaPercent,
+  });
   const assessment = assess({
     instance,
     usage,
@@ -91,5 +101,5 @@ export async function assessInstance(ctx: AssessContext, instance: Instance): Pr
     now: ctx.now,
     notifyOnly: policy.action === 'notify',
   });
-  return { ...base, assessment, action: actionWithoutStop(ctx.command, assessment) };
+  return { ...base, assessment, forecast, action: actionWithoutStop(ctx.command, assessment) };
 }

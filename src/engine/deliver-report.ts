@@ -73,6 +73,7 @@ export async function deliverReport(input: {
     unit: settings.allowance.unit,
     quotaPercent: settings.policy.quotaPercent,
     warnPercents: settings.policy.warnPercents,
+    timeZone: settings.timeZone,
   };
   const blocksIn = inLanguages((catalogue) => reportBlocksWithData(model, context, catalogue));
   const compose = (format: ChannelFormat, catalogue: Catalogue): Composed<number>[] => {

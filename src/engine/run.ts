@@ -1,6 +1,7 @@
 import { TAGS } from '../constants.js';
 import type { AlertEvent } from '../core/alerts.js';
 import { type BillingMonth, billingMonthOf } from '../core/billing-month.js';
+import { forecastJson } from '../core/forecast-text.js';
 import type { ReportRow } from '../core/report.js';
 import { nextMonthFor } from '../core/restart.js';
 import type { Instance } from '../core/types.js';
@@ -141,5 +142,6 @@ function toRow(outcome: InstanceOutcome, month: BillingMonth, restartOnNewMonth:
     ...(stop?.error !== undefined ? { error: `stop failed: ${stop.error}` } : {}),
     ...(outcome.start?.error !== undefined ? { error: `start failed: ${outcome.start.error}` } : {}),
     ...(nextMonth !== undefined ? { nextMonth } : {}),
+    forecast: forecastJson(outcome.forecast ?? null),
   };
 }

@@ -3,6 +3,7 @@
 import type { Allowance, AllowanceSettings } from '../core/allowance.js';
 import type { BillingMonth } from '../core/billing-month.js';
 import type { Assessment, GuardPolicy } from '../core/decide.js';
+import type { Forecast } from '../core/forecast.js';
 import type { Language } from '../core/i18n/catalogue.js';
 import type { GlobalAction, InstancePolicy } from '../core/instance-policy.js';
 import type { Channel, ChannelName, Fleet } from '../core/ports.js';
@@ -30,6 +31,15 @@ export interface GuardSettings {
   readonly language: Language;
   /** Channels read in another language than `language` (ALERT_LANGUAGE's `channel:language`). */
   readonly channelLanguages?: Readonly<Partial<Record<ChannelName, Language>>>;
+  /** IANA time zone that forecast times are shown in (TIME_ZONE). */
+  readonly timeZone: string;
+  readonly foresight: ForesightSettings;
+}
+
+/** What pace and forecast need to know about the metrics and the schedule. */
+export interface ForesightSettings {
+  /** How late Lightsail's network metrics land, in minutes (METRIC_DELAY_MINUTES). */
+  readonly metricDelayMinutes: number;
 }
 
 /** A structured log event; the Lambda prints them as JSON lines, the CLI may ignore them. */
@@ -124,4 +134,6 @@ export interface InstanceOutcome {
   readonly forgetError?: string;
   /** Why the instance's creation time was not trusted (and a full month's allowance was used). */
   readonly creationProblem?: string;
+  /** Where it is heading this month; `null` when that cannot be told (see `forecastInstance`). */
+  readonly forecast?: Forecast | null;
 }

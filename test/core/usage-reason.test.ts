@@ -3,7 +3,7 @@ import type { MetricRead } from '../../src/core/types.js';
 import { interpretUsage } from '../../src/core/usage.js';
 import { anInstance, at, aWindow } from '../support/builders.js';
 
-const NONE: MetricRead = { kind: 'datapoints', sums: [] };
+const NONE: MetricRead = { kind: 'datapoints', points: [] };
 
 describe('interpretUsage: the reason a silent instance is unknown', () => {
   it('says for how many hours a running instance was observed without a datapoint', () => {

@@ -19,7 +19,7 @@ describe('deploy settings', () => {
       memorySize: 512,
       timeoutSeconds: 300,
       logRetentionDays: 90,
-      guardEnvironment: {},
+      guardEnvironment: { TIME_ZONE: 'UTC' },
       alarmEmail: undefined,
     });
   });
@@ -38,7 +38,7 @@ describe('deploy settings', () => {
       reportMinute: 5,
       alarmEmail: undefined,
     });
-    expect(settings.guardEnvironment).toEqual({ TELEGRAM_CHAT_ID: '@my_channel' });
+    expect(settings.guardEnvironment).toEqual({ TELEGRAM_CHAT_ID: '@my_channel', TIME_ZONE: 'UTC' });
   });
 
   it.each([
@@ -57,6 +57,11 @@ describe('deploy settings', () => {
     ['regions', 'us-east-1,Frankfurt', /regions: REGIONS must be comma-separated Lightsail regions/],
     ['allowanceUnit', 'TB', /allowanceUnit: ALLOWANCE_UNIT must be GB/],
     ['prorateNewInstances', 'maybe', /prorateNewInstances: PRORATE_NEW_INSTANCES must be true or false/],
+    [
+      'metricDelayMinutes',
+      '7.5',
+      /metricDelayMinutes: METRIC_DELAY_MINUTES must be a whole number of minutes/,
+    ],
     [
       'botTokenParameterName',
       'lightsail-guard/token',
@@ -77,6 +82,7 @@ describe('deploy settings', () => {
     expect(read({ quotaPercent: '85', warnPercent: '70,80' }).guardEnvironment).toEqual({
       QUOTA_PERCENT: '85',
       WARN_PERCENT: '70,80',
+      TIME_ZONE: 'UTC',
     });
   });
 
@@ -85,9 +91,15 @@ describe('deploy settings', () => {
   });
 
   it('passes the alert language to the function, and refuses one it has no catalogue for', () => {
-    expect(read({ alertLanguage: 'zh-CN,telegram:en' }).guardEnvironment).toEqual({
+    expect(read({ alertLanguage: 'zh-CN,telegram:en' }).guardEnvironment).toMatchObject({
       ALERT_LANGUAGE: 'zh-CN,telegram:en',
     });
     expect(() => read({ alertLanguage: 'fr' })).toThrow(/^alertLanguage: ALERT_LANGUAGE takes en or zh-CN/);
+  });
+
+  it('shows forecast times in the report time zone: it passes reportTimeZone as TIME_ZONE', () => {
+    expect(read({ reportTimeZone: 'Europe/Berlin' }).guardEnvironment).toMatchObject({
+      TIME_ZONE: 'Europe/Berlin',
+    });
   });
 });

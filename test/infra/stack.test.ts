@@ -87,10 +87,13 @@ describe('the function', () => {
 });
 
 describe('the environment', () => {
-  it('holds only the parameter name when nothing else is configured', () => {
+  it('holds only the parameter name and the report time zone when nothing else is configured', () => {
     const env = (onlyResource(defaults, 'AWS::Lambda::Function').Environment as { Variables: unknown })
       .Variables;
-    expect(env).toEqual({ [ENV.telegramBotTokenParameter]: '/lightsail-guard/telegram-bot-token' });
+    expect(env).toEqual({
+      [ENV.telegramBotTokenParameter]: '/lightsail-guard/telegram-bot-token',
+      [ENV.timeZone]: 'UTC',
+    });
   });
 
   it('passes every configured guard setting under the shared names', () => {
@@ -104,6 +107,7 @@ describe('the environment', () => {
       [ENV.instancesToMonitor]: 'web-1,db_2',
       [ENV.regions]: 'ap-southeast-1,us-east-1',
       [ENV.allowanceUnit]: 'GiB',
+      [ENV.timeZone]: 'Asia/Shanghai',
     });
   });
 

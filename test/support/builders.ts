@@ -50,6 +50,8 @@ export function guardSettings(overrides: Partial<GuardSettings> = {}): GuardSett
     action: 'stop',
     restartOnNewMonth: false,
     language: 'en',
+    timeZone: 'UTC',
+    foresight: { metricDelayMinutes: 15 },
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@
  */
 
 import type { AlertEvent, AlertOfKind, AlertTextContext } from '../alert-event.js';
+import type { ForecastHeading } from '../forecast-text.js';
 import type {
   InstanceAction,
   NextMonth,
@@ -47,6 +48,8 @@ export interface ReportCatalogue {
   overage(figures: { readonly overGb: string; readonly price?: number; readonly costUsd?: string }): string;
   /** Joins the parts of the note column. */
   readonly noteSeparator: string;
+  /** Where an instance is heading this month (plain text): "on pace for 128% by 30 Nov; ...". */
+  heading(heading: ForecastHeading): string;
 }
 
 export interface Catalogue {

@@ -1,6 +1,7 @@
 import { TAGS } from '../../constants.js';
 import type { AlertFigures, AlertTextContext } from '../alert-event.js';
 import type { AllowanceUnit } from '../allowance.js';
+import { displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { OVERAGE_USD_PER_GB } from '../overage.js';
@@ -196,5 +197,11 @@ export const en: Catalogue = {
         ? `${overGb} GB over the allowance: billed per GB out`
         : `${overGb} GB over the allowance: up to ${costUsd} USD at ${price} USD/GB out`,
     noteSeparator: '; ',
+    heading(h) {
+      const pace = `on pace for ${h.monthEndPercent}% by ${utcDay(h.lastDay)}`;
+      return h.threshold === undefined
+        ? pace
+        : `${pace}; ${h.threshold.percent}% around ${displayTime(h.threshold.at, h.timeZone)}`;
+    },
   },
 };

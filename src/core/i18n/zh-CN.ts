@@ -1,6 +1,7 @@
 import { TAGS } from '../../constants.js';
 import type { AlertFigures, AlertTextContext } from '../alert-event.js';
 import type { AllowanceUnit } from '../allowance.js';
+import { displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { OVERAGE_USD_PER_GB } from '../overage.js';
@@ -219,5 +220,11 @@ export const zhCN: Catalogue = {
         ? `超出配额 ${overGb} GB：按 GB 出站计费`
         : `超出配额 ${overGb} GB：最多约 ${costUsd} USD（${price} USD/GB 出站）`,
     noteSeparator: '；',
+    heading(h) {
+      const pace = `按当前速度，月底（${utcDay(h.lastDay, 'zh-CN')}）将达 ${h.monthEndPercent}%`;
+      return h.threshold === undefined
+        ? pace
+        : `${pace}；约 ${displayTime(h.threshold.at, h.timeZone, 'zh-CN')} 达到 ${h.threshold.percent}%`;
+    },
   },
 };

@@ -1,0 +1,84 @@
+import { HOUR_MS } from './hourly.js';
+import type { HourlyUsage } from './types.js';
+
+/**
+ * How fast an instance is moving bytes, measured from this month's hourly series as the guard can
+ * see it. Lightsail's metrics land late (`METRIC_DELAY_MINUTES`), so the series is taken to be
+ * complete only up to `now - delay`: that moment is where every measure here ends.
+ *
+ * Two measures, for two jobs:
+ * - the **recent pace** follows what the instance is doing now: the bytes of the last complete hour
+ *   and of the visible part of the current one, over that time. It reacts within the hour, and a
+ *   spike in it counts in full: stop ahead acts on it, and would rather stop an instance a little
+ *   early than let a burst run past the threshold unseen (see `stop-ahead.ts`).
+ * - the **daily pace** is what the month-end projection uses: the mean of the last 24 complete
+ *   visible hours, with the busiest of them counted as the second busiest. A daily rhythm averages
+ *   out over 24 hours (a projection made at the evening peak is not doubled), and one spike, a
+ *   backup or a one-off download, cannot move it: its hour is replaced by an ordinary one.
+ */
+
+/** Where the measures may start and end, in epoch ms. */
+export interface PaceWindow {
+  /** The later of the 1st (00:00 UTC) and the instance's creation: nothing is known before it. */
+  readonly observedFromMs: number;
+  /** `now - METRIC_DELAY_MINUTES`: the series is complete up to here. */
+  readonly seenUntilMs: number;
+}
+
+/** Shorter than this, a recent pace is noise: the first minutes of the month, or of an instance. */
+export const MIN_RECENT_WINDOW_MS = 10 * 60_000;
+
+/** Hours the daily pace looks back over: one whole day, so that a daily rhythm averages out. */
+export const DAILY_PACE_HOURS = 24;
+
+/**
+ * Bytes per second over the last complete hour and the visible part of the current one (from the
+ * start of the hour before the one holding `seenUntil`, or from `observedFrom` if later). Bytes the
+ * series already shows past `seenUntil` (metrics that came in sooner than the assumed delay) count
+ * too, which can only make the pace higher: the side stop ahead errs on. `null` when the window is
+ * shorter than `MIN_RECENT_WINDOW_MS`.
+ */
+export function recentPace(hourly: HourlyUsage, window: PaceWindow): number | null {
+  const current = Math.floor((window.seenUntilMs - hourly.startMs) / HOUR_MS);
+  const fromIndex = Math.max(0, current - 1);
+  const fromMs = Math.max(hourly.startMs + fromIndex * HOUR_MS, window.observedFromMs);
+  const seconds = (window.seenUntilMs - fromMs) / 1000;
+  if (!(seconds * 1000 >= MIN_RECENT_WINDOW_MS)) return null;
+  let bytes = 0;
+  for (let i = fromIndex; i < hourly.bytes.length; i++) bytes += hourly.bytes[i] ?? 0;
+  return bytes / seconds;
+}
+
+export interface DailyPace {
+  /** Bytes per second. */
+  readonly bytesPerSecond: number;
+  /** Complete hours it was measured over (up to 24): how much the projection rests on. */
+  readonly hours: number;
+}
+
+/**
+ * The mean bytes per second of the last (up to) 24 complete hours that were observed in full and
+ * are visible in full, with the busiest hour counted as the second busiest, so that a single spike
+ * cannot move it. `null` before one such hour exists.
+ */
+export function dailyPace(hourly: HourlyUsage, window: PaceWindow): DailyPace | null {
+  // Hour i is usable when it began at or after observedFrom and ended by seenUntil.
+  const firstWhole = Math.ceil((window.observedFromMs - hourly.startMs) / HOUR_MS);
+  const endWhole = Math.min(hourly.bytes.length, Math.floor((window.seenUntilMs - hourly.startMs) / HOUR_MS));
+  const from = Math.max(firstWhole, endWhole - DAILY_PACE_HOURS, 0);
+  const hours = hourly.bytes.slice(from, Math.max(from, endWhole));
+  if (hours.length === 0) return null;
+  let total = 0;
+  let busiest = Number.NEGATIVE_INFINITY;
+  let second = Number.NEGATIVE_INFINITY;
+  for (const bytes of hours) {
+    total += bytes;
+    if (bytes > busiest) {
+      second = busiest;
+      busiest = bytes;
+    } else if (bytes > second) second = bytes;
+  }
+  // With one hour there is nothing to compare a spike with: it stands.
+  const trimmed = hours.length > 1 ? total - busiest + second : total;
+  return { bytesPerSecond: trimmed / hours.length / (HOUR_MS / 1000), hours: hours.length };
+}
