@@ -118,6 +118,12 @@ export async function startLightsailSimulator(options: SimulatorOptions = {}): P
       const i = store.get(region, name);
       if (!i) throw new Error(`No simulated instance ${name} in ${region}`);
       i.traffic = { ...traffic };
+      i.shape = undefined;
+    },
+    setShape(region, name, shape) {
+      const i = store.get(region, name);
+      if (!i) throw new Error(`No simulated instance ${name} in ${region}`);
+      i.shape = shape;
     },
     injectFault: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),

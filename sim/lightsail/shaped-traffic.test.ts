@@ -102,3 +102,33 @@ describe('GetInstanceMetricData over shaped traffic', () => {
     expect(byHour(out.metricData).get(Date.parse('2026-11-27T10:00:00Z'))).toBeCloseTo(1000 * 30 * 60, 0);
   });
 });
+
+describe('replacing traffic', () => {
+  let sim: LightsailSimulator | undefined;
+  afterEach(() => sim?.close());
+
+  it('follows setShape, and setTraffic drops the shape for a uniform month-to-date total', async () => {
+    sim = await startLightsailSimulator({
+      now: () => TEST_NOW,
+      instances: [{ name: 'old', region: 'us-east-1' }],
+    });
+    const total = async () =>
+      [
+        ...byHour(
+          (await clientFor(sim as LightsailSimulator).send(metricQuery({ period: 3600 }))).metricData,
+        ).values(),
+      ].reduce((a, b) => a + b, 0);
+
+    sim.setShape(
+      'us-east-1',
+      'old',
+      constant({ bytesPerSecond: 1, outShare: 1, to: at(TEST_MONTH_START) + 100 }),
+    );
+    const shaped = await total();
+    sim.setTraffic('us-east-1', 'old', { inBytes: 0, outBytes: 5e9 });
+    const uniform = await total();
+
+    expect(shaped).toBeCloseTo(100, 6);
+    expect(uniform).toBeCloseTo(5e9, 0);
+  });
+});

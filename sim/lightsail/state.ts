@@ -24,7 +24,7 @@ export interface SimInstance {
   publicIpAddress: string;
   tags: Map<string, string>;
   traffic: { inBytes: number; outBytes: number };
-  readonly shape: TrafficShape | undefined;
+  shape: TrafficShape | undefined;
   /** When it ran, in epoch seconds: shaped traffic flows only then. The last run is open while running. */
   readonly runs: [number, number | undefined][];
 }

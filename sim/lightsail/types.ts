@@ -137,8 +137,10 @@ export interface LightsailSimulator {
   addInstance(spec: SimInstanceSpec): void;
   /** A live view of one instance for assertions, or `undefined` when there is none. */
   instance(region: string, name: string): { state: string; tags: Record<string, string> } | undefined;
-  /** Replaces an instance's month-to-date traffic as of `now()`. */
+  /** Replaces an instance's month-to-date traffic as of `now()`, spread uniformly (a shape is dropped). */
   setTraffic(region: string, name: string, traffic: { inBytes: number; outBytes: number }): void;
+  /** Replaces an instance's traffic with `shape` (`sim/traffic.ts`), over its whole life so far. */
+  setShape(region: string, name: string, shape: TrafficShape): void;
   injectFault(fault: SimFault): void;
   clearFaults(): void;
   /** Holds the matching requests until `release()`, for a test that must act at an exact step. */

@@ -1,4 +1,5 @@
 import type { AllowanceUnit } from './allowance.js';
+import type { Forecast } from './forecast.js';
 import type { TagProblem } from './instance-policy.js';
 import type { Instance } from './types.js';
 
@@ -25,6 +26,8 @@ export type AlertEvent =
     } & AlertFigures)
   | ({ readonly kind: 'warn'; readonly instance: Instance; readonly level: number } & AlertFigures)
   | ({ readonly kind: 'kept-running'; readonly instance: Instance } & AlertFigures)
+  /** The projected month end first reached 100% while usage is under the first warning level. */
+  | ({ readonly kind: 'forecast'; readonly instance: Instance; readonly forecast: Forecast } & AlertFigures)
   | ({
       readonly kind: 'not-stopped';
       readonly instance: Instance;
@@ -52,4 +55,6 @@ export interface AlertTextContext {
   readonly unit: AllowanceUnit;
   readonly quotaPercent: number;
   readonly monthKey: string;
+  /** IANA zone of the times an alert names (TIME_ZONE); default UTC. */
+  readonly timeZone?: string;
 }

@@ -23,6 +23,8 @@ export function alertedTagValue(monthKey: string, keys: Iterable<string>): strin
   const sorted = [...new Set(keys)].sort((a, b) => {
     const na = Number(a);
     const nb = Number(b);
+    // Levels in numeric order, then named keys (forecast, override) in alphabetical order.
+    if (Number.isNaN(na) && Number.isNaN(nb)) return a.localeCompare(b);
     if (Number.isNaN(na) || Number.isNaN(nb)) return Number.isNaN(na) ? 1 : -1;
     return na - nb;
   });

@@ -44,6 +44,7 @@ export function alertRank(event: AlertEvent): number {
     'kept-running': 5,
     started: 6,
     warn: 7,
+    forecast: 8,
   };
   return event.kind === 'stop' && event.outcome === 'failed' ? -1 : order[event.kind];
 }

@@ -8,6 +8,8 @@ import {
 import type { Allowance } from './allowance.js';
 import type { BillingMonth } from './billing-month.js';
 import { utcDayKey } from './billing-month.js';
+import type { Forecast } from './forecast.js';
+import { FORECAST_ALERT_KEY, forecastAlertDue } from './forecast-alert.js';
 import { percentUsed } from './percent.js';
 import type { Instance, UsageReading } from './types.js';
 
@@ -27,7 +29,8 @@ export type DueAlert =
   | { readonly kind: 'kept-running' }
   /** At or over the threshold, but its action is `notify`: alerted once a month, never stopped. */
   | { readonly kind: 'not-stopped' }
-  | { readonly kind: 'unknown'; readonly reason: string };
+  | { readonly kind: 'unknown'; readonly reason: string }
+  | { readonly kind: 'forecast'; readonly forecast: Forecast };
 
 export interface Assessment {
   readonly instance: Instance;
@@ -64,6 +67,8 @@ export function assess(input: {
   readonly now: Date;
   /** ACTION=notify, or the instance's `lightsail-guard:action = notify`: alert, never stop. */
   readonly notifyOnly?: boolean;
+  /** Where the instance is heading (`forecastInstance`); the forecast alert needs it. */
+  readonly forecast?: Forecast | null;
 }): Assessment {
   const { instance, usage, allowance, policy, month, now } = input;
   const base = { instance, allowance, usage };
@@ -127,6 +132,11 @@ export function assess(input: {
     const highest = fresh.at(-1);
     if (highest !== undefined) due.push({ kind: 'warn', level: Number(highest) });
     for (const level of fresh) record.add(level);
+    const { forecast } = input;
+    if (forecast && forecastAlertDue({ forecast, percent, policy, delivered })) {
+      due.push({ kind: 'forecast', forecast });
+      record.add(FORECAST_ALERT_KEY);
+    }
   }
   if (record.size !== delivered.size) tags[TAGS.alerted] = alertedTagValue(month.key, record);
   if (stop && undeliveredStop !== undefined) tags[TAGS.stopUnsent] = '';

@@ -58,6 +58,27 @@ export function alertData(event: AlertEvent, context: AlertTextContext, text: st
         text,
       };
     }
+    case 'forecast': {
+      const { forecast } = event;
+      return {
+        kind: event.kind,
+        instance: event.instance.name,
+        region: event.instance.region,
+        state: event.instance.state,
+        usedBytes: event.usedBytes,
+        allowanceBytes: event.allowanceBytes,
+        percent: finite(event.percent),
+        thresholdPercent: forecast.thresholdPercent,
+        monthEndBytes: forecast.monthEndBytes,
+        monthEndPercent: finite(forecast.monthEndPercent),
+        thresholdAt: forecast.thresholdAt?.toISOString() ?? null,
+        fullAt: forecast.fullAt?.toISOString() ?? null,
+        ratePerSecond: forecast.ratePerSecond,
+        dailyRatePerSecond: forecast.dailyRatePerSecond,
+        ...month,
+        text,
+      };
+    }
     case 'unknown':
       return {
         kind: event.kind,

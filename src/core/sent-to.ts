@@ -36,6 +36,8 @@ export function dueAlertKey(
       return `${scope.monthKey}.override`;
     case 'not-stopped':
       return `${scope.monthKey}.notified`;
+    case 'forecast':
+      return `${scope.monthKey}.forecast`;
     case 'unknown':
       return `unknown.${scope.dayKey}`;
     case 'stop':

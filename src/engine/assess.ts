@@ -58,7 +58,7 @@ function actionWithoutStop(command: Command, assessment: Assessment): InstanceAc
   if (assessment.keptRunning) return 'kept-running';
   if (assessment.notified) return 'not-stopped';
   if (command !== 'check') return assessment.stop ? 'over-threshold' : 'none';
-  return assessment.due.some((due) => due.kind === 'warn') ? 'warned' : 'none';
+  return assessment.due.some((due) => due.kind === 'warn' || due.kind === 'forecast') ? 'warned' : 'none';
 }
 
 /**
@@ -100,6 +100,7 @@ export async function assessInstance(ctx: AssessContext, instance: Instance): Pr
     month: ctx.month,
     now: ctx.now,
     notifyOnly: policy.action === 'notify',
+    forecast,
   });
   return { ...base, assessment, forecast, action: actionWithoutStop(ctx.command, assessment) };
 }

@@ -99,6 +99,7 @@ export async function deliverAlerts(input: {
     unit: settings.allowance.unit,
     quotaPercent: settings.policy.quotaPercent,
     monthKey: month.key,
+    timeZone: settings.timeZone,
   };
   const planned = orderedAlerts(input.outcomes, input.events, month, now);
   const blocksIn = inLanguages((catalogue): Block<Planned>[] =>

@@ -43,6 +43,9 @@ export function eventsOf(outcome: InstanceOutcome, month: BillingMonth, now: Dat
       return { key, event: { kind: 'not-stopped', instance, because, ...figures } };
     }
     if (due.kind === 'unknown') return { key, event: { kind: 'unknown', instance, reason: due.reason } };
+    if (due.kind === 'forecast') {
+      return { key, event: { kind: 'forecast', instance, forecast: due.forecast, ...figures } };
+    }
     if (due.undeliveredSince !== undefined) {
       return {
         key,

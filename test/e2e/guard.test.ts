@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TAGS } from '../../src/constants.js';
-import { instanceAt, runInProcess, startWorld, type World } from './harness.js';
+import { instanceAt, levelAt, runInProcess, startWorld, type World } from './harness.js';
 
 describe('check against the Lightsail simulator', () => {
   let world: World;
@@ -24,8 +24,7 @@ describe('check against the Lightsail simulator', () => {
   it('warns again at the next level once usage crosses it', async () => {
     world = await startWorld([instanceAt('web_1', 'us-east-1', 0.85)]);
     await runInProcess(world, ['check']);
-    const total = 0.92 * 1024e9;
-    world.lightsail.setTraffic('us-east-1', 'web_1', { inBytes: total / 2, outBytes: total / 2 });
+    world.lightsail.setShape('us-east-1', 'web_1', levelAt(0.92));
 
     const run = await runInProcess(world, ['check']);
 

@@ -9,26 +9,39 @@ import {
   startLightsailSimulator,
 } from '../../sim/lightsail/index.js';
 import { type FakeTelegram, startFakeTelegram } from '../../sim/telegram/index.js';
+import { constant, type TrafficShape } from '../../sim/traffic.js';
 import { main } from '../../src/cli.js';
 
 export const CHAT_ID = SIMULATED_CHAT_ID;
 export const GB = 1e9;
 
-/** An instance at `share` of a 1,024 GB allowance, created long before this month. */
+/**
+ * An instance at `share` of a 1,024 GB allowance, created long before this month. A running one
+ * moved all of it in the first minute of the month and nothing since: a level, not a trend, so
+ * that no outcome turns on the day the test runs (its pace is 0: no forecast alert, no stop ahead).
+ * Only before 02:15 UTC on the 1st is that minute recent enough to count as pace. A stopped one
+ * (`extra.state`) holds the same total spread over the month (stopped instances move nothing).
+ */
 export function instanceAt(
   name: string,
   region: string,
   share: number,
   extra: Partial<SimInstanceSpec> = {},
-) {
+): SimInstanceSpec {
   const total = share * 1024 * GB;
-  return {
-    name,
-    region,
-    gbPerMonthAllocated: 1024,
-    traffic: { inBytes: total / 2, outBytes: total / 2 },
-    ...extra,
-  };
+  const traffic =
+    extra.state === undefined || extra.state === 'running'
+      ? { shape: levelAt(share) }
+      : { traffic: { inBytes: total / 2, outBytes: total / 2 } };
+  return { name, region, gbPerMonthAllocated: 1024, ...traffic, ...extra };
+}
+
+/** `share` of 1,024 GB, all moved in the first minute of this month (see `instanceAt`). */
+export function levelAt(share: number): TrafficShape {
+  const now = new Date();
+  const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) / 1000;
+  const total = share * 1024 * GB;
+  return constant({ bytesPerSecond: total / 60, from: monthStart, to: monthStart + 60, outShare: 0.5 });
 }
 
 export interface World {

@@ -3,7 +3,7 @@ import { renderResult, resultJson } from '../../src/output.js';
 import { anInstance, GB } from '../support/builders.js';
 import { inMemoryFleet } from '../support/fleet.js';
 import { recordingNotifier } from '../support/notifier.js';
-import { NOW, run } from '../support/scenario.js';
+import { NOW, run, TEN_MINUTES_LATER } from '../support/scenario.js';
 
 /**
  * At NOW (20 Nov 10:00 UTC, 466 hours into November) `busy` has moved 85 GB of 100 at an even pace
@@ -62,5 +62,31 @@ describe('forecast in status, report and --json', () => {
     expect(notifier.sent[0]).toMatch(
       /<code>busy<\/code>.*on pace for 131% by 30 Nov; 95% around 22 Nov \d\d:\d\d PST/,
     );
+  });
+});
+
+describe('the forecast alert in a check', () => {
+  /** 70 GB of 100 by NOW at an even pace: 108% by the month's end, still under the 80% warning. */
+  const climbing = () =>
+    inMemoryFleet({
+      regions: ['us-east-1'],
+      instances: [anInstance({ name: 'climbing', allowanceGb: 100 })],
+      traffic: { climbing: { inBytes: 20 * GB, outBytes: 50 * GB } },
+    });
+
+  it('is sent once, naming when the threshold will be reached, and not by the next check', async () => {
+    const fleet = climbing();
+    const notifier = recordingNotifier();
+
+    const first = await run(fleet, notifier);
+    const second = await run(fleet, notifier, { now: TEN_MINUTES_LATER });
+
+    expect(notifier.sent).toHaveLength(1);
+    expect(notifier.sent[0]).toMatch(
+      /^📈 <b>On pace to pass the allowance<\/b> <code>climbing<\/code> in us-east-1: 70\.00 of 100\.00 GB used \(70\.0%\); at its pace of the last day it reaches 95% around 2\d Nov \d\d:\d\d UTC and 108% by 30 Nov\./,
+    );
+    expect(first.rows[0]?.action).toBe('warned');
+    expect(fleet.instance('climbing').tags['lightsail-guard:alerted']).toBe('2026-11:forecast');
+    expect(second.messages).toEqual([]);
   });
 });

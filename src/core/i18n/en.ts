@@ -1,7 +1,8 @@
 import { TAGS } from '../../constants.js';
 import type { AlertFigures, AlertTextContext } from '../alert-event.js';
 import type { AllowanceUnit } from '../allowance.js';
-import { displayTime, utcDay } from '../display-time.js';
+import { monthEndOf } from '../billing-month.js';
+import { DEFAULT_TIME_ZONE, displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { OVERAGE_USD_PER_GB } from '../overage.js';
@@ -65,6 +66,17 @@ export const en: Catalogue = {
           : '';
       return `⚠️ <b>${event.level}% warning</b> ${who(event.instance)}: ${figures(event, context.unit)}. It will be stopped at ${context.quotaPercent}%.${past}`;
     },
+    forecast(event, context) {
+      const zone = context.timeZone ?? DEFAULT_TIME_ZONE;
+      const { forecast } = event;
+      const lastDay = utcDay(new Date(monthEndOf(context.monthKey).getTime() - 1));
+      const end = `${Math.floor(forecast.monthEndPercent)}% by ${lastDay}`;
+      const when =
+        forecast.thresholdAt !== null
+          ? `it reaches ${forecast.thresholdPercent}% around ${displayTime(forecast.thresholdAt, zone)} and ${end}`
+          : `it reaches 100% around ${displayTime(forecast.fullAt ?? monthEndOf(context.monthKey), zone)} and ${end}`;
+      return `📈 <b>On pace to pass the allowance</b> ${who(event.instance)}: ${figures(event, context.unit)}; at its pace of the last day ${when}. It will be stopped at ${forecast.thresholdPercent}%.`;
+    },
     'kept-running': (event, context) =>
       `⚠️ <b>Over threshold, kept running</b> ${who(event.instance)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(priceText(event.instance.region))}. To let the guard stop it again: ${command('keep-running', `${event.instance.name} --clear`)}.`,
     'not-stopped'(event, context) {
@@ -125,6 +137,8 @@ export const en: Catalogue = {
     },
     warn: (event) => `${event.instance.name} at ${formatPercent(event.percent)} (${event.level}% warning)`,
     'kept-running': (event) => `${event.instance.name} over threshold, kept running`,
+    forecast: (event) =>
+      `${event.instance.name} on pace for ${Math.floor(event.forecast.monthEndPercent)}% this month`,
     'not-stopped': (event) => `${event.instance.name} over threshold, not stopped`,
     started: (event) =>
       `${event.dryRun ? 'would start' : 'started'} for the new month: ${event.started.map(({ instance }) => instance.name).join(', ')}`,

@@ -1,7 +1,8 @@
 import { TAGS } from '../../constants.js';
 import type { AlertFigures, AlertTextContext } from '../alert-event.js';
 import type { AllowanceUnit } from '../allowance.js';
-import { displayTime, utcDay } from '../display-time.js';
+import { monthEndOf } from '../billing-month.js';
+import { DEFAULT_TIME_ZONE, displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { OVERAGE_USD_PER_GB } from '../overage.js';
@@ -93,6 +94,17 @@ export const zhCN: Catalogue = {
           : '';
       return `⚠️ <b>${event.level}% 预警</b> ${who(event.instance)}：${figures(event, context.unit)}。达到 ${context.quotaPercent}% 时将被停止。${past}`;
     },
+    forecast(event, context) {
+      const zone = context.timeZone ?? DEFAULT_TIME_ZONE;
+      const { forecast } = event;
+      const lastDay = utcDay(new Date(monthEndOf(context.monthKey).getTime() - 1), 'zh-CN');
+      const end = `月底（${lastDay}）将达 ${Math.floor(forecast.monthEndPercent)}%`;
+      const when =
+        forecast.thresholdAt !== null
+          ? `约 ${displayTime(forecast.thresholdAt, zone, 'zh-CN')} 达到 ${forecast.thresholdPercent}%，${end}`
+          : `约 ${displayTime(forecast.fullAt ?? monthEndOf(context.monthKey), zone, 'zh-CN')} 达到 100%，${end}`;
+      return `📈 <b>按当前速度将超出配额</b> ${who(event.instance)}：${figures(event, context.unit)}；按最近一天的速度，${when}。达到 ${forecast.thresholdPercent}% 时将被停止。`;
+    },
     'kept-running': (event, context) =>
       `⚠️ <b>超过阈值，保持运行</b> ${who(event.instance)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。已有标签 <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>，因此未停止；超出配额的${priceText(event.instance.region)}。如需让守护程序再次停止它：${command('keep-running', `${event.instance.name} --clear`)}。`,
     'not-stopped'(event, context) {
@@ -150,6 +162,8 @@ export const zhCN: Catalogue = {
     },
     warn: (event) => `${event.instance.name} 已用 ${percent(event.percent)}（${event.level}% 预警）`,
     'kept-running': (event) => `${event.instance.name} 超过阈值，保持运行`,
+    forecast: (event) =>
+      `${event.instance.name} 按当前速度本月将达 ${Math.floor(event.forecast.monthEndPercent)}%`,
     'not-stopped': (event) => `${event.instance.name} 超过阈值，未停止`,
     started: (event) =>
       `新的月份${event.dryRun ? '将会启动' : '已启动'}：${event.started.map(({ instance }) => instance.name).join('、')}`,
