@@ -16,7 +16,8 @@ export type ContextReader = (key: string) => unknown;
 export interface DeploySettings {
   /**
    * Guard settings for the function's environment, by environment-variable name: those the user
-   * set, and what the stack itself decides (the report's time zone as TIME_ZONE). Checked with the
+   * set, and what the stack itself decides (the report's time zone as TIME_ZONE, the check's
+   * schedule as CHECK_INTERVAL_MINUTES). Checked with the
    * handler's own parser, so the stack cannot accept what it rejects.
    */
   readonly guardEnvironment: Readonly<Record<string, string>>;
@@ -62,6 +63,7 @@ export const GUARD_SETTINGS = {
   snsTopicArn: ENV.snsTopicArn,
   alertLanguage: ENV.alertLanguage,
   metricDelayMinutes: ENV.metricDelayMinutes,
+  stopAhead: ENV.stopAhead,
 } as const;
 
 /** Every setting a settings file or `-c` may give, guard settings first. */
@@ -109,8 +111,12 @@ export function readSettings(read: ContextReader): DeploySettings {
   const check = parseRate('checkSchedule', text('checkSchedule') ?? 'rate(10 minutes)');
   const [reportHour, reportMinute] = parseTime('reportTime', text('reportTime') ?? '23:58');
   const reportTimeZone = timeZone(text('reportTimeZone') ?? 'UTC');
-  // Forecast times in the report read in the zone the report is scheduled in.
-  const environment = guardEnvironment(text, { [ENV.timeZone]: reportTimeZone });
+  // Forecast times in the report read in the zone the report is scheduled in, and stop ahead
+  // looks as far ahead as the next scheduled check.
+  const environment = guardEnvironment(text, {
+    [ENV.timeZone]: reportTimeZone,
+    [ENV.checkIntervalMinutes]: String(check.minutes),
+  });
   const alertEmails = list(text('alertEmails'), 'alertEmails', EMAIL, 'email addresses');
   const alertPhoneNumbers = list(
     text('alertPhoneNumbers'),

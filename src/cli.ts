@@ -82,6 +82,9 @@ Environment:
   ${ENV.restartOnNewMonth}    true: start what the guard stopped once a new month begins
   ${ENV.timeZone}               IANA time zone of forecast times, e.g. Asia/Shanghai (default UTC)
   ${ENV.metricDelayMinutes}    how late Lightsail network metrics land, minutes (default 15)
+  ${ENV.checkIntervalMinutes}  minutes between your scheduled checks (default 10)
+  ${ENV.stopAhead}              stop an instance that would pass the threshold before the
+                        next check can see it (default true)
   AWS credentials and region come from the AWS SDK's default chain (AWS_PROFILE, AWS_REGION, ...);
   AWS_ENDPOINT_URL_LIGHTSAIL points every region at a Lightsail-compatible endpoint.
 

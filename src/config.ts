@@ -48,10 +48,16 @@ export const DEFAULTS = {
    * Lightsail itself, so this is a setting.
    */
   metricDelayMinutes: 15,
+  /** The stack's schedule, `rate(10 minutes)`: how soon the next check can act. */
+  checkIntervalMinutes: 10,
+  stopAhead: true,
 } as const;
 
 /** Longer than this, a delay setting is a mistake: the metrics would be useless for a guard. */
 const MAX_METRIC_DELAY_MINUTES = 120;
+
+/** The stack checks at least every 12 hours (infra/settings.ts); a guard run by hand may say the same. */
+const MAX_CHECK_INTERVAL_MINUTES = 720;
 
 /**
  * Two metric calls per instance in flight: past 25 the SDK's pool of 50 sockets per client is
@@ -258,6 +264,15 @@ export function parseConfig(env: Environment): Config {
         MAX_METRIC_DELAY_MINUTES,
         'how late Lightsail network metrics land',
       ),
+      checkIntervalMinutes: parseMinutes(
+        env,
+        ENV.checkIntervalMinutes,
+        DEFAULTS.checkIntervalMinutes,
+        1,
+        MAX_CHECK_INTERVAL_MINUTES,
+        'minutes between two scheduled checks',
+      ),
+      stopAhead: parseBoolean(env, ENV.stopAhead, DEFAULTS.stopAhead),
     }),
     pace: parsePace(env),
     ...parseLanguages(env),

@@ -33,6 +33,8 @@ export const ENV = {
   serverchanApiRoot: 'SERVERCHAN_API_ROOT',
   timeZone: 'TIME_ZONE',
   metricDelayMinutes: 'METRIC_DELAY_MINUTES',
+  checkIntervalMinutes: 'CHECK_INTERVAL_MINUTES',
+  stopAhead: 'STOP_AHEAD',
 } as const;
 
 /** Prefix of every Lightsail tag the guard reads or writes on an instance. */

@@ -27,7 +27,7 @@ describe('parseConfig: defaults', () => {
     expect(config.allowance).toEqual({ unit: 'GB', prorateNewInstances: true });
     expect(config.concurrency).toBe(8);
     expect(config.timeZone).toBe('UTC');
-    expect(config.foresight).toEqual({ metricDelayMinutes: 15 });
+    expect(config.foresight).toEqual({ metricDelayMinutes: 15, checkIntervalMinutes: 10, stopAhead: true });
     expect(config.telegram).toEqual({
       token: undefined,
       tokenParameter: undefined,

@@ -1,6 +1,7 @@
 import type { AllowanceUnit } from './allowance.js';
 import type { Forecast } from './forecast.js';
 import type { TagProblem } from './instance-policy.js';
+import type { StopAhead } from './stop-ahead.js';
 import type { Instance } from './types.js';
 
 /** Traffic figures an alert quotes. */
@@ -23,6 +24,8 @@ export type AlertEvent =
       readonly alreadyStopping?: boolean;
       /** The stop could not be recorded before it was made: if this alert is lost, nothing re-sends it. */
       readonly recordError?: string;
+      /** Stopped under the threshold, because at its pace it would pass it before the next check. */
+      readonly ahead?: StopAhead;
     } & AlertFigures)
   | ({ readonly kind: 'warn'; readonly instance: Instance; readonly level: number } & AlertFigures)
   | ({ readonly kind: 'kept-running'; readonly instance: Instance } & AlertFigures)

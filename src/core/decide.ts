@@ -11,6 +11,7 @@ import { utcDayKey } from './billing-month.js';
 import type { Forecast } from './forecast.js';
 import { FORECAST_ALERT_KEY, forecastAlertDue } from './forecast-alert.js';
 import { percentUsed } from './percent.js';
+import type { StopAhead } from './stop-ahead.js';
 import type { Instance, UsageReading } from './types.js';
 
 export { percentUsed } from './percent.js';
@@ -25,7 +26,7 @@ export interface GuardPolicy {
 /** An alert an assessment asks for. The stop alert's text also needs the stop call's outcome. */
 export type DueAlert =
   | { readonly kind: 'warn'; readonly level: number }
-  | { readonly kind: 'stop'; readonly undeliveredSince?: string }
+  | { readonly kind: 'stop'; readonly undeliveredSince?: string; readonly ahead?: StopAhead }
   | { readonly kind: 'kept-running' }
   /** At or over the threshold, but its action is `notify`: alerted once a month, never stopped. */
   | { readonly kind: 'not-stopped' }
@@ -38,8 +39,10 @@ export interface Assessment {
   readonly usage: UsageReading;
   /** Share of the allowance used, in percent; `null` when the usage is unknown. */
   readonly percent: number | null;
-  /** Running, at or over the threshold, and not kept running by the user's tag. */
+  /** Running, at or over the threshold (or about to pass it: `ahead`), and not kept running by the user's tag. */
   readonly stop: boolean;
+  /** Why it is stopped, when `stop`: at the threshold, or ahead of it. */
+  readonly stopReason?: 'threshold' | 'ahead';
   /** At or over the threshold but tagged to keep running this month. */
   readonly keptRunning: boolean;
   /** Running at or over the threshold, not stopped because its action is `notify`. */
@@ -69,6 +72,8 @@ export function assess(input: {
   readonly notifyOnly?: boolean;
   /** Where the instance is heading (`forecastInstance`); the forecast alert needs it. */
   readonly forecast?: Forecast | null;
+  /** It would pass the threshold before the next check could stop it (`stopAheadOf`). */
+  readonly ahead?: StopAhead | undefined;
 }): Assessment {
   const { instance, usage, allowance, policy, month, now } = input;
   const base = { instance, allowance, usage };
@@ -101,7 +106,16 @@ export function assess(input: {
   const keptRunning = overQuota && keepRunningThisMonth(instance.tags, month.key);
   const dueStop = overQuota && !keptRunning && instance.state === 'running';
   const notified = dueStop && input.notifyOnly === true;
-  const stop = dueStop && !notified;
+  // Stop ahead only what the threshold would stop: running, under it, not kept running, and not
+  // an instance whose action is to notify only.
+  const ahead =
+    !overQuota &&
+    instance.state === 'running' &&
+    !keepRunningThisMonth(instance.tags, month.key) &&
+    input.notifyOnly !== true
+      ? input.ahead
+      : undefined;
+  const stop = (dueStop && !notified) || ahead !== undefined;
   const crossed = [...policy.warnPercents]
     .sort((a, b) => a - b)
     .filter((level) => percent >= level)
@@ -115,7 +129,7 @@ export function assess(input: {
     for (const level of crossed) record.add(level);
   } else if (stop) {
     // The stop alert says it all; the warnings it passed are recorded so they do not follow it.
-    due.push({ kind: 'stop' });
+    due.push(ahead === undefined ? { kind: 'stop' } : { kind: 'stop', ahead });
     for (const level of crossed) record.add(level);
   } else if (keptRunning) {
     if (!delivered.has('override')) due.push({ kind: 'kept-running' });
@@ -140,7 +154,10 @@ export function assess(input: {
   }
   if (record.size !== delivered.size) tags[TAGS.alerted] = alertedTagValue(month.key, record);
   if (stop && undeliveredStop !== undefined) tags[TAGS.stopUnsent] = '';
-  return { ...base, percent, stop, keptRunning, notified, due, tagsOnDelivery: tags };
+  const reason = stop
+    ? { stopReason: ahead === undefined ? ('threshold' as const) : ('ahead' as const) }
+    : {};
+  return { ...base, percent, stop, ...reason, keptRunning, notified, due, tagsOnDelivery: tags };
 }
 
 /** The time of an earlier stop whose alert never arrived, from the instance's tags. */

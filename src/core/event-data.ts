@@ -49,11 +49,14 @@ export function alertData(event: AlertEvent, context: AlertTextContext, text: st
         kind: event.kind,
         outcome: event.outcome,
         ...figures,
+        ...(event.outcome === 'earlier' ? {} : { reason: event.ahead === undefined ? 'threshold' : 'ahead' }),
         ...present({
           stoppedAt: event.stoppedAt,
           alreadyStopping: event.alreadyStopping,
           error: event.error,
           recordError: event.recordError,
+          ratePerSecond: event.ahead?.ratePerSecond,
+          withinMinutes: event.ahead?.withinMinutes,
         }),
         text,
       };
@@ -155,7 +158,7 @@ export function reportRowData(row: ReportRow, text: string): EventData {
     allowanceShare: row.allowanceShare,
     percent: finite(row.percent),
     action: row.action,
-    ...present({ unknownReason: row.unknownReason, error: row.error }),
+    ...present({ reason: row.reason, unknownReason: row.unknownReason, error: row.error }),
     text,
   };
 }

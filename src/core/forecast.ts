@@ -82,16 +82,26 @@ export function forecastInstance(input: {
 }): Forecast | null {
   const { instance, usage, month, now } = input;
   if (usage.kind !== 'known' || usage.hourly === undefined || instance.state !== 'running') return null;
-  const created = trustedCreation(instance.createdAt, now).at?.getTime() ?? month.start.getTime();
   return forecastUsage({
     usedBytes: usage.inBytes + usage.outBytes,
     allowanceBytes: input.allowanceBytes,
     hourly: usage.hourly,
-    window: {
-      observedFromMs: Math.max(month.start.getTime(), created),
-      seenUntilMs: now.getTime() - input.metricDelayMinutes * 60_000,
-    },
+    window: paceWindowOf(instance, month, now, input.metricDelayMinutes),
     monthEndMs: month.end.getTime(),
     thresholdPercent: input.thresholdPercent,
   });
+}
+
+/** What of an instance's month can be measured: from its (trusted) creation or the 1st, to `now - delay`. */
+export function paceWindowOf(
+  instance: Pick<Instance, 'createdAt'>,
+  month: BillingMonth,
+  now: Date,
+  metricDelayMinutes: number,
+): PaceWindow {
+  const created = trustedCreation(instance.createdAt, now).at?.getTime() ?? month.start.getTime();
+  return {
+    observedFromMs: Math.max(month.start.getTime(), created),
+    seenUntilMs: now.getTime() - metricDelayMinutes * 60_000,
+  };
 }

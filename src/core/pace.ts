@@ -8,9 +8,12 @@ import type { HourlyUsage } from './types.js';
  *
  * Two measures, for two jobs:
  * - the **recent pace** follows what the instance is doing now: the bytes of the last complete hour
- *   and of the visible part of the current one, over that time. It reacts within the hour, and a
- *   spike in it counts in full: stop ahead acts on it, and would rather stop an instance a little
- *   early than let a burst run past the threshold unseen (see `stop-ahead.ts`).
+ *   and of the visible part of the current one, over that time, or the visible part of the current
+ *   hour alone when that is faster and holds at least one 5-minute sample. A burst that began this
+ *   hour then shows at its own rate instead of diluted over up to two hours, which the month
+ *   simulation showed is the difference between stopping a 1 Gbps burst on a 3 TB plan in time or
+ *   not (BENCHMARKS.md). A spike counts in full: stop ahead acts on this pace, and would rather stop
+ *   an instance a little early than let a burst run past the threshold unseen (`stop-ahead.ts`).
  * - the **daily pace** is what the month-end projection uses: the mean of the last 24 complete
  *   visible hours, with the busiest of them counted as the second busiest. A daily rhythm averages
  *   out over 24 hours (a projection made at the evening peak is not doubled), and one spike, a
@@ -28,25 +31,36 @@ export interface PaceWindow {
 /** Shorter than this, a recent pace is noise: the first minutes of the month, or of an instance. */
 export const MIN_RECENT_WINDOW_MS = 10 * 60_000;
 
+/** Lightsail's network samples are 5 minutes: the current hour alone counts once it holds one. */
+export const MIN_CURRENT_HOUR_MS = 5 * 60_000;
+
 /** Hours the daily pace looks back over: one whole day, so that a daily rhythm averages out. */
 export const DAILY_PACE_HOURS = 24;
 
 /**
  * Bytes per second over the last complete hour and the visible part of the current one (from the
- * start of the hour before the one holding `seenUntil`, or from `observedFrom` if later). Bytes the
- * series already shows past `seenUntil` (metrics that came in sooner than the assumed delay) count
- * too, which can only make the pace higher: the side stop ahead errs on. `null` when the window is
- * shorter than `MIN_RECENT_WINDOW_MS`.
+ * start of the hour before the one holding `seenUntil`, or from `observedFrom` if later), or over
+ * the visible part of the current hour alone if that is higher and at least `MIN_CURRENT_HOUR_MS`
+ * long. Bytes the series already shows past `seenUntil` (metrics that came in sooner than the
+ * assumed delay) count too, which can only make the pace higher: the side stop ahead errs on.
+ * `null` when the window is shorter than `MIN_RECENT_WINDOW_MS`.
  */
 export function recentPace(hourly: HourlyUsage, window: PaceWindow): number | null {
   const current = Math.floor((window.seenUntilMs - hourly.startMs) / HOUR_MS);
   const fromIndex = Math.max(0, current - 1);
-  const fromMs = Math.max(hourly.startMs + fromIndex * HOUR_MS, window.observedFromMs);
-  const seconds = (window.seenUntilMs - fromMs) / 1000;
-  if (!(seconds * 1000 >= MIN_RECENT_WINDOW_MS)) return null;
+  const both = rateSince(hourly, window, fromIndex, MIN_RECENT_WINDOW_MS);
+  if (both === null) return null;
+  return Math.max(both, rateSince(hourly, window, current, MIN_CURRENT_HOUR_MS) ?? 0);
+}
+
+/** Bytes per second from the start of hour `index` (or `observedFrom`) to `seenUntil`, if that is at least `minMs`. */
+function rateSince(hourly: HourlyUsage, window: PaceWindow, index: number, minMs: number): number | null {
+  const fromMs = Math.max(hourly.startMs + Math.max(0, index) * HOUR_MS, window.observedFromMs);
+  const ms = window.seenUntilMs - fromMs;
+  if (!(ms >= minMs)) return null;
   let bytes = 0;
-  for (let i = fromIndex; i < hourly.bytes.length; i++) bytes += hourly.bytes[i] ?? 0;
-  return bytes / seconds;
+  for (let i = Math.max(0, index); i < hourly.bytes.length; i++) bytes += hourly.bytes[i] ?? 0;
+  return bytes / (ms / 1000);
 }
 
 export interface DailyPace {

@@ -41,6 +41,11 @@ export interface ReportRow {
   readonly allowanceShare: number;
   readonly percent: number | null;
   readonly action: InstanceAction;
+  /**
+   * Why it was (or would be) stopped, with `stopped`, `would-stop`, `stop-failed` and
+   * `over-threshold`: at the threshold, or `ahead` of it (it would pass it before the next check).
+   */
+  readonly reason?: 'threshold' | 'ahead';
   readonly unknownReason?: string;
   readonly error?: string;
   readonly nextMonth?: NextMonth;

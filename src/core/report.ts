@@ -31,14 +31,24 @@ export function sortRows(rows: readonly ReportRow[]): ReportRow[] {
  */
 export function rowNote(row: ReportRow, catalogue: Catalogue = en, display?: ForecastDisplay): string {
   const { report } = catalogue;
-  const parts = [report.actions[row.action]];
+  const ahead =
+    row.reason === 'ahead' &&
+    (row.action === 'stopped' ||
+      row.action === 'stop-failed' ||
+      row.action === 'would-stop' ||
+      row.action === 'over-threshold')
+      ? report.actionsAhead[row.action]
+      : undefined;
+  const parts = [ahead ?? report.actions[row.action]];
   if (row.unknownReason !== undefined) parts.push(report.unknownUsage(row.unknownReason));
   if (row.error !== undefined) parts.push(row.error);
   if (row.nextMonth !== undefined) parts.push(report.nextMonth[row.nextMonth]);
   if (row.allowanceShare < 1) parts.push(report.proRated((row.allowanceShare * 100).toFixed(0)));
   const overage = overageFigures(row.region, row.usedBytes, row.allowanceBytes);
   if (overage !== undefined) parts.push(report.overage(overage));
-  const heading = display && forecastHeading(row.forecast, row.percent, display);
+  // One being stopped is heading nowhere.
+  const heading =
+    display && row.reason === undefined ? forecastHeading(row.forecast, row.percent, display) : undefined;
   if (heading !== undefined) parts.push(report.heading(heading));
   return parts.filter((part) => part !== '').join(report.noteSeparator);
 }

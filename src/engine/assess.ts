@@ -1,10 +1,14 @@
 import { allowanceFor, trustedCreation } from '../core/allowance.js';
 import type { BillingMonth } from '../core/billing-month.js';
 import { type Assessment, assess, pendingStopAlert } from '../core/decide.js';
-import { forecastInstance } from '../core/forecast.js';
+
+import { forecastInstance, paceWindowOf } from '../core/forecast.js';
 import { badTagAlertDue, instancePolicy } from '../core/instance-policy.js';
+import { recentPace } from '../core/pace.js';
+
 import type { Fleet } from '../core/ports.js';
 import type { InstanceAction } from '../core/report.js';
+import { type StopAhead, stopAheadOf } from '../core/stop-ahead.js';
 import type { Instance, TrafficMetric, UsageReading, UsageWindow } from '../core/types.js';
 import { interpretUsage, type MetricOutcome } from '../core/usage.js';
 import { deadlineName, type RunDeadline } from './deadline.js';
@@ -101,6 +105,32 @@ export async function assessInstance(ctx: AssessContext, instance: Instance): Pr
     now: ctx.now,
     notifyOnly: policy.action === 'notify',
     forecast,
+    ahead: aheadOf(ctx, instance, usage, allowance.bytes, policy.quotaPercent),
   });
   return { ...base, assessment, forecast, action: actionWithoutStop(ctx.command, assessment) };
+}
+
+/** Whether a running instance would pass the threshold before the next check (`stop-ahead.ts`). */
+function aheadOf(
+  ctx: AssessContext,
+  instance: Instance,
+  usage: UsageReading,
+  allowanceBytes: number,
+  /** The instance's own threshold (a `quota` tag) or the global one. */
+  quotaPercent: number,
+): StopAhead | undefined {
+  if (usage.kind !== 'known' || usage.hourly === undefined || instance.state !== 'running') return undefined;
+  const { foresight } = ctx.settings;
+  const window = paceWindowOf(instance, ctx.month, ctx.now, foresight.metricDelayMinutes);
+  return stopAheadOf({
+    usedBytes: usage.inBytes + usage.outBytes,
+    allowanceBytes,
+    quotaPercent,
+    ratePerSecond: recentPace(usage.hourly, window),
+    settings: {
+      enabled: foresight.stopAhead,
+      checkIntervalMinutes: foresight.checkIntervalMinutes,
+      metricDelayMinutes: foresight.metricDelayMinutes,
+    },
+  });
 }

@@ -64,6 +64,7 @@ export function eventsOf(outcome: InstanceOutcome, month: BillingMonth, now: Dat
         ...(stop?.error !== undefined ? { error: stop.error } : {}),
         ...(stop?.alreadyStopping ? { alreadyStopping: true } : {}),
         ...(stop?.recordError !== undefined ? { recordError: stop.recordError } : {}),
+        ...(due.ahead !== undefined ? { ahead: due.ahead } : {}),
       },
     };
   });

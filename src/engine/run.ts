@@ -2,8 +2,10 @@ import { TAGS } from '../constants.js';
 import type { AlertEvent } from '../core/alerts.js';
 import { type BillingMonth, billingMonthOf } from '../core/billing-month.js';
 import { forecastJson } from '../core/forecast-text.js';
-import type { ReportRow } from '../core/report.js';
+
+import type { InstanceAction, ReportRow } from '../core/report.js';
 import { nextMonthFor } from '../core/restart.js';
+
 import type { Instance } from '../core/types.js';
 import { usageWindow } from '../core/usage.js';
 import { type AssessContext, assessInstance } from './assess.js';
@@ -119,6 +121,14 @@ export async function runGuard(
   return { ...base, messages: delivery.messages, problems: [...problems, ...delivery.problems] };
 }
 
+/** The actions a stop decision leads to: the row says why (`reason`). */
+const STOP_ACTIONS: ReadonlySet<InstanceAction> = new Set([
+  'stopped',
+  'stop-failed',
+  'would-stop',
+  'over-threshold',
+]);
+
 function toRow(outcome: InstanceOutcome, month: BillingMonth, restartOnNewMonth: boolean): ReportRow {
   const { instance, allowance, assessment, stop } = outcome;
   const usage = assessment?.usage;
@@ -138,6 +148,9 @@ function toRow(outcome: InstanceOutcome, month: BillingMonth, restartOnNewMonth:
     allowanceShare: allowance.share,
     percent: assessment?.percent ?? null,
     action: outcome.action,
+    ...(assessment?.stopReason !== undefined && STOP_ACTIONS.has(outcome.action)
+      ? { reason: assessment.stopReason }
+      : {}),
     ...(usage?.kind === 'unknown' ? { unknownReason: usage.reason } : {}),
     ...(stop?.error !== undefined ? { error: `stop failed: ${stop.error}` } : {}),
     ...(outcome.start?.error !== undefined ? { error: `start failed: ${outcome.start.error}` } : {}),

@@ -36,10 +36,14 @@ export interface GuardSettings {
   readonly foresight: ForesightSettings;
 }
 
-/** What pace and forecast need to know about the metrics and the schedule. */
+/** What pace, forecast and stop ahead need to know about the metrics and the schedule. */
 export interface ForesightSettings {
   /** How late Lightsail's network metrics land, in minutes (METRIC_DELAY_MINUTES). */
   readonly metricDelayMinutes: number;
+  /** Minutes between two scheduled checks (CHECK_INTERVAL_MINUTES). */
+  readonly checkIntervalMinutes: number;
+  /** Stop a running instance that would pass the threshold before the next check (STOP_AHEAD). */
+  readonly stopAhead: boolean;
 }
 
 /** A structured log event; the Lambda prints them as JSON lines, the CLI may ignore them. */

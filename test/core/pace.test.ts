@@ -34,7 +34,7 @@ describe('recent pace', () => {
     expect(pace).toBeCloseTo(MB_PER_SECOND + (100 * MB_PER_SECOND * 300) / (62 * 60), 3);
   });
 
-  it('sees a 1 Gbps burst that began this hour within the hour', () => {
+  it('sees a 1 Gbps burst that began with this hour at its own rate, not diluted over two hours', () => {
     const now = at('2026-11-20T10:35:00.000Z');
     const burst = combined(
       steady,
@@ -43,8 +43,32 @@ describe('recent pace', () => {
 
     const pace = recentPace(seriesSeenAt(burst, { now }), windowAt(now)) ?? 0;
 
-    // 20 of the 80 minutes seen ran at 1 Gbps.
-    expect(pace).toBeCloseTo(MB_PER_SECOND + gbps(1) / 4, 0);
+    expect(pace).toBeCloseTo(MB_PER_SECOND + gbps(1), 0);
+  });
+
+  it('sees a burst that began mid-hour over the visible part of this hour', () => {
+    const now = at('2026-11-20T11:00:00.000Z');
+    const burst = combined(
+      steady,
+      constant({ bytesPerSecond: gbps(1), from: at('2026-11-20T10:30:00.000Z').getTime() / 1000 }),
+    );
+
+    const pace = recentPace(seriesSeenAt(burst, { now }), windowAt(now)) ?? 0;
+
+    // 15 of the 45 minutes of this hour seen ran at 1 Gbps; over both hours it would be 15 of 105.
+    expect(pace).toBeCloseTo(MB_PER_SECOND + gbps(1) / 3, 0);
+  });
+
+  it('waits for one 5-minute sample of the current hour before counting it alone', () => {
+    const burst = combined(
+      steady,
+      constant({ bytesPerSecond: gbps(1), from: at('2026-11-20T10:00:00.000Z').getTime() / 1000 }),
+    );
+    const early = at('2026-11-20T10:19:59.000Z');
+
+    const pace = recentPace(seriesSeenAt(burst, { now: early }), windowAt(early)) ?? 0;
+
+    expect(pace).toBeLessThan(gbps(1) / 10);
   });
 
   it('has no recent pace in the first 25 minutes of the month: too little is visible', () => {

@@ -34,8 +34,8 @@ describe('forecast in status, report and --json', () => {
     const busy = rows.find((row) => row.name === 'busy')?.forecast;
     expect(busy?.monthEndPercent).toBeCloseTo((85 * 720) / hoursIn, 0);
     // This fleet's metrics have no lag: the 15 minutes the guard assumes unseen were seen, which
-    // can only raise the recent pace (08:00 to 10:00 over 08:00 to 09:45).
-    expect(busy?.ratePerSecond).toBeCloseTo(((85 * GB) / hoursIn / 3600) * (120 / 105), -3);
+    // can only raise the recent pace (the 09:00 hour counted over 09:00 to 09:45).
+    expect(busy?.ratePerSecond).toBeCloseTo(((85 * GB) / hoursIn / 3600) * (60 / 45), -3);
     expect(busy?.thresholdAt).toMatch(/^2026-11-22T1\d:\d\d:\d\d\.\d{3}Z$/);
     expect(busy?.fullAt).toMatch(/^2026-11-23T19:/);
     expect(rows.find((row) => row.name === 'off')?.forecast).toBeNull();

@@ -19,7 +19,7 @@ describe('deploy settings', () => {
       memorySize: 512,
       timeoutSeconds: 300,
       logRetentionDays: 90,
-      guardEnvironment: { TIME_ZONE: 'UTC' },
+      guardEnvironment: { TIME_ZONE: 'UTC', CHECK_INTERVAL_MINUTES: '10' },
       alarmEmail: undefined,
     });
   });
@@ -38,7 +38,11 @@ describe('deploy settings', () => {
       reportMinute: 5,
       alarmEmail: undefined,
     });
-    expect(settings.guardEnvironment).toEqual({ TELEGRAM_CHAT_ID: '@my_channel', TIME_ZONE: 'UTC' });
+    expect(settings.guardEnvironment).toEqual({
+      TELEGRAM_CHAT_ID: '@my_channel',
+      TIME_ZONE: 'UTC',
+      CHECK_INTERVAL_MINUTES: '10',
+    });
   });
 
   it.each([
@@ -83,6 +87,7 @@ describe('deploy settings', () => {
       QUOTA_PERCENT: '85',
       WARN_PERCENT: '70,80',
       TIME_ZONE: 'UTC',
+      CHECK_INTERVAL_MINUTES: '10',
     });
   });
 
@@ -101,5 +106,19 @@ describe('deploy settings', () => {
     expect(read({ reportTimeZone: 'Europe/Berlin' }).guardEnvironment).toMatchObject({
       TIME_ZONE: 'Europe/Berlin',
     });
+  });
+
+  it('looks as far ahead as its own schedule: it passes the check interval as CHECK_INTERVAL_MINUTES', () => {
+    expect(read({ checkSchedule: 'rate(1 hour)' }).guardEnvironment).toMatchObject({
+      CHECK_INTERVAL_MINUTES: '60',
+    });
+    expect(read({ checkSchedule: 'rate(5 minutes)' }).guardEnvironment).toMatchObject({
+      CHECK_INTERVAL_MINUTES: '5',
+    });
+  });
+
+  it('passes stopAhead on as STOP_AHEAD, checked as the handler would', () => {
+    expect(read({ stopAhead: 'false' }).guardEnvironment).toMatchObject({ STOP_AHEAD: 'false' });
+    expect(() => read({ stopAhead: 'later' })).toThrow(/stopAhead: STOP_AHEAD must be true or false/);
   });
 });

@@ -87,12 +87,13 @@ describe('the function', () => {
 });
 
 describe('the environment', () => {
-  it('holds only the parameter name and the report time zone when nothing else is configured', () => {
+  it('holds only the parameter name, the report time zone and the check interval when nothing else is configured', () => {
     const env = (onlyResource(defaults, 'AWS::Lambda::Function').Environment as { Variables: unknown })
       .Variables;
     expect(env).toEqual({
       [ENV.telegramBotTokenParameter]: '/lightsail-guard/telegram-bot-token',
       [ENV.timeZone]: 'UTC',
+      [ENV.checkIntervalMinutes]: '10',
     });
   });
 
@@ -108,6 +109,7 @@ describe('the environment', () => {
       [ENV.regions]: 'ap-southeast-1,us-east-1',
       [ENV.allowanceUnit]: 'GiB',
       [ENV.timeZone]: 'Asia/Shanghai',
+      [ENV.checkIntervalMinutes]: '120',
     });
   });
 

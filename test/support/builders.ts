@@ -51,7 +51,7 @@ export function guardSettings(overrides: Partial<GuardSettings> = {}): GuardSett
     restartOnNewMonth: false,
     language: 'en',
     timeZone: 'UTC',
-    foresight: { metricDelayMinutes: 15 },
+    foresight: { metricDelayMinutes: 15, checkIntervalMinutes: 10, stopAhead: true },
     ...overrides,
   };
 }

@@ -38,6 +38,10 @@ export interface ReportCatalogue {
   line(row: ReportRow, note: string, context: ReportTextContext): string;
   /** The action column: what was done; `none` is empty. */
   readonly actions: Readonly<Record<InstanceAction, string>>;
+  /** The action column of a stop made (or due) ahead of the threshold. */
+  readonly actionsAhead: Readonly<
+    Record<'stopped' | 'stop-failed' | 'would-stop' | 'over-threshold', string>
+  >;
   /** What the 1st brings an instance the guard stopped (RESTART_ON_NEW_MONTH). */
   readonly nextMonth: Readonly<Record<NextMonth, string>>;
   /** The month's last report: what the first check of next month starts (HTML). */

@@ -6,6 +6,7 @@ import { DEFAULT_TIME_ZONE, displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { OVERAGE_USD_PER_GB } from '../overage.js';
+import { formatRate, type StopAhead } from '../stop-ahead.js';
 import type { Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
 import type { Catalogue } from './catalogue.js';
@@ -28,8 +29,16 @@ const priceText = (region: string): string => {
 const keepTag = (instance: Instance, monthKey: string): string =>
   `To keep it running this month: ${command('keep-running', `${instance.name} --start`)} (it tags <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>).`;
 
-const stopHead = (event: AlertFigures & { instance: Instance }, context: AlertTextContext): string =>
-  `${who(event.instance)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%.`;
+const stopHead = (
+  event: AlertFigures & { instance: Instance; ahead?: StopAhead },
+  context: AlertTextContext,
+): string => {
+  const why =
+    event.ahead === undefined
+      ? ''
+      : ` At ${formatRate(event.ahead.ratePerSecond)} it would pass ${context.quotaPercent}% within ${event.ahead.withinMinutes} minutes, before the next check could see it.`;
+  return `${who(event.instance)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%.${why}`;
+};
 
 const unrecorded = (recordError: string | undefined): string =>
   recordError === undefined
@@ -133,7 +142,7 @@ export const en: Catalogue = {
       const name = event.instance.name;
       if (event.outcome === 'failed') return `STOP FAILED for ${name}`;
       if (event.outcome === 'dry-run') return `${name} would be stopped`;
-      return `${name} stopped (${formatPercent(event.percent)})`;
+      return `${name} stopped${event.ahead === undefined ? '' : ' ahead'} (${formatPercent(event.percent)})`;
     },
     warn: (event) => `${event.instance.name} at ${formatPercent(event.percent)} (${event.level}% warning)`,
     'kept-running': (event) => `${event.instance.name} over threshold, kept running`,
@@ -189,6 +198,12 @@ export const en: Catalogue = {
       started: 'started for the new month',
       'would-start': 'would start for the new month (dry run)',
       'start-failed': 'START FAILED',
+    },
+    actionsAhead: {
+      stopped: 'stopped ahead: it would pass the threshold before the next check',
+      'stop-failed': 'STOP FAILED (ahead of the threshold)',
+      'would-stop': 'would stop ahead of the threshold (dry run)',
+      'over-threshold': 'would pass the threshold before the next check: the next check stops it',
     },
     nextMonth: {
       start: 'stopped by the guard: started on the 1st',

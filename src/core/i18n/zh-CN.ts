@@ -6,6 +6,7 @@ import { DEFAULT_TIME_ZONE, displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { OVERAGE_USD_PER_GB } from '../overage.js';
+import { formatRate, type StopAhead } from '../stop-ahead.js';
 import type { Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
 import type { Catalogue } from './catalogue.js';
@@ -58,8 +59,16 @@ const priceText = (region: string): string => {
 const keepTag = (instance: Instance, monthKey: string): string =>
   `如需本月继续运行：${command('keep-running', `${instance.name} --start`)}（它会添加标签 <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>）。`;
 
-const stopHead = (event: AlertFigures & { instance: Instance }, context: AlertTextContext): string =>
-  `${who(event.instance)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。`;
+const stopHead = (
+  event: AlertFigures & { instance: Instance; ahead?: StopAhead },
+  context: AlertTextContext,
+): string => {
+  const why =
+    event.ahead === undefined
+      ? ''
+      : `以 ${formatRate(event.ahead.ratePerSecond)} 的速度，它将在 ${event.ahead.withinMinutes} 分钟内超过 ${context.quotaPercent}%，早于下次检查能看到它。`;
+  return `${who(event.instance)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。${why}`;
+};
 
 const unrecorded = (recordError: string | undefined): string =>
   recordError === undefined
@@ -158,7 +167,7 @@ export const zhCN: Catalogue = {
       const name = event.instance.name;
       if (event.outcome === 'failed') return `${name} 停止失败`;
       if (event.outcome === 'dry-run') return `${name} 将会停止`;
-      return `${name} 已停止（${percent(event.percent)}）`;
+      return `${name} ${event.ahead === undefined ? '已停止' : '已提前停止'}（${percent(event.percent)}）`;
     },
     warn: (event) => `${event.instance.name} 已用 ${percent(event.percent)}（${event.level}% 预警）`,
     'kept-running': (event) => `${event.instance.name} 超过阈值，保持运行`,
@@ -212,6 +221,12 @@ export const zhCN: Catalogue = {
       started: '已在新的月份启动',
       'would-start': '将在新的月份启动（试运行）',
       'start-failed': '启动失败',
+    },
+    actionsAhead: {
+      stopped: '已提前停止：下次检查之前它将超过阈值',
+      'stop-failed': '停止失败（提前停止）',
+      'would-stop': '将会提前停止（试运行）',
+      'over-threshold': '下次检查之前将超过阈值：下次检查将停止',
     },
     nextMonth: {
       start: '由守护程序停止：1 日启动',

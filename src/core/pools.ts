@@ -1,0 +1,21 @@
+import type { Instance } from './types.js';
+
+/**
+ * Lightsail pools the data-transfer allowance of the instances of one bundle in one region, and
+ * treats the IPv4 and IPv6 plans of one size as one bundle (the data-transfer FAQ). Bundle ids name
+ * the IPv6-only plans with an `ipv6` part (`small_ipv6_3_0` beside `small_3_0`), so the pool's
+ * bundle is the id without that part. Ids that still differ (another size, a Windows plan, another
+ * version such as `_2_0`) are kept apart: splitting a real pool can only make the guard stricter
+ * (each part is judged against a smaller allowance), never let traffic through.
+ */
+export function poolBundleOf(bundleId: string): string {
+  return bundleId
+    .split('_')
+    .filter((part) => part.toLowerCase() !== 'ipv6')
+    .join('_');
+}
+
+/** The pool an instance belongs to: `region/bundle`. */
+export function poolKeyOf(instance: Pick<Instance, 'region' | 'bundleId'>): string {
+  return `${instance.region}/${poolBundleOf(instance.bundleId)}`;
+}
