@@ -64,6 +64,7 @@ export const GUARD_SETTINGS = {
   alertLanguage: ENV.alertLanguage,
   metricDelayMinutes: ENV.metricDelayMinutes,
   stopAhead: ENV.stopAhead,
+  allowanceScope: ENV.allowanceScope,
 } as const;
 
 /** Every setting a settings file or `-c` may give, guard settings first. */

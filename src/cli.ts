@@ -85,6 +85,8 @@ Environment:
   ${ENV.checkIntervalMinutes}  minutes between your scheduled checks (default 10)
   ${ENV.stopAhead}              stop an instance that would pass the threshold before the
                         next check can see it (default true)
+  ${ENV.allowanceScope}         instance (default) or pool: judge the instances of one bundle in
+                        one region together, against their pooled allowance, as AWS bills
   AWS credentials and region come from the AWS SDK's default chain (AWS_PROFILE, AWS_REGION, ...);
   AWS_ENDPOINT_URL_LIGHTSAIL points every region at a Lightsail-compatible endpoint.
 

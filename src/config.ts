@@ -5,7 +5,7 @@ import type { AllowanceUnit } from './core/allowance.js';
 import { DEFAULT_TIME_ZONE, isIanaTimeZone } from './core/display-time.js';
 import type { GlobalAction } from './core/instance-policy.js';
 import { percentValue, warnLevels } from './core/percent-rules.js';
-import type { GuardSettings } from './engine/run.js';
+import type { AllowanceScope, GuardSettings } from './engine/run.js';
 import { type Environment, setting, splitList } from './env.js';
 import { ConfigError } from './errors.js';
 import type { Pace } from './lightsail/pacing.js';
@@ -51,6 +51,7 @@ export const DEFAULTS = {
   /** The stack's schedule, `rate(10 minutes)`: how soon the next check can act. */
   checkIntervalMinutes: 10,
   stopAhead: true,
+  allowanceScope: 'instance' as AllowanceScope,
 } as const;
 
 /** Longer than this, a delay setting is a mistake: the metrics would be useless for a guard. */
@@ -174,6 +175,16 @@ function parseConcurrency(env: Environment): number {
   return parsed;
 }
 
+function parseScope(env: Environment): AllowanceScope {
+  const raw = setting(env, ENV.allowanceScope);
+  if (raw === undefined) return DEFAULTS.allowanceScope;
+  const scope = raw.toLowerCase();
+  if (scope === 'instance' || scope === 'pool') return scope;
+  throw new ConfigError(
+    `${ENV.allowanceScope} must be instance (each instance against its own allowance, default) or pool (instances of one bundle in one region against their pooled allowance); got "${raw}".`,
+  );
+}
+
 function parseTimeZone(env: Environment): string {
   const raw = setting(env, ENV.timeZone);
   if (raw === undefined) return DEFAULTS.timeZone;
@@ -255,6 +266,7 @@ export function parseConfig(env: Environment): Config {
     action: parseAction(env),
     restartOnNewMonth: parseBoolean(env, ENV.restartOnNewMonth, DEFAULTS.restartOnNewMonth),
     timeZone: parseTimeZone(env),
+    allowanceScope: parseScope(env),
     foresight: Object.freeze({
       metricDelayMinutes: parseMinutes(
         env,

@@ -35,6 +35,7 @@ export const ENV = {
   metricDelayMinutes: 'METRIC_DELAY_MINUTES',
   checkIntervalMinutes: 'CHECK_INTERVAL_MINUTES',
   stopAhead: 'STOP_AHEAD',
+  allowanceScope: 'ALLOWANCE_SCOPE',
 } as const;
 
 /** Prefix of every Lightsail tag the guard reads or writes on an instance. */

@@ -1,7 +1,11 @@
+import { DEFAULTS } from './config.js';
 import type { AllowanceUnit } from './core/allowance.js';
+import { DEFAULT_TIME_ZONE } from './core/display-time.js';
 import type { ForecastDisplay } from './core/forecast-text.js';
 import { htmlToPlain } from './core/html.js';
+import { en } from './core/i18n/en.js';
 import { CHANNEL_LABELS, type ChannelName } from './core/ports.js';
+import { poolLine } from './core/report.js';
 import { renderTable } from './core/table.js';
 import type { RunResult } from './engine/run.js';
 
@@ -20,6 +24,7 @@ export function resultJson(result: RunResult) {
     regions: result.regions,
     regionErrors: result.regionErrors,
     instances: result.rows,
+    pools: result.pools,
     missing: result.missing,
     messages: result.messages,
     problems: result.problems,
@@ -43,7 +48,31 @@ function deliverySummary(messages: RunResult['messages']): string[] {
   });
 }
 
-/** The terminal rendering: a header, the table, what was (or would be) sent, and the problems. */
+/** The pools under the table: one line each, where they are heading when that adds something. */
+function poolLines(
+  result: RunResult,
+  unit: AllowanceUnit,
+  display?: Omit<ForecastDisplay, 'monthEnd'>,
+): string[] {
+  if (result.pools.length === 0) return [];
+  const quotaPercent = display?.quotaPercent ?? DEFAULTS.quotaPercent;
+  const context = { unit, quotaPercent, warnPercents: [] };
+  const forecastDisplay = {
+    quotaPercent,
+    timeZone: display?.timeZone ?? DEFAULT_TIME_ZONE,
+    monthEnd: result.month.end,
+  };
+  return [
+    '',
+    en.report.poolsTitle,
+    ...result.pools.map((pool) => `  ${htmlToPlain(poolLine(pool, context, forecastDisplay))}`),
+  ];
+}
+
+/**
+ * The terminal rendering: a header, the table (and the pools), what was (or would be) sent, and the
+ * problems. `display` (the threshold and TIME_ZONE) lets them say where instances are heading.
+ */
 export function renderResult(
   result: RunResult,
   unit: AllowanceUnit,
@@ -55,6 +84,7 @@ export function renderResult(
     `lightsail-guard ${result.command}${result.dryRun ? ' (dry run)' : ''} · ${when} UTC · billing month ${result.month.key} · ${result.regions.length} region${result.regions.length === 1 ? '' : 's'}`,
     '',
     renderTable(result.rows, unit, display && { ...display, monthEnd: result.month.end }),
+    ...poolLines(result, unit, display),
   ];
   const planned = result.messages.filter((message) => message.status === 'dry-run');
   if (planned.length > 0) {

@@ -535,3 +535,13 @@ describe('parseConfig: forecast settings', () => {
     }
   });
 });
+
+describe('parseConfig: ALLOWANCE_SCOPE', () => {
+  it('judges each instance on its own allowance by default, or pools with pool, in any case', () => {
+    expect(parseConfig({}).allowanceScope).toBe('instance');
+    expect(parseConfig({ ALLOWANCE_SCOPE: 'Pool' }).allowanceScope).toBe('pool');
+    expect(configError({ ALLOWANCE_SCOPE: 'region' }).message).toMatch(
+      /^ALLOWANCE_SCOPE must be instance .* or pool/,
+    );
+  });
+});

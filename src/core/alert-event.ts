@@ -1,14 +1,17 @@
 import type { AllowanceUnit } from './allowance.js';
 import type { Forecast } from './forecast.js';
 import type { TagProblem } from './instance-policy.js';
+import type { PoolFigures } from './pools.js';
 import type { StopAhead } from './stop-ahead.js';
 import type { Instance } from './types.js';
 
-/** Traffic figures an alert quotes. */
+/** Traffic figures an alert quotes: the instance's own, or with `pool`, its pool's. */
 export interface AlertFigures {
   readonly usedBytes: number | null;
   readonly allowanceBytes: number;
   readonly percent: number | null;
+  /** `ALLOWANCE_SCOPE=pool`: the pool the figures belong to; the alert names it and its members. */
+  readonly pool?: PoolFigures;
 }
 
 /** Everything the guard may tell the user about in one check, before it is turned into text. */

@@ -5,7 +5,7 @@
  */
 
 import type { AlertEvent, AlertTextContext } from './alert-event.js';
-import type { ReportCounts, ReportModel, ReportRow, ReportTextContext } from './report-model.js';
+import type { PoolRow, ReportCounts, ReportModel, ReportRow, ReportTextContext } from './report-model.js';
 
 type Json = string | number | boolean | null | readonly string[];
 
@@ -40,6 +40,9 @@ export function alertData(event: AlertEvent, context: AlertTextContext, text: st
         allowanceBytes: event.allowanceBytes,
         percent: finite(event.percent),
         thresholdPercent: context.quotaPercent,
+        ...(event.pool === undefined
+          ? {}
+          : { pool: event.pool.bundleId, poolInstances: [...event.pool.instances] }),
         ...month,
       };
       if (event.kind === 'warn') return { kind: event.kind, level: event.level, ...figures, text };
@@ -159,6 +162,21 @@ export function reportRowData(row: ReportRow, text: string): EventData {
     percent: finite(row.percent),
     action: row.action,
     ...present({ reason: row.reason, unknownReason: row.unknownReason, error: row.error }),
+    text,
+  };
+}
+
+/** A pool of two or more instances of the report (region and bundle). */
+export function poolData(pool: PoolRow, text: string): EventData {
+  return {
+    kind: 'pool',
+    region: pool.region,
+    bundleId: pool.bundleId,
+    instances: [...pool.instances],
+    usedBytes: pool.usedBytes,
+    allowanceBytes: pool.allowanceBytes,
+    percent: finite(pool.percent),
+    judged: pool.judged,
     text,
   };
 }

@@ -19,3 +19,15 @@ export function poolBundleOf(bundleId: string): string {
 export function poolKeyOf(instance: Pick<Instance, 'region' | 'bundleId'>): string {
   return `${instance.region}/${poolBundleOf(instance.bundleId)}`;
 }
+
+/** A pool as alerts and `--json` name it: where, which plan, who is in it, and its totals. */
+export interface PoolFigures {
+  readonly region: string;
+  /** The pool's bundle: the members' bundle id without its `ipv6` part. */
+  readonly bundleId: string;
+  /** Member names. */
+  readonly instances: readonly string[];
+  readonly usedBytes: number;
+  readonly allowanceBytes: number;
+  readonly percent: number;
+}

@@ -51,6 +51,25 @@ export interface ReportRow {
   readonly nextMonth?: NextMonth;
   /** Where the instance is heading this month (`--json`: `instances[].forecast`); `null` when unknown or not running. */
   readonly forecast?: ForecastJson | null;
+  /** `ALLOWANCE_SCOPE=pool`: the pool it was judged in, and that pool's share used. */
+  readonly pool?: { readonly bundleId: string; readonly percent: number };
+}
+
+/** A pool of two or more instances in the report, the table and `--json` (`pools[]`). */
+export interface PoolRow {
+  readonly region: string;
+  /** The pool's bundle: the members' bundle id without its `ipv6` part. */
+  readonly bundleId: string;
+  /** Member names. */
+  readonly instances: readonly string[];
+  /** `null` when a member's usage is unknown or was not read. */
+  readonly usedBytes: number | null;
+  /** The members' (pro-rated) allowances added up. */
+  readonly allowanceBytes: number;
+  readonly percent: number | null;
+  readonly forecast: ForecastJson | null;
+  /** Judged as one (`ALLOWANCE_SCOPE=pool`), not only shown. */
+  readonly judged: boolean;
 }
 
 export interface ReportModel {
@@ -63,6 +82,8 @@ export interface ReportModel {
    * check of next month will start (possibly none).
    */
   readonly startsOnThe1st?: readonly { readonly name: string; readonly region: string }[];
+  /** Pools of two or more instances; none when absent. */
+  readonly pools?: readonly PoolRow[];
 }
 
 /** What the report's summary counts. */

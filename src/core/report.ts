@@ -5,10 +5,12 @@ import type { Catalogue } from './i18n/catalogue.js';
 import { en } from './i18n/en.js';
 import { overageFigures } from './overage.js';
 import { packBlocks, TELEGRAM_TEXT_LIMIT } from './pack.js';
-import type { ReportCounts, ReportModel, ReportRow, ReportTextContext } from './report-model.js';
+import type { PoolRow, ReportCounts, ReportModel, ReportRow, ReportTextContext } from './report-model.js';
+import { formatPercent } from './units.js';
 
 export type {
   InstanceAction,
+  PoolRow,
   ReportCounts,
   ReportModel,
   ReportRow,
@@ -46,18 +48,26 @@ export function rowNote(row: ReportRow, catalogue: Catalogue = en, display?: For
   if (row.allowanceShare < 1) parts.push(report.proRated((row.allowanceShare * 100).toFixed(0)));
   const overage = overageFigures(row.region, row.usedBytes, row.allowanceBytes);
   if (overage !== undefined) parts.push(report.overage(overage));
-  // One being stopped is heading nowhere.
+  if (row.pool !== undefined) parts.push(report.inPool(row.pool.bundleId, formatPercent(row.pool.percent)));
+  // One being stopped is heading nowhere; a pool member's own forecast is not what it is judged
+  // on (its pool's line carries the pool's).
   const heading =
-    display && row.reason === undefined ? forecastHeading(row.forecast, row.percent, display) : undefined;
+    display && row.reason === undefined && row.pool === undefined
+      ? forecastHeading(row.forecast, row.percent, display)
+      : undefined;
   if (heading !== undefined) parts.push(report.heading(heading));
   return parts.filter((part) => part !== '').join(report.noteSeparator);
 }
 
 function marker(row: ReportRow, quotaPercent: number, warnAt: number): string {
   if (row.unknownReason !== undefined) return '❓';
-  if (row.percent === null) return '⚪';
-  if (row.percent >= quotaPercent) return '🔴';
-  if (row.percent >= warnAt) return '🟠';
+  return markerOf(row.pool?.percent ?? row.percent, quotaPercent, warnAt);
+}
+
+function markerOf(percent: number | null, quotaPercent: number, warnAt: number): string {
+  if (percent === null) return '⚪';
+  if (percent >= quotaPercent) return '🔴';
+  if (percent >= warnAt) return '🟠';
   return '🟢';
 }
 
@@ -98,9 +108,27 @@ export function reportBlocks(
     (row) =>
       `${marker(row, quotaPercent, warnAt)} ${catalogue.report.line(row, rowNote(row, catalogue, display), context)}`,
   );
+  const pools = (model.pools ?? []).map(
+    (pool) =>
+      `${markerOf(pool.percent, quotaPercent, warnAt)} ${poolLine(pool, context, display, catalogue)}`,
+  );
   const restart =
     model.startsOnThe1st === undefined ? [] : [catalogue.report.startsOnThe1st(model.startsOnThe1st)];
-  return [catalogue.report.summary(model, counts, context), ...failures, ...lines, ...restart];
+  return [catalogue.report.summary(model, counts, context), ...failures, ...pools, ...lines, ...restart];
+}
+
+/**
+ * One pool of two or more instances on one line (HTML): its bundle, region, members, usage against
+ * the pooled allowance, and where it is heading when that adds something.
+ */
+export function poolLine(
+  pool: PoolRow,
+  context: ReportTextContext,
+  display: ForecastDisplay,
+  catalogue: Catalogue = en,
+): string {
+  const heading = forecastHeading(pool.forecast, pool.percent, display);
+  return catalogue.report.poolLine(pool, context, heading && catalogue.report.heading(heading));
 }
 
 /** The report's subject line, plain text. */

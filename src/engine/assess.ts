@@ -58,7 +58,7 @@ async function readUsage(ctx: AssessContext, instance: Instance): Promise<UsageR
 }
 
 /** The action `status` and `report` show, and `check` takes when nothing is stopped. */
-function actionWithoutStop(command: Command, assessment: Assessment): InstanceAction {
+export function actionWithoutStop(command: Command, assessment: Assessment): InstanceAction {
   if (assessment.keptRunning) return 'kept-running';
   if (assessment.notified) return 'not-stopped';
   if (command !== 'check') return assessment.stop ? 'over-threshold' : 'none';
@@ -69,7 +69,12 @@ function actionWithoutStop(command: Command, assessment: Assessment): InstanceAc
  * Reads an instance's usage (when the command needs it) and decides about it. A `check` reads
  * running instances and those owed a stop alert; `status` and `report` read every instance.
  */
-export async function assessInstance(ctx: AssessContext, instance: Instance): Promise<InstanceOutcome> {
+export async function assessInstance(
+  ctx: AssessContext,
+  instance: Instance,
+  /** `alwaysRead`: read its usage in a check even when it is not running (a pool member). */
+  options: { readonly alwaysRead?: boolean } = {},
+): Promise<InstanceOutcome> {
   const allowance = allowanceFor(instance, ctx.month, ctx.settings.allowance, ctx.now);
   const creation = trustedCreation(instance.createdAt, ctx.now);
   const policy = instancePolicy(instance.tags, ctx.settings);
@@ -84,7 +89,10 @@ export async function assessInstance(ctx: AssessContext, instance: Instance): Pr
   // `lightsail-guard:action = ignore`: not monitored, so not read (and never stopped or started).
   if (policy.action === 'ignore') return { ...base, assessment: undefined, action: 'ignored' };
   const needsUsage =
-    ctx.command !== 'check' || instance.state === 'running' || pendingStopAlert(instance) !== undefined;
+    ctx.command !== 'check' ||
+    options.alwaysRead === true ||
+    instance.state === 'running' ||
+    pendingStopAlert(instance) !== undefined;
   if (!needsUsage) return { ...base, assessment: undefined, action: 'not-read' };
   const usage = await readUsage(ctx, instance);
   const forecast = forecastInstance({

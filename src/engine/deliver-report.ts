@@ -1,6 +1,7 @@
 import type { BillingMonth } from '../core/billing-month.js';
 import { type Block, type Composed, composeMessages } from '../core/compose.js';
 import {
+  poolData,
   regionFailureData,
   reportRowData,
   reportSummaryData,
@@ -10,6 +11,7 @@ import { htmlToPlain } from '../core/html.js';
 import { type Catalogue, catalogueFor } from '../core/i18n/index.js';
 import type { ChannelFormat } from '../core/ports.js';
 import {
+  type PoolRow,
   REPORT_SEPARATOR,
   type ReportModel,
   type ReportRow,
@@ -22,7 +24,7 @@ import { isLastDayOf } from '../core/restart.js';
 import { catalogueOf, channelsOf, type Delivery, inLanguages, preview, results, sendAll } from './send.js';
 import type { GuardSettings, RegionError, RunDependencies } from './types.js';
 
-/** The report's blocks: the summary, failed regions, every instance (riskiest first), the 1st's note. */
+/** The report's blocks: the summary, failed regions, pools, every instance (riskiest first), the 1st's note. */
 function reportBlocksWithData(
   model: ReportModel,
   context: Parameters<typeof reportBlocks>[1],
@@ -30,12 +32,13 @@ function reportBlocksWithData(
 ): Block<number>[] {
   const html = reportBlocks(model, context, catalogue);
   const counts = reportCounts(model, context.quotaPercent);
-  // The same order as the blocks: summary, failed regions, instances, what the 1st brings.
+  // The same order as the blocks: summary, failed regions, pools, instances, what the 1st brings.
   const data = [
     (text: string) => reportSummaryData(model, counts, context, text),
     ...model.regionErrors.map(
       (failure) => (text: string) => regionFailureData(failure.region, failure.error, text),
     ),
+    ...(model.pools ?? []).map((pool) => (text: string) => poolData(pool, text)),
     ...sortRows(model.rows).map((row) => (text: string) => reportRowData(row, text)),
     ...(model.startsOnThe1st === undefined
       ? []
@@ -53,6 +56,7 @@ export async function deliverReport(input: {
   readonly deps: RunDependencies;
   readonly settings: GuardSettings;
   readonly rows: readonly ReportRow[];
+  readonly pools?: readonly PoolRow[];
   readonly regionErrors: readonly RegionError[];
   readonly month: BillingMonth;
   readonly now: Date;
@@ -67,6 +71,7 @@ export async function deliverReport(input: {
     monthKey: month.key,
     rows,
     regionErrors,
+    pools: input.pools ?? [],
     ...(startsOnThe1st !== undefined ? { startsOnThe1st } : {}),
   };
   const context = {

@@ -6,7 +6,7 @@ import { htmlToPlain } from '../core/html.js';
 import { type Catalogue, catalogueFor } from '../core/i18n/index.js';
 import type { Channel, ChannelFormat } from '../core/ports.js';
 import { sentToOf } from '../core/sent-to.js';
-import { eventsOf } from './events.js';
+import { eventsOf, poolEventsOf } from './events.js';
 import {
   catalogueOf,
   channelsOf,
@@ -18,37 +18,51 @@ import {
   sendAll,
 } from './send.js';
 import { type StateWrite, saveState, stateAfterDelivery } from './state.js';
-import type { GuardSettings, InstanceOutcome, RunDependencies } from './types.js';
+import type { GuardSettings, InstanceOutcome, PoolOutcome, RunDependencies } from './types.js';
 
 /** Alerts are separated by a blank line. */
 const ALERT_SEPARATOR = '\n\n';
 
-/** An alert of this check, with the instance it belongs to and its delivery key (if any). */
+/**
+ * An alert of this check, with the instances it belongs to and its delivery key (if any): one
+ * instance, none (a region's failure), or every member of a pool for the pool's own alerts.
+ */
 interface Planned {
   readonly event: AlertEvent;
-  readonly owner: InstanceOutcome | undefined;
+  readonly owners: readonly InstanceOutcome[];
   readonly key: string | undefined;
 }
 
-/** Every alert of a check, most urgent first, each with the instance it belongs to (if any). */
+/**
+ * Every alert of a check, most urgent first, each with the instances it belongs to: one, none (a
+ * region's failure), or every member of a pool for the pool's own alerts.
+ */
 function orderedAlerts(
   outcomes: readonly InstanceOutcome[],
+  pools: readonly PoolOutcome[],
   runEvents: readonly AlertEvent[],
   month: BillingMonth,
   now: Date,
 ): Planned[] {
+  // Owners are the outcomes as acted on: a pool's members are matched to them by instance.
+  const byInstance = new Map(outcomes.map((outcome) => [outcome.instance, outcome]));
   return [
-    ...runEvents.map((event) => ({ event, owner: undefined, key: undefined })),
+    ...runEvents.map((event) => ({ event, owners: [], key: undefined })),
     ...outcomes.flatMap((owner) =>
-      eventsOf(owner, month, now).map(({ event, key }) => ({ event, owner, key })),
+      eventsOf(owner, month, now).map(({ event, key }) => ({ event, owners: [owner], key })),
     ),
+    ...pools.flatMap((pool) => {
+      const owners = pool.members.map((member) => byInstance.get(member.instance) ?? member);
+      return poolEventsOf(pool, month, now).map(({ event, key }) => ({ event, owners, key }));
+    }),
   ].sort((a, b) => alertRank(a.event) - alertRank(b.event));
 }
 
-/** Whether this channel already took this alert in an earlier run (`sent-to`). */
+/** Whether this channel already took this alert in an earlier run (`sent-to`): every owner says so. */
 function alreadySent(planned: Planned, channel: Channel): boolean {
-  if (planned.owner === undefined || planned.key === undefined) return false;
-  return sentToOf(planned.owner.instance.tags).get(planned.key)?.has(channel.name) ?? false;
+  const { owners, key } = planned;
+  if (owners.length === 0 || key === undefined) return false;
+  return owners.every((owner) => sentToOf(owner.instance.tags).get(key)?.has(channel.name) ?? false);
 }
 
 /**
@@ -68,14 +82,16 @@ function deliveryPerInstance(
   }
   const perInstance = new Map<InstanceOutcome, { complete: boolean; sentTo: Map<string, Set<string>> }>();
   for (const alert of planned) {
-    const { owner, key } = alert;
-    if (owner === undefined || key === undefined) continue;
-    const state = perInstance.get(owner) ?? { complete: true, sentTo: new Map<string, Set<string>>() };
-    const have = new Set(sentToOf(owner.instance.tags).get(key) ?? []);
-    for (const name of took.get(alert) ?? []) if (!lost.get(alert)?.has(name)) have.add(name);
-    state.sentTo.set(key, have);
-    if (!channels.every((channel) => have.has(channel.name))) state.complete = false;
-    perInstance.set(owner, state);
+    const { key } = alert;
+    if (key === undefined) continue;
+    for (const owner of alert.owners) {
+      const state = perInstance.get(owner) ?? { complete: true, sentTo: new Map<string, Set<string>>() };
+      const have = new Set(sentToOf(owner.instance.tags).get(key) ?? []);
+      for (const name of took.get(alert) ?? []) if (!lost.get(alert)?.has(name)) have.add(name);
+      state.sentTo.set(key, have);
+      if (!channels.every((channel) => have.has(channel.name))) state.complete = false;
+      perInstance.set(owner, state);
+    }
   }
   return perInstance;
 }
@@ -89,6 +105,7 @@ export async function deliverAlerts(input: {
   readonly deps: RunDependencies;
   readonly settings: GuardSettings;
   readonly outcomes: readonly InstanceOutcome[];
+  readonly pools?: readonly PoolOutcome[];
   readonly events: readonly AlertEvent[];
   readonly month: BillingMonth;
   readonly now: Date;
@@ -101,7 +118,7 @@ export async function deliverAlerts(input: {
     monthKey: month.key,
     timeZone: settings.timeZone,
   };
-  const planned = orderedAlerts(input.outcomes, input.events, month, now);
+  const planned = orderedAlerts(input.outcomes, input.pools ?? [], input.events, month, now);
   const blocksIn = inLanguages((catalogue): Block<Planned>[] =>
     planned.map((alert) => {
       const html = alertText(alert.event, context, catalogue);

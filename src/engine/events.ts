@@ -1,7 +1,8 @@
 import type { AlertEvent } from '../core/alerts.js';
 import { type BillingMonth, utcDayKey } from '../core/billing-month.js';
+import type { DueAlert } from '../core/decide.js';
 import { dueAlertKey } from '../core/sent-to.js';
-import type { InstanceOutcome } from './types.js';
+import type { InstanceOutcome, PoolOutcome } from './types.js';
 
 /**
  * An instance's alert, and its key in the per-channel delivery state (`src/core/sent-to.ts`). An
@@ -28,11 +29,20 @@ export function eventsOf(outcome: InstanceOutcome, month: BillingMonth, now: Dat
   }
   if (assessment === undefined) return others;
   const usage = assessment.usage;
-  const figures = {
-    usedBytes: usage.kind === 'known' ? usage.inBytes + usage.outBytes : null,
-    allowanceBytes: assessment.allowance.bytes,
-    percent: assessment.percent,
-  };
+  // A member stopped with its pool quotes the pool's figures, and names the pool.
+  const figures =
+    outcome.pool !== undefined
+      ? {
+          usedBytes: outcome.pool.usedBytes,
+          allowanceBytes: outcome.pool.allowanceBytes,
+          percent: outcome.pool.percent,
+          pool: outcome.pool,
+        }
+      : {
+          usedBytes: usage.kind === 'known' ? usage.inBytes + usage.outBytes : null,
+          allowanceBytes: assessment.allowance.bytes,
+          percent: assessment.percent,
+        };
   const scope = { monthKey: month.key, dayKey: utcDayKey(now), stopAt: stop?.at ?? now.toISOString() };
   const due = assessment.due.map((due): KeyedEvent => {
     const key = dueAlertKey(due, scope);
@@ -69,4 +79,41 @@ export function eventsOf(outcome: InstanceOutcome, month: BillingMonth, now: Dat
     };
   });
   return [...due, ...others];
+}
+
+/**
+ * The alerts a pool judged as one calls for (warnings, the forecast alert, kept running): one each
+ * for the whole pool, naming it and its members. Its stops are its members' own alerts.
+ */
+export function poolEventsOf(pool: PoolOutcome, month: BillingMonth, now: Date): KeyedEvent[] {
+  const [first] = pool.members;
+  const usage = pool.totals?.usage;
+  if (!pool.judged || first === undefined || usage?.kind !== 'known' || pool.totals === undefined) return [];
+  // Kept apart from a member's own alerts of the same level: `2026-11.pool-80`.
+  const scope = { monthKey: `${month.key}.pool-`, dayKey: utcDayKey(now), stopAt: now.toISOString() };
+  const key = (due: DueAlert): string =>
+    dueAlertKey(due, scope).replace(`${month.key}.pool-.`, `${month.key}.pool-`);
+  const figures = first.pool ?? {
+    region: pool.region,
+    bundleId: pool.bundleId,
+    instances: pool.members.map((member) => member.instance.name),
+    usedBytes: usage.inBytes + usage.outBytes,
+    allowanceBytes: pool.totals.allowance.bytes,
+    percent: 0,
+  };
+  const quoted = {
+    instance: first.instance,
+    usedBytes: figures.usedBytes,
+    allowanceBytes: figures.allowanceBytes,
+    percent: figures.percent,
+    pool: figures,
+  };
+  return pool.due.flatMap((due): KeyedEvent[] => {
+    if (due.kind === 'warn') return [{ key: key(due), event: { kind: 'warn', level: due.level, ...quoted } }];
+    if (due.kind === 'forecast') {
+      return [{ key: key(due), event: { kind: 'forecast', forecast: due.forecast, ...quoted } }];
+    }
+    if (due.kind === 'kept-running') return [{ key: key(due), event: { kind: 'kept-running', ...quoted } }];
+    return [];
+  });
 }

@@ -2,16 +2,14 @@ import { TAGS } from '../constants.js';
 import type { AlertEvent } from '../core/alerts.js';
 import { type BillingMonth, billingMonthOf } from '../core/billing-month.js';
 import { forecastJson } from '../core/forecast-text.js';
-
-import type { InstanceAction, ReportRow } from '../core/report.js';
+import { percentUsed } from '../core/percent.js';
+import type { InstanceAction, PoolRow, ReportRow } from '../core/report.js';
 import { nextMonthFor } from '../core/restart.js';
-
-import type { Instance } from '../core/types.js';
 import { usageWindow } from '../core/usage.js';
-import { type AssessContext, assessInstance } from './assess.js';
+import type { AssessContext } from './assess.js';
 import { deliverAlerts } from './deliver.js';
 import { deliverReport } from './deliver-report.js';
-import { mapWithLimit } from './pool.js';
+import { assessRegion } from './pools.js';
 import { instanceProblems, missingNames } from './problems.js';
 import { monitoredInstances, regionsToCheck } from './regions.js';
 import { startedEvent, startOrForget } from './restart.js';
@@ -20,12 +18,14 @@ import type {
   Command,
   GuardSettings,
   InstanceOutcome,
+  PoolOutcome,
   RegionError,
   RunDependencies,
   RunResult,
 } from './types.js';
 
 export type {
+  AllowanceScope,
   Command,
   GuardSettings,
   InstanceOutcome,
@@ -69,8 +69,7 @@ export async function runGuard(
   if (listed.event !== undefined) events.push(listed.event);
 
   const wanted = settings.instances === undefined ? undefined : new Set(settings.instances);
-  const assessAndAct = async (instance: Instance): Promise<InstanceOutcome> => {
-    const outcome = await assessInstance(ctx, instance);
+  const act = async (outcome: InstanceOutcome): Promise<InstanceOutcome> => {
     if (command !== 'check') return outcome;
     if (!outcome.assessment?.stop) {
       const { restartOnNewMonth } = settings;
@@ -86,12 +85,14 @@ export async function runGuard(
         regionErrors.push(found.failure);
         problems.push(`${region}: could not list instances: ${found.failure.error}`);
         events.push({ kind: 'region-failed', region, error: found.failure.error });
-        return [];
+        return { outcomes: [], pools: [] };
       }
-      return mapWithLimit(found.instances, settings.concurrency, assessAndAct);
+      // Pools (ALLOWANCE_SCOPE=pool) are judged once all their members are read: see pools.ts.
+      return assessRegion({ ctx, instances: found.instances, act });
     }),
   );
-  const outcomes = perRegion.flat();
+  const outcomes = perRegion.flatMap((region) => region.outcomes);
+  const pools = perRegion.flatMap((region) => region.pools);
 
   const missing = missingNames(wanted, outcomes, regionErrors.length === 0 && problems.length === 0);
   if (missing.length > 0) {
@@ -103,6 +104,7 @@ export async function runGuard(
   if (started !== undefined) events.push(started);
 
   const rows = outcomes.map((outcome) => toRow(outcome, month, settings.restartOnNewMonth));
+  const poolRows = pools.map(toPoolRow);
   const base = {
     command,
     dryRun,
@@ -111,13 +113,14 @@ export async function runGuard(
     regions: listed.regions,
     regionErrors,
     rows,
+    pools: poolRows,
     missing,
   };
   if (command === 'status') return { ...base, messages: [], problems };
   const delivery =
     command === 'check'
-      ? await deliverAlerts({ deps, settings, outcomes, events, month, now, dryRun })
-      : await deliverReport({ deps, settings, rows, regionErrors, month, now, dryRun });
+      ? await deliverAlerts({ deps, settings, outcomes, pools, events, month, now, dryRun })
+      : await deliverReport({ deps, settings, rows, pools: poolRows, regionErrors, month, now, dryRun });
   return { ...base, messages: delivery.messages, problems: [...problems, ...delivery.problems] };
 }
 
@@ -156,5 +159,24 @@ function toRow(outcome: InstanceOutcome, month: BillingMonth, restartOnNewMonth:
     ...(outcome.start?.error !== undefined ? { error: `start failed: ${outcome.start.error}` } : {}),
     ...(nextMonth !== undefined ? { nextMonth } : {}),
     forecast: forecastJson(outcome.forecast ?? null),
+    ...(outcome.pool !== undefined
+      ? { pool: { bundleId: outcome.pool.bundleId, percent: outcome.pool.percent } }
+      : {}),
+  };
+}
+
+function toPoolRow(pool: PoolOutcome): PoolRow {
+  const usage = pool.totals?.usage;
+  const usedBytes = usage?.kind === 'known' ? usage.inBytes + usage.outBytes : null;
+  const allowanceBytes = pool.members.reduce((sum, member) => sum + member.allowance.bytes, 0);
+  return {
+    region: pool.region,
+    bundleId: pool.bundleId,
+    instances: pool.members.map((member) => member.instance.name),
+    usedBytes,
+    allowanceBytes,
+    percent: usedBytes === null ? null : percentUsed(usedBytes, allowanceBytes),
+    forecast: forecastJson(pool.forecast),
+    judged: pool.judged,
   };
 }

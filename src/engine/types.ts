@@ -2,12 +2,14 @@
 
 import type { Allowance, AllowanceSettings } from '../core/allowance.js';
 import type { BillingMonth } from '../core/billing-month.js';
-import type { Assessment, GuardPolicy } from '../core/decide.js';
+import type { Assessment, DueAlert, GuardPolicy } from '../core/decide.js';
 import type { Forecast } from '../core/forecast.js';
 import type { Language } from '../core/i18n/catalogue.js';
 import type { GlobalAction, InstancePolicy } from '../core/instance-policy.js';
+import type { PoolTotals } from '../core/pool-decide.js';
+import type { PoolFigures } from '../core/pools.js';
 import type { Channel, ChannelName, Fleet } from '../core/ports.js';
-import type { InstanceAction, ReportRow } from '../core/report.js';
+import type { InstanceAction, PoolRow, ReportRow } from '../core/report.js';
 import type { Instance } from '../core/types.js';
 import type { RunDeadline } from './deadline.js';
 
@@ -33,8 +35,15 @@ export interface GuardSettings {
   readonly channelLanguages?: Readonly<Partial<Record<ChannelName, Language>>>;
   /** IANA time zone that forecast times are shown in (TIME_ZONE). */
   readonly timeZone: string;
+  /**
+   * What the threshold, warnings and forecast apply to (ALLOWANCE_SCOPE): each instance's own
+   * allowance, or the pooled allowance of its region and bundle, as AWS bills it.
+   */
+  readonly allowanceScope: AllowanceScope;
   readonly foresight: ForesightSettings;
 }
+
+export type AllowanceScope = 'instance' | 'pool';
 
 /** What pace, forecast and stop ahead need to know about the metrics and the schedule. */
 export interface ForesightSettings {
@@ -89,6 +98,8 @@ export interface RunResult {
   readonly regions: readonly string[];
   readonly regionErrors: readonly RegionError[];
   readonly rows: readonly ReportRow[];
+  /** Pools of two or more instances (region and bundle), judged together or only shown. */
+  readonly pools: readonly PoolRow[];
   readonly missing: readonly string[];
   readonly messages: readonly MessageResult[];
   readonly problems: readonly string[];
@@ -140,4 +151,21 @@ export interface InstanceOutcome {
   readonly creationProblem?: string;
   /** Where it is heading this month; `null` when that cannot be told (see `forecastInstance`). */
   readonly forecast?: Forecast | null;
+  /** `ALLOWANCE_SCOPE=pool`: the pool it was judged in, with the pool's totals. */
+  readonly pool?: PoolFigures;
+}
+
+/** A pool of two or more instances (region and bundle), judged together or only shown. */
+export interface PoolOutcome {
+  readonly key: string;
+  readonly region: string;
+  readonly bundleId: string;
+  readonly members: readonly InstanceOutcome[];
+  /** `undefined` when a member was not read (a check reads only running instances). */
+  readonly totals: PoolTotals | undefined;
+  readonly forecast: Forecast | null;
+  /** The pool's own alerts (warnings, forecast, kept running), owned by every member. */
+  readonly due: readonly DueAlert[];
+  /** Judged as one (`ALLOWANCE_SCOPE=pool`, every member read), not only shown. */
+  readonly judged: boolean;
 }

@@ -202,14 +202,20 @@ describe('delivery to several channels', () => {
       over: 2,
       billingMonth: '2026-11',
     });
-    expect(message?.events.slice(1).map((event) => event.instance)).toEqual([
+    // us-east-1's four instances of one bundle are a pool, listed before the instances.
+    expect(message?.events[1]).toMatchObject({
+      kind: 'pool',
+      bundleId: 'small_3_0',
+      instances: ['hot', 'warm', 'calm', 'off'],
+    });
+    expect(message?.events.slice(2).map((event) => event.instance)).toEqual([
       'off',
       'hot',
       'warm',
       'far',
       'calm',
     ]);
-    expect(message?.events[2]).toMatchObject({
+    expect(message?.events[3]).toMatchObject({
       kind: 'instance',
       instance: 'hot',
       percent: 97,

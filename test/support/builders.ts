@@ -51,6 +51,7 @@ export function guardSettings(overrides: Partial<GuardSettings> = {}): GuardSett
     restartOnNewMonth: false,
     language: 'en',
     timeZone: 'UTC',
+    allowanceScope: 'instance',
     foresight: { metricDelayMinutes: 15, checkIntervalMinutes: 10, stopAhead: true },
     ...overrides,
   };

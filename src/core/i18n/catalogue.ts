@@ -11,6 +11,7 @@ import type { ForecastHeading } from '../forecast-text.js';
 import type {
   InstanceAction,
   NextMonth,
+  PoolRow,
   ReportCounts,
   ReportModel,
   ReportRow,
@@ -54,6 +55,12 @@ export interface ReportCatalogue {
   readonly noteSeparator: string;
   /** Where an instance is heading this month (plain text): "on pace for 128% by 30 Nov; ...". */
   heading(heading: ForecastHeading): string;
+  /** A pool member's note (plain text): "in pool small_3_0 at 65.0%". */
+  inPool(bundleId: string, percent: string): string;
+  /** One pool on one line (HTML), with where it is heading when that adds something (plain text). */
+  poolLine(pool: PoolRow, context: ReportTextContext, heading: string | undefined): string;
+  /** The terminal's heading over the pools under the table (plain text). */
+  readonly poolsTitle: string;
 }
 
 export interface Catalogue {

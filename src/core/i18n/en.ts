@@ -6,6 +6,7 @@ import { DEFAULT_TIME_ZONE, displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { OVERAGE_USD_PER_GB } from '../overage.js';
+import type { PoolFigures } from '../pools.js';
 import { formatRate, type StopAhead } from '../stop-ahead.js';
 import type { Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
@@ -29,6 +30,23 @@ const priceText = (region: string): string => {
 const keepTag = (instance: Instance, monthKey: string): string =>
   `To keep it running this month: ${command('keep-running', `${instance.name} --start`)} (it tags <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>).`;
 
+const names = (pool: PoolFigures): string =>
+  pool.instances.map((name) => `<code>${escapeHtml(name)}</code>`).join(', ');
+
+/** "pool <code>small_3_0</code> in ap-northeast-1 (<code>busy</code>, <code>idle</code>)". */
+const poolName = (pool: PoolFigures): string =>
+  `pool <code>${escapeHtml(pool.bundleId)}</code> in ${escapeHtml(pool.region)} (${names(pool)})`;
+
+/** Who an alert is about: the instance, or its pool when the figures are the pool's. */
+const subject = (event: AlertFigures & { instance: Instance }): string =>
+  event.pool === undefined ? who(event.instance) : poolName(event.pool);
+
+/** What happens at the threshold: to the instance, or to every running member of its pool. */
+const stoppedAt = (event: AlertFigures, quotaPercent: number): string =>
+  event.pool === undefined
+    ? `It will be stopped at ${quotaPercent}%.`
+    : `Every running member will be stopped at ${quotaPercent}% of the pooled allowance.`;
+
 const stopHead = (
   event: AlertFigures & { instance: Instance; ahead?: StopAhead },
   context: AlertTextContext,
@@ -37,7 +55,8 @@ const stopHead = (
     event.ahead === undefined
       ? ''
       : ` At ${formatRate(event.ahead.ratePerSecond)} it would pass ${context.quotaPercent}% within ${event.ahead.withinMinutes} minutes, before the next check could see it.`;
-  return `${who(event.instance)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%.${why}`;
+  const member = event.pool === undefined ? '' : `, with its ${poolName(event.pool)}`;
+  return `${who(event.instance)}${member}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%.${why}`;
 };
 
 const unrecorded = (recordError: string | undefined): string =>
@@ -73,7 +92,7 @@ export const en: Catalogue = {
         event.percent !== null && event.percent >= 100
           ? ` It is past its allowance: traffic out is ${escapeHtml(priceText(event.instance.region))}.`
           : '';
-      return `⚠️ <b>${event.level}% warning</b> ${who(event.instance)}: ${figures(event, context.unit)}. It will be stopped at ${context.quotaPercent}%.${past}`;
+      return `⚠️ <b>${event.level}% warning</b> ${subject(event)}: ${figures(event, context.unit)}. ${stoppedAt(event, context.quotaPercent)}${past}`;
     },
     forecast(event, context) {
       const zone = context.timeZone ?? DEFAULT_TIME_ZONE;
@@ -84,10 +103,10 @@ export const en: Catalogue = {
         forecast.thresholdAt !== null
           ? `it reaches ${forecast.thresholdPercent}% around ${displayTime(forecast.thresholdAt, zone)} and ${end}`
           : `it reaches 100% around ${displayTime(forecast.fullAt ?? monthEndOf(context.monthKey), zone)} and ${end}`;
-      return `📈 <b>On pace to pass the allowance</b> ${who(event.instance)}: ${figures(event, context.unit)}; at its pace of the last day ${when}. It will be stopped at ${forecast.thresholdPercent}%.`;
+      return `📈 <b>On pace to pass the allowance</b> ${subject(event)}: ${figures(event, context.unit)}; at its pace of the last day ${when}. ${stoppedAt(event, forecast.thresholdPercent)}`;
     },
     'kept-running': (event, context) =>
-      `⚠️ <b>Over threshold, kept running</b> ${who(event.instance)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(priceText(event.instance.region))}. To let the guard stop it again: ${command('keep-running', `${event.instance.name} --clear`)}.`,
+      `⚠️ <b>Over threshold, kept running</b> ${subject(event)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(priceText(event.instance.region))}. To let the guard stop it again: ${command('keep-running', `${event.instance.name} --clear`)}.`,
     'not-stopped'(event, context) {
       const why =
         event.because === 'setting'
@@ -226,6 +245,14 @@ export const en: Catalogue = {
         ? `${overGb} GB over the allowance: billed per GB out`
         : `${overGb} GB over the allowance: up to ${costUsd} USD at ${price} USD/GB out`,
     noteSeparator: '; ',
+    inPool: (bundleId, percent) => `in pool ${bundleId} at ${percent}`,
+    poolLine(pool, context, heading) {
+      const { unit } = context;
+      const used = pool.usedBytes === null ? '?' : formatAmount(pool.usedBytes, unit);
+      const names = pool.instances.map(escapeHtml).join(', ');
+      return `pool <code>${escapeHtml(pool.bundleId)}</code> in ${escapeHtml(pool.region)}: ${names} · ${used} / ${formatAmount(pool.allowanceBytes, unit)} ${unit} · ${formatPercent(pool.percent)}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
+    },
+    poolsTitle: 'Pools (one bundle in one region: AWS pools their allowance):',
     heading(h) {
       const pace = `on pace for ${h.monthEndPercent}% by ${utcDay(h.lastDay)}`;
       return h.threshold === undefined

@@ -6,6 +6,7 @@ import { DEFAULT_TIME_ZONE, displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { OVERAGE_USD_PER_GB } from '../overage.js';
+import type { PoolFigures } from '../pools.js';
 import { formatRate, type StopAhead } from '../stop-ahead.js';
 import type { Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
@@ -59,6 +60,21 @@ const priceText = (region: string): string => {
 const keepTag = (instance: Instance, monthKey: string): string =>
   `如需本月继续运行：${command('keep-running', `${instance.name} --start`)}（它会添加标签 <code>${TAGS.keepRunning}</code> = <code>${monthKey}</code>）。`;
 
+const names = (pool: PoolFigures): string =>
+  pool.instances.map((name) => `<code>${escapeHtml(name)}</code>`).join('、');
+
+/** "资源池 <code>small_3_0</code>（ap-northeast-1；<code>busy</code>、<code>idle</code>）". */
+const poolName = (pool: PoolFigures): string =>
+  `资源池 <code>${escapeHtml(pool.bundleId)}</code>（${escapeHtml(pool.region)}；${names(pool)}）`;
+
+const subject = (event: AlertFigures & { instance: Instance }): string =>
+  event.pool === undefined ? who(event.instance) : poolName(event.pool);
+
+const stoppedAt = (event: AlertFigures, quotaPercent: number): string =>
+  event.pool === undefined
+    ? `达到 ${quotaPercent}% 时将被停止。`
+    : `达到合并配额的 ${quotaPercent}% 时，所有运行中的成员都将被停止。`;
+
 const stopHead = (
   event: AlertFigures & { instance: Instance; ahead?: StopAhead },
   context: AlertTextContext,
@@ -67,7 +83,8 @@ const stopHead = (
     event.ahead === undefined
       ? ''
       : `以 ${formatRate(event.ahead.ratePerSecond)} 的速度，它将在 ${event.ahead.withinMinutes} 分钟内超过 ${context.quotaPercent}%，早于下次检查能看到它。`;
-  return `${who(event.instance)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。${why}`;
+  const member = event.pool === undefined ? '' : `（与其${poolName(event.pool)}一起）`;
+  return `${who(event.instance)}${member}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。${why}`;
 };
 
 const unrecorded = (recordError: string | undefined): string =>
@@ -101,7 +118,7 @@ export const zhCN: Catalogue = {
         event.percent !== null && event.percent >= 100
           ? `已超出流量配额：${priceText(event.instance.region)}。`
           : '';
-      return `⚠️ <b>${event.level}% 预警</b> ${who(event.instance)}：${figures(event, context.unit)}。达到 ${context.quotaPercent}% 时将被停止。${past}`;
+      return `⚠️ <b>${event.level}% 预警</b> ${subject(event)}：${figures(event, context.unit)}。${stoppedAt(event, context.quotaPercent)}${past}`;
     },
     forecast(event, context) {
       const zone = context.timeZone ?? DEFAULT_TIME_ZONE;
@@ -112,10 +129,10 @@ export const zhCN: Catalogue = {
         forecast.thresholdAt !== null
           ? `约 ${displayTime(forecast.thresholdAt, zone, 'zh-CN')} 达到 ${forecast.thresholdPercent}%，${end}`
           : `约 ${displayTime(forecast.fullAt ?? monthEndOf(context.monthKey), zone, 'zh-CN')} 达到 100%，${end}`;
-      return `📈 <b>按当前速度将超出配额</b> ${who(event.instance)}：${figures(event, context.unit)}；按最近一天的速度，${when}。达到 ${forecast.thresholdPercent}% 时将被停止。`;
+      return `📈 <b>按当前速度将超出配额</b> ${subject(event)}：${figures(event, context.unit)}；按最近一天的速度，${when}。${stoppedAt(event, forecast.thresholdPercent)}`;
     },
     'kept-running': (event, context) =>
-      `⚠️ <b>超过阈值，保持运行</b> ${who(event.instance)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。已有标签 <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>，因此未停止；超出配额的${priceText(event.instance.region)}。如需让守护程序再次停止它：${command('keep-running', `${event.instance.name} --clear`)}。`,
+      `⚠️ <b>超过阈值，保持运行</b> ${subject(event)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。已有标签 <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>，因此未停止；超出配额的${priceText(event.instance.region)}。如需让守护程序再次停止它：${command('keep-running', `${event.instance.name} --clear`)}。`,
     'not-stopped'(event, context) {
       const why =
         event.because === 'setting'
@@ -183,6 +200,7 @@ export const zhCN: Catalogue = {
     'regions-failed': () => '未检查任何实例',
     missing: (event) => `${event.names.length} 台实例未找到`,
   },
+
   alertSubject: (first, more) => `lightsail-guard：${first}${more > 0 ? `等 ${more + 1} 条提醒` : ''}`,
   part: (index, total) => `（${index}/${total}）`,
   testAlert: (now, place) =>
@@ -249,6 +267,14 @@ export const zhCN: Catalogue = {
         ? `超出配额 ${overGb} GB：按 GB 出站计费`
         : `超出配额 ${overGb} GB：最多约 ${costUsd} USD（${price} USD/GB 出站）`,
     noteSeparator: '；',
+    inPool: (bundleId, percent) => `所在资源池 ${bundleId} 已用 ${percent}`,
+    poolLine(pool, context, heading) {
+      const { unit } = context;
+      const used = pool.usedBytes === null ? '?' : formatAmount(pool.usedBytes, unit);
+      const names = pool.instances.map(escapeHtml).join('、');
+      return `资源池 <code>${escapeHtml(pool.bundleId)}</code>（${escapeHtml(pool.region)}）：${names} · ${used} / ${formatAmount(pool.allowanceBytes, unit)} ${unit} · ${percent(pool.percent)}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
+    },
+    poolsTitle: '资源池（同一区域同一套餐：AWS 合并计算它们的配额）：',
     heading(h) {
       const pace = `按当前速度，月底（${utcDay(h.lastDay, 'zh-CN')}）将达 ${h.monthEndPercent}%`;
       return h.threshold === undefined

@@ -1,0 +1,203 @@
+import type { Forecast } from '../core/forecast.js';
+import { forecastUsage } from '../core/forecast.js';
+import { instancePolicy } from '../core/instance-policy.js';
+import { recentPace } from '../core/pace.js';
+import { percentUsed } from '../core/percent.js';
+import { assessPool, type PoolMember, type PoolTotals, poolTotals } from '../core/pool-decide.js';
+import { poolBundleOf, poolKeyOf } from '../core/pools.js';
+import { type StopAhead, stopAheadOf } from '../core/stop-ahead.js';
+import type { Instance } from '../core/types.js';
+import { type AssessContext, actionWithoutStop, assessInstance } from './assess.js';
+import { mapWithLimit } from './pool.js';
+import type { InstanceOutcome, PoolOutcome } from './types.js';
+
+/**
+ * Assesses one region's instances and acts on them. With `ALLOWANCE_SCOPE=instance` each instance
+ * is stopped as soon as it is assessed, as always. With `pool`, an instance alone in its pool is
+ * too; the members of a pool of two or more are all read first (stopped ones included: their
+ * traffic counts), then judged together (`assessPool`) and the running ones stopped together.
+ * Until every member can be read, each is judged on its own allowance, the stricter reading: unknown
+ * usage is never taken for 0. Every pool of two or more is returned for display, in either scope.
+ */
+export async function assessRegion(input: {
+  readonly ctx: AssessContext;
+  readonly instances: readonly Instance[];
+  /** Stops the instance if its assessment says so (or records a dry run's "would stop"). */
+  readonly act: (outcome: InstanceOutcome) => Promise<InstanceOutcome>;
+}): Promise<{ outcomes: InstanceOutcome[]; pools: PoolOutcome[] }> {
+  const { ctx, instances, act } = input;
+  // An instance tagged `action = ignore` is not monitored: like one left out of INSTANCES_TO_MONITOR,
+  // it is left out of its pool (and never read).
+  const groups = groupByPool(
+    instances.filter((instance) => instancePolicy(instance.tags, ctx.settings).action !== 'ignore'),
+  );
+  const pooled = (instance: Instance): readonly Instance[] | undefined => {
+    const members = groups.get(poolKeyOf(instance)) ?? [];
+    const judged = ctx.settings.allowanceScope === 'pool' && members.length > 1 && members.includes(instance);
+    return judged ? members : undefined;
+  };
+  const assessed = await mapWithLimit(instances, ctx.settings.concurrency, async (instance) => {
+    const members = pooled(instance);
+    if (members === undefined) return act(await assessInstance(ctx, instance));
+    // A check reads stopped members too when the pool has a running one: their traffic counts.
+    const alwaysRead = members.some((member) => member.state === 'running');
+    return assessInstance(ctx, instance, { alwaysRead });
+  });
+  const byInstance = new Map(instances.map((instance, index) => [instance, assessed[index]]));
+  const pools: PoolOutcome[] = [];
+  const decided = new Map<Instance, InstanceOutcome>();
+  for (const [key, members] of groups) {
+    if (members.length < 2) continue;
+    const outcomes = members.map((member) => byInstance.get(member) as InstanceOutcome);
+    if (pooled(members[0] as Instance) === undefined) {
+      pools.push(displayPool(ctx, key, outcomes));
+      continue;
+    }
+    const judged = judgePool(ctx, key, outcomes);
+    pools.push(judged.pool);
+    judged.members.forEach((outcome, index) => {
+      decided.set(members[index] as Instance, outcome);
+    });
+  }
+  // Members judged as a pool are acted on now, all together, bounded as the reads were.
+  const acted = await mapWithLimit(
+    [...decided.entries()],
+    ctx.settings.concurrency,
+    async ([instance, outcome]) => [instance, await act(outcome)] as const,
+  );
+  const final = new Map<Instance, InstanceOutcome>(acted);
+  const outcomes = instances.map(
+    (instance) => final.get(instance) ?? (byInstance.get(instance) as InstanceOutcome),
+  );
+  return {
+    outcomes,
+    pools: pools.map((pool) => ({
+      ...pool,
+      members: pool.members.map((member) => final.get(member.instance) ?? member),
+    })),
+  };
+}
+
+function groupByPool(instances: readonly Instance[]): Map<string, Instance[]> {
+  const groups = new Map<string, Instance[]>();
+  for (const instance of instances) {
+    const key = poolKeyOf(instance);
+    groups.set(key, [...(groups.get(key) ?? []), instance]);
+  }
+  return groups;
+}
+
+/** The members of `outcomes` as `poolTotals` takes them; `undefined` when one was not read. */
+function membersOf(outcomes: readonly InstanceOutcome[]): PoolMember[] | undefined {
+  const members: PoolMember[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.assessment === undefined) return undefined;
+    members.push({
+      instance: outcome.instance,
+      usage: outcome.assessment.usage,
+      allowance: outcome.allowance,
+      assessment: outcome.assessment,
+      notifyOnly: outcome.policy?.action === 'notify',
+    });
+  }
+  return members;
+}
+
+/** A pool shown but not judged (`ALLOWANCE_SCOPE=instance`), or one with a member not read. */
+function displayPool(ctx: AssessContext, key: string, outcomes: readonly InstanceOutcome[]): PoolOutcome {
+  const members = membersOf(outcomes);
+  const totals = members === undefined ? undefined : poolTotals(members, ctx.month, ctx.now);
+  return {
+    key,
+    ...labelOf(outcomes),
+    members: outcomes,
+    totals,
+    forecast: totals === undefined ? null : poolForecast(ctx, totals).forecast,
+    due: [],
+    judged: false,
+  };
+}
+
+/** Judges a pool in pool scope; falls back to each member's own assessment while one is unknown. */
+function judgePool(
+  ctx: AssessContext,
+  key: string,
+  outcomes: readonly InstanceOutcome[],
+): { pool: PoolOutcome; members: InstanceOutcome[] } {
+  const members = membersOf(outcomes);
+  const label = labelOf(outcomes);
+  const totals = members === undefined ? undefined : poolTotals(members, ctx.month, ctx.now);
+  if (members === undefined || totals === undefined || totals.usage.kind !== 'known') {
+    const pool = { key, ...label, members: outcomes, totals, forecast: null, due: [], judged: false };
+    return { pool, members: [...outcomes] };
+  }
+  const { forecast, ahead } = poolForecast(ctx, totals);
+  const decision = assessPool({
+    members,
+    totals,
+    label,
+    policy: ctx.settings.policy,
+    month: ctx.month,
+    now: ctx.now,
+    forecast,
+    ahead,
+  });
+  const used = totals.usage.inBytes + totals.usage.outBytes;
+  const figures = {
+    ...label,
+    instances: outcomes.map((outcome) => outcome.instance.name),
+    usedBytes: used,
+    allowanceBytes: totals.allowance.bytes,
+    percent: percentUsed(used, totals.allowance.bytes),
+  };
+  const judged = outcomes.map((outcome, index): InstanceOutcome => {
+    const assessment = decision.members[index] ?? outcome.assessment;
+    if (assessment === undefined) return outcome;
+    return { ...outcome, assessment, action: actionWithoutStop(ctx.command, assessment), pool: figures };
+  });
+  return {
+    pool: { key, ...label, members: judged, totals, forecast, due: decision.due, judged: true },
+    members: judged,
+  };
+}
+
+function labelOf(outcomes: readonly InstanceOutcome[]): { region: string; bundleId: string } {
+  const first = outcomes[0]?.instance;
+  return { region: first?.region ?? '', bundleId: poolBundleOf(first?.bundleId ?? '') };
+}
+
+/** The pool's forecast and stop-ahead verdict, from its running members' hours. */
+function poolForecast(
+  ctx: AssessContext,
+  totals: PoolTotals,
+): { forecast: Forecast | null; ahead: StopAhead | undefined } {
+  if (totals.usage.kind !== 'known' || totals.runningHourly === undefined) {
+    return { forecast: null, ahead: undefined };
+  }
+  const { foresight, policy } = ctx.settings;
+  const window = {
+    observedFromMs: totals.observedFrom.getTime(),
+    seenUntilMs: ctx.now.getTime() - foresight.metricDelayMinutes * 60_000,
+  };
+  const usedBytes = totals.usage.inBytes + totals.usage.outBytes;
+  const forecast = forecastUsage({
+    usedBytes,
+    allowanceBytes: totals.allowance.bytes,
+    hourly: totals.runningHourly,
+    window,
+    monthEndMs: ctx.month.end.getTime(),
+    thresholdPercent: policy.quotaPercent,
+  });
+  const ahead = stopAheadOf({
+    usedBytes,
+    allowanceBytes: totals.allowance.bytes,
+    quotaPercent: policy.quotaPercent,
+    ratePerSecond: recentPace(totals.runningHourly, window),
+    settings: {
+      enabled: foresight.stopAhead,
+      checkIntervalMinutes: foresight.checkIntervalMinutes,
+      metricDelayMinutes: foresight.metricDelayMinutes,
+    },
+  });
+  return { forecast, ahead };
+}
