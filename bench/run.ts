@@ -5,6 +5,7 @@
  *
  *   tsx bench/run.ts           the full run (~10 minutes)
  *   tsx bench/run.ts --quick   10 and 100 instances only, for a smoke test
+ *   tsx bench/run.ts --month   the month simulation instead (bench/month/run.ts)
  */
 
 import { execFileSync } from 'node:child_process';
@@ -149,8 +150,13 @@ async function main(): Promise<void> {
   console.log(`\nTotal bench time ${((performance.now() - began) / 1000).toFixed(0)} s.`);
 }
 
-try {
-  await main();
-} finally {
+if (process.argv.includes('--month')) {
   rmSync(work, { recursive: true, force: true });
+  await import('./month/run.js');
+} else {
+  try {
+    await main();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
