@@ -8,6 +8,9 @@
  *
  * The last two steps move the clock: the simulator's, and the CLI's through a preloaded module
  * (`sim/shifted-clock.mjs`), so the new month's restart shows without waiting for the 1st.
+ *
+ * The simulator's metrics land 15 minutes late, as Lightsail's do, so that pace and stop ahead see
+ * what they would see in an account.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,7 +30,7 @@ const shiftedClock = pathToFileURL(fileURLToPath(new URL('./shifted-clock.mjs', 
 let shiftMs = 0;
 const now = (): Date => new Date(Date.now() + shiftMs);
 const instances = sampleAccount(new Date());
-const lightsail = await startLightsailSimulator({ instances, now });
+const lightsail = await startLightsailSimulator({ instances, now, metricDelaySeconds: 15 * 60 });
 const telegram = await startFakeTelegram();
 const TOPIC = 'arn:aws:sns:ap-southeast-1:123456789012:lightsail-guard-alerts';
 const sns = await startFakeSns({ topics: [TOPIC] });
@@ -84,6 +87,13 @@ async function run(title: string, args: string[]): Promise<void> {
 /** Moves the demo's clock to `at` (UTC). */
 function moveClockTo(at: Date): void {
   shiftMs = at.getTime() - Date.now();
+}
+
+const monthStart = billingMonthOf(now()).start.getTime();
+if (now().getTime() - monthStart < 25.5 * 3_600_000) {
+  console.log(
+    '\nNote: a forecast needs a whole day of this month; before 01:30 UTC on the 2nd the demo shows none.',
+  );
 }
 
 try {

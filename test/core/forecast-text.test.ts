@@ -83,6 +83,16 @@ describe('the forecast clause', () => {
 
     expect(note).toBe('按当前速度，月底（11月30日）将达 128%；约 11月24日 17:00 GMT+8 达到 95%');
   });
+
+  it('says nothing of where an instance that is being stopped ahead would have gone', () => {
+    const note = rowNote(
+      aRow({ percent: 94, forecast: HEADING, action: 'stopped', reason: 'ahead' }),
+      en,
+      NOVEMBER,
+    );
+
+    expect(note).toBe('stopped ahead: it would pass the threshold before the next check');
+  });
 });
 
 describe('display time', () => {

@@ -61,6 +61,7 @@ describe('deploy settings', () => {
     ['regions', 'us-east-1,Frankfurt', /regions: REGIONS must be comma-separated Lightsail regions/],
     ['allowanceUnit', 'TB', /allowanceUnit: ALLOWANCE_UNIT must be GB/],
     ['prorateNewInstances', 'maybe', /prorateNewInstances: PRORATE_NEW_INSTANCES must be true or false/],
+    ['allowanceScope', 'region', /allowanceScope: ALLOWANCE_SCOPE must be instance/],
     [
       'metricDelayMinutes',
       '7.5',
