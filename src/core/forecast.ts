@@ -11,7 +11,10 @@ import type { HourlyUsage, Instance, UsageReading } from './types.js';
  * minutes, not yet in the metrics, is projected rather than forgotten.
  */
 export interface Forecast {
-  /** The recent pace, bytes per second: what stop ahead acts on; `null` when too little is seen. */
+  /**
+   * The recent pace, bytes per second; `null` when too little is seen. Stop ahead acts on
+   * `aheadPace`, which is never below it.
+   */
   readonly ratePerSecond: number | null;
   /** The daily pace the projection uses, bytes per second. */
   readonly dailyRatePerSecond: number;

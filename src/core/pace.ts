@@ -6,14 +6,22 @@ import type { HourlyUsage } from './types.js';
  * see it. Lightsail's metrics land late (`METRIC_DELAY_MINUTES`), so the series is taken to be
  * complete only up to `now - delay`: that moment is where every measure here ends.
  *
- * Two measures, for two jobs:
- * - the **recent pace** follows what the instance is doing now: the bytes of the last complete hour
- *   and of the visible part of the current one, over that time, or the visible part of the current
- *   hour alone when that is faster and holds at least one 5-minute sample. A burst that began this
- *   hour then shows at its own rate instead of diluted over up to two hours, which the month
- *   simulation showed is the difference between stopping a 1 Gbps burst on a 3 TB plan in time or
- *   not (BENCHMARKS.md). A spike counts in full: stop ahead acts on this pace, and would rather stop
- *   an instance a little early than let a burst run past the threshold unseen (`stop-ahead.ts`).
+ * Three measures:
+ * - the **recent pace** (`forecast.ratePerSecond`) follows what the instance is doing now: the bytes
+ *   of the last complete hour and of the visible part of the current one, over that time, or the
+ *   visible part of the current hour alone when that is faster and holds at least one 5-minute
+ *   sample. A burst that began this hour then shows at its own rate instead of diluted over up to
+ *   two hours, which the month simulation showed is the difference between stopping a 1 Gbps burst
+ *   on a 3 TB plan in time or not (BENCHMARKS.md). A spike counts in full.
+ * - the **pace ahead** is what stop ahead acts on (`stop-ahead.ts`): the recent pace, or the newest
+ *   slice's pace if higher. An hourly bucket still dilutes a burst that began late in the hour with
+ *   the quiet minutes before it; the newest slice undoes that by taking the bytes of the visible
+ *   part of the current hour beyond what the previous hour's pace explains to have come in the last
+ *   check interval. Bytes that came last are the worst case for the bill (they are the pace still
+ *   running), so stop ahead errs on the side of stopping: the month simulation measured this as the
+ *   difference between stopping a 1 Gbps burst on a 2 TB plan in time or not. Its price: a spike
+ *   early in the hour reads as the newest slice's until the hour ends, so an instance within about
+ *   2.5 spikes of its threshold (the 25-minute horizon over a 10-minute slice) can be stopped early.
  * - the **daily pace** is what the month-end projection uses: the mean of the last 24 complete
  *   visible hours, with the busiest of them counted as the second busiest. A daily rhythm averages
  *   out over 24 hours (a projection made at the evening peak is not doubled), and one spike, a
@@ -51,6 +59,31 @@ export function recentPace(hourly: HourlyUsage, window: PaceWindow): number | nu
   const both = rateSince(hourly, window, fromIndex, MIN_RECENT_WINDOW_MS);
   if (both === null) return null;
   return Math.max(both, rateSince(hourly, window, current, MIN_CURRENT_HOUR_MS) ?? 0);
+}
+
+/**
+ * Stop ahead's pace: the recent pace, or the newest slice's pace if higher. The newest slice is
+ * the last `sliceMs` (the check interval) before `seenUntil`; its bytes are taken to be those of
+ * the visible part of the current hour beyond the previous hour's pace over the rest of it. Only
+ * when the visible part of the current hour is longer than the slice (otherwise the current hour
+ * alone already measures it) and the previous hour was observed for at least
+ * `MIN_CURRENT_HOUR_MS`. `null` when the recent pace is.
+ */
+export function aheadPace(hourly: HourlyUsage, window: PaceWindow, sliceMs: number): number | null {
+  const recent = recentPace(hourly, window);
+  if (recent === null || !(sliceMs > 0)) return recent;
+  const current = Math.floor((window.seenUntilMs - hourly.startMs) / HOUR_MS);
+  const hourStartMs = hourly.startMs + current * HOUR_MS;
+  const visibleMs = window.seenUntilMs - Math.max(hourStartMs, window.observedFromMs);
+  if (current < 1 || !(visibleMs > sliceMs)) return recent;
+  const previousFromMs = Math.max(hourStartMs - HOUR_MS, window.observedFromMs);
+  const previousMs = hourStartMs - previousFromMs;
+  if (!(previousMs >= MIN_CURRENT_HOUR_MS)) return recent;
+  const previousRate = (hourly.bytes[current - 1] ?? 0) / (previousMs / 1000);
+  let currentBytes = 0;
+  for (let i = current; i < hourly.bytes.length; i++) currentBytes += hourly.bytes[i] ?? 0;
+  const newest = (currentBytes - previousRate * ((visibleMs - sliceMs) / 1000)) / (sliceMs / 1000);
+  return Math.max(recent, newest);
 }
 
 /** Bytes per second from the start of hour `index` (or `observedFrom`) to `seenUntil`, if that is at least `minMs`. */

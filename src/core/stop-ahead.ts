@@ -1,11 +1,12 @@
 /**
- * Stop ahead: a running instance under the threshold is stopped when, at its recent pace, it would
+ * Stop ahead: a running instance under the threshold is stopped when, at its pace ahead, it would
  * pass the threshold before the next check could stop it. The metrics a check reads end
  * `METRIC_DELAY_MINUTES` ago, and the next check comes `CHECK_INTERVAL_MINUTES` later, so from the
  * last byte the guard can see to the next moment it can act is their sum (25 minutes by default):
- * if the threshold lies within that, waiting means passing it. The recent pace counts a spike in
- * full (`pace.ts`): this errs on the side of stopping, because a burst that runs on past the
- * threshold unseen costs money, and one that stops early costs a restart.
+ * if the threshold lies within that, waiting means passing it. The pace ahead (`pace.ts`) counts a
+ * spike in full and takes the current hour's unexplained bytes to be the newest: this errs on the
+ * side of stopping, because a burst that runs on past the threshold unseen costs money, and one
+ * that stops early costs a restart.
  */
 
 export interface StopAheadSettings {
@@ -19,7 +20,7 @@ export interface StopAheadSettings {
 
 /** Why an instance is stopped ahead, for the alert: "at 0.98 Gbps it would pass 95% within 25 minutes". */
 export interface StopAhead {
-  /** The recent pace, bytes per second. */
+  /** The pace ahead (`aheadPace`), bytes per second. */
   readonly ratePerSecond: number;
   /** Minutes from the last visible byte to the next check: the horizon it would cross within. */
   readonly withinMinutes: number;

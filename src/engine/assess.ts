@@ -4,7 +4,7 @@ import { type Assessment, assess, pendingStopAlert } from '../core/decide.js';
 
 import { forecastInstance, paceWindowOf } from '../core/forecast.js';
 import { badTagAlertDue, instancePolicy } from '../core/instance-policy.js';
-import { recentPace } from '../core/pace.js';
+import { aheadPace } from '../core/pace.js';
 
 import type { Fleet } from '../core/ports.js';
 import type { InstanceAction } from '../core/report.js';
@@ -134,7 +134,7 @@ function aheadOf(
     usedBytes: usage.inBytes + usage.outBytes,
     allowanceBytes,
     quotaPercent,
-    ratePerSecond: recentPace(usage.hourly, window),
+    ratePerSecond: aheadPace(usage.hourly, window, foresight.checkIntervalMinutes * 60_000),
     settings: {
       enabled: foresight.stopAhead,
       checkIntervalMinutes: foresight.checkIntervalMinutes,

@@ -1,7 +1,7 @@
 import type { Forecast } from '../core/forecast.js';
 import { forecastUsage } from '../core/forecast.js';
 import { instancePolicy } from '../core/instance-policy.js';
-import { recentPace } from '../core/pace.js';
+import { aheadPace } from '../core/pace.js';
 import { percentUsed } from '../core/percent.js';
 import { assessPool, type PoolMember, type PoolTotals, poolTotals } from '../core/pool-decide.js';
 import { poolBundleOf, poolKeyOf } from '../core/pools.js';
@@ -192,7 +192,7 @@ function poolForecast(
     usedBytes,
     allowanceBytes: totals.allowance.bytes,
     quotaPercent: policy.quotaPercent,
-    ratePerSecond: recentPace(totals.runningHourly, window),
+    ratePerSecond: aheadPace(totals.runningHourly, window, foresight.checkIntervalMinutes * 60_000),
     settings: {
       enabled: foresight.stopAhead,
       checkIntervalMinutes: foresight.checkIntervalMinutes,

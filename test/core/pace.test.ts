@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combined, constant, diurnal, gbps } from '../../sim/traffic.js';
-import { dailyPace, type PaceWindow, recentPace } from '../../src/core/pace.js';
+import { aheadPace, dailyPace, type PaceWindow, recentPace } from '../../src/core/pace.js';
 import { at } from '../support/builders.js';
 import { seriesSeenAt } from '../support/series.js';
 
@@ -90,6 +90,84 @@ describe('recent pace', () => {
     const series = seriesSeenAt(steady, { now, fromMs: created.getTime() });
 
     expect(recentPace(series, windowAt(now, created))).toBeCloseTo(MB_PER_SECOND, 6);
+  });
+});
+
+describe('pace ahead (stop ahead)', () => {
+  const TEN_MINUTES = 10 * 60_000;
+  const burstFrom = (iso: string) =>
+    combined(steady, constant({ bytesPerSecond: gbps(1), from: at(iso).getTime() / 1000 }));
+
+  it('sees a burst that began late in the hour near its own rate, where the hourly bucket dilutes it', () => {
+    // Began at 13:49; at 14:13 the guard sees until 13:58: 9 minutes of burst in 58 of the hour.
+    const now = at('2026-11-20T14:13:00.000Z');
+    const series = seriesSeenAt(burstFrom('2026-11-20T13:49:00.000Z'), { now });
+
+    expect(recentPace(series, windowAt(now)) ?? 0).toBeLessThan(gbps(1) / 5);
+    expect(aheadPace(series, windowAt(now), TEN_MINUTES) ?? 0).toBeCloseTo(MB_PER_SECOND + 0.9 * gbps(1), 0);
+  });
+
+  it('is the steady rate exactly at a steady pace', () => {
+    const now = at('2026-11-20T10:47:00.000Z');
+
+    expect(aheadPace(seriesSeenAt(steady, { now }), windowAt(now), TEN_MINUTES)).toBeCloseTo(
+      MB_PER_SECOND,
+      6,
+    );
+  });
+
+  it('takes a spike early in the hour to be the newest ten minutes: it errs on the side of stopping', () => {
+    const now = at('2026-11-20T10:47:00.000Z');
+    const spike = combined(
+      steady,
+      constant({
+        bytesPerSecond: 100 * MB_PER_SECOND,
+        from: at('2026-11-20T10:05:00.000Z').getTime() / 1000,
+        to: at('2026-11-20T10:10:00.000Z').getTime() / 1000,
+      }),
+    );
+
+    const pace = aheadPace(seriesSeenAt(spike, { now }), windowAt(now), TEN_MINUTES) ?? 0;
+
+    expect(pace).toBeCloseTo(MB_PER_SECOND + (100 * MB_PER_SECOND * 300) / 600, 3);
+  });
+
+  it('is never below the recent pace, as when this hour is quieter than the last', () => {
+    const now = at('2026-11-20T10:47:00.000Z');
+    const quieter = combined(
+      steady,
+      constant({
+        bytesPerSecond: 100 * MB_PER_SECOND,
+        from: at('2026-11-20T09:00:00.000Z').getTime() / 1000,
+        to: at('2026-11-20T10:00:00.000Z').getTime() / 1000,
+      }),
+    );
+    const series = seriesSeenAt(quieter, { now });
+
+    expect(aheadPace(series, windowAt(now), TEN_MINUTES)).toBe(recentPace(series, windowAt(now)));
+  });
+
+  it('is the recent pace in the month’s first hour, with no hour before it to compare with', () => {
+    const now = at('2026-12-01T00:50:00.000Z');
+    const series = seriesSeenAt(burstFrom('2026-12-01T00:30:00.000Z'), { now });
+
+    expect(aheadPace(series, windowAt(now), TEN_MINUTES)).toBe(recentPace(series, windowAt(now)));
+  });
+
+  it('is the recent pace for an instance created at the top of this hour: there is no hour before to compare with', () => {
+    const now = at('2026-11-20T10:47:00.000Z');
+    const created = at('2026-11-20T10:00:00.000Z');
+    const series = seriesSeenAt(steady, { now, fromMs: created.getTime() });
+
+    expect(aheadPace(series, windowAt(now, created), TEN_MINUTES)).toBeCloseTo(MB_PER_SECOND, 6);
+  });
+
+  it('waits, as the recent pace does, until more of the hour is visible than the slice', () => {
+    // 4 minutes of this hour seen: less than one 5-minute sample, so neither measure counts it alone.
+    const now = at('2026-11-20T10:19:00.000Z');
+    const series = seriesSeenAt(burstFrom('2026-11-20T10:00:00.000Z'), { now });
+
+    expect(aheadPace(series, windowAt(now), TEN_MINUTES)).toBe(recentPace(series, windowAt(now)));
   });
 });
 

@@ -148,11 +148,11 @@ describe('ALLOWANCE_SCOPE', () => {
   });
 
   it('pool: stops the pool ahead when its members together would pass the threshold before the next check', async () => {
-    // `steady` is at 99 GB of its own 100 and quiet; `fast` at 85 GB moved 12 GB in each of the last
-    // two hours (6.7 GB in the 25 minutes to the next check). Alone, `fast` would not reach 95% by
-    // then; the pool, at 184 of 200 GB, would pass 95% (190 GB).
+    // `steady` is at 99 GB of its own 100 and quiet; `fast` at 85 GB moves 16 GB an hour (the 09:00
+    // hour is seen until 09:45: 12 GB), 6.7 GB in the 25 minutes to the next check. Alone, `fast`
+    // would not reach 95% by then; the pool, at 184 of 200 GB, would pass 95% (190 GB).
     const quietly = [99 * GB, ...Array.from({ length: 8 }, () => 0)];
-    const fast = [61 * GB, 0, 0, 0, 0, 0, 12 * GB, 12 * GB, 0];
+    const fast = [57 * GB, 0, 0, 0, 0, 0, 16 * GB, 12 * GB, 0];
     const fleet = () =>
       inMemoryFleet({
         regions: [REGION],

@@ -8,8 +8,9 @@ import { NOW, run } from '../support/scenario.js';
 
 /**
  * At NOW (10:00 UTC) `fast` has used 94 GB of 100: 80 GB early this morning, then 7 GB at 08:00 and
- * 7 GB at 09:00. The guard takes the 09:00 hour to be seen until 09:45: 7 GB in 45 minutes, 3.9 GB
- * in the 25 minutes to the next check, past 95%. `steady` is at 94 GB at an even pace since the 1st: it would not get there.
+ * 7 GB at 09:00. The guard takes the 09:00 hour to be seen until 09:45: 7 GB in 45 minutes, of which
+ * 2.9 GB more than the 08:00 pace explains, taken to be the newest 10 minutes (39 Mbps): 7.3 GB in
+ * the 25 minutes to the next check, past 95%. `steady` is at 94 GB at an even pace since the 1st: it would not get there.
  */
 function racing(extra: { tags?: Record<string, string> } = {}) {
   return inMemoryFleet({
@@ -42,7 +43,7 @@ describe('stop ahead', () => {
     const row = resultJson(result).instances.find((r) => r.name === 'fast');
     expect(row).toMatchObject({ action: 'stopped', reason: 'ahead', state: 'stopped' });
     expect(notifier.sent.join('\n')).toContain(
-      '<code>fast</code> in us-east-1: 94.00 of 100.00 GB used (94.0%), threshold 95%. At 21 Mbps it would pass 95% within 25 minutes',
+      '<code>fast</code> in us-east-1: 94.00 of 100.00 GB used (94.0%), threshold 95%. At 39 Mbps it would pass 95% within 25 minutes',
     );
     expect(fleet.instance('fast').tags[TAGS.stopUnsent]).toBe('');
   });
