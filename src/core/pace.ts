@@ -21,7 +21,10 @@ import type { HourlyUsage } from './types.js';
  *   running), so stop ahead errs on the side of stopping: the month simulation measured this as the
  *   difference between stopping a 1 Gbps burst on a 2 TB plan in time or not. Its price: a spike
  *   early in the hour reads as the newest slice's until the hour ends, so an instance within about
- *   2.5 spikes of its threshold (the 25-minute horizon over a 10-minute slice) can be stopped early.
+ *   2.5 spikes of its threshold (the 25-minute horizon over a 10-minute slice) can be stopped early,
+ *   and a burst that ran unseen for longer than the slice reads faster than it is. A slice of 20
+ *   minutes (2 TB: 10.2 GB over) and of one 5-minute sample (0 GB, but every burst's pace doubled
+ *   in the alert) were measured too; BENCHMARKS.md has the figures.
  * - the **daily pace** is what the month-end projection uses: the mean of the last 24 complete
  *   visible hours, with the busiest of them counted as the second busiest. A daily rhythm averages
  *   out over 24 hours (a projection made at the evening peak is not doubled), and one spike, a
