@@ -64,6 +64,7 @@ export const GUARD_SETTINGS = {
   alertLanguage: ENV.alertLanguage,
   metricDelayMinutes: ENV.metricDelayMinutes,
   stopAhead: ENV.stopAhead,
+  burstMbps: ENV.burstMbps,
   allowanceScope: ENV.allowanceScope,
 } as const;
 

@@ -85,6 +85,9 @@ Environment:
   ${ENV.checkIntervalMinutes}  minutes between your scheduled checks (default 10)
   ${ENV.stopAhead}              stop an instance that would pass the threshold before the
                         next check can see it (default true)
+  ${ENV.burstMbps}             keep in reserve what a burst at this many megabits per second
+                        would move before a check sees it: stop an instance once 100% is
+                        that close, never below 50% (default 0: off; 1000 for 1 Gbps)
   ${ENV.allowanceScope}         instance (default) or pool: judge the instances of one bundle in
                         one region together, against their pooled allowance, as AWS bills
   AWS credentials and region come from the AWS SDK's default chain (AWS_PROFILE, AWS_REGION, ...);

@@ -51,6 +51,8 @@ export const DEFAULTS = {
   /** The stack's schedule, `rate(10 minutes)`: how soon the next check can act. */
   checkIntervalMinutes: 10,
   stopAhead: true,
+  /** Off: the reserve stops small plans far below QUOTA_PERCENT (src/core/stop-ahead.ts). */
+  burstMbps: 0,
   allowanceScope: 'instance' as AllowanceScope,
 } as const;
 
@@ -216,6 +218,28 @@ function parseMinutes(
   return parsed;
 }
 
+/** The fastest link Lightsail sells is far below this: a larger figure is a unit mistake. */
+const MAX_BURST_MBPS = 100_000;
+
+function parseStopAhead(env: Environment): { stopAhead: boolean; burstMbps: number } {
+  const stopAhead = parseBoolean(env, ENV.stopAhead, DEFAULTS.stopAhead);
+  const raw = setting(env, ENV.burstMbps);
+  if (raw === undefined) return { stopAhead, burstMbps: DEFAULTS.burstMbps };
+  const parsed = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || parsed > MAX_BURST_MBPS) {
+    throw new ConfigError(
+      `${ENV.burstMbps} must be a number of megabits per second from 0 to ${MAX_BURST_MBPS} (the burst stop ahead keeps in reserve, e.g. 1000 for 1 Gbps; 0 or unset: none); got "${raw}".`,
+    );
+  }
+  if (parsed > 0 && !stopAhead) {
+    // Silently ignoring the reserve would leave the user believing they are covered.
+    throw new ConfigError(
+      `${ENV.burstMbps} is a reserve kept by stop ahead, which ${ENV.stopAhead}=false turns off; unset one of them.`,
+    );
+  }
+  return { stopAhead, burstMbps: parsed };
+}
+
 function parsePace(env: Environment): Pace | undefined {
   const raw = setting(env, ENV.requestsPerSecond);
   if (raw === undefined) return undefined;
@@ -284,7 +308,7 @@ export function parseConfig(env: Environment): Config {
         MAX_CHECK_INTERVAL_MINUTES,
         'minutes between two scheduled checks',
       ),
-      stopAhead: parseBoolean(env, ENV.stopAhead, DEFAULTS.stopAhead),
+      ...parseStopAhead(env),
     }),
     pace: parsePace(env),
     ...parseLanguages(env),

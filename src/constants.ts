@@ -35,6 +35,7 @@ export const ENV = {
   metricDelayMinutes: 'METRIC_DELAY_MINUTES',
   checkIntervalMinutes: 'CHECK_INTERVAL_MINUTES',
   stopAhead: 'STOP_AHEAD',
+  burstMbps: 'BURST_MBPS',
   allowanceScope: 'ALLOWANCE_SCOPE',
 } as const;
 

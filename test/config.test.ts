@@ -27,7 +27,12 @@ describe('parseConfig: defaults', () => {
     expect(config.allowance).toEqual({ unit: 'GB', prorateNewInstances: true });
     expect(config.concurrency).toBe(8);
     expect(config.timeZone).toBe('UTC');
-    expect(config.foresight).toEqual({ metricDelayMinutes: 15, checkIntervalMinutes: 10, stopAhead: true });
+    expect(config.foresight).toEqual({
+      metricDelayMinutes: 15,
+      checkIntervalMinutes: 10,
+      stopAhead: true,
+      burstMbps: 0,
+    });
     expect(config.telegram).toEqual({
       token: undefined,
       tokenParameter: undefined,
@@ -533,6 +538,34 @@ describe('parseConfig: forecast settings', () => {
         /^METRIC_DELAY_MINUTES must be a whole number of minutes from 0 to 120/,
       );
     }
+  });
+});
+
+describe('parseConfig: BURST_MBPS', () => {
+  it('keeps no burst reserve by default, and takes megabits per second from 0 to 100000', () => {
+    expect(parseConfig({}).foresight.burstMbps).toBe(0);
+    expect(parseConfig({ BURST_MBPS: '1000' }).foresight.burstMbps).toBe(1000);
+    expect(parseConfig({ BURST_MBPS: '2.5' }).foresight.burstMbps).toBe(2.5);
+    expect(parseConfig({ BURST_MBPS: '0' }).foresight.burstMbps).toBe(0);
+    expect(parseConfig({ BURST_MBPS: '100000' }).foresight.burstMbps).toBe(100000);
+  });
+
+  it('names what it accepts for a unit slip, a sign or a word', () => {
+    for (const bad of ['1Gbps', '-1', '100001', 'fast', '1e3']) {
+      expect(configError({ BURST_MBPS: bad }).message).toMatch(
+        new RegExp(`^BURST_MBPS must be a number of megabits per second from 0 to 100000 .*got "${bad}"`),
+      );
+    }
+  });
+
+  it('refuses a burst reserve with stop ahead off, instead of ignoring it', () => {
+    expect(configError({ BURST_MBPS: '1000', STOP_AHEAD: 'false' }).message).toMatch(
+      /^BURST_MBPS is a reserve kept by stop ahead, which STOP_AHEAD=false turns off/,
+    );
+    expect(parseConfig({ BURST_MBPS: '0', STOP_AHEAD: 'false' }).foresight).toMatchObject({
+      stopAhead: false,
+      burstMbps: 0,
+    });
   });
 });
 

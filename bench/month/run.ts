@@ -1,7 +1,7 @@
 /**
  * `npm run bench:month` (or `npm run bench -- --month`): the real engine (`runGuard`) over a virtual
  * month, checks every 10 minutes, metrics visible 15 minutes late, against the traffic profiles of
- * issue 9 and under three policies. Reports the billable overage, the pooled allowance left unused
+ * issue 9 and under five policies. Reports the billable overage, the pooled allowance left unused
  * when the first stop came, and the hours instances spent stopped. In memory (bench/month/fleet.ts),
  * not over HTTP: the engine sees the same `Fleet` interface, and the 4,320 checks of a month take
  * a fraction of a second instead of hours. A benchmark, not a test: it prints and exits 0.
@@ -28,14 +28,22 @@ const base: GuardSettings = {
     metricDelayMinutes: METRIC_DELAY_MINUTES,
     checkIntervalMinutes: CHECK_EVERY_MINUTES,
     stopAhead: true,
+    burstMbps: 0,
   },
 };
 
-/** The three policies: the seed's fixed 95% per instance, this guard's defaults, and pools. */
+const burst: GuardSettings = { ...base, foresight: { ...base.foresight, burstMbps: 1000 } };
+
+/**
+ * The policies: the seed's fixed 95% per instance, this guard's defaults, pools, and both with a
+ * 1 Gbps burst reserve (BURST_MBPS=1000).
+ */
 const POLICIES: readonly { readonly name: string; readonly settings: GuardSettings }[] = [
   { name: 'fixed 95%', settings: { ...base, foresight: { ...base.foresight, stopAhead: false } } },
   { name: 'default', settings: base },
   { name: 'pool', settings: { ...base, allowanceScope: 'pool' } },
+  { name: 'BURST_MBPS=1000', settings: burst },
+  { name: 'pool + BURST_MBPS=1000', settings: { ...burst, allowanceScope: 'pool' } },
 ];
 
 /** The run that cost the most, and of those the one that left the least allowance unused. */

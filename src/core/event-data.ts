@@ -60,6 +60,7 @@ export function alertData(event: AlertEvent, context: AlertTextContext, text: st
           recordError: event.recordError,
           ratePerSecond: event.ahead?.ratePerSecond,
           withinMinutes: event.ahead?.withinMinutes,
+          burst: event.ahead?.burst,
         }),
         text,
       };

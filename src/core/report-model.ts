@@ -46,6 +46,16 @@ export interface ReportRow {
    * `over-threshold`: at the threshold, or `ahead` of it (it would pass it before the next check).
    */
   readonly reason?: 'threshold' | 'ahead';
+  /**
+   * With reason `ahead`: the reason was the burst reserve (BURST_MBPS), not the pace seen: a burst
+   * at that speed could pass 100% of the allowance before a check could see it.
+   */
+  readonly burst?: true;
+  /**
+   * A running instance under its threshold with a burst reserve (BURST_MBPS): the lower level, in
+   * percent, it is stopped at (`burstStopPercent`).
+   */
+  readonly burstStopPercent?: number;
   readonly unknownReason?: string;
   readonly error?: string;
   readonly nextMonth?: NextMonth;

@@ -39,12 +39,13 @@ export function rowNote(row: ReportRow, catalogue: Catalogue = en, display?: For
       row.action === 'stop-failed' ||
       row.action === 'would-stop' ||
       row.action === 'over-threshold')
-      ? report.actionsAhead[row.action]
+      ? (row.burst === true ? report.actionsBurst : report.actionsAhead)[row.action]
       : undefined;
   const parts = [ahead ?? report.actions[row.action]];
   if (row.unknownReason !== undefined) parts.push(report.unknownUsage(row.unknownReason));
   if (row.error !== undefined) parts.push(row.error);
   if (row.nextMonth !== undefined) parts.push(report.nextMonth[row.nextMonth]);
+  if (row.burstStopPercent !== undefined) parts.push(report.burstStop(formatPercent(row.burstStopPercent)));
   if (row.allowanceShare < 1) parts.push(report.proRated((row.allowanceShare * 100).toFixed(0)));
   const overage = overageFigures(row.region, row.usedBytes, row.allowanceBytes);
   if (overage !== undefined) parts.push(report.overage(overage));

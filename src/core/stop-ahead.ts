@@ -7,7 +7,19 @@
  * spike in full and takes the current hour's unexplained bytes to be the newest: this errs on the
  * side of stopping, because a burst that runs on past the threshold unseen costs money, and one
  * that stops early costs a restart.
+ *
+ * A pace can only be seen once it is in the metrics. A burst that begins right after a check shows
+ * nowhere for `METRIC_DELAY_MINUTES`, and at 1 Gbps 10% of a 1 TB plan lasts 13.7 minutes: no
+ * reading of these metrics can stop it in time. `BURST_MBPS` closes that gap by assumption instead
+ * of observation: it keeps in reserve what a burst at that speed would move over the same horizon,
+ * and stops an instance once 100% of its allowance lies within the reserve. It is off by default,
+ * because on small plans it stops far below the threshold the user chose (1 Gbps over 25 minutes
+ * is 187.5 GB, 18% of 1 TB); the reserve never takes the stop below half the allowance, so that an
+ * instance created late in the month (a small pro-rated allowance) is not stopped on sight.
  */
+
+/** The burst reserve never stops an instance that has used less than this share of its allowance. */
+export const BURST_FLOOR_PERCENT = 50;
 
 export interface StopAheadSettings {
   /** STOP_AHEAD: off, only the threshold stops instances. */
@@ -16,6 +28,11 @@ export interface StopAheadSettings {
   readonly checkIntervalMinutes: number;
   /** METRIC_DELAY_MINUTES: how late the metrics are. */
   readonly metricDelayMinutes: number;
+  /**
+   * BURST_MBPS in bytes per second, times the running instances it covers (a pool's members can
+   * burst together); 0 or unset: no reserve.
+   */
+  readonly burstBytesPerSecond?: number;
 }
 
 /** Why an instance is stopped ahead, for the alert: "at 0.98 Gbps it would pass 95% within 25 minutes". */
@@ -24,11 +41,17 @@ export interface StopAhead {
   readonly ratePerSecond: number;
   /** Minutes from the last visible byte to the next check: the horizon it would cross within. */
   readonly withinMinutes: number;
+  /**
+   * Set when the reason is the burst reserve, not the pace seen: `ratePerSecond` is then the
+   * assumed burst (BURST_MBPS), and what it could pass is 100% of the allowance.
+   */
+  readonly burst?: true;
 }
 
 /**
- * The reason to stop ahead, or `undefined`: when it is off, the pace is unknown or zero, the usage
- * is already at the threshold (the ordinary stop applies), or the threshold lies beyond the horizon.
+ * The reason to stop ahead, or `undefined`: when it is off, the usage is already at the threshold
+ * (the ordinary stop applies), or neither the pace seen (unknown or zero counts as no reason) nor a
+ * burst at BURST_MBPS could take it past its limit before the next check.
  */
 export function stopAheadOf(input: {
   readonly usedBytes: number;
@@ -38,13 +61,43 @@ export function stopAheadOf(input: {
   readonly settings: StopAheadSettings;
 }): StopAhead | undefined {
   const { usedBytes, allowanceBytes, quotaPercent, ratePerSecond, settings } = input;
-  if (!settings.enabled || ratePerSecond === null || !(ratePerSecond > 0)) return undefined;
+  if (!settings.enabled) return undefined;
   // Multiplied out like percentUsed: at exactly the threshold counts as reaching it.
   const thresholdTimes100 = allowanceBytes * quotaPercent;
   if (usedBytes * 100 >= thresholdTimes100) return undefined;
   const withinMinutes = settings.checkIntervalMinutes + settings.metricDelayMinutes;
-  const reached = usedBytes + ratePerSecond * withinMinutes * 60;
-  return reached * 100 >= thresholdTimes100 ? { ratePerSecond, withinMinutes } : undefined;
+  const horizonSeconds = withinMinutes * 60;
+  if (ratePerSecond !== null && ratePerSecond > 0) {
+    const reached = usedBytes + ratePerSecond * horizonSeconds;
+    if (reached * 100 >= thresholdTimes100) return { ratePerSecond, withinMinutes };
+  }
+  const burst = settings.burstBytesPerSecond ?? 0;
+  if (
+    burst > 0 &&
+    usedBytes * 100 >= allowanceBytes * BURST_FLOOR_PERCENT &&
+    usedBytes + burst * horizonSeconds >= allowanceBytes
+  ) {
+    return { ratePerSecond: burst, withinMinutes, burst: true };
+  }
+  return undefined;
+}
+
+/**
+ * Where the burst reserve stops an instance, in percent of its allowance, when that is below its
+ * threshold (`undefined` otherwise, or when there is no reserve): 100% less what a burst moves over
+ * the horizon, never below `BURST_FLOOR_PERCENT`. What `stopAheadOf` acts on, said as a level.
+ */
+export function burstStopPercent(input: {
+  readonly allowanceBytes: number;
+  readonly quotaPercent: number;
+  readonly settings: StopAheadSettings;
+}): number | undefined {
+  const { allowanceBytes, quotaPercent, settings } = input;
+  const burst = settings.burstBytesPerSecond ?? 0;
+  if (!settings.enabled || !(burst > 0) || !(allowanceBytes > 0)) return undefined;
+  const reserve = burst * (settings.checkIntervalMinutes + settings.metricDelayMinutes) * 60;
+  const level = Math.max(BURST_FLOOR_PERCENT, 100 - (reserve * 100) / allowanceBytes);
+  return level < quotaPercent ? level : undefined;
 }
 
 /** "0.98 Gbps", "42 Mbps", "850 kbps": a pace as network people say it (bits, powers of 1,000). */

@@ -8,12 +8,12 @@ import { aheadPace } from '../core/pace.js';
 
 import type { Fleet } from '../core/ports.js';
 import type { InstanceAction } from '../core/report.js';
-import { type StopAhead, stopAheadOf } from '../core/stop-ahead.js';
+import { type StopAhead, type StopAheadSettings, stopAheadOf } from '../core/stop-ahead.js';
 import type { Instance, TrafficMetric, UsageReading, UsageWindow } from '../core/types.js';
 import { interpretUsage, type MetricOutcome } from '../core/usage.js';
 import { deadlineName, type RunDeadline } from './deadline.js';
 import { failureReason } from './regions.js';
-import type { Command, GuardSettings, InstanceOutcome } from './types.js';
+import type { Command, ForesightSettings, GuardSettings, InstanceOutcome } from './types.js';
 
 /** What one run knows while it assesses instances. */
 export interface AssessContext {
@@ -127,18 +127,28 @@ function aheadOf(
   /** The instance's own threshold (a `quota` tag) or the global one. */
   quotaPercent: number,
 ): StopAhead | undefined {
-  if (usage.kind !== 'known' || usage.hourly === undefined || instance.state !== 'running') return undefined;
+  if (usage.kind !== 'known' || instance.state !== 'running') return undefined;
   const { foresight } = ctx.settings;
   const window = paceWindowOf(instance, ctx.month, ctx.now, foresight.metricDelayMinutes);
   return stopAheadOf({
     usedBytes: usage.inBytes + usage.outBytes,
     allowanceBytes,
     quotaPercent,
-    ratePerSecond: aheadPace(usage.hourly, window, foresight.checkIntervalMinutes * 60_000),
-    settings: {
-      enabled: foresight.stopAhead,
-      checkIntervalMinutes: foresight.checkIntervalMinutes,
-      metricDelayMinutes: foresight.metricDelayMinutes,
-    },
+    // Without hours there is no pace to see, but the burst reserve still holds.
+    ratePerSecond:
+      usage.hourly === undefined
+        ? null
+        : aheadPace(usage.hourly, window, foresight.checkIntervalMinutes * 60_000),
+    settings: stopAheadSettings(foresight, 1),
   });
+}
+
+/** Stop ahead's settings for `running` instances judged together: each of them could burst. */
+export function stopAheadSettings(foresight: ForesightSettings, running: number): StopAheadSettings {
+  return {
+    enabled: foresight.stopAhead,
+    checkIntervalMinutes: foresight.checkIntervalMinutes,
+    metricDelayMinutes: foresight.metricDelayMinutes,
+    burstBytesPerSecond: ((foresight.burstMbps * 1e6) / 8) * running,
+  };
 }

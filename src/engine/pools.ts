@@ -7,7 +7,7 @@ import { assessPool, type PoolMember, type PoolTotals, poolTotals } from '../cor
 import { poolBundleOf, poolKeyOf } from '../core/pools.js';
 import { type StopAhead, stopAheadOf } from '../core/stop-ahead.js';
 import type { Instance } from '../core/types.js';
-import { type AssessContext, actionWithoutStop, assessInstance } from './assess.js';
+import { type AssessContext, actionWithoutStop, assessInstance, stopAheadSettings } from './assess.js';
 import { mapWithLimit } from './pool.js';
 import type { InstanceOutcome, PoolOutcome } from './types.js';
 
@@ -112,7 +112,7 @@ function displayPool(ctx: AssessContext, key: string, outcomes: readonly Instanc
     ...labelOf(outcomes),
     members: outcomes,
     totals,
-    forecast: totals === undefined ? null : poolForecast(ctx, totals).forecast,
+    forecast: totals === undefined ? null : poolForecast(ctx, totals, 0).forecast,
     due: [],
     judged: false,
   };
@@ -131,7 +131,8 @@ function judgePool(
     const pool = { key, ...label, members: outcomes, totals, forecast: null, due: [], judged: false };
     return { pool, members: [...outcomes] };
   }
-  const { forecast, ahead } = poolForecast(ctx, totals);
+  const running = members.filter((member) => member.instance.state === 'running').length;
+  const { forecast, ahead } = poolForecast(ctx, totals, running);
   const decision = assessPool({
     members,
     totals,
@@ -166,38 +167,47 @@ function labelOf(outcomes: readonly InstanceOutcome[]): { region: string; bundle
   return { region: first?.region ?? '', bundleId: poolBundleOf(first?.bundleId ?? '') };
 }
 
-/** The pool's forecast and stop-ahead verdict, from its running members' hours. */
+/**
+ * The pool's forecast and stop-ahead verdict, from its `running` members' hours; each of them could
+ * burst at once, so the burst reserve counts every one.
+ */
 function poolForecast(
   ctx: AssessContext,
   totals: PoolTotals,
+  running: number,
 ): { forecast: Forecast | null; ahead: StopAhead | undefined } {
-  if (totals.usage.kind !== 'known' || totals.runningHourly === undefined) {
-    return { forecast: null, ahead: undefined };
-  }
+  if (totals.usage.kind !== 'known') return { forecast: null, ahead: undefined };
   const { foresight, policy } = ctx.settings;
+  const { runningHourly } = totals;
   const window = {
     observedFromMs: totals.observedFrom.getTime(),
     seenUntilMs: ctx.now.getTime() - foresight.metricDelayMinutes * 60_000,
   };
   const usedBytes = totals.usage.inBytes + totals.usage.outBytes;
-  const forecast = forecastUsage({
-    usedBytes,
-    allowanceBytes: totals.allowance.bytes,
-    hourly: totals.runningHourly,
-    window,
-    monthEndMs: ctx.month.end.getTime(),
-    thresholdPercent: policy.quotaPercent,
-  });
-  const ahead = stopAheadOf({
-    usedBytes,
-    allowanceBytes: totals.allowance.bytes,
-    quotaPercent: policy.quotaPercent,
-    ratePerSecond: aheadPace(totals.runningHourly, window, foresight.checkIntervalMinutes * 60_000),
-    settings: {
-      enabled: foresight.stopAhead,
-      checkIntervalMinutes: foresight.checkIntervalMinutes,
-      metricDelayMinutes: foresight.metricDelayMinutes,
-    },
-  });
+  const forecast =
+    runningHourly === undefined
+      ? null
+      : forecastUsage({
+          usedBytes,
+          allowanceBytes: totals.allowance.bytes,
+          hourly: runningHourly,
+          window,
+          monthEndMs: ctx.month.end.getTime(),
+          thresholdPercent: policy.quotaPercent,
+        });
+  // Without the running members' hours there is no pace to see, but the burst reserve still holds.
+  const ahead =
+    running === 0
+      ? undefined
+      : stopAheadOf({
+          usedBytes,
+          allowanceBytes: totals.allowance.bytes,
+          quotaPercent: policy.quotaPercent,
+          ratePerSecond:
+            runningHourly === undefined
+              ? null
+              : aheadPace(runningHourly, window, foresight.checkIntervalMinutes * 60_000),
+          settings: stopAheadSettings(foresight, running),
+        });
   return { forecast, ahead };
 }

@@ -5,8 +5,9 @@ import { forecastJson } from '../core/forecast-text.js';
 import { percentUsed } from '../core/percent.js';
 import type { InstanceAction, PoolRow, ReportRow } from '../core/report.js';
 import { nextMonthFor } from '../core/restart.js';
+import { burstStopPercent } from '../core/stop-ahead.js';
 import { usageWindow } from '../core/usage.js';
-import type { AssessContext } from './assess.js';
+import { type AssessContext, stopAheadSettings } from './assess.js';
 import { deliverAlerts } from './deliver.js';
 import { deliverReport } from './deliver-report.js';
 import { assessRegion } from './pools.js';
@@ -103,7 +104,7 @@ export async function runGuard(
   const started = command === 'check' ? startedEvent(outcomes, dryRun) : undefined;
   if (started !== undefined) events.push(started);
 
-  const rows = outcomes.map((outcome) => toRow(outcome, month, settings.restartOnNewMonth));
+  const rows = outcomes.map((outcome) => toRow(outcome, month, settings));
   const poolRows = pools.map(toPoolRow);
   const base = {
     command,
@@ -132,7 +133,25 @@ const STOP_ACTIONS: ReadonlySet<InstanceAction> = new Set([
   'over-threshold',
 ]);
 
-function toRow(outcome: InstanceOutcome, month: BillingMonth, restartOnNewMonth: boolean): ReportRow {
+/**
+ * The level a burst reserve stops a running instance judged on its own at, when below its threshold;
+ * a pool's member is judged by the pool's level, which its pool line shows.
+ */
+function burstLevel(outcome: InstanceOutcome, settings: GuardSettings): { burstStopPercent?: number } {
+  const { instance, assessment, policy } = outcome;
+  if (instance.state !== 'running' || outcome.pool !== undefined || assessment === undefined) return {};
+  if (assessment.percent === null || policy?.action === 'notify') return {};
+  if (outcome.action !== 'none' && outcome.action !== 'warned') return {};
+  const level = burstStopPercent({
+    allowanceBytes: outcome.allowance.bytes,
+    quotaPercent: policy?.quotaPercent ?? settings.policy.quotaPercent,
+    settings: stopAheadSettings(settings.foresight, 1),
+  });
+  return level === undefined ? {} : { burstStopPercent: level };
+}
+
+function toRow(outcome: InstanceOutcome, month: BillingMonth, settings: GuardSettings): ReportRow {
+  const { restartOnNewMonth } = settings;
   const { instance, allowance, assessment, stop } = outcome;
   const usage = assessment?.usage;
   // Stopped in this run: as the next run will see it, with its stop record.
@@ -152,12 +171,18 @@ function toRow(outcome: InstanceOutcome, month: BillingMonth, restartOnNewMonth:
     percent: assessment?.percent ?? null,
     action: outcome.action,
     ...(assessment?.stopReason !== undefined && STOP_ACTIONS.has(outcome.action)
-      ? { reason: assessment.stopReason }
+      ? {
+          reason: assessment.stopReason,
+          ...(assessment.due.some((due) => due.kind === 'stop' && due.ahead?.burst === true)
+            ? { burst: true as const }
+            : {}),
+        }
       : {}),
     ...(usage?.kind === 'unknown' ? { unknownReason: usage.reason } : {}),
     ...(stop?.error !== undefined ? { error: `stop failed: ${stop.error}` } : {}),
     ...(outcome.start?.error !== undefined ? { error: `start failed: ${outcome.start.error}` } : {}),
     ...(nextMonth !== undefined ? { nextMonth } : {}),
+    ...burstLevel(outcome, settings),
     forecast: forecastJson(outcome.forecast ?? null),
     ...(outcome.pool !== undefined
       ? { pool: { bundleId: outcome.pool.bundleId, percent: outcome.pool.percent } }

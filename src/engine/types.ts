@@ -53,6 +53,11 @@ export interface ForesightSettings {
   readonly checkIntervalMinutes: number;
   /** Stop a running instance that would pass the threshold before the next check (STOP_AHEAD). */
   readonly stopAhead: boolean;
+  /**
+   * BURST_MBPS: the speed, in megabits per second, an instance is assumed able to burst at unseen;
+   * stop ahead keeps what it would move before the next check in reserve. 0: off.
+   */
+  readonly burstMbps: number;
 }
 
 /** A structured log event; the Lambda prints them as JSON lines, the CLI may ignore them. */

@@ -64,7 +64,9 @@ describe('stop ahead', () => {
     const fleet = racing();
 
     const result = await run(fleet, recordingNotifier(), {
-      settings: { foresight: { metricDelayMinutes: 15, checkIntervalMinutes: 10, stopAhead: false } },
+      settings: {
+        foresight: { metricDelayMinutes: 15, checkIntervalMinutes: 10, stopAhead: false, burstMbps: 0 },
+      },
     });
 
     expect(fleet.calls.stopInstance).toEqual([]);

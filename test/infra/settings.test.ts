@@ -118,6 +118,11 @@ describe('deploy settings', () => {
     });
   });
 
+  it('passes burstMbps on as BURST_MBPS, checked as the handler would', () => {
+    expect(read({ burstMbps: 1000 }).guardEnvironment).toMatchObject({ BURST_MBPS: '1000' });
+    expect(() => read({ burstMbps: '1 Gbps' })).toThrow(/burstMbps: BURST_MBPS must be a number of megabits/);
+  });
+
   it('passes stopAhead on as STOP_AHEAD, checked as the handler would', () => {
     expect(read({ stopAhead: 'false' }).guardEnvironment).toMatchObject({ STOP_AHEAD: 'false' });
     expect(() => read({ stopAhead: 'later' })).toThrow(/stopAhead: STOP_AHEAD must be true or false/);

@@ -52,7 +52,7 @@ export function guardSettings(overrides: Partial<GuardSettings> = {}): GuardSett
     language: 'en',
     timeZone: 'UTC',
     allowanceScope: 'instance',
-    foresight: { metricDelayMinutes: 15, checkIntervalMinutes: 10, stopAhead: true },
+    foresight: { metricDelayMinutes: 15, checkIntervalMinutes: 10, stopAhead: true, burstMbps: 0 },
     ...overrides,
   };
 }

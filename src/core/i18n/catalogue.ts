@@ -43,6 +43,10 @@ export interface ReportCatalogue {
   readonly actionsAhead: Readonly<
     Record<'stopped' | 'stop-failed' | 'would-stop' | 'over-threshold', string>
   >;
+  /** The same, when the reason was the burst reserve (BURST_MBPS) rather than the pace seen. */
+  readonly actionsBurst: Readonly<
+    Record<'stopped' | 'stop-failed' | 'would-stop' | 'over-threshold', string>
+  >;
   /** What the 1st brings an instance the guard stopped (RESTART_ON_NEW_MONTH). */
   readonly nextMonth: Readonly<Record<NextMonth, string>>;
   /** The month's last report: what the first check of next month starts (HTML). */
@@ -50,6 +54,8 @@ export interface ReportCatalogue {
   /** Why a value is missing, what is pro-rated, what an overage may cost (plain text). */
   unknownUsage(reason: string): string;
   proRated(sharePercent: string): string;
+  /** The lower level a burst reserve (BURST_MBPS) stops a running instance at: "stops at 81.69%". */
+  burstStop(percent: string): string;
   overage(figures: { readonly overGb: string; readonly price?: number; readonly costUsd?: string }): string;
   /** Joins the parts of the note column. */
   readonly noteSeparator: string;

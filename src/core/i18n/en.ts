@@ -51,10 +51,13 @@ const stopHead = (
   event: AlertFigures & { instance: Instance; ahead?: StopAhead },
   context: AlertTextContext,
 ): string => {
+  const { ahead } = event;
   const why =
-    event.ahead === undefined
+    ahead === undefined
       ? ''
-      : ` At ${formatRate(event.ahead.ratePerSecond)} it would pass ${context.quotaPercent}% within ${event.ahead.withinMinutes} minutes, before the next check could see it.`;
+      : ahead.burst === true
+        ? ` A burst at ${formatRate(ahead.ratePerSecond)} (BURST_MBPS) could pass 100% of the allowance within ${ahead.withinMinutes} minutes, before a check could see it.`
+        : ` At ${formatRate(ahead.ratePerSecond)} it would pass ${context.quotaPercent}% within ${ahead.withinMinutes} minutes, before the next check could see it.`;
   const member = event.pool === undefined ? '' : `, with its ${poolName(event.pool)}`;
   return `${who(event.instance)}${member}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%.${why}`;
 };
@@ -224,6 +227,12 @@ export const en: Catalogue = {
       'would-stop': 'would stop ahead of the threshold (dry run)',
       'over-threshold': 'would pass the threshold before the next check: the next check stops it',
     },
+    actionsBurst: {
+      stopped: 'stopped ahead: a burst at BURST_MBPS could pass 100% before a check saw it',
+      'stop-failed': 'STOP FAILED (ahead: burst reserve)',
+      'would-stop': 'would stop ahead: burst reserve (dry run)',
+      'over-threshold': 'inside the burst reserve: the next check stops it',
+    },
     nextMonth: {
       start: 'stopped by the guard: started on the 1st',
       'next-check': 'stopped by the guard last month: the next check starts it',
@@ -240,6 +249,7 @@ export const en: Catalogue = {
     },
     unknownUsage: (reason) => `usage unknown: ${reason}`,
     proRated: (share) => `allowance pro-rated to ${share}%`,
+    burstStop: (percent) => `stops at ${percent} (burst reserve)`,
     overage: ({ overGb, price, costUsd }) =>
       price === undefined
         ? `${overGb} GB over the allowance: billed per GB out`

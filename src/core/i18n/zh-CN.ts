@@ -79,10 +79,13 @@ const stopHead = (
   event: AlertFigures & { instance: Instance; ahead?: StopAhead },
   context: AlertTextContext,
 ): string => {
+  const { ahead } = event;
   const why =
-    event.ahead === undefined
+    ahead === undefined
       ? ''
-      : `以 ${formatRate(event.ahead.ratePerSecond)} 的速度，它将在 ${event.ahead.withinMinutes} 分钟内超过 ${context.quotaPercent}%，早于下次检查能看到它。`;
+      : ahead.burst === true
+        ? `若以 ${formatRate(ahead.ratePerSecond)} 突发（BURST_MBPS），它可能在 ${ahead.withinMinutes} 分钟内超过配额的 100%，早于检查能看到它。`
+        : `以 ${formatRate(ahead.ratePerSecond)} 的速度，它将在 ${ahead.withinMinutes} 分钟内超过 ${context.quotaPercent}%，早于下次检查能看到它。`;
   const member = event.pool === undefined ? '' : `（与其${poolName(event.pool)}一起）`;
   return `${who(event.instance)}${member}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。${why}`;
 };
@@ -246,6 +249,12 @@ export const zhCN: Catalogue = {
       'would-stop': '将会提前停止（试运行）',
       'over-threshold': '下次检查之前将超过阈值：下次检查将停止',
     },
+    actionsBurst: {
+      stopped: '已提前停止：按 BURST_MBPS 的突发速度，检查看到之前它可能超过 100%',
+      'stop-failed': '停止失败（提前停止：突发预留）',
+      'would-stop': '将会提前停止：突发预留（试运行）',
+      'over-threshold': '已进入突发预留：下次检查将停止',
+    },
     nextMonth: {
       start: '由守护程序停止：1 日启动',
       'next-check': '上月由守护程序停止：下次检查启动',
@@ -262,6 +271,7 @@ export const zhCN: Catalogue = {
     },
     unknownUsage: (reason) => `用量未知：${reason}`,
     proRated: (share) => `配额按比例折算为 ${share}%`,
+    burstStop: (percent) => `将在 ${percent} 停止（突发预留）`,
     overage: ({ overGb, price, costUsd }) =>
       price === undefined
         ? `超出配额 ${overGb} GB：按 GB 出站计费`
