@@ -36,7 +36,7 @@ async function readMetric(
   metric: TrafficMetric,
 ): Promise<MetricOutcome> {
   try {
-    return await ctx.fleet.readMetric(instance, metric, ctx.window, ctx.deadline?.work);
+    return await ctx.fleet.readMetric(instance, metric, ctx.window, ctx.deadline?.reads);
   } catch (error) {
     return { kind: 'error', message: failureReason(error, ctx.deadline) };
   }
@@ -47,7 +47,7 @@ async function readUsage(ctx: AssessContext, instance: Instance): Promise<UsageR
   if (!Number.isFinite(instance.allowanceGb)) {
     return { kind: 'unknown', reason: 'GetInstances gave no monthly transfer allowance' };
   }
-  if (ctx.deadline?.work.aborted) {
+  if (ctx.deadline?.reads.aborted) {
     return { kind: 'unknown', reason: `not read before ${deadlineName(ctx.deadline)}` };
   }
   const [inbound, outbound] = await Promise.all([

@@ -7,7 +7,7 @@ import type { RegionError } from './types.js';
 
 /** Why a Lightsail call failed, saying so plainly when the run's deadline cut it off. */
 export function failureReason(error: unknown, deadline: RunDeadline | undefined): string {
-  return deadline?.work.aborted ? `no answer before ${deadlineName(deadline)}` : describeError(error);
+  return deadline?.reads.aborted ? `no answer before ${deadlineName(deadline)}` : describeError(error);
 }
 
 /** The regions to check: the configured ones, or every region `GetRegions` lists. */
@@ -18,7 +18,7 @@ export async function regionsToCheck(
 ): Promise<{ regions: readonly string[]; problem?: string; event?: AlertEvent }> {
   if (configured !== undefined) return { regions: configured };
   try {
-    return { regions: await fleet.listRegions(deadline?.work) };
+    return { regions: await fleet.listRegions(deadline?.reads) };
   } catch (error) {
     const message = failureReason(error, deadline);
     return {
@@ -37,7 +37,7 @@ export async function monitoredInstances(
   deadline: RunDeadline | undefined,
 ): Promise<{ instances: readonly Instance[] } | { failure: RegionError }> {
   try {
-    const instances = await fleet.listInstances(region, deadline?.work);
+    const instances = await fleet.listInstances(region, deadline?.reads);
     return { instances: wanted ? instances.filter((instance) => wanted.has(instance.name)) : instances };
   } catch (error) {
     return { failure: { region, error: failureReason(error, deadline) } };

@@ -10,16 +10,16 @@ import { recordingNotifier } from '../support/notifier.js';
 import { NOW } from '../support/scenario.js';
 
 describe('planDeadline', () => {
-  it('keeps 45 s for alerts and 15 s for alert state out of a Lambda-sized budget', () => {
+  it('keeps 45 s for alerts and 15 s for alert state out of a Lambda-sized budget, and a quarter of the rest for stops', () => {
     const plan = planDeadline(0, 295_000);
 
-    expect(plan).toEqual({ workEndsAt: 235_000, sendsEndAt: 280_000, endsAt: 295_000 });
+    expect(plan).toEqual({ readsEndAt: 176_250, workEndsAt: 235_000, sendsEndAt: 280_000, endsAt: 295_000 });
   });
 
   it('keeps the same proportions in a short run, so reads still get most of it', () => {
     const plan = planDeadline(1_000, 10_000);
 
-    expect(plan).toEqual({ workEndsAt: 7_500, sendsEndAt: 10_000, endsAt: 11_000 });
+    expect(plan).toEqual({ readsEndAt: 5_875, workEndsAt: 7_500, sendsEndAt: 10_000, endsAt: 11_000 });
   });
 });
 
@@ -78,6 +78,36 @@ describe('a run with a hung region', () => {
       percent: null,
       unknownReason: "not read before the run's 0 s deadline",
     });
+  });
+});
+
+describe('a pool with a member whose read hangs (ALLOWANCE_SCOPE=pool)', () => {
+  it('judges the others on their own once the reads end, and still has time to stop them', async () => {
+    const fleet = inMemoryFleet({
+      regions: ['us-east-1'],
+      instances: [
+        anInstance({ name: 'busy', bundleId: 'small_3_0', allowanceGb: 100 }),
+        anInstance({ name: 'stuck', bundleId: 'small_ipv6_3_0', allowanceGb: 100 }),
+      ],
+      traffic: { busy: { inBytes: 7 * GB, outBytes: 90 * GB }, stuck: { inBytes: GB, outBytes: GB } },
+    });
+    fleet.hangs.readMetricOf.add('stuck');
+    const notifier = recordingNotifier();
+    const started = Date.now();
+
+    const result = await runGuard(
+      { fleet, channels: [telegramChannel(notifier)], now: () => NOW, deadline: runDeadline(1_000) },
+      guardSettings({ allowanceScope: 'pool' }),
+      { command: 'check', dryRun: false },
+    );
+
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(fleet.instance('busy').state).toBe('stopped');
+    expect(fleet.instance('stuck').state).toBe('running');
+    expect(notifier.sent.join('\n')).toContain('<b>Stopped</b> <code>busy</code>');
+    expect(result.problems).toEqual([
+      "stuck (us-east-1): usage unknown: NetworkIn and NetworkOut: no answer before the run's 1 s deadline",
+    ]);
   });
 });
 

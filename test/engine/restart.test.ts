@@ -41,7 +41,13 @@ async function stoppedInDecember(): Promise<InMemoryFleet> {
 /** A run's deadline whose reads-and-stops phase is already over. */
 function workPhaseOver(): RunDeadline {
   const open = new AbortController().signal;
-  return { work: AbortSignal.abort(), end: open, sendsEndAt: Date.now() + 60_000, totalMs: 180_000 };
+  return {
+    reads: AbortSignal.abort(),
+    work: AbortSignal.abort(),
+    end: open,
+    sendsEndAt: Date.now() + 60_000,
+    totalMs: 180_000,
+  };
 }
 
 describe('the first check of a new month, with RESTART_ON_NEW_MONTH', () => {

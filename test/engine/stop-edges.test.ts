@@ -23,6 +23,7 @@ function hotFleet(...names: string[]): InMemoryFleet {
 function controlledDeadline(): { deadline: RunDeadline; endWork: () => void } {
   const work = new AbortController();
   const deadline: RunDeadline = {
+    reads: work.signal,
     work: work.signal,
     sendsEndAt: Number.MAX_SAFE_INTEGER,
     end: new AbortController().signal,

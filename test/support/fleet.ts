@@ -76,9 +76,10 @@ export interface InMemoryFleet extends Fleet {
   };
   /**
    * Calls that never answer until the run's signal aborts them: `region` hangs that region's
-   * metric reads, as a region whose metric endpoint is down does.
+   * metric reads, as a region whose metric endpoint is down does; `readMetricOf` hangs one
+   * instance's.
    */
-  readonly hangs: { readonly readMetricIn: Set<string> };
+  readonly hangs: { readonly readMetricIn: Set<string>; readonly readMetricOf: Set<string> };
   /** Changes an instance as its owner (or another run) would, between listing and acting. */
   update(name: string, change: Partial<Instance>): void;
 }
@@ -126,7 +127,7 @@ export function inMemoryFleet(options: {
       instanceState: new Map(),
       tagInstance: new Map(),
     },
-    hangs: { readMetricIn: new Set() },
+    hangs: { readMetricIn: new Set(), readMetricOf: new Set() },
     update(name: string, change: Partial<Instance>): void {
       const current = fleet.instance(name);
       held.set(key(current), { ...current, ...change });
@@ -154,7 +155,9 @@ export function inMemoryFleet(options: {
       signal?: AbortSignal,
     ): Promise<MetricRead> {
       fleet.calls.readMetric.push({ instance: instance.name, metric, window });
-      if (fleet.hangs.readMetricIn.has(instance.region)) return hang(signal);
+      if (fleet.hangs.readMetricIn.has(instance.region) || fleet.hangs.readMetricOf.has(instance.name)) {
+        return hang(signal);
+      }
       const failure = fleet.failures.readMetric.get(instance.name);
       if (failure) throw failure;
       const used = traffic[instance.name];
