@@ -30,15 +30,36 @@ export interface OverageFigures {
 }
 
 /**
- * What the traffic past the allowance may cost, or `undefined` when under it. Only outbound traffic
- * past the allowance is billed, and the metrics count both directions, so this is an upper bound.
+ * Whether any byte is beyond the allowance. AWS bills only those, so at exactly 100% nothing is
+ * billed yet: the alerts, the report and the table all take "past" and "billed" from here.
+ */
+function pastAllowance(usedBytes: number | null, allowanceBytes: number): usedBytes is number {
+  return usedBytes !== null && usedBytes > allowanceBytes;
+}
+
+/**
+ * Where used bytes stand for an alert's words: `past` the allowance (billed), `all` of it used
+ * (exactly 100%: the next byte out is billed), or `undefined` for neither or unknown usage.
+ */
+export function allowanceStanding(figures: {
+  readonly usedBytes: number | null;
+  readonly allowanceBytes: number;
+}): 'past' | 'all' | undefined {
+  if (pastAllowance(figures.usedBytes, figures.allowanceBytes)) return 'past';
+  return figures.allowanceBytes > 0 && figures.usedBytes === figures.allowanceBytes ? 'all' : undefined;
+}
+
+/**
+ * What the traffic past the allowance may cost, or `undefined` when not past it. Only outbound
+ * traffic past the allowance is billed, and the metrics count both directions, so this is an upper
+ * bound.
  */
 export function overageFigures(
   region: string,
   usedBytes: number | null,
   allowanceBytes: number,
 ): OverageFigures | undefined {
-  if (usedBytes === null || usedBytes <= allowanceBytes) return undefined;
+  if (!pastAllowance(usedBytes, allowanceBytes)) return undefined;
   const overGb = (usedBytes - allowanceBytes) / 1e9;
   const price = OVERAGE_USD_PER_GB[region];
   if (price === undefined) return { overGb: overGb.toFixed(2) };

@@ -51,23 +51,26 @@ export function packBlocks<T>(
   return messages;
 }
 
+/** Where a block was cut. */
+const ELLIPSIS = '…';
+
 /**
  * A block cut to `limit`: markup dropped (HTML is re-escaped), an ellipsis at the cut. Cut by code
  * points, so that no surrogate pair or multi-byte character is split.
  */
 function cut(block: string, limit: number, measure: Measure, body: 'html' | 'text'): string {
   const plain = body === 'html' ? htmlToPlain(block) : block;
-  const render = (chars: readonly string[]): string => {
-    const kept = chars.join('');
-    return `${body === 'html' ? escapeHtml(kept) : kept}…`;
-  };
-  const chars = Array.from(plain);
-  let keep = Math.min(chars.length, limit);
-  let text = render(chars.slice(0, keep));
-  // Escaping lengthens `<`, `>` and `&`, and a character may be several bytes: shorten until it fits.
-  while (measured(text, measure) > limit && keep > 0) {
-    keep -= Math.max(1, Math.floor((measured(text, measure) - limit) / (measure === 'utf8' ? 4 : 1)));
-    text = render(chars.slice(0, Math.max(0, keep)));
+  // Each character is counted as sent: escaped, an `&` is 5 characters (`&amp;`), and an emoji is
+  // 2 UTF-16 units or 4 bytes. Estimating how many to drop from the excess over-cut a block of
+  // those to almost nothing; adding them one at a time keeps as many as fit, and never one more.
+  let room = limit - measured(ELLIPSIS, measure);
+  const kept: string[] = [];
+  for (const char of plain) {
+    const sent = body === 'html' ? escapeHtml(char) : char;
+    const size = measured(sent, measure);
+    if (size > room) break;
+    kept.push(sent);
+    room -= size;
   }
-  return text;
+  return `${kept.join('')}${ELLIPSIS}`;
 }

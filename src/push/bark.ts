@@ -1,7 +1,7 @@
 import { cutLine } from '../core/compose.js';
 import { CHANNEL_LABELS, type Channel, type OutgoingMessage } from '../core/ports.js';
 import { codeAndMessage, jsonAnswer, TITLE_MAX_CHARS } from './chat.js';
-import { createPoster, type HttpOptions, statusVerdict, type Verdict } from './http.js';
+import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
 import { urlSecrets } from './redact.js';
 
 /**
@@ -55,17 +55,14 @@ export function createBarkChannel(settings: { readonly url: string }, options: H
     format: { body: 'text', limit: BARK_LIMITS.bodyBytes, measure: 'utf8' },
     send: (message) =>
       post(
-        () => ({
-          url: `${root}/push`,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: JSON.stringify({
+        () =>
+          jsonPost(`${root}/push`, {
             device_key: deviceKey,
             title: cutLine(message.subject, TITLE_MAX_CHARS),
             body: message.text,
             group: BARK_GROUP,
             level: barkLevel(message),
           }),
-        }),
         judge,
       ),
   };

@@ -1,7 +1,7 @@
 /** What the chat-bot and push adapters share: a title line above the text, and reading JSON answers. */
 
 import { cutLine } from '../core/compose.js';
-import type { OutgoingMessage } from '../core/ports.js';
+import type { ChannelFormat, OutgoingMessage } from '../core/ports.js';
 
 /** The longest subject line a chat message starts with, in characters. */
 export const TITLE_MAX_CHARS = 99;
@@ -11,6 +11,11 @@ export const TITLE_MAX_CHARS = 99;
  * blank line after it. A channel packs its texts under its documented limit less this.
  */
 export const TITLE_RESERVE_BYTES = 400;
+
+/** The format of a service whose message is `titled`: plain text under its limit less the title's room. */
+export function titledTextFormat(limitBytes: number): ChannelFormat {
+  return { body: 'text', limit: limitBytes - TITLE_RESERVE_BYTES, measure: 'utf8' };
+}
 
 /**
  * The subject, then the text: a chat message that says what it is about in its first line, and

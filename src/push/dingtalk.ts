@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
-import { codeAndMessage, jsonAnswer, TITLE_RESERVE_BYTES, titled } from './chat.js';
-import { createPoster, type HttpOptions, statusVerdict, type Verdict } from './http.js';
+import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
+import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
 import { urlSecrets } from './redact.js';
 
 /**
@@ -59,15 +59,8 @@ export function createDingtalkChannel(
   return {
     name: 'dingtalk',
     label: CHANNEL_LABELS.dingtalk,
-    format: { body: 'text', limit: DINGTALK_LIMITS.textBytes - TITLE_RESERVE_BYTES, measure: 'utf8' },
+    format: titledTextFormat(DINGTALK_LIMITS.textBytes),
     send: (message) =>
-      post(
-        () => ({
-          url: signedUrl(),
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: JSON.stringify({ msgtype: 'text', text: { content: titled(message) } }),
-        }),
-        judge,
-      ),
+      post(() => jsonPost(signedUrl(), { msgtype: 'text', text: { content: titled(message) } }), judge),
   };
 }

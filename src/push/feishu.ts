@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
-import { codeAndMessage, jsonAnswer, TITLE_RESERVE_BYTES, titled } from './chat.js';
-import { createPoster, type HttpOptions, statusVerdict, type Verdict } from './http.js';
+import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
+import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
 import { urlSecrets } from './redact.js';
 
 /**
@@ -46,17 +46,13 @@ export function createFeishuChannel(
   return {
     name: 'feishu',
     label: CHANNEL_LABELS.feishu,
-    format: { body: 'text', limit: FEISHU_LIMITS.textBytes - TITLE_RESERVE_BYTES, measure: 'utf8' },
+    format: titledTextFormat(FEISHU_LIMITS.textBytes),
     send: (message) =>
       post(() => {
         const timestamp = String(Math.floor(now() / 1000));
         const signed =
           settings.secret === undefined ? {} : { timestamp, sign: feishuSign(timestamp, settings.secret) };
-        return {
-          url: settings.url,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: JSON.stringify({ ...signed, msg_type: 'text', content: { text: titled(message) } }),
-        };
+        return jsonPost(settings.url, { ...signed, msg_type: 'text', content: { text: titled(message) } });
       }, judge),
   };
 }

@@ -28,6 +28,15 @@ export interface HttpRequest {
   readonly body: string;
 }
 
+/** A POST of `payload` as JSON, the way every push service but the signed webhook takes its messages. */
+export function jsonPost(url: string, payload: Readonly<Record<string, unknown>>): HttpRequest {
+  return {
+    url,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(payload),
+  };
+}
+
 /** What an answer means: delivered, refused for good, or worth another try (after `waitMs`). */
 export type Verdict =
   | { readonly kind: 'delivered' }

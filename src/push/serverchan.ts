@@ -1,7 +1,7 @@
 import { cutLine } from '../core/compose.js';
 import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
 import { codeAndMessage, jsonAnswer, TITLE_MAX_CHARS, TITLE_RESERVE_BYTES } from './chat.js';
-import { createPoster, type HttpOptions, statusVerdict, type Verdict } from './http.js';
+import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
 
 /**
  * ServerChan (Server酱) limits (sct.ftqq.com): a title of at most 32 characters, a `desp` of at
@@ -59,14 +59,11 @@ export function createServerchanChannel(
     format: { body: 'text', limit: (SERVERCHAN_LIMITS.packBytes - TITLE_RESERVE_BYTES) / 2, measure: 'utf8' },
     send: (message) =>
       post(
-        () => ({
-          url,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: JSON.stringify({
+        () =>
+          jsonPost(url, {
             title: cutLine(message.subject, SERVERCHAN_LIMITS.titleChars),
             desp: markdownText(`${cutLine(message.subject, TITLE_MAX_CHARS)}\n${message.text}`),
           }),
-        }),
         judge,
       ),
   };

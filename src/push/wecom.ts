@@ -1,6 +1,6 @@
 import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
-import { codeAndMessage, jsonAnswer, TITLE_RESERVE_BYTES, titled } from './chat.js';
-import { createPoster, type HttpOptions, statusVerdict, type Verdict } from './http.js';
+import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
+import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
 import { urlSecrets } from './redact.js';
 
 /**
@@ -29,15 +29,8 @@ export function createWecomChannel(settings: { readonly url: string }, options: 
   return {
     name: 'wecom',
     label: CHANNEL_LABELS.wecom,
-    format: { body: 'text', limit: WECOM_LIMITS.contentBytes - TITLE_RESERVE_BYTES, measure: 'utf8' },
+    format: titledTextFormat(WECOM_LIMITS.contentBytes),
     send: (message) =>
-      post(
-        () => ({
-          url: settings.url,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: JSON.stringify({ msgtype: 'text', text: { content: titled(message) } }),
-        }),
-        judge,
-      ),
+      post(() => jsonPost(settings.url, { msgtype: 'text', text: { content: titled(message) } }), judge),
   };
 }

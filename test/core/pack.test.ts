@@ -50,6 +50,34 @@ describe('packBlocks', () => {
     expect(telegramHtmlProblems(message?.text ?? '')).toEqual([]);
   });
 
+  it('cuts a block of ampersands to as many as fit once escaped, not to almost nothing', () => {
+    // Each `&` is 5 characters escaped (`&amp;`): 819 of them and the ellipsis make 4,096.
+    const html = '&amp;'.repeat(5_000);
+
+    const [message] = packBlocks([{ text: html, ref: 1 }]);
+
+    expect(message?.text).toBe(`${'&amp;'.repeat(819)}…`);
+    expect(message?.text.length).toBe(TELEGRAM_TEXT_LIMIT);
+  });
+
+  it('cuts a block of two-unit characters to as many as fit the character limit', () => {
+    // An emoji is 2 UTF-16 code units, as Telegram counts: 2,047 of them and the ellipsis make 4,095.
+    const html = '🔥'.repeat(3_000);
+
+    const [message] = packBlocks([{ text: html, ref: 1 }]);
+
+    expect(message?.text).toBe(`${'🔥'.repeat(2_047)}…`);
+  });
+
+  it('cuts a block of ampersands to as many as fit once escaped when the limit is in UTF-8 bytes', () => {
+    const html = `<b>${'&amp;'.repeat(1_000)}</b>`;
+
+    const [message] = packBlocks([{ text: html, ref: 1 }], 1_000, '\n\n', { measure: 'utf8' });
+
+    // 5 bytes each and 3 for the ellipsis: 199 of them make 998 of the 1,000 bytes (a 200th, 1,003).
+    expect(message?.text).toBe(`${'&amp;'.repeat(199)}…`);
+  });
+
   it('packs nothing into no message', () => {
     expect(packBlocks([])).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { monthEndOf } from '../billing-month.js';
 import { DEFAULT_TIME_ZONE, displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
-import { OVERAGE_USD_PER_GB } from '../overage.js';
+import { allowanceStanding, OVERAGE_USD_PER_GB } from '../overage.js';
 import type { PoolFigures } from '../pools.js';
 import { formatRate, type StopAhead } from '../stop-ahead.js';
 import type { Instance } from '../types.js';
@@ -25,6 +25,18 @@ const figures = (f: AlertFigures, unit: AllowanceUnit): string => {
 const priceText = (region: string): string => {
   const price = OVERAGE_USD_PER_GB[region];
   return price === undefined ? 'billed per GB out' : `billed at ${price} USD/GB out in ${region}`;
+};
+
+/**
+ * What an alert adds about the allowance itself: billed only once past it, so exactly 100% says
+ * it is used up, with what further traffic costs.
+ */
+const allowanceNote = (event: AlertFigures & { instance: Instance }): string => {
+  const price = escapeHtml(priceText(event.instance.region));
+  const standing = allowanceStanding(event);
+  if (standing === 'past') return ` It is past its allowance: traffic out is ${price}.`;
+  if (standing === 'all') return ` It has used all of its allowance: any more traffic out is ${price}.`;
+  return '';
 };
 
 const keepTag = (instance: Instance, monthKey: string): string =>
@@ -91,11 +103,7 @@ export const en: Catalogue = {
       return `🚨 <b>STOP FAILED</b> ${head}\nThe instance is still running: ${quote(event.error ?? 'unknown error')}. The next check tries again.${unrecorded(event.recordError)}`;
     },
     warn(event, context) {
-      const past =
-        event.percent !== null && event.percent >= 100
-          ? ` It is past its allowance: traffic out is ${escapeHtml(priceText(event.instance.region))}.`
-          : '';
-      return `⚠️ <b>${event.level}% warning</b> ${subject(event)}: ${figures(event, context.unit)}. ${stoppedAt(event, context.quotaPercent)}${past}`;
+      return `⚠️ <b>${event.level}% warning</b> ${subject(event)}: ${figures(event, context.unit)}. ${stoppedAt(event, context.quotaPercent)}${allowanceNote(event)}`;
     },
     forecast(event, context) {
       const zone = context.timeZone ?? DEFAULT_TIME_ZONE;
@@ -115,15 +123,11 @@ export const en: Catalogue = {
         event.because === 'setting'
           ? 'ACTION=notify is set'
           : `it is tagged <code>${TAGS.action}</code> = <code>notify</code>`;
-      const past =
-        event.percent !== null && event.percent >= 100
-          ? ` It is past its allowance: traffic out is ${escapeHtml(priceText(event.instance.region))}.`
-          : '';
       const change =
         event.because === 'setting'
           ? `set ACTION=stop, or ${command('set-action', `${event.instance.name} stop`)} for this one`
           : command('set-action', `${event.instance.name} stop`);
-      return `🔔 <b>Over threshold, not stopped</b> ${who(event.instance)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Not stopped because ${why} (alerts only).${past} To have it stopped: ${change}.`;
+      return `🔔 <b>Over threshold, not stopped</b> ${who(event.instance)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Not stopped because ${why} (alerts only).${allowanceNote(event)} To have it stopped: ${change}.`;
     },
     started(event) {
       const names = event.started

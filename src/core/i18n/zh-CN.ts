@@ -5,7 +5,7 @@ import { monthEndOf } from '../billing-month.js';
 import { DEFAULT_TIME_ZONE, displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
-import { OVERAGE_USD_PER_GB } from '../overage.js';
+import { allowanceStanding, OVERAGE_USD_PER_GB } from '../overage.js';
 import type { PoolFigures } from '../pools.js';
 import { formatRate, type StopAhead } from '../stop-ahead.js';
 import type { Instance } from '../types.js';
@@ -55,6 +55,17 @@ const priceText = (region: string): string => {
   return price === undefined
     ? '出站流量按 GB 计费'
     : `出站流量按 ${price} USD/GB 计费（${escapeHtml(region)}）`;
+};
+
+/**
+ * What an alert adds about the allowance itself: billed only once past it, so exactly 100% says
+ * it is used up, with what further traffic costs.
+ */
+const allowanceNote = (event: AlertFigures & { instance: Instance }): string => {
+  const standing = allowanceStanding(event);
+  if (standing === 'past') return `已超出流量配额：${priceText(event.instance.region)}。`;
+  if (standing === 'all') return `已用完全部流量配额：此后的${priceText(event.instance.region)}。`;
+  return '';
 };
 
 const keepTag = (instance: Instance, monthKey: string): string =>
@@ -117,11 +128,7 @@ export const zhCN: Catalogue = {
       return `🚨 <b>停止失败</b> ${head}\n实例仍在运行：${quote(event.error ?? '未知错误')}。下次检查会重试。${unrecorded(event.recordError)}`;
     },
     warn(event, context) {
-      const past =
-        event.percent !== null && event.percent >= 100
-          ? `已超出流量配额：${priceText(event.instance.region)}。`
-          : '';
-      return `⚠️ <b>${event.level}% 预警</b> ${subject(event)}：${figures(event, context.unit)}。${stoppedAt(event, context.quotaPercent)}${past}`;
+      return `⚠️ <b>${event.level}% 预警</b> ${subject(event)}：${figures(event, context.unit)}。${stoppedAt(event, context.quotaPercent)}${allowanceNote(event)}`;
     },
     forecast(event, context) {
       const zone = context.timeZone ?? DEFAULT_TIME_ZONE;
@@ -141,15 +148,11 @@ export const zhCN: Catalogue = {
         event.because === 'setting'
           ? '已设置 ACTION=notify'
           : `它的标签 <code>${TAGS.action}</code> = <code>notify</code>`;
-      const past =
-        event.percent !== null && event.percent >= 100
-          ? `已超出流量配额：${priceText(event.instance.region)}。`
-          : '';
       const change =
         event.because === 'setting'
           ? `设置 ACTION=stop，或只对此实例执行 ${command('set-action', `${event.instance.name} stop`)}`
           : command('set-action', `${event.instance.name} stop`);
-      return `🔔 <b>超过阈值，未停止</b> ${who(event.instance)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。未停止，因为${why}（仅提醒）。${past}如需停止它：${change}。`;
+      return `🔔 <b>超过阈值，未停止</b> ${who(event.instance)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。未停止，因为${why}（仅提醒）。${allowanceNote(event)}如需停止它：${change}。`;
     },
     started(event) {
       const names = event.started
