@@ -3,7 +3,7 @@ import { TAGS } from '../../src/constants.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
 import { instancePolicy } from '../../src/core/instance-policy.js';
 import type { Instance } from '../../src/core/types.js';
-import type { RunDeadline } from '../../src/engine/deadline.js';
+import { type RunDeadline, runDeadline } from '../../src/engine/deadline.js';
 import { startedEvent, startOrForget } from '../../src/engine/restart.js';
 import type { InstanceOutcome, LogEvent } from '../../src/engine/types.js';
 import { anInstance, at, fullAllowance, guardSettings } from '../support/builders.js';
@@ -24,14 +24,12 @@ function outcomeOf(instance: Instance): InstanceOutcome {
   };
 }
 
-/** A run's deadline of 180 s whose work phase ends when `controller` aborts. */
+/**
+ * A run's deadline of 180 s whose stops-and-starts phase ends when `controller` aborts. Built from
+ * `runDeadline`, so it has every phase a run has; only the one a start listens to is replaced.
+ */
 function deadlineOf(controller: AbortController): RunDeadline {
-  return {
-    work: controller.signal,
-    end: new AbortController().signal,
-    sendsEndAt: Date.now() + 60_000,
-    totalMs: 180_000,
-  };
+  return { ...runDeadline(180_000), work: controller.signal };
 }
 
 /** The new month's step for `proxy` (in us-east-1) with RESTART_ON_NEW_MONTH, and what it logged. */
