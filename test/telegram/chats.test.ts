@@ -66,11 +66,27 @@ describe('chatsFromUpdates', () => {
         },
       },
       { chat_boost: { chat: { id: -10, type: 'channel', title: 'J' }, boost: {} } },
+      {
+        message_reaction_count: {
+          chat: { id: -11, type: 'channel', title: 'K' },
+          message_id: 1,
+          date: 1,
+          reactions: [],
+        },
+      },
+      {
+        removed_chat_boost: {
+          chat: { id: -12, type: 'channel', title: 'L' },
+          boost_id: 'b',
+          remove_date: 1,
+          source: {},
+        },
+      },
     );
 
     const ids = chatsFromUpdates(updates).map((chat) => chat.id);
 
-    expect(ids.sort((a, b) => a - b)).toEqual([-10, -9, -8, -7, -6, -5, -4, -3, 1, 2]);
+    expect(ids.sort((a, b) => a - b)).toEqual([-12, -11, -10, -9, -8, -7, -6, -5, -4, -3, 1, 2]);
   });
 
   it('lists each chat once, newest first, with its newest title', () => {
@@ -101,6 +117,7 @@ describe('chatsFromUpdates', () => {
         },
         { business_message: message({ id: 99, type: 'private', first_name: 'Biz' }) },
         { message: { chat: { id: 'not a number', type: 'private' } } },
+        { message: { chat: { id: 6, first_name: 'No type' } } },
       ),
       'garbage',
       null,
@@ -171,11 +188,165 @@ describe('chatsFromUpdates', () => {
   });
 });
 
+describe('chatsFromUpdates reading what a chat is called', () => {
+  it('reads empty and non-text names as missing, so no empty handle or title is shown', () => {
+    const updates = numbered(
+      { message: message({ id: 42, type: 'private', first_name: 'Ann', last_name: '', username: '' }) },
+      { message: message({ id: -4001, type: 'group', title: 17 }) },
+    );
+
+    expect(chatsFromUpdates(updates)).toEqual([
+      {
+        id: -4001,
+        type: 'group',
+        title: undefined,
+        username: undefined,
+        name: undefined,
+        seenIn: 'message',
+        blocked: undefined,
+      },
+      {
+        id: 42,
+        type: 'private',
+        title: undefined,
+        username: undefined,
+        name: 'Ann',
+        seenIn: 'message',
+        blocked: undefined,
+      },
+    ]);
+  });
+
+  it('keeps what the supergroup itself said when the old group’s upgrade notice comes after it', () => {
+    const supergroupId = -1001112223334;
+    const updates = numbered(
+      { message: message({ id: supergroupId, type: 'supergroup', title: 'Proxies', username: 'proxies' }) },
+      { message: message(GROUP, { migrate_to_chat_id: supergroupId }) },
+    );
+
+    expect(chatsFromUpdates(updates)).toEqual([
+      {
+        id: supergroupId,
+        type: 'supergroup',
+        title: 'Proxies',
+        username: 'proxies',
+        name: undefined,
+        seenIn: 'message',
+        blocked: undefined,
+      },
+    ]);
+  });
+});
+
+describe('chatsFromUpdates reading whether the bot may write', () => {
+  /** The bot's own membership update in `chat`, `newMember` being its new ChatMember's fields. */
+  const botBecame = (chat: object, newMember: object) => ({
+    my_chat_member: {
+      chat,
+      from: ANN,
+      date: 1,
+      old_chat_member: { user: { ...BOT, is_bot: true }, status: 'left' },
+      new_chat_member: { user: { ...BOT, is_bot: true }, ...newMember },
+    },
+  });
+  const blockedById = (updates: Record<string, unknown>[]) =>
+    Object.fromEntries(chatsFromUpdates(updates).map((chat) => [chat.id, chat.blocked]));
+
+  it('says the bot was removed when it left a chat, and that a user blocked it only in a private chat', () => {
+    const updates = numbered(
+      botMembership({ bot: BOT, chat: GROUP, by: ANN, status: 'member' }),
+      botMembership({ bot: BOT, chat: GROUP, by: ANN, status: 'left' }),
+      botMembership({ bot: BOT, chat: CHANNEL, by: ANN, status: 'kicked' }),
+    );
+
+    expect(blockedById(updates)).toEqual({
+      [GROUP.id]: 'the bot was removed from this chat',
+      [CHANNEL.id]: 'the bot was removed from this chat',
+    });
+  });
+
+  it('takes a private chat as usable again once the user unblocks the bot', () => {
+    const ann = { id: 42, type: 'private', first_name: 'Ann' };
+    const updates = numbered(
+      botBecame(ann, { status: 'kicked', until_date: 0 }),
+      botBecame(ann, { status: 'member' }),
+    );
+
+    expect(blockedById(updates)).toEqual({ 42: undefined });
+  });
+
+  it('says the bot cannot post in a channel where it is only a member, and can where it is the owner', () => {
+    const owned = { id: -1005550001, type: 'channel', title: 'Own' };
+    const updates = numbered(
+      botMembership({ bot: BOT, chat: CHANNEL, by: ANN, status: 'member' }),
+      botBecame(owned, { status: 'creator', is_anonymous: false }),
+    );
+
+    expect(blockedById(updates)).toEqual({
+      [CHANNEL.id]: 'the bot is not an administrator of this channel',
+      [owned.id]: undefined,
+    });
+  });
+
+  it('reads can_post_messages as a channel’s alone: a supergroup administrator may write whatever it says', () => {
+    // The Bot API documents the field "for channels only"; an administrator of a group may always
+    // send messages there, so a stray `false` must not mark a usable chat as blocked.
+    const updates = numbered(botBecame(SUPERGROUP, { status: 'administrator', can_post_messages: false }));
+
+    expect(blockedById(updates)).toEqual({ [SUPERGROUP.id]: undefined });
+  });
+
+  it('reads a membership update without the new member as saying nothing', () => {
+    const updates = numbered({ my_chat_member: { chat: GROUP, from: ANN, date: 1 } });
+
+    expect(blockedById(updates)).toEqual({ [GROUP.id]: undefined });
+  });
+
+  it('keeps what the bot’s membership said when another user’s membership changes in that chat', () => {
+    const annBanned = (chat: object) => ({
+      chat_member: {
+        chat,
+        from: ANN,
+        date: 1,
+        old_chat_member: { user: ANN, status: 'member' },
+        new_chat_member: { user: ANN, status: 'kicked', until_date: 0 },
+      },
+    });
+    const updates = numbered(
+      botMembership({ bot: BOT, chat: SUPERGROUP, by: ANN, status: 'administrator' }),
+      annBanned(SUPERGROUP),
+      botMembership({ bot: BOT, chat: CHANNEL, by: ANN, status: 'administrator', canPostMessages: false }),
+      annBanned(CHANNEL),
+    );
+
+    expect(chatsFromUpdates(updates).map(({ id, seenIn, blocked }) => ({ id, seenIn, blocked }))).toEqual([
+      { id: CHANNEL.id, seenIn: 'chat_member', blocked: 'the bot may not post in this channel' },
+      { id: SUPERGROUP.id, seenIn: 'chat_member', blocked: undefined },
+    ]);
+  });
+});
+
 describe('describeChat', () => {
   it('names a private chat by the person and a group or channel by its title, with the @handle', () => {
     const [channel, person] = chatsFromUpdates(numbered(privateMessage(ANN), channelPost(CHANNEL, 'x')));
 
     expect(person && describeChat(person)).toBe('private chat with Ann Lee (@ann)');
     expect(channel && describeChat(channel)).toBe('channel "Alerts" (@proxy_alerts)');
+  });
+
+  it('leaves out a handle the chat does not have, and names a chat without a name or title plainly', () => {
+    const chat = {
+      id: 42,
+      type: 'private',
+      title: undefined,
+      username: undefined,
+      name: undefined,
+      seenIn: 'message',
+      blocked: undefined,
+    };
+
+    expect(describeChat(chat)).toBe('private chat with a user');
+    expect(describeChat({ ...chat, name: 'Ann' })).toBe('private chat with Ann');
+    expect(describeChat({ ...chat, id: -4001, type: 'group' })).toBe('group "untitled"');
   });
 });
