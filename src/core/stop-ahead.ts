@@ -67,9 +67,10 @@ export function stopAheadOf(input: {
   if (usedBytes * 100 >= thresholdTimes100) return undefined;
   const withinMinutes = settings.checkIntervalMinutes + settings.metricDelayMinutes;
   const horizonSeconds = withinMinutes * 60;
-  if (ratePerSecond !== null && ratePerSecond > 0) {
-    const reached = usedBytes + ratePerSecond * horizonSeconds;
-    if (reached * 100 >= thresholdTimes100) return { ratePerSecond, withinMinutes };
+  // An unknown pace is no pace: at a standstill an instance under the threshold stays under it.
+  const pace = ratePerSecond ?? 0;
+  if ((usedBytes + pace * horizonSeconds) * 100 >= thresholdTimes100) {
+    return { ratePerSecond: pace, withinMinutes };
   }
   const burst = settings.burstBytesPerSecond ?? 0;
   if (

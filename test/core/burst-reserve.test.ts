@@ -7,6 +7,7 @@ import type { ReportRow } from '../../src/core/report-model.js';
 import {
   BURST_FLOOR_PERCENT,
   burstStopPercent,
+  formatRate,
   type StopAheadSettings,
   stopAheadOf,
 } from '../../src/core/stop-ahead.js';
@@ -74,8 +75,22 @@ describe('the burst reserve (BURST_MBPS)', () => {
     });
   });
 
+  it('does not stop an instance past 100% under a threshold above 100% without a reserve', () => {
+    const over = { usedBytes: 1.05 * PLAN, allowanceBytes: PLAN, quotaPercent: 110, ratePerSecond: 0 };
+
+    expect(stopAheadOf({ ...over, settings: { ...BURST, burstBytesPerSecond: 0 } })).toBeUndefined();
+    expect(stopAheadOf({ ...over, settings: BURST })).toMatchObject({ burst: true });
+  });
+
   it('leaves an instance at the threshold to the ordinary stop', () => {
     expect(aheadAt(0.95 * PLAN)).toBeUndefined();
+  });
+});
+
+describe('formatRate at its unit boundaries', () => {
+  it('says Gbps from 100 Mbps and Mbps from 1 Mbps', () => {
+    expect(formatRate(1e8 / 8)).toBe('0.10 Gbps');
+    expect(formatRate(1e6 / 8)).toBe('1 Mbps');
   });
 });
 
@@ -95,6 +110,17 @@ describe('burstStopPercent', () => {
     expect(level(PLAN, { ...BURST, burstBytesPerSecond: 0 })).toBeUndefined();
     expect(level(PLAN, { ...BURST, enabled: false })).toBeUndefined();
     expect(level(0)).toBeUndefined();
+  });
+
+  it('is undefined where the reserve would stop exactly at the threshold: the ordinary stop is that stop', () => {
+    // 187.5 GB is 5% of 3,750 GB: 100% less the reserve is 95% exactly.
+    expect(level(3750 * GB)).toBeUndefined();
+    expect(level(3749 * GB)).toBeLessThan(95);
+  });
+
+  it('says 100% under a threshold above 100% only with a reserve: without one there is no level', () => {
+    expect(level(PLAN, { ...BURST, burstBytesPerSecond: 0 }, 110)).toBeUndefined();
+    expect(level(100_000 * GB, BURST, 110)).toBeGreaterThan(99.8);
   });
 
   it('never says less than the floor', () => {
