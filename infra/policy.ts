@@ -31,7 +31,9 @@ export interface PolicyTarget {
   /** Region of the SSM parameter, i.e. where the function runs. */
   readonly region: string;
   readonly botTokenParameterName: string;
-  /** Only for a parameter encrypted with a customer-managed key. */
+  /** The SecureString of secret channel settings (`CHANNEL_SECRETS_PARAMETER`), when one is used. */
+  readonly channelSecretsParameterName?: string | undefined;
+  /** Only for parameters encrypted with a customer-managed key. */
   readonly botTokenKmsKeyArn?: string | undefined;
   /** RESTART_ON_NEW_MONTH: adds `lightsail:StartInstance`, which the guard otherwise never gets. */
   readonly restartOnNewMonth?: boolean;
@@ -98,6 +100,16 @@ export function guardPolicyDocument(target: PolicyTarget): PolicyDocumentJson {
       Action: 'ssm:GetParameter',
       Resource: parameterArn(partition, region, account, target.botTokenParameterName),
     },
+    ...(target.channelSecretsParameterName === undefined
+      ? []
+      : [
+          {
+            Sid: 'ReadChannelSecrets',
+            Effect: 'Allow' as const,
+            Action: 'ssm:GetParameter',
+            Resource: parameterArn(partition, region, account, target.channelSecretsParameterName),
+          },
+        ]),
   ];
   // The AWS-managed aws/ssm key lets every principal of the account decrypt through SSM, so it
   // needs no statement; a customer-managed key does (and its key policy must allow the account).

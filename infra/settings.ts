@@ -23,7 +23,12 @@ export interface DeploySettings {
   readonly guardEnvironment: Readonly<Record<string, string>>;
   /** SSM Parameter Store name of the SecureString holding the bot token. */
   readonly botTokenParameterName: string;
-  /** Customer-managed KMS key of that parameter; unset for the AWS-managed `aws/ssm` key. */
+  /**
+   * SSM Parameter Store name of a SecureString holding the secret channel settings (webhook and push
+   * URLs, signing secrets; `CHANNEL_SECRETS_PARAMETER`), or unset.
+   */
+  readonly channelSecretsParameterName: string | undefined;
+  /** Customer-managed KMS key of the parameters; unset for the AWS-managed `aws/ssm` key. */
   readonly botTokenKmsKeyArn: string | undefined;
   /** `rate(...)` expression of the check. */
   readonly checkSchedule: string;
@@ -72,6 +77,7 @@ export const GUARD_SETTINGS = {
 export const SETTING_KEYS = [
   ...(Object.keys(GUARD_SETTINGS) as (keyof typeof GUARD_SETTINGS)[]),
   'botTokenParameterName',
+  'channelSecretsParameterName',
   'botTokenKmsKeyArn',
   'checkSchedule',
   'reportTime',
@@ -137,7 +143,13 @@ export function readSettings(read: ContextReader): DeploySettings {
     alertPhoneNumbers,
     // Read with the handler's parser, so the policy grants StartInstance exactly when it restarts.
     restartOnNewMonth: parseConfig(environment).restartOnNewMonth,
-    botTokenParameterName: parameterName(text('botTokenParameterName') ?? DEFAULT_BOT_TOKEN_PARAMETER),
+    botTokenParameterName: parameterName(
+      'botTokenParameterName',
+      text('botTokenParameterName') ?? DEFAULT_BOT_TOKEN_PARAMETER,
+    ),
+    channelSecretsParameterName: maybe(text('channelSecretsParameterName'), (value) =>
+      parameterName('channelSecretsParameterName', value),
+    ),
     botTokenKmsKeyArn: optional(
       text('botTokenKmsKeyArn'),
       'botTokenKmsKeyArn',
@@ -210,7 +222,11 @@ function optional(
   return value;
 }
 
-function parameterName(value: string): string {
+function maybe<T>(value: string | undefined, read: (value: string) => T): T | undefined {
+  return value === undefined ? undefined : read(value);
+}
+
+function parameterName(key: string, value: string): string {
   // SSM names: letters, digits and . - _ /; a name in a hierarchy must start with '/'.
   if (
     !/^[\w.\-/]{1,1011}$/.test(value) ||
@@ -218,7 +234,7 @@ function parameterName(value: string): string {
     value.endsWith('/')
   ) {
     throw new SettingsError(
-      `botTokenParameterName: expected an SSM parameter name such as ${DEFAULT_BOT_TOKEN_PARAMETER}, got ${JSON.stringify(value)}`,
+      `${key}: expected an SSM parameter name such as ${DEFAULT_BOT_TOKEN_PARAMETER}, got ${JSON.stringify(value)}`,
     );
   }
   return value;

@@ -31,7 +31,7 @@ export interface GuardStackProps extends StackProps {
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Why synthesis stops without a chat: said where the user will read it, with what to do. */
-export const MISSING_CHAT_ID = `No alert channel is set, so the guard could not send a single alert. Set "telegramChatId" in ${DEPLOY_SETTINGS_FILE} (copy deploy.settings.example.json; lightsail-guard find-chat-id prints the id), or "alertEmails" (or "snsTopicArn") for email through Amazon SNS, or pass -c telegramChatId=<chat id>.`;
+export const MISSING_CHAT_ID = `No alert channel is set, so the guard could not send a single alert. Set "telegramChatId" in ${DEPLOY_SETTINGS_FILE} (copy deploy.settings.example.json; lightsail-guard find-chat-id prints the id), or "alertEmails" (or "snsTopicArn") for email through Amazon SNS, or "channelSecretsParameterName" for webhook and push channels (README, Channels), or pass -c telegramChatId=<chat id>.`;
 
 /**
  * The guard as a scheduled Lambda: one function, a check schedule, a daily-report schedule, and
@@ -44,7 +44,11 @@ export class GuardStack extends Stack {
     const { settings } = props;
     const alertTopic = alertTopicFor(this, settings);
     const alertTopicArn = alertTopic?.topicArn ?? settings.guardEnvironment[ENV.snsTopicArn];
-    if (settings.guardEnvironment[ENV.telegramChatId] === undefined && alertTopicArn === undefined) {
+    if (
+      settings.guardEnvironment[ENV.telegramChatId] === undefined &&
+      alertTopicArn === undefined &&
+      settings.channelSecretsParameterName === undefined
+    ) {
       // An error, not a warning: `cdk synth` and `cdk deploy` stop on it, so no guard that cannot
       // alert is ever deployed. `cdk destroy` does not check annotations, so removal still works
       // from a clone without the settings file.
@@ -89,6 +93,7 @@ export class GuardStack extends Stack {
         account: Aws.ACCOUNT_ID,
         region: Aws.REGION,
         botTokenParameterName: settings.botTokenParameterName,
+        channelSecretsParameterName: settings.channelSecretsParameterName,
         botTokenKmsKeyArn: settings.botTokenKmsKeyArn,
         restartOnNewMonth: settings.restartOnNewMonth,
         alertTopicArn,
@@ -159,5 +164,8 @@ export function functionEnvironment(
     [ENV.telegramBotTokenParameter]: settings.botTokenParameterName,
     ...settings.guardEnvironment,
     ...(alertTopicArn === undefined ? {} : { [ENV.snsTopicArn]: alertTopicArn }),
+    ...(settings.channelSecretsParameterName === undefined
+      ? {}
+      : { [ENV.channelSecretsParameter]: settings.channelSecretsParameterName }),
   };
 }

@@ -2,13 +2,16 @@ import type { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { configuredChannels, telegramMissing } from './channels.js';
 import { type Config, checkTelegram, parseConfig } from './config.js';
+import { parseChannelSecrets, withChannelSecrets } from './config-secrets.js';
 import { DAILY_REPORT_EVENT, DEPLOY_SETTINGS_FILE, ENV } from './constants.js';
 import type { Fleet } from './core/ports.js';
 import { runDeadline } from './engine/deadline.js';
 import { type Command, type LogEvent, runGuard } from './engine/run.js';
+import { type Environment, setting } from './env.js';
 import { ConfigError } from './errors.js';
 import { exitCodeOf, resultJson } from './output.js';
 import { readBotTokenParameter } from './ssm/bot-token.js';
+import { readSecureString } from './ssm/parameter.js';
 import { guardChannels, guardFleet, lightsailClients, snsClientFor } from './wiring.js';
 
 /** One JSON object per line: CloudWatch Logs Insights queries fields without parsing text. */
@@ -54,12 +57,27 @@ function requireLambdaChannels(config: Config): void {
   );
 }
 
+/**
+ * The environment with the secret channel settings of CHANNEL_SECRETS_PARAMETER added, when it is
+ * set: webhook and push URLs carry credentials and do not belong in a function's configuration.
+ */
+async function environmentWithSecrets(env: NodeJS.ProcessEnv, ssm: () => SSMClient): Promise<Environment> {
+  const parameter = setting(env, ENV.channelSecretsParameter);
+  if (parameter === undefined) return env;
+  const text = await readSecureString(ssm(), parameter, 'channel settings');
+  return withChannelSecrets(env, parseChannelSecrets(text, parameter), parameter);
+}
+
 async function buildRuntime(env: NodeJS.ProcessEnv): Promise<Runtime> {
-  const config = parseConfig(env);
+  let client: SSMClient | undefined;
+  const ssm = (): SSMClient => {
+    client ??= new SSMClient({});
+    return client;
+  };
+  const config = parseConfig(await environmentWithSecrets(env, ssm));
   requireLambdaChannels(config);
   const token = configuredChannels(config).includes('telegram')
-    ? (config.telegram.token ??
-      (await readBotTokenParameter(new SSMClient({}), config.telegram.tokenParameter ?? '')))
+    ? (config.telegram.token ?? (await readBotTokenParameter(ssm(), config.telegram.tokenParameter ?? '')))
     : undefined;
   const sns = config.channels.sns;
   return {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type FakeSns, startFakeSns } from '../../sim/sns/index.js';
 import { TAGS } from '../../src/constants.js';
+import { startFakeSsm } from '../support/fake-ssm.js';
 import { type LocalServer, startLocalServer } from '../support/http-server.js';
 import { instanceAt, runInProcess, startWorld, type World } from './harness.js';
 
@@ -99,6 +100,65 @@ describe('check with channels other than Telegram', () => {
     } finally {
       process.env = saved;
       vi.restoreAllMocks();
+    }
+  });
+
+  it('runs the Lambda handler with the webhook URL read from the SSM parameter CHANNEL_SECRETS_PARAMETER names', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.97)]);
+    hook = await startLocalServer();
+    const ssm = await startFakeSsm({
+      '/lightsail-guard/channels': `# alerts to our own endpoint\nWEBHOOK_URL=${hook.root}/hook\nWEBHOOK_SECRET=fake-signing-secret\n`,
+    });
+    const saved = { ...process.env };
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      Object.assign(process.env, world.env, NO_TELEGRAM, {
+        CHANNEL_SECRETS_PARAMETER: '/lightsail-guard/channels',
+        AWS_ENDPOINT_URL_SSM: ssm.endpoint,
+        TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/telegram-bot-token',
+      });
+      vi.resetModules();
+      const { handler } = await import('../../src/lambda.js');
+
+      const result = await handler({});
+
+      expect(result.exitCode).toBe(0);
+      expect(world.lightsail.instance('eu-west-2', 'web_1')?.state).toBe('stopped');
+      expect(hook.received).toHaveLength(1);
+      expect(hook.received[0]?.headers['x-lightsail-guard-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+      expect(ssm.received.map((request) => request.body.Name)).toEqual(['/lightsail-guard/channels']);
+    } finally {
+      process.env = saved;
+      vi.restoreAllMocks();
+      await ssm.close();
+    }
+  });
+
+  it('fails the Lambda invocation on a malformed channel parameter, naming the line and never a value', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.97)]);
+    hook = await startLocalServer();
+    const ssm = await startFakeSsm({
+      '/lightsail-guard/channels': 'WEBHOOK_URL=https://hooks.example/fake\nTELEGRAM_BOT_TOKEN=42:fake',
+    });
+    const saved = { ...process.env };
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      Object.assign(process.env, world.env, NO_TELEGRAM, {
+        CHANNEL_SECRETS_PARAMETER: '/lightsail-guard/channels',
+        AWS_ENDPOINT_URL_SSM: ssm.endpoint,
+      });
+      vi.resetModules();
+      const { handler } = await import('../../src/lambda.js');
+
+      const error = (await handler({}).catch((thrown: unknown) => thrown)) as Error;
+
+      expect(error.message).toMatch(/line 2: "TELEGRAM_BOT_TOKEN" is not a secret channel setting/);
+      expect(error.message).not.toContain('42:fake');
+      expect(world.lightsail.instance('eu-west-2', 'web_1')?.state).toBe('running');
+    } finally {
+      process.env = saved;
+      vi.restoreAllMocks();
+      await ssm.close();
     }
   });
 

@@ -57,6 +57,18 @@ describe('the IAM policy', () => {
     ]);
   });
 
+  it('lets the guard read the channel secrets parameter only when it has one, and no other', () => {
+    const withSecrets = printablePolicyDocument({ channelSecretsParameterName: '/lightsail-guard/channels' });
+
+    expect(withSecrets.Statement.find((s) => s.Sid === 'ReadChannelSecrets')).toEqual({
+      Sid: 'ReadChannelSecrets',
+      Effect: 'Allow',
+      Action: 'ssm:GetParameter',
+      Resource: 'arn:aws:ssm:<REGION>:<ACCOUNT_ID>:parameter/lightsail-guard/channels',
+    });
+    expect(printablePolicyDocument().Statement.some((s) => s.Sid === 'ReadChannelSecrets')).toBe(false);
+  });
+
   it('lets the guard publish to its alert topic only when it has one', () => {
     const topic = 'arn:aws:sns:ap-southeast-1:123456789012:lightsail-guard-alerts';
 

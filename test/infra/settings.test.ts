@@ -72,6 +72,11 @@ describe('deploy settings', () => {
       'lightsail-guard/token',
       /botTokenParameterName: expected an SSM parameter name/,
     ],
+    [
+      'channelSecretsParameterName',
+      'lightsail-guard/channels/',
+      /channelSecretsParameterName: expected an SSM parameter name/,
+    ],
     ['botTokenKmsKeyArn', 'alias/aws/ssm', /botTokenKmsKeyArn: expected a KMS key ARN/],
     ['alarmEmail', 'nobody', /alarmEmail: expected an email address/],
     ['telegramChatId', 'my chat', /telegramChatId/],

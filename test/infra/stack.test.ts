@@ -133,6 +133,18 @@ describe('a stack without a chat', () => {
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 
+  it('takes a channel secrets parameter as the channel: no error, the function told its name and let read it', () => {
+    const { stack, template } = synthStack({ channelSecretsParameterName: '/lightsail-guard/channels' });
+
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+    const env = (
+      onlyResource(template, 'AWS::Lambda::Function').Environment as { Variables: Record<string, unknown> }
+    ).Variables;
+    expect(env[ENV.channelSecretsParameter]).toBe('/lightsail-guard/channels');
+    expect(JSON.stringify(template.toJSON())).toContain('ReadChannelSecrets');
+    expect(MISSING_CHAT_ID).toContain('"channelSecretsParameterName"');
+  });
+
   it('has no error once the chat is set', () => {
     const { stack } = synthStack({ telegramChatId: '-1001234567890' });
 
