@@ -5,6 +5,7 @@
  *   --restart-on-new-month   with lightsail:StartInstance, as RESTART_ON_NEW_MONTH=true needs
  *   --cli                    the policy of the CLI's instance commands (keep-running, hold, ...) instead
  *   --sns-topic-arn arn:aws:sns:ap-southeast-1:123456789012:lightsail-guard-alerts (with SNS_TOPIC_ARN)
+ *   --channel-secrets-parameter /lightsail-guard/channels (with CHANNEL_SECRETS_PARAMETER)
  */
 import { parseArgs } from 'node:util';
 import { cliPolicyDocument, printablePolicyDocument } from '../infra/policy.js';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     'restart-on-new-month': { type: 'boolean' },
     cli: { type: 'boolean' },
     'sns-topic-arn': { type: 'string' },
+    'channel-secrets-parameter': { type: 'string' },
   },
 });
 const guard = printablePolicyDocument({
@@ -27,6 +29,9 @@ const guard = printablePolicyDocument({
   ...(values['kms-key-arn'] ? { botTokenKmsKeyArn: values['kms-key-arn'] } : {}),
   ...(values['restart-on-new-month'] ? { restartOnNewMonth: true } : {}),
   ...(values['sns-topic-arn'] ? { alertTopicArn: values['sns-topic-arn'] } : {}),
+  ...(values['channel-secrets-parameter']
+    ? { channelSecretsParameterName: values['channel-secrets-parameter'] }
+    : {}),
 });
 const document = values.cli ? cliPolicyDocument('aws', values.account ?? '<ACCOUNT_ID>') : guard;
 console.log(JSON.stringify(document, null, 2));
