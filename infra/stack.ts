@@ -18,7 +18,13 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
-import { DAILY_REPORT_EVENT, DEPLOY_SETTINGS_FILE, ENV } from '../src/constants.js';
+import {
+  DAILY_REPORT_EVENT,
+  DEPLOY_SETTINGS_FILE,
+  ENV,
+  SMS_MESSAGE_TYPES,
+  SNS_TYPE_ATTRIBUTE,
+} from '../src/constants.js';
 import { GuardAlarms } from './alarms.js';
 import { cdkBundlingOptions, LAMBDA_ENTRY, LAMBDA_HANDLER } from './bundling.js';
 import { guardPolicyDocument } from './policy.js';
@@ -148,7 +154,13 @@ function alertTopicFor(scope: Construct, settings: DeploySettings): sns.Topic | 
   if (settings.alertEmails.length + settings.alertPhoneNumbers.length === 0) return undefined;
   const topic = new sns.Topic(scope, 'AlertTopic', { displayName: 'lightsail-guard alerts' });
   for (const email of settings.alertEmails) topic.addSubscription(new EmailSubscription(email));
-  for (const phone of settings.alertPhoneNumbers) topic.addSubscription(new SmsSubscription(phone));
+  // A daily report is long, and SMS is paid by the segment: texts get the alerts, email everything.
+  const alertsOnly = {
+    [SNS_TYPE_ATTRIBUTE]: sns.SubscriptionFilter.stringFilter({ allowlist: [...SMS_MESSAGE_TYPES] }),
+  };
+  for (const phone of settings.alertPhoneNumbers) {
+    topic.addSubscription(new SmsSubscription(phone, { filterPolicy: alertsOnly }));
+  }
   return topic;
 }
 

@@ -40,6 +40,15 @@ export const ENV = {
   allowanceScope: 'ALLOWANCE_SCOPE',
 } as const;
 
+/**
+ * The SNS message attribute naming what a message is (`alerts`, `report` or `test`, as the
+ * webhook's `type`): the stack's SMS subscriptions filter on it, so a daily report is never texted.
+ */
+export const SNS_TYPE_ATTRIBUTE = 'type';
+
+/** The message types an SMS subscription takes: alerts and the test message, never the report. */
+export const SMS_MESSAGE_TYPES = ['alerts', 'test'] as const;
+
 /** Prefix of every Lightsail tag the guard reads or writes on an instance. */
 export const TAG_PREFIX = 'lightsail-guard:';
 

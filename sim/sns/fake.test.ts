@@ -44,6 +44,36 @@ describe('the fake SNS, through the real @aws-sdk/client-sns', () => {
     ]);
   });
 
+  it('keeps String message attributes, and counts them against the 256 KB', async () => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN] });
+    const attribute = { type: { DataType: 'String', StringValue: 'report' } };
+
+    await snsClient(fake.endpoint).send(
+      new PublishCommand({ TopicArn: TOPIC_ARN, Message: 'x', MessageAttributes: attribute }),
+    );
+    const tooBig = await refusal(fake, {
+      TopicArn: TOPIC_ARN,
+      Message: 'x'.repeat(MAX_MESSAGE_BYTES - 5),
+      MessageAttributes: attribute,
+    });
+
+    expect(fake.published.map((message) => message.attributes)).toEqual([{ type: 'report' }]);
+    expect(tooBig?.name).toBe('InvalidParameterException');
+  });
+
+  it('refuses an attribute name SNS reserves', async () => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN] });
+
+    const error = await refusal(fake, {
+      TopicArn: TOPIC_ARN,
+      Message: 'x',
+      MessageAttributes: { 'AWS.type': { DataType: 'String', StringValue: 'alerts' } },
+    });
+
+    expect(error?.$metadata.httpStatusCode).toBe(400);
+    expect(fake.published).toEqual([]);
+  });
+
   it.each([
     [
       'a topic that does not exist',

@@ -6,10 +6,15 @@ export interface PublishedMessage {
   readonly topicArn: string;
   readonly subject: string | undefined;
   readonly message: string;
+  /** String message attributes by name (subscription filter policies match on them). */
+  readonly attributes: Readonly<Record<string, string>>;
   readonly messageId: string;
 }
 
-/** Publish's documented limits: a message of at most 256 KB (262,144 bytes, not characters). */
+/**
+ * Publish's documented limits: a message of at most 256 KB (262,144 bytes, not characters),
+ * message attributes included (their names, types and values count).
+ */
 export const MAX_MESSAGE_BYTES = 262_144;
 
 const TOPIC_ARN = /^arn:aws[a-z-]*:sns:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]{1,256}(\.fifo)?)$/;
@@ -69,7 +74,12 @@ export function publish(
     );
   }
   if (message.length === 0) throw new SnsError(400, 'InvalidParameter', 'Invalid parameter: Empty message');
-  if (Buffer.byteLength(message, 'utf8') > MAX_MESSAGE_BYTES) {
+  const attributes = messageAttributes(params);
+  const attributeBytes = Object.entries(attributes).reduce(
+    (sum, [name, value]) => sum + Buffer.byteLength(`${name}String${value}`, 'utf8'),
+    0,
+  );
+  if (Buffer.byteLength(message, 'utf8') + attributeBytes > MAX_MESSAGE_BYTES) {
     throw new SnsError(400, 'InvalidParameter', 'Invalid parameter: Message too long');
   }
   if (arn[4] !== undefined && params.get('MessageGroupId') === null) {
@@ -84,5 +94,30 @@ export function publish(
     if (problem !== undefined)
       throw new SnsError(400, 'InvalidParameter', `Invalid parameter: Subject (${problem})`);
   }
-  return { topicArn, subject, message, messageId: randomUUID() };
+  return { topicArn, subject, message, attributes, messageId: randomUUID() };
+}
+
+/**
+ * `MessageAttributes.entry.N.Name` / `.Value.DataType` / `.Value.StringValue`, as the Query protocol
+ * sends a map. Only String attributes are kept; a name SNS reserves (`AWS.`, `Amazon.`) is refused.
+ */
+function messageAttributes(params: URLSearchParams): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (let n = 1; params.has(`MessageAttributes.entry.${n}.Name`); n += 1) {
+    const name = params.get(`MessageAttributes.entry.${n}.Name`) ?? '';
+    const type = params.get(`MessageAttributes.entry.${n}.Value.DataType`);
+    const value = params.get(`MessageAttributes.entry.${n}.Value.StringValue`);
+    if (!/^[A-Za-z0-9_.-]{1,256}$/.test(name) || /^(aws|amazon)\./i.test(name)) {
+      throw new SnsError(400, 'InvalidParameterValue', `The message attribute '${name}' has an invalid name`);
+    }
+    if (type === null || value === null) {
+      throw new SnsError(
+        400,
+        'ParameterValueInvalid',
+        `The message attribute '${name}' must contain a non-empty value`,
+      );
+    }
+    if (type === 'String') found[name] = value;
+  }
+  return found;
 }

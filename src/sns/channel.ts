@@ -1,10 +1,15 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { SNS_TYPE_ATTRIBUTE } from '../constants.js';
 import { cutLine } from '../core/compose.js';
 import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
 import { describeError } from '../errors.js';
 
-/** Publish's limits: a message of at most 256 KB (262,144 bytes), a subject under 100 characters. */
-export const SNS_MESSAGE_LIMIT_BYTES = 262_144;
+/**
+ * Publish's limits: a message of at most 256 KB (262,144 bytes) with its attributes, a subject
+ * under 100 characters. The body is packed under the limit less room for the `type` attribute.
+ */
+export const SNS_MESSAGE_LIMIT_BYTES = 262_144 - 1_024;
+
 export const SNS_SUBJECT_MAX_CHARS = 99;
 
 /** A subject SNS accepts: one line, under 100 characters (code points), cut with an ellipsis. */
@@ -46,14 +51,19 @@ export function createSnsChannel(settings: {
   readonly now?: () => number;
 }): Channel {
   const now = settings.now ?? Date.now;
-  const publish = async (subject: string, message: string): Promise<void> => {
+  const publish = async (subject: string, message: string, type: string): Promise<void> => {
     const budget = Math.min(
       settings.maxTotalMs ?? 60_000,
       (settings.deadline ?? Number.POSITIVE_INFINITY) - now(),
     );
     if (budget <= 0) throw new Error('Amazon SNS Publish not attempted: no time left in this run');
     await settings.client.send(
-      new PublishCommand({ TopicArn: settings.topicArn, Subject: subject, Message: message }),
+      new PublishCommand({
+        TopicArn: settings.topicArn,
+        Subject: subject,
+        Message: message,
+        MessageAttributes: { [SNS_TYPE_ATTRIBUTE]: { DataType: 'String', StringValue: type } },
+      }),
       { abortSignal: AbortSignal.timeout(Math.floor(budget)) },
     );
   };
@@ -64,7 +74,7 @@ export function createSnsChannel(settings: {
     async send(message) {
       const subject = snsSubject(message.subject);
       try {
-        await publish(subject, message.text);
+        await publish(subject, message.text, message.type);
       } catch (error) {
         const refusedSubject =
           error instanceof Error && /InvalidParameter/.test(error.name) && /Subject/.test(error.message);
@@ -73,7 +83,7 @@ export function createSnsChannel(settings: {
             cause: error,
           });
         }
-        await publish(asciiSubject(subject), message.text);
+        await publish(asciiSubject(subject), message.text, message.type);
       }
     },
   };

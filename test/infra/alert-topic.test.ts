@@ -55,6 +55,15 @@ describe('the alert topic', () => {
     expect(Object.keys(created.findOutputs('AlertTopicArn'))).toEqual(['AlertTopicArn']);
   });
 
+  it('texts alerts and the test message only: the SMS subscription filters out the daily report, email gets all', () => {
+    const filters = Object.fromEntries(
+      properties(created, 'AWS::SNS::Subscription').map((s) => [s.Endpoint as string, s.FilterPolicy]),
+    );
+
+    expect(filters['+8613800138000']).toEqual({ type: ['alerts', 'test'] });
+    expect(filters['me@example.com']).toBeUndefined();
+  });
+
   it('may be published to, and nothing else in SNS: sns:Publish on that topic only', () => {
     const topicId = properties(created, 'AWS::SNS::Topic').find(({ id }) => id.startsWith('AlertTopic'))?.id;
 

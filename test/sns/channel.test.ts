@@ -43,7 +43,29 @@ describe('the SNS channel, against the fake SNS', () => {
       }),
     ]);
     expect(fake.published[0]?.message).not.toContain('<b>');
-    expect(channel.format).toEqual({ body: 'text', limit: 262_144, measure: 'utf8' });
+    expect(channel.format).toEqual({ body: 'text', limit: 262_144 - 1_024, measure: 'utf8' });
+  });
+
+  it('names what a message is in its "type" attribute, so a subscription filter policy can keep the report from SMS', async () => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN] });
+    const channel = createSnsChannel({ client: snsClient(fake.endpoint), topicArn: TOPIC_ARN });
+
+    await channel.send(aMessage());
+    await channel.send(aMessage({ type: 'report' }));
+
+    expect(fake.published.map((message) => message.attributes)).toEqual([
+      { type: 'alerts' },
+      { type: 'report' },
+    ]);
+  });
+
+  it('packs a body that still fits with its attribute: the largest one is accepted', async () => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN] });
+    const channel = createSnsChannel({ client: snsClient(fake.endpoint), topicArn: TOPIC_ARN });
+
+    await channel.send(aMessage({ type: 'report', text: 'x'.repeat(channel.format.limit) }));
+
+    expect(fake.published).toHaveLength(1);
   });
 
   it('publishes again under the ASCII subject when SNS refuses a UTF-8 one, so the alert is not lost', async () => {
