@@ -207,8 +207,13 @@ export function requireChannels(config: Config, command: string): void {
     );
   }
   if (configuredChannels(config).length === 0) {
+    // A Lambda reads the parameter before parsing; anything else that sees it unread is the CLI.
+    const lambdaOnly =
+      config.channelSecretsParameter === undefined
+        ? ''
+        : ` (${ENV.channelSecretsParameter} is read by the Lambda only: on the command line, set the variables themselves)`;
     throw new ConfigError(
-      `${command} sends alerts and needs a channel: ${CHANNEL_SETTINGS}; set one, or use --dry-run to see what would be sent.`,
+      `${command} sends alerts and needs a channel: ${CHANNEL_SETTINGS}; set one${lambdaOnly}, or use --dry-run to see what would be sent.`,
     );
   }
 }

@@ -27,6 +27,11 @@ export interface Config extends GuardSettings {
   readonly telegram: TelegramConfig;
   /** Every other channel: Amazon SNS, webhooks, push services. */
   readonly channels: ChannelSettings;
+  /**
+   * CHANNEL_SECRETS_PARAMETER: the SSM parameter the Lambda reads secret channel settings from
+   * (src/config-secrets.ts); the CLI only names it when no channel is set.
+   */
+  readonly channelSecretsParameter: string | undefined;
   /** Client-side pace of Lightsail requests per region; `undefined`: none (REQUESTS_PER_SECOND). */
   readonly pace: Pace | undefined;
 }
@@ -314,6 +319,7 @@ export function parseConfig(env: Environment): Config {
     ...parseLanguages(env),
     telegram: parseTelegram(env),
     channels: Object.freeze(parseChannelSettings(env)),
+    channelSecretsParameter: setting(env, ENV.channelSecretsParameter),
   });
 }
 

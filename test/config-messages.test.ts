@@ -111,6 +111,14 @@ describe('requireChannels messages', () => {
     );
   });
 
+  it('says the channel parameter is the Lambda’s when the CLI finds only that', () => {
+    const config = parseConfig({ CHANNEL_SECRETS_PARAMETER: '/lightsail-guard/channels' });
+
+    expect(() => requireChannels(config, 'check')).toThrow(
+      /; set one \(CHANNEL_SECRETS_PARAMETER is read by the Lambda only: on the command line, set the variables themselves\), or use --dry-run/,
+    );
+  });
+
   it('asks to set "it" when only the chat is missing', () => {
     expect(() => requireChannels(parseConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN }), 'report')).toThrow(
       'report sends Telegram messages and needs TELEGRAM_CHAT_ID; set it (lightsail-guard find-chat-id prints the chat id), or use --dry-run to see what would be sent.',
