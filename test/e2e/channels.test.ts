@@ -10,6 +10,32 @@ const TOPIC = 'arn:aws:sns:ap-southeast-1:123456789012:lightsail-guard-alerts';
 /** Telegram switched off: blank variables are unset. */
 const NO_TELEGRAM = { TELEGRAM_BOT_TOKEN: '', TELEGRAM_CHAT_ID: '' };
 
+type Handler = typeof import('../../src/lambda.js')['handler'];
+
+/**
+ * Runs the Lambda handler once, cold, with `env` over the world's environment and no Telegram, and
+ * gives back its result or what it threw; the process environment is restored after.
+ */
+async function invokeLambda(
+  world: World,
+  env: Record<string, string>,
+): Promise<{ result?: Awaited<ReturnType<Handler>>; error?: Error }> {
+  const saved = { ...process.env };
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+  try {
+    Object.assign(process.env, world.env, NO_TELEGRAM, env);
+    vi.resetModules();
+    const { handler } = await import('../../src/lambda.js');
+    return await handler({}).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error: error as Error }),
+    );
+  } finally {
+    process.env = saved;
+    vi.restoreAllMocks();
+  }
+}
+
 describe('check with channels other than Telegram', () => {
   let world: World;
   let hook: LocalServer;
@@ -82,25 +108,15 @@ describe('check with channels other than Telegram', () => {
     world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.97)]);
     hook = await startLocalServer();
     sns = await startFakeSns({ topics: [TOPIC] });
-    const saved = { ...process.env };
-    vi.spyOn(console, 'log').mockImplementation(() => {});
-    try {
-      Object.assign(process.env, world.env, NO_TELEGRAM, {
-        SNS_TOPIC_ARN: TOPIC,
-        AWS_ENDPOINT_URL_SNS: sns.endpoint,
-        TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/telegram-bot-token',
-      });
-      vi.resetModules();
-      const { handler } = await import('../../src/lambda.js');
 
-      const result = await handler({});
+    const { result } = await invokeLambda(world, {
+      SNS_TOPIC_ARN: TOPIC,
+      AWS_ENDPOINT_URL_SNS: sns.endpoint,
+      TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/telegram-bot-token',
+    });
 
-      expect(result.exitCode).toBe(0);
-      expect(sns.published).toHaveLength(1);
-    } finally {
-      process.env = saved;
-      vi.restoreAllMocks();
-    }
+    expect(result?.exitCode).toBe(0);
+    expect(sns.published).toHaveLength(1);
   });
 
   it('runs the Lambda handler with the webhook URL read from the SSM parameter CHANNEL_SECRETS_PARAMETER names', async () => {
@@ -109,29 +125,18 @@ describe('check with channels other than Telegram', () => {
     const ssm = await startFakeSsm({
       '/lightsail-guard/channels': `# alerts to our own endpoint\nWEBHOOK_URL=${hook.root}/hook\nWEBHOOK_SECRET=fake-signing-secret\n`,
     });
-    const saved = { ...process.env };
-    vi.spyOn(console, 'log').mockImplementation(() => {});
-    try {
-      Object.assign(process.env, world.env, NO_TELEGRAM, {
-        CHANNEL_SECRETS_PARAMETER: '/lightsail-guard/channels',
-        AWS_ENDPOINT_URL_SSM: ssm.endpoint,
-        TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/telegram-bot-token',
-      });
-      vi.resetModules();
-      const { handler } = await import('../../src/lambda.js');
 
-      const result = await handler({});
+    const { result } = await invokeLambda(world, {
+      CHANNEL_SECRETS_PARAMETER: '/lightsail-guard/channels',
+      AWS_ENDPOINT_URL_SSM: ssm.endpoint,
+      TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/telegram-bot-token',
+    }).finally(() => ssm.close());
 
-      expect(result.exitCode).toBe(0);
-      expect(world.lightsail.instance('eu-west-2', 'web_1')?.state).toBe('stopped');
-      expect(hook.received).toHaveLength(1);
-      expect(hook.received[0]?.headers['x-lightsail-guard-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
-      expect(ssm.received.map((request) => request.body.Name)).toEqual(['/lightsail-guard/channels']);
-    } finally {
-      process.env = saved;
-      vi.restoreAllMocks();
-      await ssm.close();
-    }
+    expect(result?.exitCode).toBe(0);
+    expect(world.lightsail.instance('eu-west-2', 'web_1')?.state).toBe('stopped');
+    expect(hook.received).toHaveLength(1);
+    expect(hook.received[0]?.headers['x-lightsail-guard-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(ssm.received.map((request) => request.body.Name)).toEqual(['/lightsail-guard/channels']);
   });
 
   it('fails the Lambda invocation on a malformed channel parameter, naming the line and never a value', async () => {
@@ -140,26 +145,15 @@ describe('check with channels other than Telegram', () => {
     const ssm = await startFakeSsm({
       '/lightsail-guard/channels': 'WEBHOOK_URL=https://hooks.example/fake\nTELEGRAM_BOT_TOKEN=42:fake',
     });
-    const saved = { ...process.env };
-    vi.spyOn(console, 'log').mockImplementation(() => {});
-    try {
-      Object.assign(process.env, world.env, NO_TELEGRAM, {
-        CHANNEL_SECRETS_PARAMETER: '/lightsail-guard/channels',
-        AWS_ENDPOINT_URL_SSM: ssm.endpoint,
-      });
-      vi.resetModules();
-      const { handler } = await import('../../src/lambda.js');
 
-      const error = (await handler({}).catch((thrown: unknown) => thrown)) as Error;
+    const { error } = await invokeLambda(world, {
+      CHANNEL_SECRETS_PARAMETER: '/lightsail-guard/channels',
+      AWS_ENDPOINT_URL_SSM: ssm.endpoint,
+    }).finally(() => ssm.close());
 
-      expect(error.message).toMatch(/line 2: "TELEGRAM_BOT_TOKEN" is not a secret channel setting/);
-      expect(error.message).not.toContain('42:fake');
-      expect(world.lightsail.instance('eu-west-2', 'web_1')?.state).toBe('running');
-    } finally {
-      process.env = saved;
-      vi.restoreAllMocks();
-      await ssm.close();
-    }
+    expect(error?.message).toMatch(/line 2: "TELEGRAM_BOT_TOKEN" is not a secret channel setting/);
+    expect(error?.message).not.toContain('42:fake');
+    expect(world.lightsail.instance('eu-west-2', 'web_1')?.state).toBe('running');
   });
 
   it('alerts every push service once, and a push service that was down at the next check only', async () => {
