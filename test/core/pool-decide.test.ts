@@ -88,14 +88,17 @@ describe('poolTotals: what the pool has used and may use', () => {
     expect(totals.allowance.share).toBeCloseTo(0.75, 10);
   });
 
-  it('counts a member whose allowance share is zero as adding nothing to the plans', () => {
+  it('counts a member created at the month’s last instant (a zero share) as adding nothing to the plans', () => {
     const totals = poolTotals(
-      [member('old'), member('gone', { allowance: { bytes: 0, share: 0 } })],
+      [
+        member('new', { allowance: { bytes: 50 * GB, share: 0.5 } }),
+        member('last-instant', { allowance: { bytes: 0, share: 0 } }),
+      ],
       NOVEMBER,
       NOW,
     );
 
-    expect(totals.allowance).toEqual({ bytes: 100 * GB, share: 1 });
+    expect(totals.allowance).toEqual({ bytes: 50 * GB, share: 0.5 });
   });
 
   it('reads a pool with no allowance at all as a full share of nothing, not a division by zero', () => {
@@ -228,8 +231,18 @@ describe('assessPool: which members the pool stops', () => {
       bundleId: 'small_3_0',
       region: 'ap-northeast-1',
       state: 'running',
+      tags: {},
     });
     expect(decision.pool.percent).toBe(5);
+  });
+
+  it('gives the pool’s instance the pool’s record of this month, read from every member', () => {
+    const decision = judge([
+      member('a', { instance: { tags: { [TAGS.alerted]: '2026-11:90/pool-80' } } }),
+      member('b', { instance: { tags: { [TAGS.alerted]: '2026-11:pool-forecast' } } }),
+    ]);
+
+    expect(decision.pool.instance.tags).toEqual({ [TAGS.alerted]: '2026-11:80/forecast' });
   });
 
   it('stops neither member, and drops a member’s own stop, while the pool is under its threshold', () => {
