@@ -385,7 +385,7 @@ describe('report data', () => {
       aRow({
         usedBytes: null,
         percent: null,
-        action: 'unknown',
+        action: 'none',
         unknownReason: 'throttled',
         error: 'slow down',
       }),

@@ -231,8 +231,8 @@ describe('assessPool: which members the pool stops', () => {
       bundleId: 'small_3_0',
       region: 'ap-northeast-1',
       state: 'running',
-      tags: {},
     });
+    expect(decision.pool.instance.tags).toEqual({});
     expect(decision.pool.percent).toBe(5);
   });
 
