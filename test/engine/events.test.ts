@@ -175,7 +175,8 @@ describe('eventsOf', () => {
       stop: { at: stopAt, recorded: true, month: '2026-11' },
     });
 
-    expect(eventsOf(outcome, MONTH, NOW)).toEqual([
+    // Strict: a detail the stop does not have is absent, not present as `undefined`.
+    expect(eventsOf(outcome, MONTH, NOW)).toStrictEqual([
       { key: `stop.${stopAt}`, event: { kind: 'stop', instance: WEB, outcome: 'stopped', ...OWN } },
     ]);
   });
