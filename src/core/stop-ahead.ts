@@ -72,13 +72,11 @@ export function stopAheadOf(input: {
   if ((usedBytes + pace * horizonSeconds) * 100 >= thresholdTimes100) {
     return { ratePerSecond: pace, withinMinutes };
   }
-  const burst = settings.burstBytesPerSecond ?? 0;
-  if (
-    burst > 0 &&
-    usedBytes * 100 >= allowanceBytes * BURST_FLOOR_PERCENT &&
-    usedBytes + burst * horizonSeconds >= allowanceBytes
-  ) {
-    return { ratePerSecond: burst, withinMinutes, burst: true };
+  // The reserve's level is below the threshold whenever it applies: the usage under the threshold
+  // may still have reached it.
+  const level = burstStopPercent({ allowanceBytes, quotaPercent, settings });
+  if (level !== undefined && usedBytes * 100 >= allowanceBytes * level) {
+    return { ratePerSecond: settings.burstBytesPerSecond ?? 0, withinMinutes, burst: true };
   }
   return undefined;
 }
@@ -86,7 +84,8 @@ export function stopAheadOf(input: {
 /**
  * Where the burst reserve stops an instance, in percent of its allowance, when that is below its
  * threshold (`undefined` otherwise, or when there is no reserve): 100% less what a burst moves over
- * the horizon, never below `BURST_FLOOR_PERCENT`. What `stopAheadOf` acts on, said as a level.
+ * the horizon, never below `BURST_FLOOR_PERCENT`. The one rule: `stopAheadOf` stops an instance
+ * from this level, and `status` shows it.
  */
 export function burstStopPercent(input: {
   readonly allowanceBytes: number;
