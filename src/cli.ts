@@ -81,7 +81,7 @@ Environment:
   ${ENV.action}                  stop (default) or notify: send every alert, never stop
   ${ENV.restartOnNewMonth}    true: start what the guard stopped once a new month begins
   ${ENV.timeZone}               IANA time zone of forecast times, e.g. Asia/Shanghai (default UTC)
-  ${ENV.metricDelayMinutes}    how late Lightsail network metrics land, minutes (default 15)
+  ${ENV.metricDelayMinutes}    metric lag assumed where it cannot be measured, minutes (default 2)
   ${ENV.checkIntervalMinutes}  minutes between your scheduled checks (default 10)
   ${ENV.stopAhead}              stop an instance that would pass the threshold before the
                         next check can see it (default true)

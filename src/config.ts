@@ -47,12 +47,14 @@ export const DEFAULTS = {
   language: DEFAULT_LANGUAGE,
   timeZone: DEFAULT_TIME_ZONE,
   /**
-   * Lightsail's network metrics are 5-minute datapoints, published at the end of their interval and
-   * stamped with its start (CloudWatch's basic monitoring, which Lightsail's metrics follow), and they
-   * reach the API some minutes after that: 5 + up to 10 minutes. AWS publishes no figure for
-   * Lightsail itself, so this is a setting.
+   * The metrics' lag where it cannot be measured from their sample counts (core/coverage.ts): no
+   * sample count in the answer, or no complete hour yet this month. Measured on the real service
+   * (lightsail-facts.md): a 5-minute bucket is final as it closes, and the open one is returned
+   * from about 68 s into it, growing about every minute, so the newest byte is one to two minutes
+   * old. 2 takes the longer end: a lag assumed too long makes the pace read a little high and stop
+   * ahead look a little further, the side that protects the bill.
    */
-  metricDelayMinutes: 15,
+  metricDelayMinutes: 2,
   /** The stack's schedule, `rate(10 minutes)`: how soon the next check can act. */
   checkIntervalMinutes: 10,
   stopAhead: true,

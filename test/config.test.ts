@@ -28,7 +28,7 @@ describe('parseConfig: defaults', () => {
     expect(config.concurrency).toBe(8);
     expect(config.timeZone).toBe('UTC');
     expect(config.foresight).toEqual({
-      metricDelayMinutes: 15,
+      metricDelayMinutes: 2,
       checkIntervalMinutes: 10,
       stopAhead: true,
       burstMbps: 0,

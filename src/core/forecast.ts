@@ -1,5 +1,6 @@
 import { trustedCreation } from './allowance.js';
 import type { BillingMonth } from './billing-month.js';
+import { type Coverage, coverageOf } from './coverage.js';
 import { dailyPace, type PaceWindow, recentPace } from './pace.js';
 import { percentUsed } from './percent.js';
 import type { HourlyUsage, Instance, UsageReading } from './types.js';
@@ -7,8 +8,8 @@ import type { HourlyUsage, Instance, UsageReading } from './types.js';
 /**
  * Where an instance (or a pool) is heading this month, at its daily pace (see `pace.ts`): the
  * projected month-end usage, and when the threshold and 100% will be reached. Projected from what
- * the guard can see (`seenUntil`, `now - METRIC_DELAY_MINUTES`), so that the traffic of the last
- * minutes, not yet in the metrics, is projected rather than forgotten.
+ * the guard can see (`seenUntil`: how far the metrics reach, `coverage.ts`), so that the traffic of
+ * the last minutes, not yet in the metrics, is projected rather than forgotten.
  */
 export interface Forecast {
   /**
@@ -75,36 +76,68 @@ export function forecastUsage(input: {
  * or it is not running (a stopped instance moves nothing, whatever it moved before).
  */
 export function forecastInstance(input: {
-  readonly instance: Pick<Instance, 'state' | 'createdAt'>;
+  readonly instance: Pick<Instance, 'state'>;
   readonly usage: UsageReading;
   readonly allowanceBytes: number;
   readonly month: BillingMonth;
-  readonly now: Date;
-  readonly metricDelayMinutes: number;
+  /** Where the pace is measured (`paceWindowOf`); `undefined` without an hourly series. */
+  readonly window: PaceWindow | undefined;
   readonly thresholdPercent: number;
 }): Forecast | null {
-  const { instance, usage, month, now } = input;
+  const { instance, usage, month, window } = input;
   if (usage.kind !== 'known' || usage.hourly === undefined || instance.state !== 'running') return null;
+  if (window === undefined) return null;
   return forecastUsage({
     usedBytes: usage.inBytes + usage.outBytes,
     allowanceBytes: input.allowanceBytes,
     hourly: usage.hourly,
-    window: paceWindowOf(instance, month, now, input.metricDelayMinutes),
+    window,
     monthEndMs: month.end.getTime(),
     thresholdPercent: input.thresholdPercent,
   });
 }
 
-/** What of an instance's month can be measured: from its (trusted) creation or the 1st, to `now - delay`. */
+/** Where an instance's pace is measured, and how far its metrics reach (measured or assumed). */
+export interface MeasuredWindow {
+  readonly window: PaceWindow;
+  readonly coverage: Coverage;
+}
+
+/**
+ * What of an instance's month can be measured: from its (trusted) creation or the 1st, to how far
+ * its series reaches, measured from the sample counts where it can be (`coverage.ts`), else
+ * `now - METRIC_DELAY_MINUTES`.
+ */
 export function paceWindowOf(
   instance: Pick<Instance, 'createdAt'>,
   month: BillingMonth,
   now: Date,
+  hourly: HourlyUsage,
   metricDelayMinutes: number,
-): PaceWindow {
+): MeasuredWindow {
   const created = trustedCreation(instance.createdAt, now).at?.getTime() ?? month.start.getTime();
+  const observedFromMs = Math.max(month.start.getTime(), created);
+  return windowOf(hourly, observedFromMs, now, metricDelayMinutes);
+}
+
+/** The pace window of `hourly` observed from `observedFromMs`, reaching as far as its coverage. */
+export function windowOf(
+  hourly: HourlyUsage,
+  observedFromMs: number,
+  now: Date,
+  metricDelayMinutes: number,
+): MeasuredWindow {
+  const coverage = coverageOf(hourly, {
+    observedFromMs,
+    nowMs: now.getTime(),
+    assumedDelayMs: metricDelayMinutes * 60_000,
+  });
   return {
-    observedFromMs: Math.max(month.start.getTime(), created),
-    seenUntilMs: now.getTime() - metricDelayMinutes * 60_000,
+    window: {
+      observedFromMs,
+      seenUntilMs: coverage.seenUntilMs,
+      ...(coverage.coveredMs !== undefined ? { coveredMs: coverage.coveredMs } : {}),
+    },
+    coverage,
   };
 }

@@ -31,12 +31,17 @@ import type { HourlyUsage } from './types.js';
  *   backup or a one-off download, cannot move it: its hour is replaced by an ordinary one.
  */
 
-/** Where the measures may start and end, in epoch ms. */
+/** Where the measures may start and end, in epoch ms, and how much of each hour the bytes cover. */
 export interface PaceWindow {
   /** The later of the 1st (00:00 UTC) and the instance's creation: nothing is known before it. */
   readonly observedFromMs: number;
-  /** `now - METRIC_DELAY_MINUTES`: the series is complete up to here. */
+  /** How far the series reaches (`coverage.ts`): measured, or `now - METRIC_DELAY_MINUTES`. */
   readonly seenUntilMs: number;
+  /**
+   * Per hour, the milliseconds its bytes cover, when measured (`Coverage.coveredMs`). Without it an
+   * hour covers its part of `[observedFrom, seenUntil]`.
+   */
+  readonly coveredMs?: readonly number[];
 }
 
 /** Shorter than this, a recent pace is noise: the first minutes of the month, or of an instance. */
@@ -76,11 +81,9 @@ export function aheadPace(hourly: HourlyUsage, window: PaceWindow, sliceMs: numb
   const recent = recentPace(hourly, window);
   if (recent === null || !(sliceMs > 0)) return recent;
   const current = Math.floor((window.seenUntilMs - hourly.startMs) / HOUR_MS);
-  const hourStartMs = hourly.startMs + current * HOUR_MS;
-  const visibleMs = window.seenUntilMs - Math.max(hourStartMs, window.observedFromMs);
+  const visibleMs = coveredIn(hourly, window, current);
   if (current < 1 || !(visibleMs > sliceMs)) return recent;
-  const previousFromMs = Math.max(hourStartMs - HOUR_MS, window.observedFromMs);
-  const previousMs = hourStartMs - previousFromMs;
+  const previousMs = coveredIn(hourly, window, current - 1);
   if (!(previousMs >= MIN_CURRENT_HOUR_MS)) return recent;
   const previousRate = (hourly.bytes[current - 1] ?? 0) / (previousMs / 1000);
   let currentBytes = 0;
@@ -89,14 +92,24 @@ export function aheadPace(hourly: HourlyUsage, window: PaceWindow, sliceMs: numb
   return Math.max(recent, newest);
 }
 
-/** Bytes per second from the start of hour `index` (or `observedFrom`) to `seenUntil`, if that is at least `minMs`. */
+/** Bytes per second from the start of hour `index` (or `observedFrom`) to `seenUntil`, if that covers at least `minMs`. */
 function rateSince(hourly: HourlyUsage, window: PaceWindow, index: number, minMs: number): number | null {
-  const fromMs = Math.max(hourly.startMs + Math.max(0, index) * HOUR_MS, window.observedFromMs);
-  const ms = window.seenUntilMs - fromMs;
-  if (!(ms >= minMs)) return null;
+  let ms = 0;
   let bytes = 0;
-  for (let i = Math.max(0, index); i < hourly.bytes.length; i++) bytes += hourly.bytes[i] ?? 0;
+  for (let i = Math.max(0, index); i < hourly.bytes.length; i++) {
+    bytes += hourly.bytes[i] ?? 0;
+    ms += coveredIn(hourly, window, i);
+  }
+  if (!(ms >= minMs)) return null;
   return bytes / (ms / 1000);
+}
+
+/** The milliseconds of hour `index` the series' bytes cover: measured, or its part of `[observedFrom, seenUntil]`. */
+function coveredIn(hourly: HourlyUsage, window: PaceWindow, index: number): number {
+  if (window.coveredMs !== undefined) return window.coveredMs[index] ?? 0;
+  const hourStartMs = hourly.startMs + index * HOUR_MS;
+  const from = Math.max(hourStartMs, window.observedFromMs);
+  return Math.max(0, Math.min(hourStartMs + HOUR_MS, window.seenUntilMs) - from);
 }
 
 export interface DailyPace {

@@ -77,12 +77,18 @@ export function poolTotals(members: readonly PoolMember[], month: BillingMonth, 
   };
 }
 
-/** The hour-by-hour sum of these readings, when each has the same hours. */
+/**
+ * The hour-by-hour sum of these readings, when each has the same hours. Sample counts are the
+ * fewest of any member's in each hour (present only when every member has them): the pool's
+ * bytes then count over the time the least-covered member reaches, which can only make its pace
+ * higher, the side stop ahead errs on.
+ */
 function addHours(usages: readonly UsageReading[]): HourlyUsage | undefined {
   const series = usages.map((usage) => (usage.kind === 'known' ? usage.hourly : undefined));
   const [first] = series;
   if (first === undefined) return undefined;
   const bytes = new Array<number>(first.bytes.length).fill(0);
+  let samples: number[] | undefined = first.samples === undefined ? undefined : [...first.samples];
   for (const each of series) {
     if (each === undefined || each.startMs !== first.startMs || each.bytes.length !== bytes.length) {
       return undefined;
@@ -90,8 +96,15 @@ function addHours(usages: readonly UsageReading[]): HourlyUsage | undefined {
     each.bytes.forEach((value, index) => {
       bytes[index] = (bytes[index] ?? 0) + value;
     });
+    const counts = each.samples;
+    samples =
+      samples === undefined || counts === undefined
+        ? undefined
+        : samples.map((count, index) => Math.min(count, counts[index] ?? 0));
   }
-  return { startMs: first.startMs, bytes };
+  return samples === undefined
+    ? { startMs: first.startMs, bytes }
+    : { startMs: first.startMs, bytes, samples };
 }
 
 /** What the pool decision asks of each member, and what the pool itself announces. */

@@ -2,6 +2,7 @@
 
 import type { AllowanceUnit } from './allowance.js';
 import type { ForecastJson } from './forecast-text.js';
+import type { StopAhead } from './stop-ahead.js';
 
 /** What the guard did, or would do, about an instance in this run. */
 export type InstanceAction =
@@ -52,6 +53,12 @@ export interface ReportRow {
    */
   readonly burst?: true;
   /**
+   * With reason `ahead`: the figures stop ahead acted on (`--json`: `instances[].ahead`): the
+   * measured pace, the horizon and the lag in it (measured or assumed), and any margin named apart
+   * (`worstCaseRatePerSecond`, or the burst reserve with `burst`).
+   */
+  readonly ahead?: StopAhead;
+  /**
    * A running instance under its threshold with a burst reserve (BURST_MBPS): the lower level, in
    * percent, it is stopped at (`burstStopPercent`).
    */
@@ -61,8 +68,23 @@ export interface ReportRow {
   readonly nextMonth?: NextMonth;
   /** Where the instance is heading this month (`--json`: `instances[].forecast`); `null` when unknown or not running. */
   readonly forecast?: ForecastJson | null;
+  /** A running instance whose usage was read: how far its metrics reach (`--json`: `instances[].metrics`). */
+  readonly metrics?: MetricsReach;
   /** `ALLOWANCE_SCOPE=pool`: the pool it was judged in, and that pool's share used. */
   readonly pool?: { readonly bundleId: string; readonly percent: number };
+}
+
+/**
+ * How far an instance's metrics reach at the check: the pace and stop ahead's horizon rest on it.
+ * `measured` from the answers' sample counts; `assumed` (METRIC_DELAY_MINUTES) where they gave none
+ * or no complete hour exists yet this month.
+ */
+export interface MetricsReach {
+  /** ISO time up to which the metrics hold the instance's bytes. */
+  readonly seenUntil: string;
+  /** Minutes from `seenUntil` to the check, to one decimal. */
+  readonly lagMinutes: number;
+  readonly source: 'measured' | 'assumed';
 }
 
 /** A pool of two or more instances in the report, the table and `--json` (`pools[]`). */

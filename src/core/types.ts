@@ -30,6 +30,8 @@ export interface MetricPoint {
   /** Epoch milliseconds of the bucket's start. */
   readonly timestampMs: number;
   readonly sum: number;
+  /** `SampleCount` of the bucket, when asked for and answered: how much of the bucket the sum covers. */
+  readonly samples?: number;
 }
 
 /**
@@ -49,6 +51,12 @@ export type MetricRead =
 export interface HourlyUsage {
   readonly startMs: number;
   readonly bytes: readonly number[];
+  /**
+   * `samples[i]`: the samples hour `i` holds (`SampleCount`, the smaller of NetworkIn's and
+   * NetworkOut's), from which `coverage.ts` measures how far the series reaches. Absent when a
+   * datapoint came without a sample count: the reach is then assumed (`METRIC_DELAY_MINUTES`).
+   */
+  readonly samples?: readonly number[];
 }
 
 /**

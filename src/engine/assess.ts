@@ -1,15 +1,15 @@
 import { allowanceFor, trustedCreation } from '../core/allowance.js';
 import type { BillingMonth } from '../core/billing-month.js';
+import { type Coverage, lagMinutes } from '../core/coverage.js';
 import { type Assessment, assess, pendingStopAlert } from '../core/decide.js';
-
-import { forecastInstance, paceWindowOf } from '../core/forecast.js';
+import { forecastInstance, type MeasuredWindow, paceWindowOf } from '../core/forecast.js';
 import { badTagAlertDue, instancePolicy } from '../core/instance-policy.js';
-import { aheadPace } from '../core/pace.js';
+import { aheadPace, recentPace } from '../core/pace.js';
 
 import type { Fleet } from '../core/ports.js';
 import type { InstanceAction } from '../core/report.js';
 import { type StopAhead, type StopAheadSettings, stopAheadOf } from '../core/stop-ahead.js';
-import type { Instance, TrafficMetric, UsageReading, UsageWindow } from '../core/types.js';
+import type { HourlyUsage, Instance, TrafficMetric, UsageReading, UsageWindow } from '../core/types.js';
 import { interpretUsage, type MetricOutcome } from '../core/usage.js';
 import { deadlineName, type RunDeadline } from './deadline.js';
 import { failureReason } from './regions.js';
@@ -95,13 +95,16 @@ export async function assessInstance(
     pendingStopAlert(instance) !== undefined;
   if (!needsUsage) return { ...base, assessment: undefined, action: 'not-read' };
   const usage = await readUsage(ctx, instance);
+  const measured =
+    usage.kind === 'known' && usage.hourly !== undefined && instance.state === 'running'
+      ? paceWindowOf(instance, ctx.month, ctx.now, usage.hourly, ctx.settings.foresight.metricDelayMinutes)
+      : undefined;
   const forecast = forecastInstance({
     instance,
     usage,
     allowanceBytes: allowance.bytes,
     month: ctx.month,
-    now: ctx.now,
-    metricDelayMinutes: ctx.settings.foresight.metricDelayMinutes,
+    window: measured?.window,
     thresholdPercent: policy.quotaPercent,
   });
   const assessment = assess({
@@ -113,9 +116,15 @@ export async function assessInstance(
     now: ctx.now,
     notifyOnly: policy.action === 'notify',
     forecast,
-    ahead: aheadOf(ctx, instance, usage, allowance.bytes, policy.quotaPercent),
+    ahead: aheadOf(ctx, instance, usage, measured, allowance.bytes, policy.quotaPercent),
   });
-  return { ...base, assessment, forecast, action: actionWithoutStop(ctx.command, assessment) };
+  return {
+    ...base,
+    assessment,
+    forecast,
+    ...(measured !== undefined ? { coverage: measured.coverage } : {}),
+    action: actionWithoutStop(ctx.command, assessment),
+  };
 }
 
 /** Whether a running instance would pass the threshold before the next check (`stop-ahead.ts`). */
@@ -123,32 +132,53 @@ function aheadOf(
   ctx: AssessContext,
   instance: Instance,
   usage: UsageReading,
+  measured: MeasuredWindow | undefined,
   allowanceBytes: number,
   /** The instance's own threshold (a `quota` tag) or the global one. */
   quotaPercent: number,
 ): StopAhead | undefined {
   if (usage.kind !== 'known' || instance.state !== 'running') return undefined;
   const { foresight } = ctx.settings;
-  const window = paceWindowOf(instance, ctx.month, ctx.now, foresight.metricDelayMinutes);
   return stopAheadOf({
     usedBytes: usage.inBytes + usage.outBytes,
     allowanceBytes,
     quotaPercent,
     // Without hours there is no pace to see, but the burst reserve still holds.
-    ratePerSecond:
-      usage.hourly === undefined
-        ? null
-        : aheadPace(usage.hourly, window, foresight.checkIntervalMinutes * 60_000),
-    settings: stopAheadSettings(foresight, 1),
+    ...paces(usage.hourly, measured, foresight),
+    settings: stopAheadSettings(foresight, 1, ctx.now, measured?.coverage),
   });
 }
 
-/** Stop ahead's settings for `running` instances judged together: each of them could burst. */
-export function stopAheadSettings(foresight: ForesightSettings, running: number): StopAheadSettings {
+/** The measured pace and the worst case of the newest slice stop ahead weighs (`pace.ts`). */
+export function paces(
+  hourly: HourlyUsage | undefined,
+  measured: MeasuredWindow | undefined,
+  foresight: ForesightSettings,
+): { ratePerSecond: number | null; worstCaseRatePerSecond: number | null } {
+  if (hourly === undefined || measured === undefined)
+    return { ratePerSecond: null, worstCaseRatePerSecond: null };
+  return {
+    ratePerSecond: recentPace(hourly, measured.window),
+    worstCaseRatePerSecond: aheadPace(hourly, measured.window, foresight.checkIntervalMinutes * 60_000),
+  };
+}
+
+/**
+ * Stop ahead's settings for `running` instances judged together (each of them could burst), with
+ * the lag their metrics were measured at, or METRIC_DELAY_MINUTES where it was not measured.
+ */
+export function stopAheadSettings(
+  foresight: ForesightSettings,
+  running: number,
+  now: Date,
+  coverage: Coverage | undefined,
+): StopAheadSettings {
+  const measured = coverage?.source === 'measured';
   return {
     enabled: foresight.stopAhead,
     checkIntervalMinutes: foresight.checkIntervalMinutes,
-    metricDelayMinutes: foresight.metricDelayMinutes,
+    lagMinutes: coverage === undefined ? foresight.metricDelayMinutes : lagMinutes(coverage, now.getTime()),
+    lagSource: measured ? 'measured' : 'assumed',
     burstBytesPerSecond: ((foresight.burstMbps * 1e6) / 8) * running,
   };
 }

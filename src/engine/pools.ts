@@ -1,13 +1,11 @@
-import type { Forecast } from '../core/forecast.js';
-import { forecastUsage } from '../core/forecast.js';
+import { type Forecast, forecastUsage, windowOf } from '../core/forecast.js';
 import { instancePolicy } from '../core/instance-policy.js';
-import { aheadPace } from '../core/pace.js';
 import { percentUsed } from '../core/percent.js';
 import { assessPool, type PoolMember, type PoolTotals, poolTotals } from '../core/pool-decide.js';
 import { poolBundleOf, poolKeyOf } from '../core/pools.js';
 import { type StopAhead, stopAheadOf } from '../core/stop-ahead.js';
 import type { Instance } from '../core/types.js';
-import { type AssessContext, actionWithoutStop, assessInstance, stopAheadSettings } from './assess.js';
+import { type AssessContext, actionWithoutStop, assessInstance, paces, stopAheadSettings } from './assess.js';
 import { mapWithLimit } from './pool.js';
 import type { InstanceOutcome, PoolOutcome } from './types.js';
 
@@ -179,19 +177,19 @@ function poolForecast(
   if (totals.usage.kind !== 'known') return { forecast: null, ahead: undefined };
   const { foresight, policy } = ctx.settings;
   const { runningHourly } = totals;
-  const window = {
-    observedFromMs: totals.observedFrom.getTime(),
-    seenUntilMs: ctx.now.getTime() - foresight.metricDelayMinutes * 60_000,
-  };
+  const measured =
+    runningHourly === undefined
+      ? undefined
+      : windowOf(runningHourly, totals.observedFrom.getTime(), ctx.now, foresight.metricDelayMinutes);
   const usedBytes = totals.usage.inBytes + totals.usage.outBytes;
   const forecast =
-    runningHourly === undefined
+    runningHourly === undefined || measured === undefined
       ? null
       : forecastUsage({
           usedBytes,
           allowanceBytes: totals.allowance.bytes,
           hourly: runningHourly,
-          window,
+          window: measured.window,
           monthEndMs: ctx.month.end.getTime(),
           thresholdPercent: policy.quotaPercent,
         });
@@ -203,11 +201,8 @@ function poolForecast(
           usedBytes,
           allowanceBytes: totals.allowance.bytes,
           quotaPercent: policy.quotaPercent,
-          ratePerSecond:
-            runningHourly === undefined
-              ? null
-              : aheadPace(runningHourly, window, foresight.checkIntervalMinutes * 60_000),
-          settings: stopAheadSettings(foresight, running),
+          ...paces(runningHourly, measured, foresight),
+          settings: stopAheadSettings(foresight, running, ctx.now, measured?.coverage),
         });
   return { forecast, ahead };
 }

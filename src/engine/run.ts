@@ -1,9 +1,12 @@
 import { TAGS } from '../constants.js';
 import type { AlertEvent } from '../core/alerts.js';
 import { type BillingMonth, billingMonthOf } from '../core/billing-month.js';
+import { type Coverage, lagMinutes } from '../core/coverage.js';
+import type { Assessment } from '../core/decide.js';
 import { forecastJson } from '../core/forecast-text.js';
 import { percentUsed } from '../core/percent.js';
 import type { InstanceAction, PoolRow, ReportRow } from '../core/report.js';
+import type { MetricsReach } from '../core/report-model.js';
 import { nextMonthFor } from '../core/restart.js';
 import { burstStopPercent } from '../core/stop-ahead.js';
 import { usageWindow } from '../core/usage.js';
@@ -104,7 +107,7 @@ export async function runGuard(
   const started = command === 'check' ? startedEvent(outcomes, dryRun) : undefined;
   if (started !== undefined) events.push(started);
 
-  const rows = outcomes.map((outcome) => toRow(outcome, month, settings));
+  const rows = outcomes.map((outcome) => toRow(outcome, month, settings, now));
   const poolRows = pools.map(toPoolRow);
   const base = {
     command,
@@ -137,7 +140,11 @@ const STOP_ACTIONS: ReadonlySet<InstanceAction> = new Set([
  * The level a burst reserve stops a running instance judged on its own at, when below its threshold;
  * a pool's member is judged by the pool's level, which its pool line shows.
  */
-function burstLevel(outcome: InstanceOutcome, settings: GuardSettings): { burstStopPercent?: number } {
+function burstLevel(
+  outcome: InstanceOutcome,
+  settings: GuardSettings,
+  now: Date,
+): { burstStopPercent?: number } {
   const { instance, assessment, policy } = outcome;
   if (instance.state !== 'running' || outcome.pool !== undefined || assessment === undefined) return {};
   if (assessment.percent === null || policy?.action === 'notify') return {};
@@ -145,12 +152,12 @@ function burstLevel(outcome: InstanceOutcome, settings: GuardSettings): { burstS
   const level = burstStopPercent({
     allowanceBytes: outcome.allowance.bytes,
     quotaPercent: policy?.quotaPercent ?? settings.policy.quotaPercent,
-    settings: stopAheadSettings(settings.foresight, 1),
+    settings: stopAheadSettings(settings.foresight, 1, now, outcome.coverage),
   });
   return level === undefined ? {} : { burstStopPercent: level };
 }
 
-function toRow(outcome: InstanceOutcome, month: BillingMonth, settings: GuardSettings): ReportRow {
+function toRow(outcome: InstanceOutcome, month: BillingMonth, settings: GuardSettings, now: Date): ReportRow {
   const { restartOnNewMonth } = settings;
   const { instance, allowance, assessment, stop } = outcome;
   const usage = assessment?.usage;
@@ -171,22 +178,36 @@ function toRow(outcome: InstanceOutcome, month: BillingMonth, settings: GuardSet
     percent: assessment?.percent ?? null,
     action: outcome.action,
     ...(assessment?.stopReason !== undefined && STOP_ACTIONS.has(outcome.action)
-      ? {
-          reason: assessment.stopReason,
-          ...(assessment.due.some((due) => due.kind === 'stop' && due.ahead?.burst === true)
-            ? { burst: true as const }
-            : {}),
-        }
+      ? { reason: assessment.stopReason, ...aheadOf(assessment) }
       : {}),
     ...(usage?.kind === 'unknown' ? { unknownReason: usage.reason } : {}),
     ...(stop?.error !== undefined ? { error: `stop failed: ${stop.error}` } : {}),
     ...(outcome.start?.error !== undefined ? { error: `start failed: ${outcome.start.error}` } : {}),
     ...(nextMonth !== undefined ? { nextMonth } : {}),
-    ...burstLevel(outcome, settings),
+    ...burstLevel(outcome, settings, now),
     forecast: forecastJson(outcome.forecast ?? null),
+    ...(outcome.coverage !== undefined ? { metrics: metricsReach(outcome.coverage, now) } : {}),
     ...(outcome.pool !== undefined
       ? { pool: { bundleId: outcome.pool.bundleId, percent: outcome.pool.percent } }
       : {}),
+  };
+}
+
+/** A stop ahead's figures, as the alert gives them: the pace measured, any margin named apart. */
+function aheadOf(assessment: Assessment): Pick<ReportRow, 'burst' | 'ahead'> {
+  for (const due of assessment.due) {
+    if (due.kind !== 'stop' || due.ahead === undefined) continue;
+    return { ...(due.ahead.burst === true ? { burst: true as const } : {}), ahead: due.ahead };
+  }
+  return {};
+}
+
+/** How far the metrics reach, as `--json` and the table's metrics line say it. */
+function metricsReach(coverage: Coverage, now: Date): MetricsReach {
+  return {
+    seenUntil: new Date(coverage.seenUntilMs).toISOString(),
+    lagMinutes: Math.round(lagMinutes(coverage, now.getTime()) * 10) / 10,
+    source: coverage.source,
   };
 }
 

@@ -2,6 +2,7 @@
 
 import type { Allowance, AllowanceSettings } from '../core/allowance.js';
 import type { BillingMonth } from '../core/billing-month.js';
+import type { Coverage } from '../core/coverage.js';
 import type { Assessment, DueAlert, GuardPolicy } from '../core/decide.js';
 import type { Forecast } from '../core/forecast.js';
 import type { Language } from '../core/i18n/catalogue.js';
@@ -156,6 +157,8 @@ export interface InstanceOutcome {
   readonly creationProblem?: string;
   /** Where it is heading this month; `null` when that cannot be told (see `forecastInstance`). */
   readonly forecast?: Forecast | null;
+  /** How far a running instance's metrics reach, measured or assumed (`coverage.ts`). */
+  readonly coverage?: Coverage;
   /** `ALLOWANCE_SCOPE=pool`: the pool it was judged in, with the pool's totals. */
   readonly pool?: PoolFigures;
 }

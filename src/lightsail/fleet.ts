@@ -99,7 +99,9 @@ export function createLightsailFleet(options: LightsailFleetOptions): LightsailF
             startTime: window.start,
             endTime: window.end,
             unit: 'Bytes',
-            statistics: ['Sum'],
+            // SampleCount rides along in the same call: it tells how far each bucket reaches
+            // (core/coverage.ts), so the lag is measured rather than assumed.
+            statistics: ['Sum', 'SampleCount'],
           }),
           { abortSignal: signal },
         ),
@@ -107,12 +109,14 @@ export function createLightsailFleet(options: LightsailFleetOptions): LightsailF
       );
       if (answer.metricData === undefined) return { kind: 'absent' };
       // A datapoint without `sum` becomes NaN, which the core reads as unknown rather than 0; one
-      // without `timestamp` still counts in the total, but cannot be placed in an hour.
+      // without `timestamp` still counts in the total, but cannot be placed in an hour. One without
+      // `sampleCount` leaves the lag to be assumed.
       return {
         kind: 'datapoints',
         points: answer.metricData.map((point) => ({
           timestampMs: point.timestamp?.getTime() ?? Number.NaN,
           sum: point.sum ?? Number.NaN,
+          ...(point.sampleCount !== undefined ? { samples: point.sampleCount } : {}),
         })),
       };
     },

@@ -20,7 +20,8 @@ const RESERVE = 187.5 * GB;
 const BURST: StopAheadSettings = {
   enabled: true,
   checkIntervalMinutes: 10,
-  metricDelayMinutes: 15,
+  lagMinutes: 15,
+  lagSource: 'assumed',
   burstBytesPerSecond: gbps(1),
 };
 
@@ -29,7 +30,13 @@ const aheadAt = (usedBytes: number, settings = BURST, allowanceBytes = PLAN, rat
 
 describe('the burst reserve (BURST_MBPS)', () => {
   it('stops an idle 1 TB instance once a 1 Gbps burst could carry it past 100% before a check sees it', () => {
-    expect(aheadAt(PLAN - RESERVE)).toEqual({ ratePerSecond: gbps(1), withinMinutes: 25, burst: true });
+    expect(aheadAt(PLAN - RESERVE)).toEqual({
+      ratePerSecond: gbps(1),
+      withinMinutes: 25,
+      lagMinutes: 15,
+      lagSource: 'assumed',
+      burst: true,
+    });
     expect(aheadAt(PLAN - RESERVE - 1)).toBeUndefined();
   });
 
@@ -64,6 +71,8 @@ describe('the burst reserve (BURST_MBPS)', () => {
     expect(aheadAt(0.9 * PLAN, BURST, PLAN, gbps(0.5))).toEqual({
       ratePerSecond: gbps(0.5),
       withinMinutes: 25,
+      lagMinutes: 15,
+      lagSource: 'assumed',
     });
   });
 
@@ -71,6 +80,8 @@ describe('the burst reserve (BURST_MBPS)', () => {
     expect(aheadAt(0.9 * PLAN, BURST, PLAN, gbps(0.01))).toEqual({
       ratePerSecond: gbps(1),
       withinMinutes: 25,
+      lagMinutes: 15,
+      lagSource: 'assumed',
       burst: true,
     });
   });
@@ -143,19 +154,25 @@ describe('what the burst reserve says', () => {
     usedBytes: 850 * GB,
     allowanceBytes: PLAN,
     percent: (850 / 1024) * 100,
-    ahead: { ratePerSecond: gbps(1), withinMinutes: 25, burst: true as const },
+    ahead: {
+      ratePerSecond: gbps(1),
+      withinMinutes: 25,
+      lagMinutes: 15,
+      lagSource: 'assumed' as const,
+      burst: true as const,
+    },
   };
   const context = { unit: 'GB' as const, quotaPercent: 95, monthKey: '2026-11' };
 
   it('explains the stop as the reserve, in English', () => {
     expect(alertText(event, context)).toContain(
-      'threshold 95%. A burst at 1.00 Gbps (BURST_MBPS) could pass 100% of the allowance within 25 minutes, before a check could see it.',
+      'threshold 95%. A burst at 1.00 Gbps (BURST_MBPS) could pass 100% of the allowance within 25 minutes (10 to the next check, 15 of metric lag, assumed (METRIC_DELAY_MINUTES)), before a check could see it.',
     );
   });
 
   it('explains the stop as the reserve, in Chinese', () => {
     expect(alertText(event, context, zhCN)).toContain(
-      '若以 1.00 Gbps 突发（BURST_MBPS），它可能在 25 分钟内超过配额的 100%，早于检查能看到它。',
+      '若以 1.00 Gbps 突发（BURST_MBPS），它可能在 25 分钟内超过配额的 100%（距下次检查 10 分钟，指标延迟 15 分钟（按 METRIC_DELAY_MINUTES 估计）），检查来不及发现。',
     );
   });
 

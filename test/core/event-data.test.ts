@@ -124,7 +124,13 @@ describe('alertData: a stop', () => {
         error: 'AccessDenied',
         recordError: 'tag write refused',
         alreadyStopping: true,
-        ahead: { ratePerSecond: 1.25e8, withinMinutes: 25, burst: true },
+        ahead: {
+          ratePerSecond: 1.25e8,
+          withinMinutes: 25,
+          lagMinutes: 15,
+          lagSource: 'assumed',
+          burst: true,
+        },
       },
       CONTEXT,
       'failed',
@@ -140,6 +146,8 @@ describe('alertData: a stop', () => {
       recordError: 'tag write refused',
       ratePerSecond: 1.25e8,
       withinMinutes: 25,
+      lagMinutes: 15,
+      lagSource: 'assumed',
       burst: true,
       text: 'failed',
     });

@@ -273,7 +273,7 @@ describe('assessPool: which members the pool stops', () => {
   });
 
   it('stops the running members ahead of the threshold for the reason "ahead", with the pace in the alert', () => {
-    const ahead: StopAhead = { ratePerSecond: 2e6, withinMinutes: 25 };
+    const ahead: StopAhead = { ratePerSecond: 2e6, withinMinutes: 25, lagMinutes: 15, lagSource: 'assumed' };
 
     const decision = judge([member('a', { inGb: 50 }), member('b', { inGb: 40 })], { ahead });
 

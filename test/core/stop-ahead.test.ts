@@ -8,7 +8,7 @@ import { formatRate, type StopAhead, stopAheadOf } from '../../src/core/stop-ahe
 import type { Instance, UsageReading } from '../../src/core/types.js';
 import { anInstance, at, DEFAULT_POLICY, fullAllowance, GB, knownUsage } from '../support/builders.js';
 
-const SETTINGS = { enabled: true, checkIntervalMinutes: 10, metricDelayMinutes: 15 };
+const SETTINGS = { enabled: true, checkIntervalMinutes: 10, lagMinutes: 15, lagSource: 'assumed' as const };
 const NOW = at('2026-11-20T10:00:00.000Z');
 
 /** A 2,048 GB instance at `percent`, going at `rate` bytes per second. */
@@ -23,7 +23,12 @@ const aheadAt = (percent: number, rate: number | null, settings = SETTINGS) =>
 
 describe('stopAheadOf', () => {
   it('stops ahead at 0.98 Gbps from 92%: it would pass 95% within the 25 minutes to the next check', () => {
-    expect(aheadAt(92, gbps(0.98))).toEqual({ ratePerSecond: gbps(0.98), withinMinutes: 25 });
+    expect(aheadAt(92, gbps(0.98))).toEqual({
+      ratePerSecond: gbps(0.98),
+      withinMinutes: 25,
+      lagMinutes: 15,
+      lagSource: 'assumed',
+    });
   });
 
   it('stops ahead when the threshold is exactly 25 minutes away, and not a byte further', () => {
@@ -41,6 +46,8 @@ describe('stopAheadOf', () => {
     expect(aheadAt(92, rate, { ...SETTINGS, checkIntervalMinutes: 25 })).toEqual({
       ratePerSecond: rate,
       withinMinutes: 40,
+      lagMinutes: 15,
+      lagSource: 'assumed',
     });
   });
 
@@ -63,7 +70,12 @@ describe('stopAheadOf', () => {
 });
 
 describe('assess with a stop ahead', () => {
-  const AHEAD: StopAhead = { ratePerSecond: gbps(0.98), withinMinutes: 25 };
+  const AHEAD: StopAhead = {
+    ratePerSecond: gbps(0.98),
+    withinMinutes: 25,
+    lagMinutes: 15,
+    lagSource: 'assumed',
+  };
   const assessAhead = (instance: Partial<Instance> = {}, usage: UsageReading = knownUsage(92 * GB)) =>
     assess({
       instance: anInstance(instance),
@@ -123,7 +135,7 @@ describe('assess with a stop ahead', () => {
     );
 
     expect(text).toContain(
-      '<code>proxy_1</code> in us-east-1: 92.00 of 100.00 GB used (92.0%), threshold 95%. At 0.98 Gbps it would pass 95% within 25 minutes, before the next check could see it.\nStop call succeeded.',
+      '<code>proxy_1</code> in us-east-1: 92.00 of 100.00 GB used (92.0%), threshold 95%. At 0.98 Gbps it would pass 95% within 25 minutes (10 to the next check, 15 of metric lag, assumed (METRIC_DELAY_MINUTES)), before the next check could see it.\nStop call succeeded.',
     );
   });
 });

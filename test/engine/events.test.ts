@@ -182,7 +182,7 @@ describe('eventsOf', () => {
   });
 
   it('carries a stop’s error, already-stopping, record error and the pace it was stopped ahead of', () => {
-    const ahead: StopAhead = { ratePerSecond: 5e6, withinMinutes: 25 };
+    const ahead: StopAhead = { ratePerSecond: 5e6, withinMinutes: 25, lagMinutes: 15, lagSource: 'assumed' };
     const stopAt = '2026-11-20T09:59:58.000Z';
     const outcome = anOutcome({
       assessment: anAssessment([{ kind: 'stop', ahead }]),

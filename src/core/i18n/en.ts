@@ -59,6 +59,12 @@ const stoppedAt = (event: AlertFigures, quotaPercent: number): string =>
     ? `It will be stopped at ${quotaPercent}%.`
     : `Every running member will be stopped at ${quotaPercent}% of the pooled allowance.`;
 
+/** "10 to the next check, 1 of metric lag, measured": what the horizon of a stop ahead is made of. */
+const horizonParts = (ahead: StopAhead): string =>
+  `${ahead.withinMinutes - ahead.lagMinutes} to the next check, ${ahead.lagMinutes} of metric lag, ${
+    ahead.lagSource === 'measured' ? 'measured' : 'assumed (METRIC_DELAY_MINUTES)'
+  }`;
+
 const stopHead = (
   event: AlertFigures & { instance: Instance; ahead?: StopAhead },
   context: AlertTextContext,
@@ -68,8 +74,10 @@ const stopHead = (
     ahead === undefined
       ? ''
       : ahead.burst === true
-        ? ` A burst at ${formatRate(ahead.ratePerSecond)} (BURST_MBPS) could pass 100% of the allowance within ${ahead.withinMinutes} minutes, before a check could see it.`
-        : ` At ${formatRate(ahead.ratePerSecond)} it would pass ${context.quotaPercent}% within ${ahead.withinMinutes} minutes, before the next check could see it.`;
+        ? ` A burst at ${formatRate(ahead.ratePerSecond)} (BURST_MBPS) could pass 100% of the allowance within ${ahead.withinMinutes} minutes (${horizonParts(ahead)}), before a check could see it.`
+        : ahead.worstCaseRatePerSecond !== undefined
+          ? ` At the worst case of ${formatRate(ahead.worstCaseRatePerSecond)} (this hour's traffic beyond the last hour's pace, all in the last ${ahead.withinMinutes - ahead.lagMinutes} minutes; measured: ${formatRate(ahead.ratePerSecond)}) it would pass ${context.quotaPercent}% within ${ahead.withinMinutes} minutes (${horizonParts(ahead)}), before the next check could see it.`
+          : ` At ${formatRate(ahead.ratePerSecond)} it would pass ${context.quotaPercent}% within ${ahead.withinMinutes} minutes (${horizonParts(ahead)}), before the next check could see it.`;
   const member = event.pool === undefined ? '' : `, with its ${poolName(event.pool)}`;
   return `${who(event.instance)}${member}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%.${why}`;
 };

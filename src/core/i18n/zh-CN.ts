@@ -86,6 +86,12 @@ const stoppedAt = (event: AlertFigures, quotaPercent: number): string =>
     ? `达到 ${quotaPercent}% 时将被停止。`
     : `达到合并配额的 ${quotaPercent}% 时，所有运行中的成员都将被停止。`;
 
+/** “距下次检查 10 分钟，指标延迟 1 分钟（实测）”：提前停止所看的时间由什么组成。 */
+const horizonParts = (ahead: StopAhead): string =>
+  `距下次检查 ${ahead.withinMinutes - ahead.lagMinutes} 分钟，指标延迟 ${ahead.lagMinutes} 分钟（${
+    ahead.lagSource === 'measured' ? '实测' : '按 METRIC_DELAY_MINUTES 估计'
+  }）`;
+
 const stopHead = (
   event: AlertFigures & { instance: Instance; ahead?: StopAhead },
   context: AlertTextContext,
@@ -95,8 +101,10 @@ const stopHead = (
     ahead === undefined
       ? ''
       : ahead.burst === true
-        ? `若以 ${formatRate(ahead.ratePerSecond)} 突发（BURST_MBPS），它可能在 ${ahead.withinMinutes} 分钟内超过配额的 100%，早于检查能看到它。`
-        : `以 ${formatRate(ahead.ratePerSecond)} 的速度，它将在 ${ahead.withinMinutes} 分钟内超过 ${context.quotaPercent}%，早于下次检查能看到它。`;
+        ? `若以 ${formatRate(ahead.ratePerSecond)} 突发（BURST_MBPS），它可能在 ${ahead.withinMinutes} 分钟内超过配额的 100%（${horizonParts(ahead)}），检查来不及发现。`
+        : ahead.worstCaseRatePerSecond !== undefined
+          ? `按最坏情况 ${formatRate(ahead.worstCaseRatePerSecond)} 计（假设本小时超出上一小时速度的流量全部发生在最近 ${ahead.withinMinutes - ahead.lagMinutes} 分钟内；实测 ${formatRate(ahead.ratePerSecond)}），它会在 ${ahead.withinMinutes} 分钟内超过 ${context.quotaPercent}%（${horizonParts(ahead)}），等不到下次检查发现。`
+          : `按 ${formatRate(ahead.ratePerSecond)} 的速度，它会在 ${ahead.withinMinutes} 分钟内超过 ${context.quotaPercent}%（${horizonParts(ahead)}），等不到下次检查发现。`;
   const member = event.pool === undefined ? '' : `（与其${poolName(event.pool)}一起）`;
   return `${who(event.instance)}${member}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。${why}`;
 };

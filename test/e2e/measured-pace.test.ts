@@ -1,0 +1,113 @@
+import { LightsailClient } from '@aws-sdk/client-lightsail';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type LightsailSimulator, startLightsailSimulator } from '../../sim/lightsail/index.js';
+import type { SimInstanceSpec } from '../../sim/lightsail/types.js';
+import { combined, constant, gbps } from '../../sim/traffic.js';
+import { DEFAULTS } from '../../src/config.js';
+import { htmlToPlain } from '../../src/core/html.js';
+import { type GuardSettings, runGuard } from '../../src/engine/run.js';
+import { createLightsailFleet } from '../../src/lightsail/fleet.js';
+import { guardSettings } from '../support/builders.js';
+import { recordingChannel } from '../support/channel.js';
+
+/**
+ * The pace the guard states, through the real SDK and fleet adapter against the simulator, at fixed
+ * minutes of an hour: metrics that arrive at once and metrics 15 minutes late both give the true
+ * rate, because the guard measures how far the metrics reach from their sample counts.
+ */
+const GB = 1e9;
+const HOUR_START = Date.parse('2026-11-20T10:00:00.000Z');
+const MONTH_START = Date.parse('2026-11-01T00:00:00.000Z') / 1000;
+const settings: GuardSettings = guardSettings({
+  regions: ['us-east-1'],
+  foresight: {
+    metricDelayMinutes: DEFAULTS.metricDelayMinutes,
+    checkIntervalMinutes: DEFAULTS.checkIntervalMinutes,
+    stopAhead: true,
+    burstMbps: 0,
+  },
+});
+
+describe('the pace measured over what the metrics cover', () => {
+  let sim: LightsailSimulator | undefined;
+  afterEach(() => sim?.close());
+
+  async function world(now: Date, delaySeconds: number, instances: SimInstanceSpec[]) {
+    sim = await startLightsailSimulator({ now: () => now, instances, metricDelaySeconds: delaySeconds });
+    const endpoint = sim.endpoint;
+    return createLightsailFleet({
+      clientFor: (region) =>
+        new LightsailClient({
+          region,
+          endpoint,
+          credentials: { accessKeyId: 'AKIDFAKE', secretAccessKey: 'x' },
+        }),
+      homeRegion: 'us-east-1',
+    });
+  }
+
+  const steadyRate = 40e6;
+  const steady: SimInstanceSpec = {
+    name: 'web_1',
+    region: 'us-east-1',
+    gbPerMonthAllocated: 7168,
+    createdAt: new Date(Date.UTC(2025, 5, 1)),
+    shape: constant({ bytesPerSecond: steadyRate }),
+  };
+
+  for (const delaySeconds of [0, 60, 900]) {
+    for (const minute of [4, 10, 21, 47]) {
+      it(`reports the true rate within 5% at minute ${minute}, metrics ${delaySeconds / 60} minutes late`, async () => {
+        const now = new Date(HOUR_START + minute * 60_000);
+        const fleet = await world(now, delaySeconds, [steady]);
+
+        const status = await runGuard({ fleet, channels: [], now: () => now }, settings, {
+          command: 'status',
+          dryRun: false,
+        });
+
+        const [row] = status.rows;
+        expect(row?.metrics).toEqual({
+          seenUntil: new Date(now.getTime() - delaySeconds * 1000).toISOString(),
+          lagMinutes: delaySeconds / 60,
+          source: 'measured',
+        });
+        expect(Math.abs((row?.forecast?.ratePerSecond ?? 0) / steadyRate - 1)).toBeLessThan(0.05);
+      });
+    }
+  }
+
+  it('stops ahead of a 1 Gbps burst and says about 1 Gbps, measured, in the alert and --json', async () => {
+    // 1,760 GB moved before this hour, then 1 Gbps from 10:00: at 10:21, 1,917.5 GB of 2,048 (93.6%),
+    // and 75 GB more before the next check would pass 95%.
+    const burst: SimInstanceSpec = {
+      name: 'proxy_1',
+      region: 'us-east-1',
+      gbPerMonthAllocated: 2048,
+      createdAt: new Date(Date.UTC(2025, 5, 1)),
+      shape: combined(
+        constant({ bytesPerSecond: (1760 * GB) / 60, from: MONTH_START, to: MONTH_START + 60 }),
+        constant({ bytesPerSecond: 1e3 }),
+        constant({ bytesPerSecond: gbps(1), from: HOUR_START / 1000 }),
+      ),
+    };
+    const now = new Date(HOUR_START + 21 * 60_000);
+    const fleet = await world(now, 0, [burst]);
+    const telegram = recordingChannel('telegram');
+
+    const check = await runGuard({ fleet, channels: [telegram], now: () => now }, settings, {
+      command: 'check',
+      dryRun: false,
+    });
+
+    const [row] = check.rows;
+    expect(row).toMatchObject({ action: 'stopped', reason: 'ahead' });
+    expect(row?.ahead?.lagSource).toBe('measured');
+    expect(row?.ahead?.worstCaseRatePerSecond).toBeUndefined();
+    expect(Math.abs((row?.ahead?.ratePerSecond ?? 0) / gbps(1) - 1)).toBeLessThan(0.05);
+    const text = telegram.sent.map((message) => htmlToPlain(message.text)).join('\n');
+    expect(text).toContain(
+      'At 1.00 Gbps it would pass 95% within 10 minutes (10 to the next check, 0 of metric lag, measured)',
+    );
+  });
+});
