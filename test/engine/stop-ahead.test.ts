@@ -43,7 +43,7 @@ describe('stop ahead', () => {
     const row = resultJson(result).instances.find((r) => r.name === 'fast');
     expect(row).toMatchObject({ action: 'stopped', reason: 'ahead', state: 'stopped' });
     expect(notifier.sent.join('\n')).toContain(
-      '<code>fast</code> in us-east-1: 94.00 of 100.00 GB used (94.0%), threshold 95%. At 39 Mbps it would pass 95% within 25 minutes (10 to the next check, 15 of metric lag, assumed (METRIC_DELAY_MINUTES))',
+      '<code>fast</code> in us-east-1: 94.00 of 100.00 GB used (94.0%), threshold 95%. At 21 Mbps it would pass 95% within 25 minutes (10 to the next check, 15 of metric lag, assumed (METRIC_DELAY_MINUTES))',
     );
     expect(fleet.instance('fast').tags[TAGS.stopUnsent]).toBe('');
   });
