@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { printablePolicyDocument } from '../../infra/policy.js';
 import { TAGS } from '../../src/constants.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
-import { restartStep } from '../../src/core/restart.js';
+import { restartStep, stoppedByGuardIn } from '../../src/core/restart.js';
 import { at } from '../support/builders.js';
 import { EMPTY_TAG_READINGS, type EmptyTagReading, isAllowed } from '../support/iam-conditions.js';
 
@@ -52,6 +52,28 @@ describe('the grant to start instances, however IAM reads an empty tag value', (
     expect(
       restartStep({ instance: heldByKeyOnly, month: january, restartOnNewMonth: true, action: 'stop' }),
     ).toEqual({ kind: 'none' });
+  });
+
+  it('accepts every record the code would start from, so no restart the code attempts is refused', () => {
+    const values = [
+      '2026-01',
+      '2026-12',
+      '2099-09',
+      ' 2026-12',
+      '2026-12 ',
+      '2026-13',
+      '2026-1',
+      '',
+      '2026-12-01',
+    ];
+
+    const codeStartsFrom = values.filter(
+      (value) => stoppedByGuardIn({ [TAGS.stopped]: value }) !== undefined,
+    );
+
+    expect(codeStartsFrom).toEqual(['2026-01', '2026-12', '2099-09']);
+    for (const reading of EMPTY_TAG_READINGS)
+      expect(codeStartsFrom.filter((value) => !mayStart({ [TAGS.stopped]: value }, reading))).toEqual([]);
   });
 
   it('grants no other statement StartInstance, and removes no tag', () => {
