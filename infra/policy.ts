@@ -20,7 +20,8 @@ export const LIGHTSAIL_READ_ACTIONS = [
 
 /**
  * Acts on an instance: stop it, and write the guard's alert state as tags. The guard never removes
- * its tags (it overwrites them), so `lightsail:UntagResource` is not granted.
+ * its tags (it overwrites them, and clears a record by writing it empty), so
+ * `lightsail:UntagResource` is not granted: see `startStatement` for why an empty record is safe.
  */
 export const LIGHTSAIL_INSTANCE_ACTIONS = ['lightsail:StopInstance', 'lightsail:TagResource'] as const;
 
@@ -65,8 +66,33 @@ export function parameterArn(partition: string, region: string, account: string,
 }
 
 /**
+ * What `startStatement` accepts as a stop record: the shape of a billing month, `YYYY-MM`. IAM's
+ * `StringLike` has only `*` and `?`, so it is looser than the code's reading (`stoppedByGuardIn`,
+ * `2026-12` but not `2026-13`); every record the code starts from fits it (a test checks both).
+ */
+export const STOP_RECORD_PATTERN = '????-??';
+
+/**
  * Only with `restartOnNewMonth`: start what the guard stopped. The conditions hold even if the code
- * erred: only an instance tagged `lightsail-guard:stopped`, and never one tagged `lightsail-guard:hold`.
+ * erred: only an instance whose `lightsail-guard:stopped` holds a month, and never one tagged
+ * `lightsail-guard:hold`.
+ *
+ * Both test a tag's value, never only whether the key exists (`Null`): the guard clears its record
+ * by writing it empty (after a restart the instance carries `stopped = ""`, as it does on every
+ * instance an older version restarted), a key-only `hold` tag has the value "" too, and how `Null`
+ * reads an empty value of a single-valued key is not documented. Read as present, `Null: false` on
+ * `stopped` would let the grant start every instance the guard ever stopped; read as absent,
+ * `Null: true` on `hold` would let it start one held by a key-only tag.
+ * - `StringLike` on the month's shape: an empty or missing record never matches, under any reading.
+ *   Removing the record instead (`UntagResource`) would not reach the records already blanked on
+ *   users' instances, would need one more permission, and would split the write after delivery
+ *   (which clears `stop-unsent` and `sent-to` in the same `TagResource` call) into two calls.
+ * - `StringNotLike` on `*` for `hold`: true only when the key is not in the request context (IAM
+ *   documents that a negated operator is true for a missing key); any value, "" included, matches
+ *   `*`, so a key-only hold refuses the grant whenever IAM carries the key at all. An explicit
+ *   Deny on the same test would refuse exactly what this refuses, so there is none. If IAM dropped
+ *   an empty tag from the context, no condition could see a key-only hold: then the code alone
+ *   keeps it stopped (`isHeld` reads any value as held), and the README asks for a non-empty value.
  */
 export function startStatement(partition: string, account: string): PolicyStatementJson {
   return {
@@ -75,7 +101,8 @@ export function startStatement(partition: string, account: string): PolicyStatem
     Action: 'lightsail:StartInstance',
     Resource: instancesArn(partition, account),
     Condition: {
-      Null: { [`aws:ResourceTag/${TAGS.stopped}`]: 'false', [`aws:ResourceTag/${TAGS.hold}`]: 'true' },
+      StringLike: { [`aws:ResourceTag/${TAGS.stopped}`]: STOP_RECORD_PATTERN },
+      StringNotLike: { [`aws:ResourceTag/${TAGS.hold}`]: '*' },
     },
   };
 }

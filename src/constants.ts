@@ -77,10 +77,13 @@ export const TAGS = {
    * `YYYY-MM`: the billing month in which the guard stopped this instance, written with the stop's
    * write-ahead record. Only an instance carrying it is started again on a later month (and only
    * with RESTART_ON_NEW_MONTH); cleared (set empty) once it runs again, so a later stop by its
-   * owner is never undone.
+   * owner is never undone. An empty value is no record, to the code and to the start grant alike.
    */
   stopped: `${TAG_PREFIX}stopped`,
-  /** Any value: never start this instance again on a new month (the owner's choice wins). */
+  /**
+   * Any value, even none: never start this instance again on a new month (the owner's choice wins).
+   * The README asks for a non-empty one, the only kind the start grant is sure to see.
+   */
   hold: `${TAG_PREFIX}hold`,
   /** This instance's stop threshold in percent, by the rules of QUOTA_PERCENT. */
   quota: `${TAG_PREFIX}quota`,

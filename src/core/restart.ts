@@ -13,13 +13,20 @@ import type { Instance } from './types.js';
 
 const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** The billing month the guard stopped this instance in, if it did and the record is well formed. */
+/**
+ * The billing month the guard stopped this instance in, if it did and the record is well formed.
+ * An empty value is a cleared record, not one. Read as written, untrimmed: the start grant
+ * (infra/policy.ts) matches the value as it is, so the code never starts from a record IAM refuses.
+ */
 export function stoppedByGuardIn(tags: Readonly<Record<string, string>>): string | undefined {
-  const value = tags[TAGS.stopped]?.trim();
+  const value = tags[TAGS.stopped];
   return value !== undefined && MONTH_KEY.test(value) ? value : undefined;
 }
 
-/** The owner asked that the instance stay stopped: `lightsail-guard:hold`, whatever its value. */
+/**
+ * The owner asked that the instance stay stopped: `lightsail-guard:hold`, whatever its value, a
+ * key-only tag ("") included. IAM may not see a key-only tag, so the code must (infra/policy.ts).
+ */
 export function isHeld(tags: Readonly<Record<string, string>>): boolean {
   return tags[TAGS.hold] !== undefined;
 }

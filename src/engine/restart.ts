@@ -38,6 +38,8 @@ export async function startOrForget(input: {
   }
   const signal = deadline?.work;
   const where = { instance: instance.name, region: instance.region };
+  // Cleared by writing it empty, not removed: the function has no UntagResource, and the start
+  // grant tests the value, so an empty record is no record to IAM either (infra/policy.ts).
   const forget = { [TAGS.stopped]: '' };
   if (step.kind === 'forget') {
     // Not urgent: when the deadline has passed, the next check forgets it.

@@ -75,8 +75,10 @@ describe('the new month’s restart decision', () => {
     });
   });
 
-  it('reads the month of the record, trimmed', () => {
-    expect(stoppedByGuardIn({ [TAGS.stopped]: ' 2026-12 ' })).toBe('2026-12');
+  it('reads the record as written, as the start grant matches it: a padded month is none', () => {
+    expect(stoppedByGuardIn({ [TAGS.stopped]: '2026-12' })).toBe('2026-12');
+    expect(stoppedByGuardIn({ [TAGS.stopped]: ' 2026-12 ' })).toBeUndefined();
+    expect(stoppedByGuardIn({ [TAGS.stopped]: '' })).toBeUndefined();
     expect(stoppedByGuardIn({})).toBeUndefined();
   });
 });

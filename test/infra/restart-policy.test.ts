@@ -1,6 +1,8 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSettings, SettingsError } from '../../infra/settings.js';
+import { TAGS } from '../../src/constants.js';
+import { EMPTY_TAG_READINGS, isAllowed, type StatementLike } from '../support/iam-conditions.js';
 import { CDK_JSON_CONTEXT, synthStack } from './synth.js';
 
 let without: Template;
@@ -11,13 +13,18 @@ beforeAll(() => {
   withRestart = synthStack({ restartOnNewMonth: 'true', action: 'notify' }).template;
 });
 
+/** Every statement of every IAM policy of the template. */
+function statements(template: Template): StatementLike[] {
+  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+    (resource) =>
+      (resource as { Properties: { PolicyDocument: { Statement: StatementLike[] } } }).Properties
+        .PolicyDocument.Statement,
+  );
+}
+
 /** Every action any IAM policy of the template grants. */
 function grantedActions(template: Template): string[] {
-  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap((resource) =>
-    (
-      resource as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }
-    ).Properties.PolicyDocument.Statement.flatMap((statement) => [statement.Action].flat()),
-  );
+  return statements(template).flatMap((statement) => [statement.Action].flat());
 }
 
 function functionEnvironment(template: Template): Record<string, unknown> {
@@ -34,7 +41,7 @@ describe('restartOnNewMonth', () => {
     expect(functionEnvironment(without)).not.toHaveProperty('RESTART_ON_NEW_MONTH');
   });
 
-  it('grants StartInstance, only on instances tagged as stopped by the guard and not held', () => {
+  it('grants StartInstance only on instances whose stop record holds a month and that carry no hold tag', () => {
     withRestart.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: [
@@ -45,10 +52,8 @@ describe('restartOnNewMonth', () => {
             Effect: 'Allow',
             Action: 'lightsail:StartInstance',
             Condition: {
-              Null: {
-                'aws:ResourceTag/lightsail-guard:stopped': 'false',
-                'aws:ResourceTag/lightsail-guard:hold': 'true',
-              },
+              StringLike: { 'aws:ResourceTag/lightsail-guard:stopped': '????-??' },
+              StringNotLike: { 'aws:ResourceTag/lightsail-guard:hold': '*' },
             },
           },
           {},
@@ -57,6 +62,19 @@ describe('restartOnNewMonth', () => {
     });
     expect(grantedActions(withRestart)).not.toContain('lightsail:UntagResource');
   });
+
+  it.each(EMPTY_TAG_READINGS)(
+    'lets the deployed role start a recorded stop, never a cleared record or a hold IAM sees (empty read as %s)',
+    (reading) => {
+      const mayStart = (tags: Record<string, string>) =>
+        isAllowed(statements(withRestart), 'lightsail:StartInstance', tags, reading);
+
+      expect(mayStart({ [TAGS.stopped]: '2026-11' })).toBe(true);
+      expect(mayStart({ [TAGS.stopped]: '' })).toBe(false);
+      expect(mayStart({ [TAGS.stopped]: '2026-11', [TAGS.hold]: '2026-12-03' })).toBe(false);
+      expect(mayStart({ [TAGS.stopped]: '2026-11', [TAGS.hold]: '' })).toBe(reading === 'absent');
+    },
+  );
 
   it('sets RESTART_ON_NEW_MONTH and ACTION in the function’s environment', () => {
     expect(functionEnvironment(withRestart)).toMatchObject({
