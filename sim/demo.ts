@@ -43,7 +43,6 @@ telegram.addUpdate(
     status: 'member',
   }),
 );
-// The AWS SDK warns on every start under Node 20 that it will soon need Node 22; the demo is no place for it.
 const env = {
   ...childEnvironment(simulatedEnvironment(lightsail, telegram)),
   // Start again on the 1st what the guard stopped (off by default).

@@ -26,7 +26,7 @@ export function simulatedEnvironment(
 
 /**
  * For a child process: the simulated environment, the PATH, the test run's time zone (so a child
- * is tested in the same non-UTC zone as the rest), and no AWS SDK warning about Node 20.
+ * is tested in the same non-UTC zone as the rest), and no Node.js warnings (`NODE_NO_WARNINGS`).
  */
 export function childEnvironment(simulated: Record<string, string>): Record<string, string> {
   const zone: Record<string, string> = process.env.TZ === undefined ? {} : { TZ: process.env.TZ };

@@ -1,7 +1,7 @@
 /**
  * What both entry points build the same way: Lightsail clients, the fleet, the channels.
- * `cli.ts` and `lambda.ts` differ only in where the token comes from, how long a run may last and
- * how the outcome is reported; everything else is built here, by one rule each.
+ * `cli-main.ts` and `lambda.ts` differ only in where the token comes from, how long a run may last
+ * and how the outcome is reported; everything else is built here, by one rule each.
  */
 
 import { LightsailClient } from '@aws-sdk/client-lightsail';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli-main.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -27,6 +27,13 @@ describe('the command line', () => {
       expect(global.out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     },
   );
+
+  it('says in --help that it needs Node.js 22 or newer, and that an older one exits 2', async () => {
+    const run = await cli('--help');
+
+    expect(run.out).toContain('Needs Node.js 22 or newer.');
+    expect(run.out).toMatch(/^ {2}2 {2}.*or a Node\.js older than 22;$/m);
+  });
 
   it('lines up every command summary after the longest name', async () => {
     const run = await cli('--help');

@@ -1,4 +1,4 @@
-/** The shape every CLI command has, so that `cli.ts` can parse, dispatch and explain them alike. */
+/** The shape every CLI command has, so that `cli-main.ts` can parse, dispatch and explain them alike. */
 
 import type { ParseArgsConfig } from 'node:util';
 import type { Config, Environment, TelegramConfig } from '../config.js';
@@ -16,8 +16,8 @@ export interface ParsedArgs {
 }
 
 /**
- * What `cli.ts` hands a command: the environment it read and the ways to build clients. A command
- * never reads `process.env` or builds an SDK client itself, so tests can give it anything.
+ * What `cli-main.ts` hands a command: the environment `cli.ts` read and the ways to build clients.
+ * A command never reads `process.env` or builds an SDK client itself, so tests can give it anything.
  */
 export interface CliContext {
   readonly env: Environment;

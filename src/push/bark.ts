@@ -35,7 +35,11 @@ export function barkLevel(message: OutgoingMessage): 'timeSensitive' | 'active' 
   return message.events.some((event) => urgent.has(event.kind)) ? 'timeSensitive' : 'active';
 }
 
-/** Bark answers `{"code":200,"message":"success"}`. */
+/**
+ * Bark answers `{"code":200,"message":"success"}`; bark-server (github.com/Finb/bark-server,
+ * `route_push.go`) answers 400 for a request it cannot take (no such device key, a bad body) and
+ * 500 when Apple's push service failed: the status decides a 429 or 5xx. Bark documents no rate limit.
+ */
 function judge(status: number, body: string, retryAfter: string | null): Verdict {
   const answer = jsonAnswer(body);
   if (typeof answer?.code !== 'number' || status >= 500 || status === 429) {

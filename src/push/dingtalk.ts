@@ -5,14 +5,25 @@ import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict }
 import { urlSecrets } from './redact.js';
 
 /**
- * DingTalk custom robot limits (open.dingtalk.com, "custom robot"): 20 messages a minute per
+ * DingTalk custom robot limits (DingTalk's "Custom robot access", 自定义机器人接入,
+ * open.dingtalk.com/document/robots/custom-robot-access, "调用频率限制"): 20 messages a minute per
  * robot, past which it is throttled for 10 minutes. Its custom-robot page states no length limit;
  * DingTalk caps its app robots' message parameter at 15,000 bytes, so texts are packed under that.
  */
 export const DINGTALK_LIMITS = { textBytes: 15_000, perMinute: 20 } as const;
 
-/** "send too fast": the robot is throttled for 10 minutes; retrying within the run cannot help. */
+/**
+ * 130101 "send too fast, exceed 20 times per minute": the robot is throttled for 10 minutes
+ * ("Custom robot access", 调用频率限制). No wait within a message's 60-second budget outlasts
+ * that, so it is not retried: the next check sends again.
+ */
 const THROTTLED = 130101;
+
+/**
+ * -1 "system busy" (系统繁忙): DingTalk's global error codes (全局错误码, open.dingtalk.com) advise
+ * trying again a little later.
+ */
+const BUSY = -1;
 
 /**
  * The signature of a robot with "additional signature" on: Base64 of HMAC-SHA256 with the secret
@@ -23,12 +34,15 @@ export function dingtalkSign(timestamp: string, secret: string): string {
   return createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
 }
 
-/** DingTalk answers 200 with `errcode` 0 on success. */
+/** DingTalk answers 200 with `errcode` 0 on success; a 429 or 5xx is judged by its status. */
 function judge(status: number, body: string, retryAfter: string | null): Verdict {
   const answer = jsonAnswer(body);
-  if (typeof answer?.errcode !== 'number') return statusVerdict(status, body, retryAfter);
+  if (typeof answer?.errcode !== 'number' || status === 429 || status >= 500) {
+    return statusVerdict(status, body, retryAfter);
+  }
   if (answer.errcode === 0) return { kind: 'delivered' };
   const reason = `errcode ${codeAndMessage(answer.errcode, answer.errmsg)}`;
+  if (answer.errcode === BUSY) return { kind: 'retry', reason };
   return {
     kind: 'refused',
     reason:

@@ -51,8 +51,9 @@ export function excerpt(body: string): string {
 
 /**
  * The HTTP status's verdict: 2xx delivered; 429 (after `Retry-After` seconds, if given) and 5xx
- * retried; any other status refused. Services that answer 200 with an error code in the body
- * check that first and fall back to this.
+ * retried; any other status refused. 429 "Too Many Requests" is RFC 6585 section 4, `Retry-After`
+ * RFC 9110 section 10.2.3 (a date there falls back to backoff). Services that answer with an error
+ * code in the body check that first and fall back to this.
  */
 export function statusVerdict(status: number, body: string, retryAfter: string | null): Verdict {
   if (status >= 200 && status < 300) return { kind: 'delivered' };

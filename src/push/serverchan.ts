@@ -35,7 +35,11 @@ export function markdownText(text: string): string {
     .join('\n\n');
 }
 
-/** ServerChan answers `{"code":0,...}` on success. */
+/**
+ * ServerChan answers `{"code":0,...}` on success. Its API page (sct.ftqq.com, "API") names no
+ * throttle code, and its quota is a day's: a non-zero `code` is a refusal. A 429 or 5xx is
+ * judged by its status.
+ */
 function judge(status: number, body: string, retryAfter: string | null): Verdict {
   const answer = jsonAnswer(body);
   if (typeof answer?.code !== 'number' || status >= 500 || status === 429) {

@@ -43,7 +43,8 @@ const WEBHOOK_LIMIT_BYTES = 1_000_000;
 
 /**
  * A generic webhook: each message is one HTTPS POST of the versioned JSON body, signed when a
- * secret is set. Any 2xx answer is delivery.
+ * secret is set. Any 2xx answer is delivery; a 429 or 5xx is retried, any other status refused
+ * (`statusVerdict`, after the HTTP standards).
  */
 export function createWebhookChannel(
   settings: { readonly url: string; readonly secret: string | undefined },

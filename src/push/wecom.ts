@@ -4,17 +4,29 @@ import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict }
 import { urlSecrets } from './redact.js';
 
 /**
- * WeCom (企业微信) group robot limits (developer.work.weixin.qq.com, "group robot"): a text
- * message's content of at most 2,048 bytes (UTF-8), and 20 messages a minute per robot.
+ * WeCom (企业微信) group robot limits (WeCom's "Group robot configuration", 群机器人配置说明,
+ * developer.work.weixin.qq.com/document/path/91770): a text message's content of at most 2,048
+ * bytes (UTF-8), and 20 messages a minute per robot ("消息发送频率限制").
  */
 export const WECOM_LIMITS = { contentBytes: 2_048, perMinute: 20 } as const;
 
-/** WeCom answers 200 with `errcode` 0 on success; 45009 is its rate limit, refused for this run. */
+/**
+ * Codes worth a later try, from WeCom's global error codes (全局错误码,
+ * developer.work.weixin.qq.com/document/path/90313): 45009 "api freq out of limit", the robot's
+ * 20 a minute spent (the guard keeps to it, so another sender shares the key; the minute passes
+ * within a message's budget), and -1 "system busy", which WeCom advises retrying a little later.
+ */
+const RETRYABLE = new Set([45009, -1]);
+
+/** WeCom answers 200 with `errcode` 0 on success; a 429 or 5xx is judged by its status. */
 function judge(status: number, body: string, retryAfter: string | null): Verdict {
   const answer = jsonAnswer(body);
-  if (typeof answer?.errcode !== 'number') return statusVerdict(status, body, retryAfter);
+  if (typeof answer?.errcode !== 'number' || status === 429 || status >= 500) {
+    return statusVerdict(status, body, retryAfter);
+  }
   if (answer.errcode === 0) return { kind: 'delivered' };
-  return { kind: 'refused', reason: `errcode ${codeAndMessage(answer.errcode, answer.errmsg)}` };
+  const reason = `errcode ${codeAndMessage(answer.errcode, answer.errmsg)}`;
+  return RETRYABLE.has(answer.errcode) ? { kind: 'retry', reason } : { kind: 'refused', reason };
 }
 
 /**

@@ -71,6 +71,9 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Notifi
         description: redact(answer.description, token),
         ...(answer.retryAfter === undefined ? {} : { retryAfter: answer.retryAfter }),
       });
+      // 429 is Telegram's flood control, to be repeated after `parameters.retry_after` seconds (Bot
+      // API, core.telegram.org/bots/api#responseparameters, and Bots FAQ, "My bot is hitting
+      // limits"); 5xx is Telegram's own failure. Any other error code is a refusal.
       const retryable = answer.errorCode === 429 || answer.errorCode >= 500 || response.status >= 500;
       if (!retryable) return { kind: 'refused', error };
       const waitMs =

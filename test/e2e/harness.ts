@@ -10,7 +10,7 @@ import {
 } from '../../sim/lightsail/index.js';
 import { type FakeTelegram, startFakeTelegram } from '../../sim/telegram/index.js';
 import { constant, type TrafficShape } from '../../sim/traffic.js';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/cli-main.js';
 
 export const CHAT_ID = SIMULATED_CHAT_ID;
 export const GB = 1e9;

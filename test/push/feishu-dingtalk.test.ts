@@ -74,19 +74,6 @@ describe('the Feishu channel', () => {
     );
     expect(server.received).toHaveLength(1);
   });
-
-  it('retries when Feishu says it is rate limited', async () => {
-    server = await startLocalServer({ status: 200, body: '{"code":0}' });
-    server.replies.push({ status: 200, body: '{"code":11232,"msg":"frequency limited psm"}' });
-    const channel = createFeishuChannel(
-      { url: `${server.root}${FEISHU_PATH}`, secret: undefined },
-      fakeTime().options,
-    );
-
-    await channel.send(aMessage());
-
-    expect(server.received).toHaveLength(2);
-  });
 });
 
 describe('the DingTalk channel', () => {
@@ -134,24 +121,6 @@ describe('the DingTalk channel', () => {
       expect(utf8Bytes(JSON.parse(request.body).text.content)).toBeLessThanOrEqual(DINGTALK_LIMITS.textBytes);
     }
     expect(time.waits).toEqual(Array.from({ length: batch.length - 1 }, () => 3_000));
-  });
-
-  it('does not retry when DingTalk throttles the robot for 10 minutes, and says the next check tries again', async () => {
-    server = await startLocalServer({
-      status: 200,
-      body: '{"errcode":130101,"errmsg":"send too fast, exceed 20 times per minute"}',
-    });
-    const channel = createDingtalkChannel({
-      url: `${server.root}/robot/send?access_token=${DINGTALK_TOKEN}`,
-      secret: SECRET,
-    });
-
-    const error = await failure(channel.send(aMessage()));
-
-    expect(server.received).toHaveLength(1);
-    expect(error?.message).toBe(
-      'DingTalk refused the message: errcode 130101 send too fast, exceed 20 times per minute (throttled for 10 minutes: the next check tries again)',
-    );
   });
 
   it('names a refused signature without the access token or the secret', async () => {
