@@ -30,6 +30,8 @@ export interface MetricPoint {
   /** Epoch milliseconds of the bucket's start. */
   readonly timestampMs: number;
   readonly sum: number;
+  /** `SampleCount` of the bucket, when asked for and answered: how much of the bucket the sum covers. */
+  readonly samples?: number;
 }
 
 /**
