@@ -115,6 +115,7 @@ export function monthFleet(options: {
     stopReason: undefined,
   }));
   const calls: Record<string, number> = {};
+  const settled = new Map<string, { readonly until: number; readonly points: readonly MetricPoint[] }>();
   const count = (op: string): void => {
     calls[op] = (calls[op] ?? 0) + 1;
   };
@@ -147,7 +148,24 @@ export function monthFleet(options: {
       count('GetInstanceMetricData');
       const each = find(instance);
       const visibleUntil = options.now().getTime() / 1000 - options.lagMinutes * 60;
-      return { kind: 'datapoints', points: metricPoints({ ...each, metric, window, visibleUntil }) };
+      // A bucket that closed before the visible moment never changes again (its traffic has moved,
+      // and a stop or a start changes only what comes after now), so each month-to-date read only
+      // computes the buckets since the last closed one: a month of checks stays seconds, not minutes.
+      const key = `${each.region}/${each.name}/${metric}/${window.start.getTime()}/${window.periodSeconds}`;
+      const known = settled.get(key) ?? { until: window.start.getTime() / 1000, points: [] };
+      const fresh = metricPoints({
+        ...each,
+        metric,
+        window: { ...window, start: new Date(known.until * 1000) },
+        visibleUntil,
+      });
+      const end = Math.min(window.end.getTime() / 1000, visibleUntil);
+      const until =
+        known.until +
+        window.periodSeconds * Math.max(0, Math.floor((end - known.until) / window.periodSeconds));
+      const closed = fresh.filter((point) => point.timestampMs < until * 1000);
+      settled.set(key, { until, points: [...known.points, ...closed] });
+      return { kind: 'datapoints', points: [...known.points, ...fresh] };
     },
     async stopInstance(instance) {
       count('StopInstance');

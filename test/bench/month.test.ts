@@ -122,6 +122,26 @@ describe('the month simulation’s fleet', () => {
     expect(points.at(-1)?.sum).toBeCloseTo(7 * 60 * 0.7e6, 3);
   });
 
+  it('answers read after read what one read of the same history answers', async () => {
+    const often = fleetAt(1);
+    const once = fleetAt(1);
+    for (const iso of ['2026-11-01T08:10:00Z', '2026-11-01T09:59:00Z', '2026-11-01T10:03:00Z'])
+      await often.read(iso);
+    await often.stopAt('2026-11-01T10:07:00Z');
+    await once.stopAt('2026-11-01T10:07:00Z');
+    await often.read('2026-11-01T11:30:00Z');
+    await often.startAt('2026-11-01T12:08:00Z');
+    await once.startAt('2026-11-01T12:08:00Z');
+
+    const later = await often.read('2026-11-01T12:40:00Z');
+
+    expect(later).toEqual(await once.read('2026-11-01T12:40:00Z'));
+    expect(later.map(hourOf)).toEqual([
+      ...Array.from({ length: 11 }, (_, hour) => `${String(hour).padStart(2, '0')}:00`),
+      '12:00',
+    ]);
+  });
+
   it('counts a 5-minute bucket it was stopped and started again in once', async () => {
     const { read, stopAt, startAt } = fleetAt(1);
     await stopAt('2026-11-01T10:07:00Z');
