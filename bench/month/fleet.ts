@@ -12,7 +12,8 @@ import type { Instance, MetricPoint, TrafficMetric, UsageWindow } from '../../sr
 
 /**
  * Lightsail's network metrics are 5-minute buckets, whatever period is asked for; a bucket is final
- * the moment it closes, and the one still open is answered too, growing (lightsail-facts.md).
+ * the moment it closes, and the one still open is answered too, growing (measured on the real service,
+ * ap-northeast-1, 2026-08-22).
  */
 const NATIVE_SECONDS = 300;
 

