@@ -141,7 +141,7 @@ async function main(): Promise<void> {
           `${profile.name} [${profile.plan}]\n`,
       );
     }
-    console.log(`## Metrics landing ${lagMinutes} minutes late\n`);
+    console.log(`## Metrics landing ${lagMinutes} minute${lagMinutes === 1 ? '' : 's'} late\n`);
     console.log(rows.join('\n'));
     console.log('\nStops (time UTC, reason) in the run shown:\n');
     console.log(`${details.join('\n')}\n`);
