@@ -20,7 +20,7 @@ import { htmlToPlain } from '../src/core/html.js';
 import { childEnvironment, SIMULATED_CHAT_ID, simulatedEnvironment } from './environment.js';
 import { startLightsailSimulator } from './lightsail/index.js';
 import { sampleAccount, trafficAt } from './sample-account.js';
-import { startFakeSns } from './sns/index.js';
+import { startFakeSns, textFor } from './sns/index.js';
 import { botMembership, startFakeTelegram } from './telegram/index.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -80,7 +80,8 @@ async function run(title: string, args: string[]): Promise<void> {
   for (const message of received) console.log(`\n${box(htmlToPlain(message.text))}`);
   const emails = sns.published.slice(mailed);
   console.log(`\nAmazon SNS email (中文) received ${count(emails.length)}:`);
-  for (const email of emails) console.log(`\n${box(`Subject: ${email.subject ?? ''}\n\n${email.message}`)}`);
+  for (const email of emails)
+    console.log(`\n${box(`Subject: ${email.subject ?? ''}\n\n${textFor(email, 'email')}`)}`);
 }
 
 /** Moves the demo's clock to `at` (UTC). */

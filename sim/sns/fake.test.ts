@@ -1,7 +1,13 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { afterEach, describe, expect, it } from 'vitest';
 import { snsClient, TOPIC_ARN } from '../../test/support/sns.js';
-import { type FakeSns, MAX_MESSAGE_BYTES, startFakeSns } from './index.js';
+import {
+  type FakeSns,
+  type FakeSubscription,
+  MAX_MESSAGE_BYTES,
+  SMS_PUBLISH_MAX_CHARS,
+  startFakeSns,
+} from './index.js';
 
 /** The error the real client throws for this Publish, or undefined when it succeeds. */
 async function refusal(
@@ -138,5 +144,83 @@ describe('the fake SNS, through the real @aws-sdk/client-sns', () => {
 
     expect(error?.name).toBe('AuthorizationErrorException');
     expect(error?.$metadata.httpStatusCode).toBe(403);
+  });
+});
+
+describe('MessageStructure=json and subscribers, in the fake SNS', () => {
+  let fake: FakeSns;
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  const PHONE = '+15555550100';
+  const subscriptions: FakeSubscription[] = [
+    { protocol: 'email', endpoint: 'ops@example.com' },
+    { protocol: 'sms', endpoint: PHONE, filterPolicy: { type: ['alerts', 'test'] } },
+  ];
+
+  it('gives each protocol its own entry of the structure, and default to the rest', async () => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN], subscriptions });
+
+    await snsClient(fake.endpoint).send(
+      new PublishCommand({
+        TopicArn: TOPIC_ARN,
+        Subject: 'web-1 stopped',
+        Message: JSON.stringify({ default: 'the full text\nwith details', sms: 'web-1 stopped' }),
+        MessageStructure: 'json',
+        MessageAttributes: { type: { DataType: 'String', StringValue: 'alerts' } },
+      }),
+    );
+
+    expect(fake.published[0]?.texts).toEqual({
+      default: 'the full text\nwith details',
+      sms: 'web-1 stopped',
+    });
+    expect(
+      fake.received.map(({ protocol, subject, text, segments }) => ({ protocol, subject, text, segments })),
+    ).toEqual([
+      {
+        protocol: 'email',
+        subject: 'web-1 stopped',
+        text: 'the full text\nwith details',
+        segments: undefined,
+      },
+      { protocol: 'sms', subject: undefined, text: 'web-1 stopped', segments: 1 },
+    ]);
+  });
+
+  it('delivers to a phone only what its filter policy lets through, and no text over 1,600 characters', async () => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN], subscriptions });
+    const send = (type: string, message: string) =>
+      snsClient(fake.endpoint).send(
+        new PublishCommand({
+          TopicArn: TOPIC_ARN,
+          Message: message,
+          MessageAttributes: { type: { DataType: 'String', StringValue: type } },
+        }),
+      );
+
+    await send('report', 'the daily report');
+    await send('alerts', 'x'.repeat(SMS_PUBLISH_MAX_CHARS + 1));
+    await send('alerts', '流量告警'.repeat(20));
+
+    expect(fake.received.filter((one) => one.protocol === 'sms').map((one) => one.segments)).toEqual([2]);
+    expect(fake.received.filter((one) => one.protocol === 'email')).toHaveLength(3);
+  });
+
+  it.each([
+    ['a structure without a default entry', JSON.stringify({ sms: 'short' }), 'json', 'No default entry'],
+    ['a structure that is not JSON', '{"default": "full"', 'json', 'failed to parse'],
+    ['a structure whose entry is not a string', JSON.stringify({ default: 'full', sms: 3 }), 'json', 'sms'],
+    ['a MessageStructure other than json', JSON.stringify({ default: 'full' }), 'xml', 'MessageStructure'],
+  ])('refuses %s with InvalidParameter', async (_what, message, structure, reason) => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN], subscriptions });
+
+    const error = await refusal(fake, { TopicArn: TOPIC_ARN, Message: message, MessageStructure: structure });
+
+    expect(error?.name).toBe('InvalidParameterException');
+    expect(error?.message).toContain(reason);
+    expect(fake.published).toEqual([]);
+    expect(fake.received).toEqual([]);
   });
 });

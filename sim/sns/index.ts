@@ -1,4 +1,5 @@
 export type { PublishedMessage } from './publish.js';
-export { MAX_MESSAGE_BYTES, subjectProblem } from './publish.js';
-export type { FakeSns, FakeSnsOptions, SnsFault } from './server.js';
+export { MAX_MESSAGE_BYTES, subjectProblem, textFor } from './publish.js';
+export type { FakeSns, FakeSnsOptions, FakeSubscription, Received, SnsFault } from './server.js';
 export { startFakeSns } from './server.js';
+export { SMS_PUBLISH_MAX_CHARS, smsEncoding, smsSegments } from './sms.js';

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { SnsError } from './query.js';
 
-/** A message the fake accepted, as SNS would deliver it to an email subscriber. */
+/** A message the fake accepted, with the text each protocol gets. */
 export interface PublishedMessage {
   readonly topicArn: string;
   readonly subject: string | undefined;
+  /** The Message parameter as sent: the text, or with `MessageStructure=json` the JSON structure. */
   readonly message: string;
+  /**
+   * The text per protocol: `default` always (the Message itself without a structure), and any
+   * protocol the structure names (`sms`, `email`, ...). See `textFor`.
+   */
+  readonly texts: Readonly<Record<string, string>>;
   /** String message attributes by name (subscription filter policies match on them). */
   readonly attributes: Readonly<Record<string, string>>;
   readonly messageId: string;
@@ -36,6 +42,56 @@ export function subjectProblem(
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range
   if (options.asciiOnly && /[^\u0000-\u007f]/.test(subject)) return 'Subject must be ASCII text';
   return undefined;
+}
+
+/** The text a subscriber of this protocol gets: its own entry of the structure, else `default`. */
+export function textFor(message: PublishedMessage, protocol: string): string {
+  return message.texts[protocol] ?? message.texts.default ?? message.message;
+}
+
+/**
+ * `MessageStructure=json` as the API reference states it: the Message must be a valid JSON object
+ * with at least a top-level `default` key whose value is a string; other top-level keys give the
+ * text of one protocol (`sms`, `email`, `http`, ...).
+ */
+function texts(message: string, structure: string | null): Record<string, string> {
+  if (structure === null) return { default: message };
+  if (structure !== 'json')
+    throw new SnsError(400, 'InvalidParameter', 'Invalid parameter: MessageStructure');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message);
+  } catch {
+    throw new SnsError(
+      400,
+      'InvalidParameter',
+      'Invalid parameter: Message Structure - JSON message body failed to parse',
+    );
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new SnsError(
+      400,
+      'InvalidParameter',
+      'Invalid parameter: Message Structure - JSON message body failed to parse',
+    );
+  }
+  const entries = Object.entries(parsed);
+  if (typeof (parsed as { default?: unknown }).default !== 'string') {
+    throw new SnsError(
+      400,
+      'InvalidParameter',
+      'Invalid parameter: Message Structure - No default entry in JSON message body',
+    );
+  }
+  const bad = entries.find(([, value]) => typeof value !== 'string');
+  if (bad !== undefined) {
+    throw new SnsError(
+      400,
+      'InvalidParameter',
+      `Invalid parameter: Message Structure - the value of "${bad[0]}" is not a string`,
+    );
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 /**
@@ -94,7 +150,14 @@ export function publish(
     if (problem !== undefined)
       throw new SnsError(400, 'InvalidParameter', `Invalid parameter: Subject (${problem})`);
   }
-  return { topicArn, subject, message, attributes, messageId: randomUUID() };
+  return {
+    topicArn,
+    subject,
+    message,
+    texts: texts(message, params.get('MessageStructure')),
+    attributes,
+    messageId: randomUUID(),
+  };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type PublishedMessage, publish } from './publish.js';
+import { type PublishedMessage, publish, textFor } from './publish.js';
 import { SNS_API_VERSION, SnsError, sendError, sendResult, signingRegion } from './query.js';
+import { SMS_PUBLISH_MAX_CHARS, smsSegments } from './sms.js';
 
 /** A fault the fake plays on the next `times` Publish requests (default: every one). */
 export type SnsFault = {
@@ -9,9 +10,31 @@ export type SnsFault = {
   readonly times?: number;
 };
 
+/** A subscription of every topic: an email address or a phone number. */
+export interface FakeSubscription {
+  readonly protocol: 'email' | 'sms';
+  readonly endpoint: string;
+  /** A FilterPolicy on message attributes: each named attribute must be one of its values. */
+  readonly filterPolicy?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** What one subscriber got of one published message. */
+export interface Received {
+  readonly protocol: FakeSubscription['protocol'];
+  readonly endpoint: string;
+  readonly messageId: string;
+  /** The subject, for email (SMS shows none). */
+  readonly subject: string | undefined;
+  readonly text: string;
+  /** SMS only: the billed segments. */
+  readonly segments?: number;
+}
+
 export interface FakeSnsOptions {
   /** Topics that exist, by ARN; Publish to any other answers 404 NotFound. */
   readonly topics: readonly string[];
+  /** Subscribers of every topic, whose deliveries `received` records. */
+  readonly subscriptions?: readonly FakeSubscription[];
   /**
    * Refuse non-ASCII subjects, as the older documentation says SNS does. Default false: the
    * current API reference allows UTF-8.
@@ -24,6 +47,8 @@ export interface FakeSns {
   readonly endpoint: string;
   /** Every message accepted, in order. */
   readonly published: PublishedMessage[];
+  /** What the subscribers got, in order: an SMS longer than one SMS publish allows gets nowhere. */
+  readonly received: Received[];
   /** Every request, faulted and refused ones included. */
   requests: number;
   injectFault(fault: SnsFault): void;
@@ -39,6 +64,24 @@ const FAULTS: Readonly<Record<Exclude<SnsFault['kind'], 'hang'>, SnsError>> = {
     'User: arn:aws:sts::123456789012:assumed-role/guard is not authorized to perform: SNS:Publish on resource',
   ),
 };
+
+/** The deliveries of one published message: each subscription its filter lets through, in its protocol's text. */
+function deliveries(message: PublishedMessage, subscriptions: readonly FakeSubscription[]): Received[] {
+  return subscriptions.flatMap((subscription): Received[] => {
+    const policy = Object.entries(subscription.filterPolicy ?? {});
+    const passes = policy.every(([name, values]) => {
+      const value = message.attributes[name];
+      return value !== undefined && values.includes(value);
+    });
+    if (!passes) return [];
+    const { protocol, endpoint } = subscription;
+    const text = textFor(message, protocol);
+    const { messageId } = message;
+    if (protocol === 'email') return [{ protocol, endpoint, messageId, subject: message.subject, text }];
+    if (text.length > SMS_PUBLISH_MAX_CHARS) return [];
+    return [{ protocol, endpoint, messageId, subject: undefined, text, segments: smsSegments(text) }];
+  });
+}
 
 async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
@@ -83,6 +126,7 @@ export async function startFakeSns(options: FakeSnsOptions): Promise<FakeSns> {
     }
     const message = publish(params, { region, topics, asciiSubjects: options.asciiSubjects ?? false });
     fake.published.push(message);
+    fake.received.push(...deliveries(message, options.subscriptions ?? []));
     sendResult(response, 'Publish', { MessageId: message.messageId });
   };
   const server = createServer((request, response) => {
@@ -98,6 +142,7 @@ export async function startFakeSns(options: FakeSnsOptions): Promise<FakeSns> {
   const fake: FakeSns = {
     endpoint: `http://127.0.0.1:${port}`,
     published: [],
+    received: [],
     requests: 0,
     injectFault: (fault) => faults.push({ kind: fault.kind, left: fault.times ?? Number.POSITIVE_INFINITY }),
     close: () =>

@@ -1,5 +1,5 @@
 import type { AlertEvent, AlertTextContext } from './alert-event.js';
-import type { Catalogue } from './i18n/catalogue.js';
+import type { Catalogue, PerAlertKind } from './i18n/catalogue.js';
 import { en } from './i18n/en.js';
 
 export type { AlertEvent, AlertFigures, AlertOfKind, AlertTextContext } from './alert-event.js';
@@ -8,11 +8,7 @@ export type { AlertEvent, AlertFigures, AlertOfKind, AlertTextContext } from './
  * Calls the catalogue's function for the event's kind. The catalogue's type pairs each kind with
  * the function for it; TypeScript cannot follow that pairing through a union, hence the cast.
  */
-function byKind<R>(
-  table: Catalogue['alert'] | Catalogue['headline'],
-  event: AlertEvent,
-  context: AlertTextContext,
-): R {
+function byKind<R>(table: PerAlertKind<R>, event: AlertEvent, context: AlertTextContext): R {
   return (table[event.kind] as (event: AlertEvent, context: AlertTextContext) => R)(event, context);
 }
 
@@ -28,6 +24,15 @@ export function alertHeadline(
   catalogue: Catalogue = en,
 ): string {
   return byKind(catalogue.headline, event, context);
+}
+
+/** One alert in a few words for SMS: what happened, the instance, its region, its percent. */
+export function alertSmsLine(
+  event: AlertEvent,
+  context: AlertTextContext,
+  catalogue: Catalogue = en,
+): string {
+  return byKind(catalogue.sms.alert, event, context);
 }
 
 /** Most urgent first: failures that cost money, then stops, then the rest. */

@@ -39,7 +39,7 @@ export function cutLine(text: string, maxChars: number): string {
 /**
  * Packs blocks into as few messages as the channel's format allows, in order, measuring the body
  * the channel sends (HTML for Telegram, plain text for the rest) the way it counts. Each message
- * carries both forms of its text, its subject and its blocks' data.
+ * carries both forms of its text, its subject, its short text for SMS and its blocks' data.
  */
 export function composeMessages<T>(input: {
   readonly blocks: readonly Block<T>[];
@@ -49,6 +49,8 @@ export function composeMessages<T>(input: {
   readonly language: Language;
   /** The subject of the `index`-th (0-based) of `total` messages holding `blocks`. */
   readonly subject: (blocks: readonly Block<T>[], index: number, total: number) => string;
+  /** The SMS of a message holding `blocks` (`src/core/sms.ts`): at most 1,600 characters. */
+  readonly sms: (blocks: readonly Block<T>[]) => string;
 }): Composed<T>[] {
   const { blocks, format, separator } = input;
   const bodies = blocks.map((block, index) => ({
@@ -67,6 +69,7 @@ export function composeMessages<T>(input: {
         subject: oneLine(input.subject(held, index, packed.length)),
         html,
         text,
+        sms: input.sms(held),
         events: held.map((block) => block.data),
       },
       blocks: held,

@@ -3,14 +3,20 @@ import { escapeHtml, htmlToPlain } from './html.js';
 /** Telegram's limit for one message's text. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
-/** How a channel counts: characters (UTF-16 code units, as Telegram does) or UTF-8 bytes. */
-export type Measure = 'chars' | 'utf8';
+/**
+ * How a channel counts: characters (UTF-16 code units, as Telegram does), UTF-8 bytes, or UTF-8
+ * bytes once escaped as the value of a JSON string (`json`: a line break is `\n`, two bytes; a
+ * control character `\u0001`, six), for a text sent inside a JSON document that the limit counts.
+ */
+export type Measure = 'chars' | 'utf8' | 'json';
 
 const encoder = new TextEncoder();
 
 /** The length of `text` as a channel counts it. */
 export function measured(text: string, measure: Measure): number {
-  return measure === 'chars' ? text.length : encoder.encode(text).length;
+  if (measure === 'chars') return text.length;
+  // JSON escapes character by character, so the escaped length of joined texts is the sum of theirs.
+  return encoder.encode(measure === 'json' ? JSON.stringify(text).slice(1, -1) : text).length;
 }
 
 /** How a packed body is counted and, when one block alone is too long, cut. */

@@ -1,5 +1,6 @@
 import type { EventData } from './event-data.js';
 import type { Language } from './i18n/catalogue.js';
+import type { Measure } from './pack.js';
 import type { Instance, MetricRead, TrafficMetric, UsageWindow } from './types.js';
 
 /**
@@ -57,6 +58,11 @@ export interface OutgoingMessage {
   readonly html: string;
   /** The same text for channels without markup. */
   readonly text: string;
+  /**
+   * The message in at most 1,600 characters (`SMS_MAX_CHARS`), plain and without emoji, for SMS
+   * (`src/core/sms.ts`): what an SNS topic's phone numbers get instead of `text`.
+   */
+  readonly sms: string;
   /** What the text says, as data, for webhooks (`src/core/event-data.ts`). */
   readonly events: readonly EventData[];
 }
@@ -67,8 +73,11 @@ export interface ChannelFormat {
   readonly body: 'html' | 'text';
   /** The largest body one message may hold, in `measure` units. */
   readonly limit: number;
-  /** Characters (UTF-16 code units, as Telegram counts), or UTF-8 bytes (WeCom, SNS, ...). */
-  readonly measure: 'chars' | 'utf8';
+  /**
+   * Characters (UTF-16 code units, as Telegram counts), UTF-8 bytes (WeCom, ...), or UTF-8 bytes
+   * once written inside a JSON string (SNS, whose Message is a JSON structure).
+   */
+  readonly measure: Measure;
 }
 
 /**

@@ -4,6 +4,7 @@ import { htmlToPlain } from './html.js';
 import type { Catalogue } from './i18n/catalogue.js';
 import { en } from './i18n/en.js';
 import type { OutgoingMessage } from './ports.js';
+import { smsOfTestAlert } from './sms.js';
 
 /**
  * The test message in Telegram HTML. `place` says where it went (`chat`: "this chat"), so the
@@ -23,6 +24,7 @@ export function testAlertMessage(now: Date, catalogue: Catalogue, place: 'chat' 
     subject: catalogue.testAlertSubject,
     html,
     text,
+    sms: smsOfTestAlert(now, catalogue),
     events: [{ kind: 'test', sentAt: now.toISOString(), text }],
   };
 }

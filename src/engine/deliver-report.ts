@@ -21,6 +21,7 @@ import {
   sortRows,
 } from '../core/report.js';
 import { isLastDayOf } from '../core/restart.js';
+import { smsOfReport } from '../core/sms.js';
 import { catalogueOf, channelsOf, type Delivery, inLanguages, preview, results, sendAll } from './send.js';
 import type { GuardSettings, RegionError, RunDependencies } from './types.js';
 
@@ -90,6 +91,7 @@ export async function deliverReport(input: {
       type: 'report',
       language: catalogue.language,
       subject: (_held, index, total) => `${subject}${total > 1 ? catalogue.part(index + 1, total) : ''}`,
+      sms: () => smsOfReport(model, context, catalogue),
     });
   };
   if (dryRun) return preview(deps, (format) => compose(format, catalogueFor(settings.language)));

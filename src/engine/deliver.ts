@@ -6,6 +6,7 @@ import { htmlToPlain } from '../core/html.js';
 import { type Catalogue, catalogueFor } from '../core/i18n/index.js';
 import type { Channel, ChannelFormat } from '../core/ports.js';
 import { sentToOf } from '../core/sent-to.js';
+import { smsOfAlerts } from '../core/sms.js';
 import { eventsOf, poolEventsOf } from './events.js';
 import {
   catalogueOf,
@@ -141,6 +142,12 @@ export async function deliverAlerts(input: {
         const headline = first === undefined ? '' : alertHeadline(first, context, catalogue);
         return `${catalogue.alertSubject(headline, held.length - 1)}${total > 1 ? catalogue.part(index + 1, total) : ''}`;
       },
+      sms: (held) =>
+        smsOfAlerts(
+          held.map((block) => block.ref.event),
+          context,
+          catalogue,
+        ),
     });
   if (dryRun) {
     const catalogue = catalogueFor(settings.language);

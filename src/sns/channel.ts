@@ -1,14 +1,29 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { SNS_TYPE_ATTRIBUTE } from '../constants.js';
 import { cutLine } from '../core/compose.js';
-import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
+import { CHANNEL_LABELS, type Channel, type OutgoingMessage } from '../core/ports.js';
+import { SMS_MAX_CHARS } from '../core/sms.js';
 import { describeError } from '../errors.js';
 
+/** Publish's limit: a message of at most 256 KB (262,144 bytes), its attributes included. */
+const PUBLISH_LIMIT_BYTES = 262_144;
+
+/** Room for the `type` attribute (its name, data type and value). */
+const ATTRIBUTE_ROOM_BYTES = 1_024;
+
+/** The most the `sms` entry takes: each of its UTF-16 units escaped at worst as six bytes (`\u0001`). */
+const SMS_ROOM_BYTES = SMS_MAX_CHARS * 6;
+
+/** The structure around the two texts: `{"default":"","sms":""}`. */
+const STRUCTURE_BYTES = JSON.stringify({ default: '', sms: '' }).length;
+
 /**
- * Publish's limits: a message of at most 256 KB (262,144 bytes) with its attributes, a subject
- * under 100 characters. The body is packed under the limit less room for the `type` attribute.
+ * How long the full text may be, in UTF-8 bytes once escaped inside the JSON structure (the
+ * channel's format measures it so): what Publish takes, less the attribute, the `sms` entry at its
+ * longest and the structure's own characters.
  */
-export const SNS_MESSAGE_LIMIT_BYTES = 262_144 - 1_024;
+export const SNS_MESSAGE_LIMIT_BYTES =
+  PUBLISH_LIMIT_BYTES - ATTRIBUTE_ROOM_BYTES - SMS_ROOM_BYTES - STRUCTURE_BYTES;
 
 export const SNS_SUBJECT_MAX_CHARS = 99;
 
@@ -37,8 +52,18 @@ export function topicRegion(topicArn: string): string {
 }
 
 /**
- * Amazon SNS as a channel: email and SMS subscribers of the topic get the subject and the plain
- * text (SNS sends no HTML). The client carries the SDK's retries and endpoint
+ * The Message of a Publish with `MessageStructure: 'json'`: one text per protocol. `default`, the
+ * full plain text, is what email and every protocol without its own entry gets; `sms` is the short
+ * text (at most 1,600 characters), since SNS sends no more than that in one SMS publish. There is
+ * no `email` entry: it would repeat `default` and halve what one publish can carry.
+ */
+export function snsMessageStructure(message: OutgoingMessage): string {
+  return JSON.stringify({ default: message.text, sms: message.sms });
+}
+
+/**
+ * Amazon SNS as a channel: email subscribers of the topic get the subject and the plain text (SNS
+ * sends no HTML), SMS subscribers the short text. The client carries the SDK's retries and endpoint
  * (`AWS_ENDPOINT_URL_SNS`); every publish is aborted at the run's alert deadline.
  */
 export function createSnsChannel(settings: {
@@ -51,7 +76,7 @@ export function createSnsChannel(settings: {
   readonly now?: () => number;
 }): Channel {
   const now = settings.now ?? Date.now;
-  const publish = async (subject: string, message: string, type: string): Promise<void> => {
+  const publish = async (subject: string, message: OutgoingMessage): Promise<void> => {
     const budget = Math.min(
       settings.maxTotalMs ?? 60_000,
       (settings.deadline ?? Number.POSITIVE_INFINITY) - now(),
@@ -61,8 +86,9 @@ export function createSnsChannel(settings: {
       new PublishCommand({
         TopicArn: settings.topicArn,
         Subject: subject,
-        Message: message,
-        MessageAttributes: { [SNS_TYPE_ATTRIBUTE]: { DataType: 'String', StringValue: type } },
+        Message: snsMessageStructure(message),
+        MessageStructure: 'json',
+        MessageAttributes: { [SNS_TYPE_ATTRIBUTE]: { DataType: 'String', StringValue: message.type } },
       }),
       { abortSignal: AbortSignal.timeout(Math.floor(budget)) },
     );
@@ -70,11 +96,11 @@ export function createSnsChannel(settings: {
   return {
     name: 'sns',
     label: CHANNEL_LABELS.sns,
-    format: { body: 'text', limit: SNS_MESSAGE_LIMIT_BYTES, measure: 'utf8' },
+    format: { body: 'text', limit: SNS_MESSAGE_LIMIT_BYTES, measure: 'json' },
     async send(message) {
       const subject = snsSubject(message.subject);
       try {
-        await publish(subject, message.text, message.type);
+        await publish(subject, message);
       } catch (error) {
         const refusedSubject =
           error instanceof Error && /InvalidParameter/.test(error.name) && /Subject/.test(error.message);
@@ -83,7 +109,7 @@ export function createSnsChannel(settings: {
             cause: error,
           });
         }
-        await publish(asciiSubject(subject), message.text, message.type);
+        await publish(asciiSubject(subject), message);
       }
     },
   };

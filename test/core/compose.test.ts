@@ -21,6 +21,7 @@ function compose(blocks: readonly Block<string>[], format: ChannelFormat, separa
     type: 'alerts',
     language: 'en',
     subject: (held, index, total) => `${held.map((b) => b.ref).join('+')} ${index + 1}/${total}`,
+    sms: (held) => `sms ${held.map((b) => b.ref).join('+')}`,
   });
 }
 
@@ -53,6 +54,22 @@ describe('oneLine and cutLine: a subject or a push title', () => {
 });
 
 describe('composeMessages', () => {
+  it('gives each message the SMS text of exactly the blocks it holds', () => {
+    const messages = compose([A, B, C], { body: 'text', limit: 12, measure: 'utf8' });
+
+    expect(messages.map(({ message }) => message.sms)).toEqual(['sms a+b', 'sms c']);
+  });
+
+  it('measures a body sent inside JSON as escaped: a quote and a line break take two bytes each', () => {
+    const quoted = block('q', '"""');
+    // Two blocks and the line between them: 7 bytes as UTF-8, 14 once escaped.
+    const json = compose([quoted, quoted], { body: 'text', limit: 13, measure: 'json' }, '\n');
+    const raw = compose([quoted, quoted], { body: 'text', limit: 13, measure: 'utf8' }, '\n');
+
+    expect(json.map(({ message }) => message.text)).toEqual(['"""', '"""']);
+    expect(raw.map(({ message }) => message.text)).toEqual(['"""\n"""']);
+  });
+
   it('packs blocks that fit into one HTML message with its plain text, subject and every block’s data', () => {
     const [message, ...rest] = compose([A, B], { body: 'html', limit: 4096, measure: 'chars' });
 
@@ -63,6 +80,7 @@ describe('composeMessages', () => {
       subject: 'a+b 1/1',
       html: '<b>a</b> &amp; 1\n\n<code>b</code> &lt;2&gt;',
       text: 'a & 1\n\nb <2>',
+      sms: 'sms a+b',
       events: [A.data, B.data],
     });
     expect(message?.blocks).toEqual([A, B]);
@@ -103,6 +121,7 @@ describe('composeMessages', () => {
       type: 'report',
       language: 'zh-CN',
       subject: () => 'Report\nfor November',
+      sms: () => 'Report',
     });
 
     expect(message?.message).toMatchObject({

@@ -101,7 +101,42 @@ describe('check with channels other than Telegram', () => {
     expect(run.stdout).toContain('Amazon SNS: 1 message sent.');
     expect(sns.published).toHaveLength(1);
     expect(sns.published[0]?.subject).toBe('lightsail-guard: web_1 stopped (97.0%)');
-    expect(sns.published[0]?.message).toMatch(/^🛑 Stopped web_1 in eu-west-2: 993\.28 of 1024\.00 GB used/);
+    expect(sns.published[0]?.texts.default).toMatch(
+      /^🛑 Stopped web_1 in eu-west-2: 993\.28 of 1024\.00 GB used/,
+    );
+  });
+
+  it('texts a phone subscribed to the topic one short summary of three stops, in the channel’s language, while email gets them in full', async () => {
+    world = await startWorld([
+      instanceAt('web_1', 'eu-west-2', 0.97),
+      instanceAt('web_2', 'eu-west-2', 0.98),
+      instanceAt('db_1', 'us-east-1', 0.99),
+    ]);
+    hook = await startLocalServer();
+    sns = await startFakeSns({
+      topics: [TOPIC],
+      subscriptions: [
+        { protocol: 'email', endpoint: 'ops@example.com' },
+        { protocol: 'sms', endpoint: '+8613800138000', filterPolicy: { type: ['alerts', 'test'] } },
+      ],
+    });
+
+    const run = await runInProcess(world, ['check'], {
+      ...NO_TELEGRAM,
+      SNS_TOPIC_ARN: TOPIC,
+      AWS_ENDPOINT_URL_SNS: sns.endpoint,
+      ALERT_LANGUAGE: 'zh-CN',
+    });
+
+    expect(run.code).toBe(0);
+    const [email, sms, ...rest] = sns.received;
+    expect(rest).toEqual([]);
+    expect(email?.text).toContain('停止调用成功');
+    expect(sms?.text).toMatch(
+      /^lightsail-guard 共 3 条提醒：已停止 \w+（[a-z0-9-]+），已用配额的 9\d\.\d%；/,
+    );
+    expect(sms?.text).not.toContain('停止调用成功');
+    expect(sms?.segments).toBeLessThanOrEqual(2);
   });
 
   it('runs the Lambda handler with SNS as its only channel, reading no bot token', async () => {
@@ -231,7 +266,7 @@ describe('check with channels other than Telegram', () => {
     expect(run.stdout).not.toContain('fake-wecom-key');
     expect(world.telegram.messages[0]?.text).toContain('lightsail-guard test alert');
     expect(sns.published[0]).toMatchObject({ subject: 'lightsail-guard：测试提醒' });
-    expect(sns.published[0]?.message).toContain(
+    expect(sns.published[0]?.texts.default).toContain(
       '如果你能看到这条消息，守护程序的提醒和每日报告也会发到这里。',
     );
     expect(JSON.parse(hook.received[0]?.body ?? '{}').text.content).toContain('也会发到这个聊天');

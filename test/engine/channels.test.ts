@@ -250,4 +250,28 @@ describe('delivery to several channels', () => {
       '📊 Lightsail 流量：2026年11月至今（截至 2026-11-20 10:00 UTC）',
     );
   });
+
+  it('gives each channel’s alerts a short SMS text in that channel’s language, beside the full text', async () => {
+    const fleet = aFleet();
+    const { telegram, sns } = twoChannels();
+
+    await run(fleet, [telegram, sns], {
+      settings: { instances: ['hot'], language: 'zh-CN', channelLanguages: { telegram: 'en' } },
+    });
+
+    expect(sns.sent[0]?.sms).toBe('lightsail-guard：已停止 hot（us-east-1），已用配额的 97.0%');
+    expect(telegram.sent[0]?.sms).toBe('lightsail-guard: STOPPED hot (us-east-1) at 97.0% of its allowance');
+    expect(sns.sent[0]?.text).toContain('停止调用成功');
+  });
+
+  it('gives the report a one-line SMS text: its date and counts', async () => {
+    const fleet = aFleet();
+    const sns = recordingChannel('sns');
+
+    await run(fleet, [sns], { command: 'report', settings: { language: 'zh-CN' } });
+
+    expect(sns.sent.map((message) => message.sms)).toEqual([
+      'lightsail-guard 流量日报 2026-11-20：共 5 台实例，2 台达到或超过 95%，0 台未知',
+    ]);
+  });
 });

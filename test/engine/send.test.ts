@@ -16,6 +16,7 @@ function aComposed(subject: string): Composed<number> {
     subject,
     html: `<b>${subject}</b> <code>web-1</code>`,
     text: `${subject} web-1`,
+    sms: subject,
     events: [],
   };
   return { message, blocks: [] };

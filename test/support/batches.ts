@@ -22,6 +22,7 @@ export function aLargeBatch(format: ChannelFormat, count = 60): Composed<number>
     type: 'alerts',
     language: 'en',
     subject: (held) => `lightsail-guard：节点_${held[0]?.ref} 已用 85.0%（80% 预警）等 ${held.length} 条提醒`,
+    sms: (held) => `lightsail-guard 共 ${held.length} 条提醒`,
   });
 }
 

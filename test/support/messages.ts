@@ -8,6 +8,7 @@ export function aMessage(overrides: Partial<OutgoingMessage> = {}): OutgoingMess
     subject: 'lightsail-guard: web_1 stopped (97.0%)',
     html: '🛑 <b>Stopped</b> <code>web_1</code> in eu-west-2: 97.00 of 100.00 GB used (97.0%), threshold 95%.',
     text: '🛑 Stopped web_1 in eu-west-2: 97.00 of 100.00 GB used (97.0%), threshold 95%.',
+    sms: 'lightsail-guard: STOPPED web_1 (eu-west-2) at 97.0% of its allowance',
     events: [
       {
         kind: 'stop',

@@ -69,6 +69,22 @@ export interface ReportCatalogue {
   readonly poolsTitle: string;
 }
 
+/**
+ * The short texts an SMS subscriber gets (`src/core/sms.ts` fits them into one SMS publish): plain
+ * text without markup or emoji, so that English stays in the GSM-7 alphabet, 160 characters a
+ * billed segment (one character outside it makes the whole text UCS-2, 70 a segment).
+ */
+export interface SmsCatalogue {
+  /** One alert in a few words: what happened, to which instance, in which region, at what percent. */
+  readonly alert: PerAlertKind<string>;
+  /** The text of a message holding `total` alerts that names the first of them (`shown`, in order). */
+  alerts(shown: readonly string[], total: number): string;
+  /** The test message: plainly a test, and what its arrival proves. */
+  testAlert(now: Date): string;
+  /** The daily report in one line: its date and counts (a subscription filter keeps it off phones). */
+  report(model: ReportModel, counts: ReportCounts, context: ReportTextContext): string;
+}
+
 export interface Catalogue {
   readonly language: Language;
   /** The alert as HTML: what happened, to which instance, with the figures. */
@@ -86,4 +102,5 @@ export interface Catalogue {
   testAlert(now: Date, place: 'chat' | 'here'): string;
   readonly testAlertSubject: string;
   readonly report: ReportCatalogue;
+  readonly sms: SmsCatalogue;
 }

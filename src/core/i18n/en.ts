@@ -12,6 +12,7 @@ import type { Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
 import type { Catalogue } from './catalogue.js';
 import { command, quote } from './markup.js';
+import { smsEn } from './sms-en.js';
 
 const who = (instance: Instance): string =>
   `<code>${escapeHtml(instance.name)}</code> in ${escapeHtml(instance.region)}`;
@@ -282,4 +283,5 @@ export const en: Catalogue = {
         : `${pace}; ${h.threshold.percent}% around ${displayTime(h.threshold.at, h.timeZone)}`;
     },
   },
+  sms: smsEn,
 };

@@ -12,6 +12,7 @@ import type { Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
 import type { Catalogue } from './catalogue.js';
 import { command, quote } from './markup.js';
+import { smsZhCN } from './sms-zh-CN.js';
 
 /**
  * Simplified Chinese, for the recipe's readers ("已用流量", "每月配额", "使用比例"): full-width
@@ -303,4 +304,5 @@ export const zhCN: Catalogue = {
         : `${pace}；约 ${displayTime(h.threshold.at, h.timeZone, 'zh-CN')} 达到 ${h.threshold.percent}%`;
     },
   },
+  sms: smsZhCN,
 };
