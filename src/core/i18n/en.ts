@@ -6,7 +6,7 @@ import { DEFAULT_TIME_ZONE, displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { allowanceStanding, OVERAGE_USD_PER_GB } from '../overage.js';
-import type { PoolFigures } from '../pools.js';
+import { type PoolFigures, subjectMembers } from '../pools.js';
 import { formatRate, type StopAhead } from '../stop-ahead.js';
 import type { Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
@@ -49,6 +49,20 @@ const names = (pool: PoolFigures): string =>
 const poolName = (pool: PoolFigures): string =>
   `pool <code>${escapeHtml(pool.bundleId)}</code> in ${escapeHtml(pool.region)} (${names(pool)})`;
 
+/** A pool's members in a subject line (plain text): "busy, idle and 2 more". */
+const memberList = (pool: PoolFigures): string => {
+  const { named, more } = subjectMembers(pool);
+  return `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+};
+
+/** Who a subject line is about: the instance, or "pool small_3_0 (busy, idle)" for the pool's figures. */
+const headlineName = (event: AlertFigures & { instance: Instance }): string =>
+  event.pool === undefined ? event.instance.name : `pool ${event.pool.bundleId} (${memberList(event.pool)})`;
+
+/** What a member's subject line adds about its pool: " (pool small_3_0: busy, idle)". */
+const inPoolLabel = (pool: PoolFigures | undefined): string =>
+  pool === undefined ? '' : ` (pool ${pool.bundleId}: ${memberList(pool)})`;
+
 /** Who an alert is about: the instance, or its pool when the figures are the pool's. */
 const subject = (event: AlertFigures & { instance: Instance }): string =>
   event.pool === undefined ? who(event.instance) : poolName(event.pool);
@@ -58,6 +72,10 @@ const stoppedAt = (event: AlertFigures, quotaPercent: number): string =>
   event.pool === undefined
     ? `It will be stopped at ${quotaPercent}%.`
     : `Every running member will be stopped at ${quotaPercent}% of the pooled allowance.`;
+
+/** A member judged with its pool: the instance, "with its pool ... (busy, idle)". */
+const member = (event: AlertFigures & { instance: Instance }): string =>
+  `${who(event.instance)}${event.pool === undefined ? '' : `, with its ${poolName(event.pool)}`}`;
 
 const stopHead = (
   event: AlertFigures & { instance: Instance; ahead?: StopAhead },
@@ -70,8 +88,7 @@ const stopHead = (
       : ahead.burst === true
         ? ` A burst at ${formatRate(ahead.ratePerSecond)} (BURST_MBPS) could pass 100% of the allowance within ${ahead.withinMinutes} minutes, before a check could see it.`
         : ` At ${formatRate(ahead.ratePerSecond)} it would pass ${context.quotaPercent}% within ${ahead.withinMinutes} minutes, before the next check could see it.`;
-  const member = event.pool === undefined ? '' : `, with its ${poolName(event.pool)}`;
-  return `${who(event.instance)}${member}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%.${why}`;
+  return `${member(event)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%.${why}`;
 };
 
 const unrecorded = (recordError: string | undefined): string =>
@@ -127,7 +144,7 @@ export const en: Catalogue = {
         event.because === 'setting'
           ? `set ACTION=stop, or ${command('set-action', `${event.instance.name} stop`)} for this one`
           : command('set-action', `${event.instance.name} stop`);
-      return `🔔 <b>Over threshold, not stopped</b> ${who(event.instance)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Not stopped because ${why} (alerts only).${allowanceNote(event)} To have it stopped: ${change}.`;
+      return `🔔 <b>Over threshold, not stopped</b> ${member(event)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Not stopped because ${why} (alerts only).${allowanceNote(event)} To have it stopped: ${change}.`;
     },
     started(event) {
       const names = event.started
@@ -166,15 +183,19 @@ export const en: Catalogue = {
   headline: {
     stop(event) {
       const name = event.instance.name;
-      if (event.outcome === 'failed') return `STOP FAILED for ${name}`;
-      if (event.outcome === 'dry-run') return `${name} would be stopped`;
-      return `${name} stopped${event.ahead === undefined ? '' : ' ahead'} (${formatPercent(event.percent)})`;
+      const pool = inPoolLabel(event.pool);
+      if (event.outcome === 'failed') return `STOP FAILED for ${name}${pool}`;
+      if (event.outcome === 'dry-run') return `${name} would be stopped${pool}`;
+      const verb = `${name} stopped${event.ahead === undefined ? '' : ' ahead'}`;
+      const pct = formatPercent(event.percent);
+      if (event.pool === undefined) return `${verb} (${pct})`;
+      return `${verb} (${pct} of pool ${event.pool.bundleId}: ${memberList(event.pool)})`;
     },
-    warn: (event) => `${event.instance.name} at ${formatPercent(event.percent)} (${event.level}% warning)`,
-    'kept-running': (event) => `${event.instance.name} over threshold, kept running`,
+    warn: (event) => `${headlineName(event)} at ${formatPercent(event.percent)} (${event.level}% warning)`,
+    'kept-running': (event) => `${headlineName(event)} over threshold, kept running`,
     forecast: (event) =>
-      `${event.instance.name} on pace for ${Math.floor(event.forecast.monthEndPercent)}% this month`,
-    'not-stopped': (event) => `${event.instance.name} over threshold, not stopped`,
+      `${headlineName(event)} on pace for ${Math.floor(event.forecast.monthEndPercent)}% this month`,
+    'not-stopped': (event) => `${event.instance.name} over threshold, not stopped${inPoolLabel(event.pool)}`,
     started: (event) =>
       `${event.dryRun ? 'would start' : 'started'} for the new month: ${event.started.map(({ instance }) => instance.name).join(', ')}`,
     'start-failed': (event) => `START FAILED for ${event.instance.name}`,

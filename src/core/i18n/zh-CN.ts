@@ -6,7 +6,7 @@ import { DEFAULT_TIME_ZONE, displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { allowanceStanding, OVERAGE_USD_PER_GB } from '../overage.js';
-import type { PoolFigures } from '../pools.js';
+import { type PoolFigures, subjectMembers } from '../pools.js';
 import { formatRate, type StopAhead } from '../stop-ahead.js';
 import type { Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
@@ -78,6 +78,25 @@ const names = (pool: PoolFigures): string =>
 const poolName = (pool: PoolFigures): string =>
   `资源池 <code>${escapeHtml(pool.bundleId)}</code>（${escapeHtml(pool.region)}；${names(pool)}）`;
 
+/** A pool's members in a subject line (plain text): "busy、idle" or "busy、idle、web-3 等 5 台". */
+const memberList = (pool: PoolFigures): string => {
+  const { named, more } = subjectMembers(pool);
+  return `${named.join('、')}${more > 0 ? ` 等 ${pool.instances.length} 台` : ''}`;
+};
+
+/**
+ * Who a subject line is about, ready for the words after it: "web-1 " (a space after a Latin name),
+ * or "资源池 small_3_0（busy、idle）" for the pool's figures (none after a full-width bracket).
+ */
+const headlineName = (event: AlertFigures & { instance: Instance }): string =>
+  event.pool === undefined
+    ? `${event.instance.name} `
+    : `资源池 ${event.pool.bundleId}（${memberList(event.pool)}）`;
+
+/** What a member's subject line adds about its pool: "（资源池 small_3_0：busy、idle）". */
+const inPoolLabel = (pool: PoolFigures | undefined): string =>
+  pool === undefined ? '' : `（资源池 ${pool.bundleId}：${memberList(pool)}）`;
+
 const subject = (event: AlertFigures & { instance: Instance }): string =>
   event.pool === undefined ? who(event.instance) : poolName(event.pool);
 
@@ -85,6 +104,10 @@ const stoppedAt = (event: AlertFigures, quotaPercent: number): string =>
   event.pool === undefined
     ? `达到 ${quotaPercent}% 时将被停止。`
     : `达到合并配额的 ${quotaPercent}% 时，所有运行中的成员都将被停止。`;
+
+/** A member judged with its pool: the instance, "（与其资源池 …一起）". */
+const member = (event: AlertFigures & { instance: Instance }): string =>
+  `${who(event.instance)}${event.pool === undefined ? '' : `（与其${poolName(event.pool)}一起）`}`;
 
 const stopHead = (
   event: AlertFigures & { instance: Instance; ahead?: StopAhead },
@@ -97,8 +120,7 @@ const stopHead = (
       : ahead.burst === true
         ? `若以 ${formatRate(ahead.ratePerSecond)} 突发（BURST_MBPS），它可能在 ${ahead.withinMinutes} 分钟内超过配额的 100%，早于检查能看到它。`
         : `以 ${formatRate(ahead.ratePerSecond)} 的速度，它将在 ${ahead.withinMinutes} 分钟内超过 ${context.quotaPercent}%，早于下次检查能看到它。`;
-  const member = event.pool === undefined ? '' : `（与其${poolName(event.pool)}一起）`;
-  return `${who(event.instance)}${member}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。${why}`;
+  return `${member(event)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。${why}`;
 };
 
 const unrecorded = (recordError: string | undefined): string =>
@@ -152,7 +174,7 @@ export const zhCN: Catalogue = {
         event.because === 'setting'
           ? `设置 ACTION=stop，或只对此实例执行 ${command('set-action', `${event.instance.name} stop`)}`
           : command('set-action', `${event.instance.name} stop`);
-      return `🔔 <b>超过阈值，未停止</b> ${who(event.instance)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。未停止，因为${why}（仅提醒）。${allowanceNote(event)}如需停止它：${change}。`;
+      return `🔔 <b>超过阈值，未停止</b> ${member(event)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。未停止，因为${why}（仅提醒）。${allowanceNote(event)}如需停止它：${change}。`;
     },
     started(event) {
       const names = event.started
@@ -188,15 +210,17 @@ export const zhCN: Catalogue = {
   headline: {
     stop(event) {
       const name = event.instance.name;
-      if (event.outcome === 'failed') return `${name} 停止失败`;
-      if (event.outcome === 'dry-run') return `${name} 将会停止`;
-      return `${name} ${event.ahead === undefined ? '已停止' : '已提前停止'}（${percent(event.percent)}）`;
+      if (event.outcome === 'failed') return `${name} 停止失败${inPoolLabel(event.pool)}`;
+      if (event.outcome === 'dry-run') return `${name} 将会停止${inPoolLabel(event.pool)}`;
+      const verb = `${name} ${event.ahead === undefined ? '已停止' : '已提前停止'}`;
+      if (event.pool === undefined) return `${verb}（${percent(event.percent)}）`;
+      return `${verb}（资源池 ${event.pool.bundleId} 已用 ${percent(event.percent)}：${memberList(event.pool)}）`;
     },
-    warn: (event) => `${event.instance.name} 已用 ${percent(event.percent)}（${event.level}% 预警）`,
-    'kept-running': (event) => `${event.instance.name} 超过阈值，保持运行`,
+    warn: (event) => `${headlineName(event)}已用 ${percent(event.percent)}（${event.level}% 预警）`,
+    'kept-running': (event) => `${headlineName(event)}超过阈值，保持运行`,
     forecast: (event) =>
-      `${event.instance.name} 按当前速度本月将达 ${Math.floor(event.forecast.monthEndPercent)}%`,
-    'not-stopped': (event) => `${event.instance.name} 超过阈值，未停止`,
+      `${headlineName(event)}按当前速度本月将达 ${Math.floor(event.forecast.monthEndPercent)}%`,
+    'not-stopped': (event) => `${event.instance.name} 超过阈值，未停止${inPoolLabel(event.pool)}`,
     started: (event) =>
       `新的月份${event.dryRun ? '将会启动' : '已启动'}：${event.started.map(({ instance }) => instance.name).join('、')}`,
     'start-failed': (event) => `${event.instance.name} 启动失败`,
