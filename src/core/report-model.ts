@@ -63,6 +63,11 @@ export interface ReportRow {
   readonly forecast?: ForecastJson | null;
   /** `ALLOWANCE_SCOPE=pool`: the pool it was judged in, and that pool's share used. */
   readonly pool?: { readonly bundleId: string; readonly percent: number };
+  /**
+   * With `over-threshold` in the month's last check interval: ISO time the allowance resets at
+   * (00:00 UTC on the 1st), before the next check, which will therefore not stop it.
+   */
+  readonly resetBeforeNextCheck?: string;
 }
 
 /** A pool of two or more instances in the report, the table and `--json` (`pools[]`). */

@@ -41,7 +41,17 @@ export function rowNote(row: ReportRow, catalogue: Catalogue = en, display?: For
       row.action === 'over-threshold')
       ? (row.burst === true ? report.actionsBurst : report.actionsAhead)[row.action]
       : undefined;
-  const parts = [ahead ?? report.actions[row.action]];
+  // The month's last check interval: the next check reads a new month and stops nothing for this one.
+  const reset =
+    row.action === 'over-threshold' && row.resetBeforeNextCheck !== undefined
+      ? new Date(row.resetBeforeNextCheck)
+      : undefined;
+  const atReset =
+    reset === undefined
+      ? undefined
+      : report.overAtReset[row.reason !== 'ahead' ? 'threshold' : row.burst === true ? 'burst' : 'ahead'];
+  const parts = [atReset ?? ahead ?? report.actions[row.action]];
+  if (reset !== undefined) parts.push(report.resetFirst(reset, display?.timeZone ?? DEFAULT_TIME_ZONE));
   if (row.unknownReason !== undefined) parts.push(report.unknownUsage(row.unknownReason));
   if (row.error !== undefined) parts.push(row.error);
   if (row.nextMonth !== undefined) parts.push(report.nextMonth[row.nextMonth]);

@@ -1,6 +1,6 @@
 import { TAGS } from '../constants.js';
 import type { AlertEvent } from '../core/alerts.js';
-import { type BillingMonth, billingMonthOf } from '../core/billing-month.js';
+import { type BillingMonth, billingMonthOf, resetBeforeNextCheck } from '../core/billing-month.js';
 import { forecastJson } from '../core/forecast-text.js';
 import { percentUsed } from '../core/percent.js';
 import type { InstanceAction, PoolRow, ReportRow } from '../core/report.js';
@@ -104,7 +104,8 @@ export async function runGuard(
   const started = command === 'check' ? startedEvent(outcomes, dryRun) : undefined;
   if (started !== undefined) events.push(started);
 
-  const rows = outcomes.map((outcome) => toRow(outcome, month, settings));
+  const reset = resetBeforeNextCheck(now, settings.foresight.checkIntervalMinutes);
+  const rows = outcomes.map((outcome) => toRow(outcome, month, settings, reset));
   const poolRows = pools.map(toPoolRow);
   const base = {
     command,
@@ -150,7 +151,13 @@ function burstLevel(outcome: InstanceOutcome, settings: GuardSettings): { burstS
   return level === undefined ? {} : { burstStopPercent: level };
 }
 
-function toRow(outcome: InstanceOutcome, month: BillingMonth, settings: GuardSettings): ReportRow {
+function toRow(
+  outcome: InstanceOutcome,
+  month: BillingMonth,
+  settings: GuardSettings,
+  /** The allowance's reset when it comes before the next check (`resetBeforeNextCheck`). */
+  reset: Date | undefined,
+): ReportRow {
   const { restartOnNewMonth } = settings;
   const { instance, allowance, assessment, stop } = outcome;
   const usage = assessment?.usage;
@@ -186,6 +193,10 @@ function toRow(outcome: InstanceOutcome, month: BillingMonth, settings: GuardSet
     forecast: forecastJson(outcome.forecast ?? null),
     ...(outcome.pool !== undefined
       ? { pool: { bundleId: outcome.pool.bundleId, percent: outcome.pool.percent } }
+      : {}),
+    // "The next check stops it" is moot when the next check reads a new month.
+    ...(outcome.action === 'over-threshold' && reset !== undefined
+      ? { resetBeforeNextCheck: reset.toISOString() }
       : {}),
   };
 }

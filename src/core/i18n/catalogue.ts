@@ -47,6 +47,13 @@ export interface ReportCatalogue {
   readonly actionsBurst: Readonly<
     Record<'stopped' | 'stop-failed' | 'would-stop' | 'over-threshold', string>
   >;
+  /**
+   * The action column of `over-threshold` when the allowance resets before the next check
+   * (`ReportRow.resetBeforeNextCheck`): what it is, without the stop the reset makes moot; by reason.
+   */
+  readonly overAtReset: Readonly<Record<'threshold' | 'ahead' | 'burst', string>>;
+  /** "the allowance resets at 1 Dec 00:00 UTC, before the next check" (plain text). */
+  resetFirst(at: Date, timeZone: string): string;
   /** What the 1st brings an instance the guard stopped (RESTART_ON_NEW_MONTH). */
   readonly nextMonth: Readonly<Record<NextMonth, string>>;
   /** The month's last report: what the first check of next month starts (HTML). */

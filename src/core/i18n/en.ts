@@ -67,11 +67,21 @@ const inPoolLabel = (pool: PoolFigures | undefined): string =>
 const subject = (event: AlertFigures & { instance: Instance }): string =>
   event.pool === undefined ? who(event.instance) : poolName(event.pool);
 
-/** What happens at the threshold: to the instance, or to every running member of its pool. */
-const stoppedAt = (event: AlertFigures, quotaPercent: number): string =>
-  event.pool === undefined
+/** The month's last check interval: the reset comes before any check that could act. */
+const resetFirst = (at: Date, context: AlertTextContext): string =>
+  `The allowance resets at ${displayTime(at, context.timeZone ?? DEFAULT_TIME_ZONE)}, before the next check`;
+
+/**
+ * What happens at the threshold: to the instance, or to every running member of its pool; in the
+ * month's last check interval, that the allowance resets first.
+ */
+const stoppedAt = (event: AlertFigures, quotaPercent: number, context: AlertTextContext): string => {
+  const reset = context.resetBeforeNextCheck;
+  if (reset !== undefined) return `${resetFirst(reset, context)}.`;
+  return event.pool === undefined
     ? `It will be stopped at ${quotaPercent}%.`
     : `Every running member will be stopped at ${quotaPercent}% of the pooled allowance.`;
+};
 
 /** A member judged with its pool: the instance, "with its pool ... (busy, idle)". */
 const member = (event: AlertFigures & { instance: Instance }): string =>
@@ -90,6 +100,12 @@ const stopHead = (
         : ` At ${formatRate(ahead.ratePerSecond)} it would pass ${context.quotaPercent}% within ${ahead.withinMinutes} minutes, before the next check could see it.`;
   return `${member(event)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%.${why}`;
 };
+
+/** After a failed stop: the next check tries again, unless the allowance resets first. */
+const retry = (context: AlertTextContext): string =>
+  context.resetBeforeNextCheck === undefined
+    ? 'The next check tries again.'
+    : `${resetFirst(context.resetBeforeNextCheck, context)}, which will not stop it: to stop it this month, stop it by hand.`;
 
 const unrecorded = (recordError: string | undefined): string =>
   recordError === undefined
@@ -117,24 +133,31 @@ export const en: Catalogue = {
             : ` ${keepTag(event.instance, context.monthKey)}`;
         return `🛑 <b>Stopped</b> ${head}\nStopped at ${at}; this alert was not delivered then.${now}`;
       }
-      return `🚨 <b>STOP FAILED</b> ${head}\nThe instance is still running: ${quote(event.error ?? 'unknown error')}. The next check tries again.${unrecorded(event.recordError)}`;
+      return `🚨 <b>STOP FAILED</b> ${head}\nThe instance is still running: ${quote(event.error ?? 'unknown error')}. ${retry(context)}${unrecorded(event.recordError)}`;
     },
     warn(event, context) {
-      return `⚠️ <b>${event.level}% warning</b> ${subject(event)}: ${figures(event, context.unit)}. ${stoppedAt(event, context.quotaPercent)}${allowanceNote(event)}`;
+      return `⚠️ <b>${event.level}% warning</b> ${subject(event)}: ${figures(event, context.unit)}. ${stoppedAt(event, context.quotaPercent, context)}${allowanceNote(event)}`;
     },
     forecast(event, context) {
       const zone = context.timeZone ?? DEFAULT_TIME_ZONE;
       const { forecast } = event;
       const lastDay = utcDay(new Date(monthEndOf(context.monthKey).getTime() - 1));
       const end = `${Math.floor(forecast.monthEndPercent)}% by ${lastDay}`;
+      // Only times within the month: a time at or past its end is the reset, not a crossing.
       const when =
         forecast.thresholdAt !== null
           ? `it reaches ${forecast.thresholdPercent}% around ${displayTime(forecast.thresholdAt, zone)} and ${end}`
-          : `it reaches 100% around ${displayTime(forecast.fullAt ?? monthEndOf(context.monthKey), zone)} and ${end}`;
-      return `📈 <b>On pace to pass the allowance</b> ${subject(event)}: ${figures(event, context.unit)}; at its pace of the last day ${when}. ${stoppedAt(event, forecast.thresholdPercent)}`;
+          : forecast.fullAt !== null
+            ? `it reaches 100% around ${displayTime(forecast.fullAt, zone)} and ${end}`
+            : `it reaches ${end}`;
+      return `📈 <b>On pace to pass the allowance</b> ${subject(event)}: ${figures(event, context.unit)}; at its pace of the last day ${when}. ${stoppedAt(event, forecast.thresholdPercent, context)}`;
     },
     'kept-running': (event, context) =>
-      `⚠️ <b>Over threshold, kept running</b> ${subject(event)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(priceText(event.instance.region))}. To let the guard stop it again: ${command('keep-running', `${event.instance.name} --clear`)}.`,
+      `⚠️ <b>Over threshold, kept running</b> ${subject(event)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(priceText(event.instance.region))}. ${
+        context.resetBeforeNextCheck === undefined
+          ? `To let the guard stop it again: ${command('keep-running', `${event.instance.name} --clear`)}.`
+          : `${resetFirst(context.resetBeforeNextCheck, context)}.`
+      }`,
     'not-stopped'(event, context) {
       const why =
         event.because === 'setting'
@@ -144,7 +167,12 @@ export const en: Catalogue = {
         event.because === 'setting'
           ? `set ACTION=stop, or ${command('set-action', `${event.instance.name} stop`)} for this one`
           : command('set-action', `${event.instance.name} stop`);
-      return `🔔 <b>Over threshold, not stopped</b> ${member(event)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Not stopped because ${why} (alerts only).${allowanceNote(event)} To have it stopped: ${change}.`;
+      const reset = context.resetBeforeNextCheck;
+      const next =
+        reset === undefined
+          ? `To have it stopped: ${change}.`
+          : `${resetFirst(reset, context)}; to have it stopped from then on: ${change}.`;
+      return `🔔 <b>Over threshold, not stopped</b> ${member(event)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Not stopped because ${why} (alerts only).${allowanceNote(event)} ${next}`;
     },
     started(event) {
       const names = event.started
@@ -258,6 +286,13 @@ export const en: Catalogue = {
       'would-stop': 'would stop ahead: burst reserve (dry run)',
       'over-threshold': 'inside the burst reserve: the next check stops it',
     },
+    overAtReset: {
+      threshold: 'over threshold',
+      ahead: 'would pass the threshold at its pace',
+      burst: 'inside the burst reserve',
+    },
+    resetFirst: (at, timeZone) =>
+      `the allowance resets at ${displayTime(at, timeZone)}, before the next check`,
     nextMonth: {
       start: 'stopped by the guard: started on the 1st',
       'next-check': 'stopped by the guard last month: the next check starts it',

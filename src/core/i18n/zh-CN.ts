@@ -100,10 +100,17 @@ const inPoolLabel = (pool: PoolFigures | undefined): string =>
 const subject = (event: AlertFigures & { instance: Instance }): string =>
   event.pool === undefined ? who(event.instance) : poolName(event.pool);
 
-const stoppedAt = (event: AlertFigures, quotaPercent: number): string =>
-  event.pool === undefined
+/** The month's last check interval: the reset comes before any check that could act. */
+const resetFirst = (at: Date, context: AlertTextContext): string =>
+  `流量配额将于 ${displayTime(at, context.timeZone ?? DEFAULT_TIME_ZONE, 'zh-CN')} 重置，早于下次检查`;
+
+const stoppedAt = (event: AlertFigures, quotaPercent: number, context: AlertTextContext): string => {
+  const reset = context.resetBeforeNextCheck;
+  if (reset !== undefined) return `${resetFirst(reset, context)}。`;
+  return event.pool === undefined
     ? `达到 ${quotaPercent}% 时将被停止。`
     : `达到合并配额的 ${quotaPercent}% 时，所有运行中的成员都将被停止。`;
+};
 
 /** A member judged with its pool: the instance, "（与其资源池 …一起）". */
 const member = (event: AlertFigures & { instance: Instance }): string =>
@@ -122,6 +129,12 @@ const stopHead = (
         : `以 ${formatRate(ahead.ratePerSecond)} 的速度，它将在 ${ahead.withinMinutes} 分钟内超过 ${context.quotaPercent}%，早于下次检查能看到它。`;
   return `${member(event)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。${why}`;
 };
+
+/** After a failed stop: the next check tries again, unless the allowance resets first. */
+const retry = (context: AlertTextContext): string =>
+  context.resetBeforeNextCheck === undefined
+    ? '下次检查会重试。'
+    : `${resetFirst(context.resetBeforeNextCheck, context)}，届时不会再停止它：如需在本月停止它，请手动停止。`;
 
 const unrecorded = (recordError: string | undefined): string =>
   recordError === undefined
@@ -147,24 +160,31 @@ export const zhCN: Catalogue = {
             : keepTag(event.instance, context.monthKey);
         return `🛑 <b>已停止</b> ${head}\n停止于 ${at}；当时此提醒未能送达。${now}`;
       }
-      return `🚨 <b>停止失败</b> ${head}\n实例仍在运行：${quote(event.error ?? '未知错误')}。下次检查会重试。${unrecorded(event.recordError)}`;
+      return `🚨 <b>停止失败</b> ${head}\n实例仍在运行：${quote(event.error ?? '未知错误')}。${retry(context)}${unrecorded(event.recordError)}`;
     },
     warn(event, context) {
-      return `⚠️ <b>${event.level}% 预警</b> ${subject(event)}：${figures(event, context.unit)}。${stoppedAt(event, context.quotaPercent)}${allowanceNote(event)}`;
+      return `⚠️ <b>${event.level}% 预警</b> ${subject(event)}：${figures(event, context.unit)}。${stoppedAt(event, context.quotaPercent, context)}${allowanceNote(event)}`;
     },
     forecast(event, context) {
       const zone = context.timeZone ?? DEFAULT_TIME_ZONE;
       const { forecast } = event;
       const lastDay = utcDay(new Date(monthEndOf(context.monthKey).getTime() - 1), 'zh-CN');
       const end = `月底（${lastDay}）将达 ${Math.floor(forecast.monthEndPercent)}%`;
+      // Only times within the month: a time at or past its end is the reset, not a crossing.
       const when =
         forecast.thresholdAt !== null
           ? `约 ${displayTime(forecast.thresholdAt, zone, 'zh-CN')} 达到 ${forecast.thresholdPercent}%，${end}`
-          : `约 ${displayTime(forecast.fullAt ?? monthEndOf(context.monthKey), zone, 'zh-CN')} 达到 100%，${end}`;
-      return `📈 <b>按当前速度将超出配额</b> ${subject(event)}：${figures(event, context.unit)}；按最近一天的速度，${when}。${stoppedAt(event, forecast.thresholdPercent)}`;
+          : forecast.fullAt !== null
+            ? `约 ${displayTime(forecast.fullAt, zone, 'zh-CN')} 达到 100%，${end}`
+            : end;
+      return `📈 <b>按当前速度将超出配额</b> ${subject(event)}：${figures(event, context.unit)}；按最近一天的速度，${when}。${stoppedAt(event, forecast.thresholdPercent, context)}`;
     },
     'kept-running': (event, context) =>
-      `⚠️ <b>超过阈值，保持运行</b> ${subject(event)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。已有标签 <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>，因此未停止；超出配额的${priceText(event.instance.region)}。如需让守护程序再次停止它：${command('keep-running', `${event.instance.name} --clear`)}。`,
+      `⚠️ <b>超过阈值，保持运行</b> ${subject(event)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。已有标签 <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>，因此未停止；超出配额的${priceText(event.instance.region)}。${
+        context.resetBeforeNextCheck === undefined
+          ? `如需让守护程序再次停止它：${command('keep-running', `${event.instance.name} --clear`)}。`
+          : `${resetFirst(context.resetBeforeNextCheck, context)}。`
+      }`,
     'not-stopped'(event, context) {
       const why =
         event.because === 'setting'
@@ -174,7 +194,12 @@ export const zhCN: Catalogue = {
         event.because === 'setting'
           ? `设置 ACTION=stop，或只对此实例执行 ${command('set-action', `${event.instance.name} stop`)}`
           : command('set-action', `${event.instance.name} stop`);
-      return `🔔 <b>超过阈值，未停止</b> ${member(event)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。未停止，因为${why}（仅提醒）。${allowanceNote(event)}如需停止它：${change}。`;
+      const reset = context.resetBeforeNextCheck;
+      const next =
+        reset === undefined
+          ? `如需停止它：${change}。`
+          : `${resetFirst(reset, context)}；如需从那时起停止它：${change}。`;
+      return `🔔 <b>超过阈值，未停止</b> ${member(event)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。未停止，因为${why}（仅提醒）。${allowanceNote(event)}${next}`;
     },
     started(event) {
       const names = event.started
@@ -282,6 +307,12 @@ export const zhCN: Catalogue = {
       'would-stop': '将会提前停止：突发预留（试运行）',
       'over-threshold': '已进入突发预留：下次检查将停止',
     },
+    overAtReset: {
+      threshold: '超过阈值',
+      ahead: '按当前速度将超过阈值',
+      burst: '已进入突发预留',
+    },
+    resetFirst: (at, timeZone) => `流量配额将于 ${displayTime(at, timeZone, 'zh-CN')} 重置，早于下次检查`,
     nextMonth: {
       start: '由守护程序停止：1 日启动',
       'next-check': '上月由守护程序停止：下次检查启动',
