@@ -201,15 +201,35 @@ function toRow(
   };
 }
 
+/**
+ * A pool as shown. A `check` does not read stopped instances (nor, in `ALLOWANCE_SCOPE=pool`, the
+ * stopped members of a pool with none running): it names them, with what the others used as a
+ * floor, rather than calling the pool's usage unknown. Reading them every check only to show the
+ * line would cost two metric calls each, ten-minutely, for traffic that does not change while they
+ * are stopped; `status` and the report read them and show the whole.
+ */
 function toPoolRow(pool: PoolOutcome): PoolRow {
   const usage = pool.totals?.usage;
   const usedBytes = usage?.kind === 'known' ? usage.inBytes + usage.outBytes : null;
   const allowanceBytes = pool.members.reduce((sum, member) => sum + member.allowance.bytes, 0);
+  const read = pool.members.filter((member) => member.assessment !== undefined);
+  const notRead = pool.members.filter((member) => member.assessment === undefined);
+  const readUsage = read.map((member) => member.assessment?.usage);
+  const readBytes =
+    usedBytes === null && notRead.length > 0 && read.length > 0
+      ? readUsage.reduce<number | undefined>(
+          (sum, each) =>
+            sum === undefined || each?.kind !== 'known' ? undefined : sum + each.inBytes + each.outBytes,
+          0,
+        )
+      : undefined;
   return {
     region: pool.region,
     bundleId: pool.bundleId,
     instances: pool.members.map((member) => member.instance.name),
     usedBytes,
+    ...(notRead.length > 0 ? { notRead: notRead.map((member) => member.instance.name) } : {}),
+    ...(readBytes !== undefined ? { readBytes } : {}),
     allowanceBytes,
     percent: usedBytes === null ? null : percentUsed(usedBytes, allowanceBytes),
     forecast: forecastJson(pool.forecast),

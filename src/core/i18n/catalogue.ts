@@ -12,6 +12,7 @@ import type {
   InstanceAction,
   NextMonth,
   PoolRow,
+  PoolShown,
   ReportCounts,
   ReportModel,
   ReportRow,
@@ -70,8 +71,11 @@ export interface ReportCatalogue {
   heading(heading: ForecastHeading): string;
   /** A pool member's note (plain text): "in pool small_3_0 at 65.0%". */
   inPool(bundleId: string, percent: string): string;
-  /** One pool on one line (HTML), with where it is heading when that adds something (plain text). */
-  poolLine(pool: PoolRow, context: ReportTextContext, heading: string | undefined): string;
+  /**
+   * One pool on one line (HTML): its usage as `shown` says (all of it, a floor, or not read), and
+   * where it is heading when that adds something (plain text).
+   */
+  poolLine(pool: PoolRow, shown: PoolShown, context: ReportTextContext, heading: string | undefined): string;
   /** The terminal's heading over the pools under the table (plain text). */
   readonly poolsTitle: string;
 }

@@ -316,11 +316,21 @@ export const en: Catalogue = {
         : `${overGb} GB over the allowance: up to ${costUsd} USD at ${price} USD/GB out`,
     noteSeparator: '; ',
     inPool: (bundleId, percent) => `in pool ${bundleId} at ${percent}`,
-    poolLine(pool, context, heading) {
+    poolLine(pool, shown, context, heading) {
       const { unit } = context;
-      const used = pool.usedBytes === null ? '?' : formatAmount(pool.usedBytes, unit);
       const names = pool.instances.map(escapeHtml).join(', ');
-      return `pool <code>${escapeHtml(pool.bundleId)}</code> in ${escapeHtml(pool.region)}: ${names} · ${used} / ${formatAmount(pool.allowanceBytes, unit)} ${unit} · ${formatPercent(pool.percent)}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
+      const allowance = `${formatAmount(pool.allowanceBytes, unit)} ${unit}`;
+      const usage =
+        shown.usedBytes === null
+          ? `? / ${allowance}${shown.kind === 'unknown' ? ` · ${formatPercent(null)}` : ''}`
+          : shown.kind === 'at-least'
+            ? `at least ${formatAmount(shown.usedBytes, unit)} / ${allowance} · at least ${formatPercent(shown.percent)}`
+            : `${formatAmount(shown.usedBytes, unit)} / ${allowance} · ${formatPercent(shown.percent)}`;
+      const unread =
+        shown.notRead.length === 0
+          ? ''
+          : ` · ${shown.notRead.map(escapeHtml).join(', ')} not read (not running)`;
+      return `pool <code>${escapeHtml(pool.bundleId)}</code> in ${escapeHtml(pool.region)}: ${names} · ${usage}${unread}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
     },
     poolsTitle: 'Pools (one bundle in one region: AWS pools their allowance):',
     heading(h) {

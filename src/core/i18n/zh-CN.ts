@@ -336,11 +336,19 @@ export const zhCN: Catalogue = {
         : `超出配额 ${overGb} GB：最多约 ${costUsd} USD（${price} USD/GB 出站）`,
     noteSeparator: '；',
     inPool: (bundleId, percent) => `所在资源池 ${bundleId} 已用 ${percent}`,
-    poolLine(pool, context, heading) {
+    poolLine(pool, shown, context, heading) {
       const { unit } = context;
-      const used = pool.usedBytes === null ? '?' : formatAmount(pool.usedBytes, unit);
       const names = pool.instances.map(escapeHtml).join('、');
-      return `资源池 <code>${escapeHtml(pool.bundleId)}</code>（${escapeHtml(pool.region)}）：${names} · ${used} / ${formatAmount(pool.allowanceBytes, unit)} ${unit} · ${percent(pool.percent)}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
+      const allowance = `${formatAmount(pool.allowanceBytes, unit)} ${unit}`;
+      const usage =
+        shown.usedBytes === null
+          ? `? / ${allowance}${shown.kind === 'unknown' ? ` · ${percent(null)}` : ''}`
+          : shown.kind === 'at-least'
+            ? `至少 ${formatAmount(shown.usedBytes, unit)} / ${allowance} · 至少 ${percent(shown.percent)}`
+            : `${formatAmount(shown.usedBytes, unit)} / ${allowance} · ${percent(shown.percent)}`;
+      const unread =
+        shown.notRead.length === 0 ? '' : ` · ${shown.notRead.map(escapeHtml).join('、')} 未读取（未运行）`;
+      return `资源池 <code>${escapeHtml(pool.bundleId)}</code>（${escapeHtml(pool.region)}）：${names} · ${usage}${unread}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
     },
     poolsTitle: '资源池（同一区域同一套餐：AWS 合并计算它们的配额）：',
     heading(h) {
