@@ -63,4 +63,10 @@ export interface AlertTextContext {
   readonly monthKey: string;
   /** IANA zone of the times an alert names (TIME_ZONE); default UTC. */
   readonly timeZone?: string;
+  /**
+   * Set in the month's last check interval (`resetBeforeNextCheck`): the allowance resets at this
+   * time, before the next check, so no alert may promise what the next check does about this
+   * month's usage ("it will be stopped at 95%", "the next check tries again").
+   */
+  readonly resetBeforeNextCheck?: Date;
 }

@@ -31,3 +31,15 @@ export interface PoolFigures {
   readonly allowanceBytes: number;
   readonly percent: number;
 }
+
+/** How many members a subject line names before it says how many more: subjects are short. */
+export const SUBJECT_MEMBERS = 3;
+
+/** The members a subject line names (the first `SUBJECT_MEMBERS`), and how many it leaves out. */
+export function subjectMembers(pool: Pick<PoolFigures, 'instances'>): {
+  readonly named: readonly string[];
+  readonly more: number;
+} {
+  const named = pool.instances.slice(0, SUBJECT_MEMBERS);
+  return { named, more: pool.instances.length - named.length };
+}

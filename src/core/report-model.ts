@@ -72,6 +72,11 @@ export interface ReportRow {
   readonly metrics?: MetricsReach;
   /** `ALLOWANCE_SCOPE=pool`: the pool it was judged in, and that pool's share used. */
   readonly pool?: { readonly bundleId: string; readonly percent: number };
+  /**
+   * With `over-threshold` in the month's last check interval: ISO time the allowance resets at
+   * (00:00 UTC on the 1st), before the next check, which will therefore not stop it.
+   */
+  readonly resetBeforeNextCheck?: string;
 }
 
 /**
@@ -96,12 +101,36 @@ export interface PoolRow {
   readonly instances: readonly string[];
   /** `null` when a member's usage is unknown or was not read. */
   readonly usedBytes: number | null;
+  /**
+   * Members this run did not read (a `check` reads only running instances, in `ALLOWANCE_SCOPE=pool`
+   * also the stopped members of a pool with a running one); absent when every member was read.
+   */
+  readonly notRead?: readonly string[];
+  /**
+   * With `notRead`: what the members that were read used, when each of them is known. The pool has
+   * used at least this much; `usedBytes` stays `null`, since the rest is not known.
+   */
+  readonly readBytes?: number;
   /** The members' (pro-rated) allowances added up. */
   readonly allowanceBytes: number;
   readonly percent: number | null;
   readonly forecast: ForecastJson | null;
   /** Judged as one (`ALLOWANCE_SCOPE=pool`), not only shown. */
   readonly judged: boolean;
+}
+
+/** What a pool line says about the pool's usage (`poolShown`). */
+export interface PoolShown {
+  /**
+   * `known`: every member read; `at-least`: members not read (not running), the others' total a
+   * floor; `not-read`: no member read; `unknown`: a member's usage could not be read.
+   */
+  readonly kind: 'known' | 'at-least' | 'not-read' | 'unknown';
+  /** The pool's usage (`known`), or its floor (`at-least`); `null` otherwise. */
+  readonly usedBytes: number | null;
+  readonly percent: number | null;
+  /** Members this run did not read, by name. */
+  readonly notRead: readonly string[];
 }
 
 export interface ReportModel {

@@ -5,12 +5,21 @@ import type { Catalogue } from './i18n/catalogue.js';
 import { en } from './i18n/en.js';
 import { overageFigures } from './overage.js';
 import { packBlocks, TELEGRAM_TEXT_LIMIT } from './pack.js';
-import type { PoolRow, ReportCounts, ReportModel, ReportRow, ReportTextContext } from './report-model.js';
+import { percentUsed } from './percent.js';
+import type {
+  PoolRow,
+  PoolShown,
+  ReportCounts,
+  ReportModel,
+  ReportRow,
+  ReportTextContext,
+} from './report-model.js';
 import { formatPercent } from './units.js';
 
 export type {
   InstanceAction,
   PoolRow,
+  PoolShown,
   ReportCounts,
   ReportModel,
   ReportRow,
@@ -41,7 +50,17 @@ export function rowNote(row: ReportRow, catalogue: Catalogue = en, display?: For
       row.action === 'over-threshold')
       ? (row.burst === true ? report.actionsBurst : report.actionsAhead)[row.action]
       : undefined;
-  const parts = [ahead ?? report.actions[row.action]];
+  // The month's last check interval: the next check reads a new month and stops nothing for this one.
+  const reset =
+    row.action === 'over-threshold' && row.resetBeforeNextCheck !== undefined
+      ? new Date(row.resetBeforeNextCheck)
+      : undefined;
+  const atReset =
+    reset === undefined
+      ? undefined
+      : report.overAtReset[row.reason !== 'ahead' ? 'threshold' : row.burst === true ? 'burst' : 'ahead'];
+  const parts = [atReset ?? ahead ?? report.actions[row.action]];
+  if (reset !== undefined) parts.push(report.resetFirst(reset, display?.timeZone ?? DEFAULT_TIME_ZONE));
   if (row.unknownReason !== undefined) parts.push(report.unknownUsage(row.unknownReason));
   if (row.error !== undefined) parts.push(row.error);
   if (row.nextMonth !== undefined) parts.push(report.nextMonth[row.nextMonth]);
@@ -129,7 +148,32 @@ export function poolLine(
   catalogue: Catalogue = en,
 ): string {
   const heading = forecastHeading(pool.forecast, pool.percent, display);
-  return catalogue.report.poolLine(pool, context, heading && catalogue.report.heading(heading));
+  return catalogue.report.poolLine(
+    pool,
+    poolShown(pool),
+    context,
+    heading && catalogue.report.heading(heading),
+  );
+}
+
+/**
+ * What a pool line can say about the pool's usage. A member that was not read (a `check` reads no
+ * stopped instance unless its pool is judged with a running member) is named, not taken for
+ * unknown: the members read give a floor when each of them is known. Only a member whose usage could
+ * not be read makes the pool's unknown.
+ */
+export function poolShown(pool: PoolRow): PoolShown {
+  const notRead = pool.notRead ?? [];
+  const shown = (kind: PoolShown['kind'], usedBytes: number | null): PoolShown => ({
+    kind,
+    usedBytes,
+    percent: usedBytes === null ? null : percentUsed(usedBytes, pool.allowanceBytes),
+    notRead,
+  });
+  if (pool.usedBytes !== null) return { ...shown('known', pool.usedBytes), percent: pool.percent };
+  if (pool.readBytes !== undefined) return shown('at-least', pool.readBytes);
+  if (notRead.length > 0 && notRead.length === pool.instances.length) return shown('not-read', null);
+  return shown('unknown', null);
 }
 
 /** The report's subject line, plain text. */

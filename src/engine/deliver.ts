@@ -1,5 +1,11 @@
-import { type AlertEvent, alertHeadline, alertRank, alertText } from '../core/alerts.js';
-import type { BillingMonth } from '../core/billing-month.js';
+import {
+  type AlertEvent,
+  type AlertTextContext,
+  alertHeadline,
+  alertRank,
+  alertText,
+} from '../core/alerts.js';
+import { type BillingMonth, resetBeforeNextCheck } from '../core/billing-month.js';
 import { type Block, type Composed, composeMessages } from '../core/compose.js';
 import { alertData } from '../core/event-data.js';
 import { htmlToPlain } from '../core/html.js';
@@ -113,11 +119,13 @@ export async function deliverAlerts(input: {
   readonly dryRun: boolean;
 }): Promise<Delivery> {
   const { deps, settings, month, now, dryRun } = input;
-  const context = {
+  const reset = resetBeforeNextCheck(now, settings.foresight.checkIntervalMinutes);
+  const context: AlertTextContext = {
     unit: settings.allowance.unit,
     quotaPercent: settings.policy.quotaPercent,
     monthKey: month.key,
     timeZone: settings.timeZone,
+    ...(reset !== undefined ? { resetBeforeNextCheck: reset } : {}),
   };
   const planned = orderedAlerts(input.outcomes, input.pools ?? [], input.events, month, now);
   const blocksIn = inLanguages((catalogue): Block<Planned>[] =>

@@ -1,6 +1,6 @@
 import { TAGS } from '../constants.js';
 import type { AlertEvent } from '../core/alerts.js';
-import { type BillingMonth, billingMonthOf } from '../core/billing-month.js';
+import { type BillingMonth, billingMonthOf, resetBeforeNextCheck } from '../core/billing-month.js';
 import { type Coverage, lagMinutes } from '../core/coverage.js';
 import type { Assessment } from '../core/decide.js';
 import { forecastJson } from '../core/forecast-text.js';
@@ -107,7 +107,8 @@ export async function runGuard(
   const started = command === 'check' ? startedEvent(outcomes, dryRun) : undefined;
   if (started !== undefined) events.push(started);
 
-  const rows = outcomes.map((outcome) => toRow(outcome, month, settings, now));
+  const reset = resetBeforeNextCheck(now, settings.foresight.checkIntervalMinutes);
+  const rows = outcomes.map((outcome) => toRow(outcome, month, settings, now, reset));
   const poolRows = pools.map(toPoolRow);
   const base = {
     command,
@@ -157,7 +158,14 @@ function burstLevel(
   return level === undefined ? {} : { burstStopPercent: level };
 }
 
-function toRow(outcome: InstanceOutcome, month: BillingMonth, settings: GuardSettings, now: Date): ReportRow {
+function toRow(
+  outcome: InstanceOutcome,
+  month: BillingMonth,
+  settings: GuardSettings,
+  now: Date,
+  /** The allowance's reset when it comes before the next check (`resetBeforeNextCheck`). */
+  reset: Date | undefined,
+): ReportRow {
   const { restartOnNewMonth } = settings;
   const { instance, allowance, assessment, stop } = outcome;
   const usage = assessment?.usage;
@@ -190,6 +198,10 @@ function toRow(outcome: InstanceOutcome, month: BillingMonth, settings: GuardSet
     ...(outcome.pool !== undefined
       ? { pool: { bundleId: outcome.pool.bundleId, percent: outcome.pool.percent } }
       : {}),
+    // "The next check stops it" is moot when the next check reads a new month.
+    ...(outcome.action === 'over-threshold' && reset !== undefined
+      ? { resetBeforeNextCheck: reset.toISOString() }
+      : {}),
   };
 }
 
@@ -211,15 +223,35 @@ function metricsReach(coverage: Coverage, now: Date): MetricsReach {
   };
 }
 
+/**
+ * A pool as shown. A `check` does not read stopped instances (nor, in `ALLOWANCE_SCOPE=pool`, the
+ * stopped members of a pool with none running): it names them, with what the others used as a
+ * floor, rather than calling the pool's usage unknown. Reading them every check only to show the
+ * line would cost two metric calls each, ten-minutely, for traffic that does not change while they
+ * are stopped; `status` and the report read them and show the whole.
+ */
 function toPoolRow(pool: PoolOutcome): PoolRow {
   const usage = pool.totals?.usage;
   const usedBytes = usage?.kind === 'known' ? usage.inBytes + usage.outBytes : null;
   const allowanceBytes = pool.members.reduce((sum, member) => sum + member.allowance.bytes, 0);
+  const read = pool.members.filter((member) => member.assessment !== undefined);
+  const notRead = pool.members.filter((member) => member.assessment === undefined);
+  const readUsage = read.map((member) => member.assessment?.usage);
+  const readBytes =
+    usedBytes === null && notRead.length > 0 && read.length > 0
+      ? readUsage.reduce<number | undefined>(
+          (sum, each) =>
+            sum === undefined || each?.kind !== 'known' ? undefined : sum + each.inBytes + each.outBytes,
+          0,
+        )
+      : undefined;
   return {
     region: pool.region,
     bundleId: pool.bundleId,
     instances: pool.members.map((member) => member.instance.name),
     usedBytes,
+    ...(notRead.length > 0 ? { notRead: notRead.map((member) => member.instance.name) } : {}),
+    ...(readBytes !== undefined ? { readBytes } : {}),
     allowanceBytes,
     percent: usedBytes === null ? null : percentUsed(usedBytes, allowanceBytes),
     forecast: forecastJson(pool.forecast),

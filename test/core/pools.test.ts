@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TAGS } from '../../src/constants.js';
-import { alertText } from '../../src/core/alerts.js';
+import { type AlertEvent, alertHeadline, alertText } from '../../src/core/alerts.js';
 import { type Allowance, allowanceFor } from '../../src/core/allowance.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
 import { assess } from '../../src/core/decide.js';
@@ -186,6 +186,79 @@ describe('pool alerts in words and data', () => {
     expect(alertText(warn, context, zhCN)).toBe(
       '⚠️ <b>80% 预警</b> 资源池 <code>small_3_0</code>（ap-northeast-1；<code>busy</code>、<code>idle_1</code>）：已用 170.00 GB / 200.00 GB（85.0%）。达到合并配额的 95% 时，所有运行中的成员都将被停止。',
     );
+  });
+
+  it('names the pool and its members, not one instance, in a warning’s subject, in both languages', () => {
+    expect(alertHeadline(warn, context)).toBe('pool small_3_0 (busy, idle_1) at 85.0% (80% warning)');
+    expect(alertHeadline(warn, context, zhCN)).toBe('资源池 small_3_0（busy、idle_1）已用 85.0%（80% 预警）');
+  });
+
+  it('names the pool in the subjects of its forecast and kept-running alerts', () => {
+    const forecast: AlertEvent = {
+      ...warn,
+      kind: 'forecast',
+      forecast: {
+        ratePerSecond: null,
+        dailyRatePerSecond: 1e6,
+        basisHours: 24,
+        monthEndBytes: 256 * GB,
+        monthEndPercent: 128.4,
+        thresholdPercent: 95,
+        thresholdAt: null,
+        fullAt: null,
+      },
+    };
+    const kept: AlertEvent = { ...warn, kind: 'kept-running' };
+
+    expect(alertHeadline(forecast, context)).toBe(
+      'pool small_3_0 (busy, idle_1) on pace for 128% this month',
+    );
+    expect(alertHeadline(forecast, context, zhCN)).toBe(
+      '资源池 small_3_0（busy、idle_1）按当前速度本月将达 128%',
+    );
+    expect(alertHeadline(kept, context)).toBe('pool small_3_0 (busy, idle_1) over threshold, kept running');
+    expect(alertHeadline(kept, context, zhCN)).toBe('资源池 small_3_0（busy、idle_1）超过阈值，保持运行');
+  });
+
+  it('says in a member’s stop subject that the percentage is its pool’s, and who is in it', () => {
+    const stop: AlertEvent = { ...warn, kind: 'stop', outcome: 'stopped' };
+    const failed: AlertEvent = { ...warn, kind: 'stop', outcome: 'failed', error: 'boom' };
+
+    expect(alertHeadline(stop, context)).toBe('busy stopped (85.0% of pool small_3_0: busy, idle_1)');
+    expect(alertHeadline(stop, context, zhCN)).toBe(
+      'busy 已停止（资源池 small_3_0 已用 85.0%：busy、idle_1）',
+    );
+    expect(alertHeadline(failed, context)).toBe('STOP FAILED for busy (pool small_3_0: busy, idle_1)');
+    expect(alertHeadline(failed, context, zhCN)).toBe('busy 停止失败（资源池 small_3_0：busy、idle_1）');
+  });
+
+  it('names the pool a member is over the threshold with when it is not stopped (notify)', () => {
+    const notStopped: AlertEvent = { ...warn, kind: 'not-stopped', because: 'setting' };
+
+    expect(alertHeadline(notStopped, context)).toBe(
+      'busy over threshold, not stopped (pool small_3_0: busy, idle_1)',
+    );
+    expect(alertText(notStopped, context)).toContain(
+      '<code>busy</code> in ap-northeast-1, with its pool <code>small_3_0</code> in ap-northeast-1 (<code>busy</code>, <code>idle_1</code>): 170.00 of 200.00 GB used',
+    );
+  });
+
+  it('names three members in a subject and counts the rest', () => {
+    const big = { ...POOL, instances: ['a', 'b', 'c', 'd', 'e'] };
+
+    expect(alertHeadline({ ...warn, pool: big }, context)).toBe(
+      'pool small_3_0 (a, b, c and 2 more) at 85.0% (80% warning)',
+    );
+    expect(alertHeadline({ ...warn, pool: big }, context, zhCN)).toBe(
+      '资源池 small_3_0（a、b、c 等 5 台）已用 85.0%（80% 预警）',
+    );
+  });
+
+  it('keeps an instance judged on its own named alone', () => {
+    const { pool: _pool, ...alone } = warn;
+
+    expect(alertHeadline(alone, context)).toBe('busy at 85.0% (80% warning)');
+    expect(alertHeadline(alone, context, zhCN)).toBe('busy 已用 85.0%（80% 预警）');
   });
 
   it('carries the pool in the webhook’s data', () => {

@@ -60,7 +60,7 @@ describe('the SMS of one alert', () => {
         kind: 'stop',
         instance: web1,
         outcome: 'stopped',
-        ahead: { ratePerSecond: 1e6, withinMinutes: 20 },
+        ahead: { ratePerSecond: 1e6, withinMinutes: 20, lagMinutes: 10, lagSource: 'assumed' },
         ...figures,
       },
       { kind: 'warn', instance: web1, level: 80, ...figures, pool },

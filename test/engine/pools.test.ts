@@ -67,6 +67,51 @@ describe('pools in status, report and --json', () => {
   });
 });
 
+describe('a pool line with a member a check does not read', () => {
+  it('instance scope: names the stopped member and shows the others’ usage as a floor, not "unknown", without reading it', async () => {
+    const fleet = tokyo({ busyGb: 90, idleState: 'stopped' });
+
+    const result = await run(fleet, recordingNotifier());
+
+    expect(fleet.calls.readMetric.filter((call) => call.instance === 'idle')).toEqual([]);
+    expect(resultJson(result).pools[0]).toMatchObject({
+      instances: ['busy', 'idle'],
+      usedBytes: null,
+      percent: null,
+      notRead: ['idle'],
+      readBytes: 90 * GB,
+    });
+    const table = renderResult(result, 'GB');
+    expect(table).toContain(
+      '  pool small_3_0 in ap-northeast-1: busy, idle · at least 90.00 / 200.00 GB · at least 45.0% · idle not read (not running)',
+    );
+    expect(table).not.toMatch(/pool small_3_0 .*unknown/);
+  });
+
+  it('pool scope: a pool with no member running is not read, and says so rather than "unknown"', async () => {
+    const fleet = inMemoryFleet({
+      regions: [REGION],
+      instances: ['a', 'b'].map((name) =>
+        anInstance({ name, region: REGION, bundleId: 'small_3_0', allowanceGb: 100, state: 'stopped' }),
+      ),
+    });
+
+    const result = await run(fleet, recordingNotifier(), { settings: POOL });
+
+    expect(fleet.calls.readMetric).toEqual([]);
+    expect(renderResult(result, 'GB')).toContain(
+      '  pool small_3_0 in ap-northeast-1: a, b · ? / 200.00 GB · a, b not read (not running)',
+    );
+  });
+
+  it('status reads the stopped member and shows the whole pool', async () => {
+    const result = await run(tokyo({ busyGb: 90, idleState: 'stopped' }), undefined, { command: 'status' });
+
+    expect(resultJson(result).pools[0]).toMatchObject({ usedBytes: 100 * GB, percent: 50 });
+    expect(resultJson(result).pools[0]).not.toHaveProperty('notRead');
+  });
+});
+
 describe('ALLOWANCE_SCOPE', () => {
   it('instance (the default): stops the busy member at its own threshold', async () => {
     const fleet = tokyo();

@@ -12,6 +12,7 @@ import type {
   InstanceAction,
   NextMonth,
   PoolRow,
+  PoolShown,
   ReportCounts,
   ReportModel,
   ReportRow,
@@ -47,6 +48,13 @@ export interface ReportCatalogue {
   readonly actionsBurst: Readonly<
     Record<'stopped' | 'stop-failed' | 'would-stop' | 'over-threshold', string>
   >;
+  /**
+   * The action column of `over-threshold` when the allowance resets before the next check
+   * (`ReportRow.resetBeforeNextCheck`): what it is, without the stop the reset makes moot; by reason.
+   */
+  readonly overAtReset: Readonly<Record<'threshold' | 'ahead' | 'burst', string>>;
+  /** "the allowance resets at 1 Dec 00:00 UTC, before the next check" (plain text). */
+  resetFirst(at: Date, timeZone: string): string;
   /** What the 1st brings an instance the guard stopped (RESTART_ON_NEW_MONTH). */
   readonly nextMonth: Readonly<Record<NextMonth, string>>;
   /** The month's last report: what the first check of next month starts (HTML). */
@@ -63,8 +71,11 @@ export interface ReportCatalogue {
   heading(heading: ForecastHeading): string;
   /** A pool member's note (plain text): "in pool small_3_0 at 65.0%". */
   inPool(bundleId: string, percent: string): string;
-  /** One pool on one line (HTML), with where it is heading when that adds something (plain text). */
-  poolLine(pool: PoolRow, context: ReportTextContext, heading: string | undefined): string;
+  /**
+   * One pool on one line (HTML): its usage as `shown` says (all of it, a floor, or not read), and
+   * where it is heading when that adds something (plain text).
+   */
+  poolLine(pool: PoolRow, shown: PoolShown, context: ReportTextContext, heading: string | undefined): string;
   /** The terminal's heading over the pools under the table (plain text). */
   readonly poolsTitle: string;
 }

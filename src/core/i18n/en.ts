@@ -6,7 +6,7 @@ import { DEFAULT_TIME_ZONE, displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { allowanceStanding, OVERAGE_USD_PER_GB } from '../overage.js';
-import type { PoolFigures } from '../pools.js';
+import { type PoolFigures, subjectMembers } from '../pools.js';
 import { formatRate, type StopAhead } from '../stop-ahead.js';
 import type { Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
@@ -50,15 +50,43 @@ const names = (pool: PoolFigures): string =>
 const poolName = (pool: PoolFigures): string =>
   `pool <code>${escapeHtml(pool.bundleId)}</code> in ${escapeHtml(pool.region)} (${names(pool)})`;
 
+/** A pool's members in a subject line (plain text): "busy, idle and 2 more". */
+const memberList = (pool: PoolFigures): string => {
+  const { named, more } = subjectMembers(pool);
+  return `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+};
+
+/** Who a subject line is about: the instance, or "pool small_3_0 (busy, idle)" for the pool's figures. */
+const headlineName = (event: AlertFigures & { instance: Instance }): string =>
+  event.pool === undefined ? event.instance.name : `pool ${event.pool.bundleId} (${memberList(event.pool)})`;
+
+/** What a member's subject line adds about its pool: " (pool small_3_0: busy, idle)". */
+const inPoolLabel = (pool: PoolFigures | undefined): string =>
+  pool === undefined ? '' : ` (pool ${pool.bundleId}: ${memberList(pool)})`;
+
 /** Who an alert is about: the instance, or its pool when the figures are the pool's. */
 const subject = (event: AlertFigures & { instance: Instance }): string =>
   event.pool === undefined ? who(event.instance) : poolName(event.pool);
 
-/** What happens at the threshold: to the instance, or to every running member of its pool. */
-const stoppedAt = (event: AlertFigures, quotaPercent: number): string =>
-  event.pool === undefined
+/** The month's last check interval: the reset comes before any check that could act. */
+const resetFirst = (at: Date, context: AlertTextContext): string =>
+  `The allowance resets at ${displayTime(at, context.timeZone ?? DEFAULT_TIME_ZONE)}, before the next check`;
+
+/**
+ * What happens at the threshold: to the instance, or to every running member of its pool; in the
+ * month's last check interval, that the allowance resets first.
+ */
+const stoppedAt = (event: AlertFigures, quotaPercent: number, context: AlertTextContext): string => {
+  const reset = context.resetBeforeNextCheck;
+  if (reset !== undefined) return `${resetFirst(reset, context)}.`;
+  return event.pool === undefined
     ? `It will be stopped at ${quotaPercent}%.`
     : `Every running member will be stopped at ${quotaPercent}% of the pooled allowance.`;
+};
+
+/** A member judged with its pool: the instance, "with its pool ... (busy, idle)". */
+const member = (event: AlertFigures & { instance: Instance }): string =>
+  `${who(event.instance)}${event.pool === undefined ? '' : `, with its ${poolName(event.pool)}`}`;
 
 /** "10 to the next check, 1 of metric lag, measured": what the horizon of a stop ahead is made of. */
 const horizonParts = (ahead: StopAhead): string =>
@@ -79,9 +107,14 @@ const stopHead = (
         : ahead.worstCaseRatePerSecond !== undefined
           ? ` At the worst case of ${formatRate(ahead.worstCaseRatePerSecond)} (this hour's traffic beyond the last hour's pace, all in the last ${ahead.withinMinutes - ahead.lagMinutes} minutes; measured: ${formatRate(ahead.ratePerSecond)}) it would pass ${context.quotaPercent}% within ${ahead.withinMinutes} minutes (${horizonParts(ahead)}), before the next check could see it.`
           : ` At ${formatRate(ahead.ratePerSecond)} it would pass ${context.quotaPercent}% within ${ahead.withinMinutes} minutes (${horizonParts(ahead)}), before the next check could see it.`;
-  const member = event.pool === undefined ? '' : `, with its ${poolName(event.pool)}`;
-  return `${who(event.instance)}${member}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%.${why}`;
+  return `${member(event)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%.${why}`;
 };
+
+/** After a failed stop: the next check tries again, unless the allowance resets first. */
+const retry = (context: AlertTextContext): string =>
+  context.resetBeforeNextCheck === undefined
+    ? 'The next check tries again.'
+    : `${resetFirst(context.resetBeforeNextCheck, context)}, which will not stop it: to stop it this month, stop it by hand.`;
 
 const unrecorded = (recordError: string | undefined): string =>
   recordError === undefined
@@ -109,24 +142,31 @@ export const en: Catalogue = {
             : ` ${keepTag(event.instance, context.monthKey)}`;
         return `🛑 <b>Stopped</b> ${head}\nStopped at ${at}; this alert was not delivered then.${now}`;
       }
-      return `🚨 <b>STOP FAILED</b> ${head}\nThe instance is still running: ${quote(event.error ?? 'unknown error')}. The next check tries again.${unrecorded(event.recordError)}`;
+      return `🚨 <b>STOP FAILED</b> ${head}\nThe instance is still running: ${quote(event.error ?? 'unknown error')}. ${retry(context)}${unrecorded(event.recordError)}`;
     },
     warn(event, context) {
-      return `⚠️ <b>${event.level}% warning</b> ${subject(event)}: ${figures(event, context.unit)}. ${stoppedAt(event, context.quotaPercent)}${allowanceNote(event)}`;
+      return `⚠️ <b>${event.level}% warning</b> ${subject(event)}: ${figures(event, context.unit)}. ${stoppedAt(event, context.quotaPercent, context)}${allowanceNote(event)}`;
     },
     forecast(event, context) {
       const zone = context.timeZone ?? DEFAULT_TIME_ZONE;
       const { forecast } = event;
       const lastDay = utcDay(new Date(monthEndOf(context.monthKey).getTime() - 1));
       const end = `${Math.floor(forecast.monthEndPercent)}% by ${lastDay}`;
+      // Only times within the month: a time at or past its end is the reset, not a crossing.
       const when =
         forecast.thresholdAt !== null
           ? `it reaches ${forecast.thresholdPercent}% around ${displayTime(forecast.thresholdAt, zone)} and ${end}`
-          : `it reaches 100% around ${displayTime(forecast.fullAt ?? monthEndOf(context.monthKey), zone)} and ${end}`;
-      return `📈 <b>On pace to pass the allowance</b> ${subject(event)}: ${figures(event, context.unit)}; at its pace of the last day ${when}. ${stoppedAt(event, forecast.thresholdPercent)}`;
+          : forecast.fullAt !== null
+            ? `it reaches 100% around ${displayTime(forecast.fullAt, zone)} and ${end}`
+            : `it reaches ${end}`;
+      return `📈 <b>On pace to pass the allowance</b> ${subject(event)}: ${figures(event, context.unit)}; at its pace of the last day ${when}. ${stoppedAt(event, forecast.thresholdPercent, context)}`;
     },
     'kept-running': (event, context) =>
-      `⚠️ <b>Over threshold, kept running</b> ${subject(event)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(priceText(event.instance.region))}. To let the guard stop it again: ${command('keep-running', `${event.instance.name} --clear`)}.`,
+      `⚠️ <b>Over threshold, kept running</b> ${subject(event)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>, so it was not stopped; traffic past the allowance is ${escapeHtml(priceText(event.instance.region))}. ${
+        context.resetBeforeNextCheck === undefined
+          ? `To let the guard stop it again: ${command('keep-running', `${event.instance.name} --clear`)}.`
+          : `${resetFirst(context.resetBeforeNextCheck, context)}.`
+      }`,
     'not-stopped'(event, context) {
       const why =
         event.because === 'setting'
@@ -136,7 +176,12 @@ export const en: Catalogue = {
         event.because === 'setting'
           ? `set ACTION=stop, or ${command('set-action', `${event.instance.name} stop`)} for this one`
           : command('set-action', `${event.instance.name} stop`);
-      return `🔔 <b>Over threshold, not stopped</b> ${who(event.instance)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Not stopped because ${why} (alerts only).${allowanceNote(event)} To have it stopped: ${change}.`;
+      const reset = context.resetBeforeNextCheck;
+      const next =
+        reset === undefined
+          ? `To have it stopped: ${change}.`
+          : `${resetFirst(reset, context)}; to have it stopped from then on: ${change}.`;
+      return `🔔 <b>Over threshold, not stopped</b> ${member(event)}: ${figures(event, context.unit)}, threshold ${context.quotaPercent}%. Not stopped because ${why} (alerts only).${allowanceNote(event)} ${next}`;
     },
     started(event) {
       const names = event.started
@@ -175,15 +220,19 @@ export const en: Catalogue = {
   headline: {
     stop(event) {
       const name = event.instance.name;
-      if (event.outcome === 'failed') return `STOP FAILED for ${name}`;
-      if (event.outcome === 'dry-run') return `${name} would be stopped`;
-      return `${name} stopped${event.ahead === undefined ? '' : ' ahead'} (${formatPercent(event.percent)})`;
+      const pool = inPoolLabel(event.pool);
+      if (event.outcome === 'failed') return `STOP FAILED for ${name}${pool}`;
+      if (event.outcome === 'dry-run') return `${name} would be stopped${pool}`;
+      const verb = `${name} stopped${event.ahead === undefined ? '' : ' ahead'}`;
+      const pct = formatPercent(event.percent);
+      if (event.pool === undefined) return `${verb} (${pct})`;
+      return `${verb} (${pct} of pool ${event.pool.bundleId}: ${memberList(event.pool)})`;
     },
-    warn: (event) => `${event.instance.name} at ${formatPercent(event.percent)} (${event.level}% warning)`,
-    'kept-running': (event) => `${event.instance.name} over threshold, kept running`,
+    warn: (event) => `${headlineName(event)} at ${formatPercent(event.percent)} (${event.level}% warning)`,
+    'kept-running': (event) => `${headlineName(event)} over threshold, kept running`,
     forecast: (event) =>
-      `${event.instance.name} on pace for ${Math.floor(event.forecast.monthEndPercent)}% this month`,
-    'not-stopped': (event) => `${event.instance.name} over threshold, not stopped`,
+      `${headlineName(event)} on pace for ${Math.floor(event.forecast.monthEndPercent)}% this month`,
+    'not-stopped': (event) => `${event.instance.name} over threshold, not stopped${inPoolLabel(event.pool)}`,
     started: (event) =>
       `${event.dryRun ? 'would start' : 'started'} for the new month: ${event.started.map(({ instance }) => instance.name).join(', ')}`,
     'start-failed': (event) => `START FAILED for ${event.instance.name}`,
@@ -246,6 +295,13 @@ export const en: Catalogue = {
       'would-stop': 'would stop ahead: burst reserve (dry run)',
       'over-threshold': 'inside the burst reserve: the next check stops it',
     },
+    overAtReset: {
+      threshold: 'over threshold',
+      ahead: 'would pass the threshold at its pace',
+      burst: 'inside the burst reserve',
+    },
+    resetFirst: (at, timeZone) =>
+      `the allowance resets at ${displayTime(at, timeZone)}, before the next check`,
     nextMonth: {
       start: 'stopped by the guard: started on the 1st',
       'next-check': 'stopped by the guard last month: the next check starts it',
@@ -269,11 +325,21 @@ export const en: Catalogue = {
         : `${overGb} GB over the allowance: up to ${costUsd} USD at ${price} USD/GB out`,
     noteSeparator: '; ',
     inPool: (bundleId, percent) => `in pool ${bundleId} at ${percent}`,
-    poolLine(pool, context, heading) {
+    poolLine(pool, shown, context, heading) {
       const { unit } = context;
-      const used = pool.usedBytes === null ? '?' : formatAmount(pool.usedBytes, unit);
       const names = pool.instances.map(escapeHtml).join(', ');
-      return `pool <code>${escapeHtml(pool.bundleId)}</code> in ${escapeHtml(pool.region)}: ${names} · ${used} / ${formatAmount(pool.allowanceBytes, unit)} ${unit} · ${formatPercent(pool.percent)}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
+      const allowance = `${formatAmount(pool.allowanceBytes, unit)} ${unit}`;
+      const usage =
+        shown.usedBytes === null
+          ? `? / ${allowance}${shown.kind === 'unknown' ? ` · ${formatPercent(null)}` : ''}`
+          : shown.kind === 'at-least'
+            ? `at least ${formatAmount(shown.usedBytes, unit)} / ${allowance} · at least ${formatPercent(shown.percent)}`
+            : `${formatAmount(shown.usedBytes, unit)} / ${allowance} · ${formatPercent(shown.percent)}`;
+      const unread =
+        shown.notRead.length === 0
+          ? ''
+          : ` · ${shown.notRead.map(escapeHtml).join(', ')} not read (not running)`;
+      return `pool <code>${escapeHtml(pool.bundleId)}</code> in ${escapeHtml(pool.region)}: ${names} · ${usage}${unread}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
     },
     poolsTitle: 'Pools (one bundle in one region: AWS pools their allowance):',
     heading(h) {

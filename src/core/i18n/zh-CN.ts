@@ -6,7 +6,7 @@ import { DEFAULT_TIME_ZONE, displayTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { allowanceStanding, OVERAGE_USD_PER_GB } from '../overage.js';
-import type { PoolFigures } from '../pools.js';
+import { type PoolFigures, subjectMembers } from '../pools.js';
 import { formatRate, type StopAhead } from '../stop-ahead.js';
 import type { Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
@@ -79,13 +79,43 @@ const names = (pool: PoolFigures): string =>
 const poolName = (pool: PoolFigures): string =>
   `资源池 <code>${escapeHtml(pool.bundleId)}</code>（${escapeHtml(pool.region)}；${names(pool)}）`;
 
+/** A pool's members in a subject line (plain text): "busy、idle" or "busy、idle、web-3 等 5 台". */
+const memberList = (pool: PoolFigures): string => {
+  const { named, more } = subjectMembers(pool);
+  return `${named.join('、')}${more > 0 ? ` 等 ${pool.instances.length} 台` : ''}`;
+};
+
+/**
+ * Who a subject line is about, ready for the words after it: "web-1 " (a space after a Latin name),
+ * or "资源池 small_3_0（busy、idle）" for the pool's figures (none after a full-width bracket).
+ */
+const headlineName = (event: AlertFigures & { instance: Instance }): string =>
+  event.pool === undefined
+    ? `${event.instance.name} `
+    : `资源池 ${event.pool.bundleId}（${memberList(event.pool)}）`;
+
+/** What a member's subject line adds about its pool: "（资源池 small_3_0：busy、idle）". */
+const inPoolLabel = (pool: PoolFigures | undefined): string =>
+  pool === undefined ? '' : `（资源池 ${pool.bundleId}：${memberList(pool)}）`;
+
 const subject = (event: AlertFigures & { instance: Instance }): string =>
   event.pool === undefined ? who(event.instance) : poolName(event.pool);
 
-const stoppedAt = (event: AlertFigures, quotaPercent: number): string =>
-  event.pool === undefined
+/** The month's last check interval: the reset comes before any check that could act. */
+const resetFirst = (at: Date, context: AlertTextContext): string =>
+  `流量配额将于 ${displayTime(at, context.timeZone ?? DEFAULT_TIME_ZONE, 'zh-CN')} 重置，早于下次检查`;
+
+const stoppedAt = (event: AlertFigures, quotaPercent: number, context: AlertTextContext): string => {
+  const reset = context.resetBeforeNextCheck;
+  if (reset !== undefined) return `${resetFirst(reset, context)}。`;
+  return event.pool === undefined
     ? `达到 ${quotaPercent}% 时将被停止。`
     : `达到合并配额的 ${quotaPercent}% 时，所有运行中的成员都将被停止。`;
+};
+
+/** A member judged with its pool: the instance, "（与其资源池 …一起）". */
+const member = (event: AlertFigures & { instance: Instance }): string =>
+  `${who(event.instance)}${event.pool === undefined ? '' : `（与其${poolName(event.pool)}一起）`}`;
 
 /** “距下次检查 10 分钟，指标延迟 1 分钟（实测）”：提前停止所看的时间由什么组成。 */
 const horizonParts = (ahead: StopAhead): string =>
@@ -106,9 +136,14 @@ const stopHead = (
         : ahead.worstCaseRatePerSecond !== undefined
           ? `按最坏情况 ${formatRate(ahead.worstCaseRatePerSecond)} 计（假设本小时超出上一小时速度的流量全部发生在最近 ${ahead.withinMinutes - ahead.lagMinutes} 分钟内；实测 ${formatRate(ahead.ratePerSecond)}），它会在 ${ahead.withinMinutes} 分钟内超过 ${context.quotaPercent}%（${horizonParts(ahead)}），等不到下次检查发现。`
           : `按 ${formatRate(ahead.ratePerSecond)} 的速度，它会在 ${ahead.withinMinutes} 分钟内超过 ${context.quotaPercent}%（${horizonParts(ahead)}），等不到下次检查发现。`;
-  const member = event.pool === undefined ? '' : `（与其${poolName(event.pool)}一起）`;
-  return `${who(event.instance)}${member}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。${why}`;
+  return `${member(event)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。${why}`;
 };
+
+/** After a failed stop: the next check tries again, unless the allowance resets first. */
+const retry = (context: AlertTextContext): string =>
+  context.resetBeforeNextCheck === undefined
+    ? '下次检查会重试。'
+    : `${resetFirst(context.resetBeforeNextCheck, context)}，届时不会再停止它：如需在本月停止它，请手动停止。`;
 
 const unrecorded = (recordError: string | undefined): string =>
   recordError === undefined
@@ -134,24 +169,31 @@ export const zhCN: Catalogue = {
             : keepTag(event.instance, context.monthKey);
         return `🛑 <b>已停止</b> ${head}\n停止于 ${at}；当时此提醒未能送达。${now}`;
       }
-      return `🚨 <b>停止失败</b> ${head}\n实例仍在运行：${quote(event.error ?? '未知错误')}。下次检查会重试。${unrecorded(event.recordError)}`;
+      return `🚨 <b>停止失败</b> ${head}\n实例仍在运行：${quote(event.error ?? '未知错误')}。${retry(context)}${unrecorded(event.recordError)}`;
     },
     warn(event, context) {
-      return `⚠️ <b>${event.level}% 预警</b> ${subject(event)}：${figures(event, context.unit)}。${stoppedAt(event, context.quotaPercent)}${allowanceNote(event)}`;
+      return `⚠️ <b>${event.level}% 预警</b> ${subject(event)}：${figures(event, context.unit)}。${stoppedAt(event, context.quotaPercent, context)}${allowanceNote(event)}`;
     },
     forecast(event, context) {
       const zone = context.timeZone ?? DEFAULT_TIME_ZONE;
       const { forecast } = event;
       const lastDay = utcDay(new Date(monthEndOf(context.monthKey).getTime() - 1), 'zh-CN');
       const end = `月底（${lastDay}）将达 ${Math.floor(forecast.monthEndPercent)}%`;
+      // Only times within the month: a time at or past its end is the reset, not a crossing.
       const when =
         forecast.thresholdAt !== null
           ? `约 ${displayTime(forecast.thresholdAt, zone, 'zh-CN')} 达到 ${forecast.thresholdPercent}%，${end}`
-          : `约 ${displayTime(forecast.fullAt ?? monthEndOf(context.monthKey), zone, 'zh-CN')} 达到 100%，${end}`;
-      return `📈 <b>按当前速度将超出配额</b> ${subject(event)}：${figures(event, context.unit)}；按最近一天的速度，${when}。${stoppedAt(event, forecast.thresholdPercent)}`;
+          : forecast.fullAt !== null
+            ? `约 ${displayTime(forecast.fullAt, zone, 'zh-CN')} 达到 100%，${end}`
+            : end;
+      return `📈 <b>按当前速度将超出配额</b> ${subject(event)}：${figures(event, context.unit)}；按最近一天的速度，${when}。${stoppedAt(event, forecast.thresholdPercent, context)}`;
     },
     'kept-running': (event, context) =>
-      `⚠️ <b>超过阈值，保持运行</b> ${subject(event)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。已有标签 <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>，因此未停止；超出配额的${priceText(event.instance.region)}。如需让守护程序再次停止它：${command('keep-running', `${event.instance.name} --clear`)}。`,
+      `⚠️ <b>超过阈值，保持运行</b> ${subject(event)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。已有标签 <code>${TAGS.keepRunning}</code> = <code>${context.monthKey}</code>，因此未停止；超出配额的${priceText(event.instance.region)}。${
+        context.resetBeforeNextCheck === undefined
+          ? `如需让守护程序再次停止它：${command('keep-running', `${event.instance.name} --clear`)}。`
+          : `${resetFirst(context.resetBeforeNextCheck, context)}。`
+      }`,
     'not-stopped'(event, context) {
       const why =
         event.because === 'setting'
@@ -161,7 +203,12 @@ export const zhCN: Catalogue = {
         event.because === 'setting'
           ? `设置 ACTION=stop，或只对此实例执行 ${command('set-action', `${event.instance.name} stop`)}`
           : command('set-action', `${event.instance.name} stop`);
-      return `🔔 <b>超过阈值，未停止</b> ${who(event.instance)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。未停止，因为${why}（仅提醒）。${allowanceNote(event)}如需停止它：${change}。`;
+      const reset = context.resetBeforeNextCheck;
+      const next =
+        reset === undefined
+          ? `如需停止它：${change}。`
+          : `${resetFirst(reset, context)}；如需从那时起停止它：${change}。`;
+      return `🔔 <b>超过阈值，未停止</b> ${member(event)}：${figures(event, context.unit)}，阈值 ${context.quotaPercent}%。未停止，因为${why}（仅提醒）。${allowanceNote(event)}${next}`;
     },
     started(event) {
       const names = event.started
@@ -197,15 +244,17 @@ export const zhCN: Catalogue = {
   headline: {
     stop(event) {
       const name = event.instance.name;
-      if (event.outcome === 'failed') return `${name} 停止失败`;
-      if (event.outcome === 'dry-run') return `${name} 将会停止`;
-      return `${name} ${event.ahead === undefined ? '已停止' : '已提前停止'}（${percent(event.percent)}）`;
+      if (event.outcome === 'failed') return `${name} 停止失败${inPoolLabel(event.pool)}`;
+      if (event.outcome === 'dry-run') return `${name} 将会停止${inPoolLabel(event.pool)}`;
+      const verb = `${name} ${event.ahead === undefined ? '已停止' : '已提前停止'}`;
+      if (event.pool === undefined) return `${verb}（${percent(event.percent)}）`;
+      return `${verb}（资源池 ${event.pool.bundleId} 已用 ${percent(event.percent)}：${memberList(event.pool)}）`;
     },
-    warn: (event) => `${event.instance.name} 已用 ${percent(event.percent)}（${event.level}% 预警）`,
-    'kept-running': (event) => `${event.instance.name} 超过阈值，保持运行`,
+    warn: (event) => `${headlineName(event)}已用 ${percent(event.percent)}（${event.level}% 预警）`,
+    'kept-running': (event) => `${headlineName(event)}超过阈值，保持运行`,
     forecast: (event) =>
-      `${event.instance.name} 按当前速度本月将达 ${Math.floor(event.forecast.monthEndPercent)}%`,
-    'not-stopped': (event) => `${event.instance.name} 超过阈值，未停止`,
+      `${headlineName(event)}按当前速度本月将达 ${Math.floor(event.forecast.monthEndPercent)}%`,
+    'not-stopped': (event) => `${event.instance.name} 超过阈值，未停止${inPoolLabel(event.pool)}`,
     started: (event) =>
       `新的月份${event.dryRun ? '将会启动' : '已启动'}：${event.started.map(({ instance }) => instance.name).join('、')}`,
     'start-failed': (event) => `${event.instance.name} 启动失败`,
@@ -267,6 +316,12 @@ export const zhCN: Catalogue = {
       'would-stop': '将会提前停止：突发预留（试运行）',
       'over-threshold': '已进入突发预留：下次检查将停止',
     },
+    overAtReset: {
+      threshold: '超过阈值',
+      ahead: '按当前速度将超过阈值',
+      burst: '已进入突发预留',
+    },
+    resetFirst: (at, timeZone) => `流量配额将于 ${displayTime(at, timeZone, 'zh-CN')} 重置，早于下次检查`,
     nextMonth: {
       start: '由守护程序停止：1 日启动',
       'next-check': '上月由守护程序停止：下次检查启动',
@@ -290,11 +345,19 @@ export const zhCN: Catalogue = {
         : `超出配额 ${overGb} GB：最多约 ${costUsd} USD（${price} USD/GB 出站）`,
     noteSeparator: '；',
     inPool: (bundleId, percent) => `所在资源池 ${bundleId} 已用 ${percent}`,
-    poolLine(pool, context, heading) {
+    poolLine(pool, shown, context, heading) {
       const { unit } = context;
-      const used = pool.usedBytes === null ? '?' : formatAmount(pool.usedBytes, unit);
       const names = pool.instances.map(escapeHtml).join('、');
-      return `资源池 <code>${escapeHtml(pool.bundleId)}</code>（${escapeHtml(pool.region)}）：${names} · ${used} / ${formatAmount(pool.allowanceBytes, unit)} ${unit} · ${percent(pool.percent)}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
+      const allowance = `${formatAmount(pool.allowanceBytes, unit)} ${unit}`;
+      const usage =
+        shown.usedBytes === null
+          ? `? / ${allowance}${shown.kind === 'unknown' ? ` · ${percent(null)}` : ''}`
+          : shown.kind === 'at-least'
+            ? `至少 ${formatAmount(shown.usedBytes, unit)} / ${allowance} · 至少 ${percent(shown.percent)}`
+            : `${formatAmount(shown.usedBytes, unit)} / ${allowance} · ${percent(shown.percent)}`;
+      const unread =
+        shown.notRead.length === 0 ? '' : ` · ${shown.notRead.map(escapeHtml).join('、')} 未读取（未运行）`;
+      return `资源池 <code>${escapeHtml(pool.bundleId)}</code>（${escapeHtml(pool.region)}）：${names} · ${usage}${unread}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
     },
     poolsTitle: '资源池（同一区域同一套餐：AWS 合并计算它们的配额）：',
     heading(h) {
