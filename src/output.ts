@@ -69,6 +69,35 @@ function poolLines(
   ];
 }
 
+const minutes = (value: number): string => `${value.toFixed(1)} min`;
+
+/**
+ * How far the running instances' metrics reach, and whether that was measured (their sample
+ * counts) or assumed (METRIC_DELAY_MINUTES): the pace and stop ahead's horizon rest on it.
+ */
+export function metricsLine(rows: RunResult['rows']): string[] {
+  const reached = rows.flatMap((row) =>
+    row.metrics === undefined ? [] : [{ name: row.name, ...row.metrics }],
+  );
+  if (reached.length === 0) return [];
+  const measured = reached.filter((each) => each.source === 'measured').map((each) => each.lagMinutes);
+  const assumed = reached.filter((each) => each.source === 'assumed');
+  const parts: string[] = [];
+  if (measured.length > 0) {
+    const low = Math.min(...measured);
+    const high = Math.max(...measured);
+    const lag = low === high ? minutes(low) : `${minutes(low).replace(' min', '')}-${minutes(high)}`;
+    parts.push(`measured from their sample counts for ${plural(measured.length, 'instance')}, ${lag} behind`);
+  }
+  if (assumed.length > 0) {
+    const names = assumed.map((each) => each.name).join(', ');
+    parts.push(
+      `assumed ${minutes(assumed[0]?.lagMinutes ?? 0)} behind (METRIC_DELAY_MINUTES) for ${names}: no sample count to measure it from, or no complete hour yet this month`,
+    );
+  }
+  return ['', `Metric lag: ${parts.join('; ')}.`];
+}
+
 /**
  * The terminal rendering: a header, the table (and the pools), what was (or would be) sent, and the
  * problems. `display` (the threshold and TIME_ZONE) lets them say where instances are heading.
@@ -85,6 +114,7 @@ export function renderResult(
     '',
     renderTable(result.rows, unit, display && { ...display, monthEnd: result.month.end }),
     ...poolLines(result, unit, display),
+    ...metricsLine(result.rows),
   ];
   const planned = result.messages.filter((message) => message.status === 'dry-run');
   if (planned.length > 0) {

@@ -71,6 +71,7 @@ export function getInstanceMetricData(ctx: OperationContext, body: Body): Record
     ? shapedBuckets({
         ...query,
         visibleUntil: now - ctx.metricDelaySeconds,
+        runs: instance.runs,
         bytes: (from, to) => {
           const moved = accrued(instance.shape as TrafficShape, instance.runs, from, to);
           return inbound ? moved.inBytes : moved.outBytes;

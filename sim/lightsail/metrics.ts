@@ -49,9 +49,12 @@ export function trafficBuckets(q: TrafficQuery): TrafficBucket[] {
 }
 
 /**
- * The buckets of a query over shaped traffic: those that began by `visibleUntil` (the service's
- * lag), each holding what `bytes` gives for the part of it after creation and before
- * `visibleUntil`. A bucket that begins later is not answered yet.
+ * The buckets of a query over shaped traffic, as the real service answers them (lightsail-facts.md):
+ * traffic is visible until `visibleUntil` (the service's lag); each bucket holds what `bytes` gives
+ * for its part the instance ran in before that moment, and its `samples` are the native 5-minute
+ * buckets on the UTC grid that hold any of it, the one still growing included. A bucket with
+ * nothing visible in it (not begun yet, before creation, or spent stopped) is not answered at all:
+ * the real service gives no datapoint for a span without data, not a 0.
  */
 export function shapedBuckets(q: {
   readonly start: number;
@@ -59,6 +62,8 @@ export function shapedBuckets(q: {
   readonly buckets: number;
   readonly createdAt: number;
   readonly visibleUntil: number;
+  /** Epoch-second intervals `[start, end)` the instance ran in; the last is open while it runs. */
+  readonly runs: readonly (readonly [number, number | undefined])[];
   readonly bytes: (from: number, to: number) => number;
 }): TrafficBucket[] {
   const first = Math.max(0, Math.floor((q.createdAt - q.start) / q.period));
@@ -68,14 +73,27 @@ export function shapedBuckets(q: {
     const t = q.start + i * q.period;
     const from = Math.max(t, q.createdAt);
     const to = Math.min(t + q.period, q.visibleUntil);
-    const seen = Math.max(0, to - from);
-    out.push({
-      timestamp: t,
-      bytes: q.bytes(from, to),
-      samples: Math.max(1, Math.ceil(seen / SAMPLE_SECONDS)),
-    });
+    const samples = nativeSamples(q.runs, from, to);
+    if (samples === 0) continue;
+    out.push({ timestamp: t, bytes: q.bytes(from, to), samples });
   }
   return out;
+}
+
+/** The native 5-minute buckets (on the UTC grid) in which the instance ran within `[from, to)`. */
+function nativeSamples(
+  runs: readonly (readonly [number, number | undefined])[],
+  from: number,
+  to: number,
+): number {
+  let count = 0;
+  for (let b = Math.floor(from / SAMPLE_SECONDS) * SAMPLE_SECONDS; b < to; b += SAMPLE_SECONDS) {
+    const a = Math.max(b, from);
+    const z = Math.min(b + SAMPLE_SECONDS, to);
+    if (runs.some(([start, end]) => Math.min(z, end ?? Number.POSITIVE_INFINITY) > Math.max(a, start)))
+      count += 1;
+  }
+  return count;
 }
 
 /** Start of the UTC calendar month holding `epochSeconds`: AWS billing months are UTC. */

@@ -132,3 +132,58 @@ describe('replacing traffic', () => {
     expect(uniform).toBeCloseTo(5e9, 0);
   });
 });
+
+describe('SampleCount over shaped traffic, as the real service counts it', () => {
+  let sim: LightsailSimulator | undefined;
+  afterEach(() => sim?.close());
+
+  const samplesByHour = (points: MetricDatapoint[] | undefined): Map<string, number> =>
+    new Map((points ?? []).map((p) => [p.timestamp?.toISOString() ?? '?', p.sampleCount ?? Number.NaN]));
+
+  it('counts the native 5-minute buckets with anything visible, the growing one included', async () => {
+    const now = new Date('2026-11-27T12:23:00Z');
+    sim = await startLightsailSimulator({
+      now: () => now,
+      metricDelaySeconds: 60,
+      instances: [{ name: 'old', region: 'us-east-1', shape: constant({ bytesPerSecond: 1e6 }) }],
+    });
+
+    const out = await clientFor(sim).send(
+      metricQuery({ period: 3600, endTime: now, statistics: ['Sum', 'SampleCount'] }),
+    );
+
+    const samples = samplesByHour(out.metricData);
+    expect(samples.get('2026-11-27T11:00:00.000Z')).toBe(12);
+    // Visible until 12:22: the buckets 12:00 ... 12:20, the last still growing.
+    expect(samples.get('2026-11-27T12:00:00.000Z')).toBe(5);
+  });
+
+  it('answers no datapoint for hours spent stopped, and counts buckets on the 5-minute grid', async () => {
+    let clock = new Date('2026-11-27T09:07:00Z');
+    sim = await startLightsailSimulator({
+      now: () => clock,
+      instances: [
+        {
+          name: 'old',
+          region: 'us-east-1',
+          createdAt: new Date('2026-11-27T09:03:00Z'),
+          shape: constant({ bytesPerSecond: 1e6 }),
+        },
+      ],
+    });
+    await clientFor(sim).send(new StopInstanceCommand({ instanceName: 'old' }));
+    clock = new Date('2026-11-27T12:00:00Z');
+
+    const out = await clientFor(sim).send(
+      metricQuery({
+        period: 3600,
+        startTime: new Date('2026-11-27T09:00:00Z'),
+        endTime: clock,
+        statistics: ['Sum', 'SampleCount'],
+      }),
+    );
+
+    // Ran 09:03-09:07: the grid's 09:00 and 09:05 buckets; nothing after, not even a 0.
+    expect([...samplesByHour(out.metricData)]).toEqual([['2026-11-27T09:00:00.000Z', 2]]);
+  });
+});

@@ -7,6 +7,7 @@ import { DEFAULTS } from '../../src/config.js';
 import { htmlToPlain } from '../../src/core/html.js';
 import { type GuardSettings, runGuard } from '../../src/engine/run.js';
 import { createLightsailFleet } from '../../src/lightsail/fleet.js';
+import { metricsLine, renderResult } from '../../src/output.js';
 import { guardSettings } from '../support/builders.js';
 import { recordingChannel } from '../support/channel.js';
 
@@ -46,7 +47,7 @@ describe('the pace measured over what the metrics cover', () => {
     });
   }
 
-  const steadyRate = 40e6;
+  const steadyRate = 2e6;
   const steady: SimInstanceSpec = {
     name: 'web_1',
     region: 'us-east-1',
@@ -73,6 +74,9 @@ describe('the pace measured over what the metrics cover', () => {
           source: 'measured',
         });
         expect(Math.abs((row?.forecast?.ratePerSecond ?? 0) / steadyRate - 1)).toBeLessThan(0.05);
+        expect(renderResult(status, 'GB')).toContain(
+          `Metric lag: measured from their sample counts for 1 instance, ${(delaySeconds / 60).toFixed(1)} min behind.`,
+        );
       });
     }
   }
@@ -109,5 +113,32 @@ describe('the pace measured over what the metrics cover', () => {
     expect(text).toContain(
       'At 1.00 Gbps it would pass 95% within 10 minutes (10 to the next check, 0 of metric lag, measured)',
     );
+  });
+});
+
+describe('the metric lag status shows', () => {
+  const row = (name: string, lagMinutes: number, source: 'measured' | 'assumed') => ({
+    name,
+    region: 'us-east-1',
+    state: 'running',
+    usedBytes: 1,
+    allowanceBytes: 2,
+    allowanceShare: 1,
+    percent: 50,
+    action: 'none' as const,
+    metrics: { seenUntil: '2026-11-20T10:20:00.000Z', lagMinutes, source },
+  });
+
+  it('names the instances whose lag was assumed, and why, beside those measured', () => {
+    expect(
+      metricsLine([row('web_1', 0.4, 'measured'), row('web_2', 1, 'measured'), row('new_1', 2, 'assumed')]),
+    ).toEqual([
+      '',
+      'Metric lag: measured from their sample counts for 2 instances, 0.4-1.0 min behind; assumed 2.0 min behind (METRIC_DELAY_MINUTES) for new_1: no sample count to measure it from, or no complete hour yet this month.',
+    ]);
+  });
+
+  it('says nothing when no running instance was read', () => {
+    expect(metricsLine([])).toEqual([]);
   });
 });
