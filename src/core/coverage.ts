@@ -20,7 +20,10 @@ import type { HourlyUsage } from './types.js';
  *   exact for a steady pace, and for a burst it reads the sample as full (the burst's bytes then
  *   count over at most one sample too long, never hidden);
  * - the series then reaches `seenUntil` = the start of the newest hour's samples plus what they
- *   cover, never past `now`; the **lag** stop ahead plans for is `now - seenUntil`.
+ *   cover, never past `now`; the **lag** stop ahead plans for is `now - seenUntil`, or, when the
+ *   newest sample holds more than a whole sample's worth at the last hour's rate (the pace rose,
+ *   so its fill cannot be told), `now -` the newest sample's start: a burst that began within it
+ *   must not be taken to be seen up to `now`.
  *
  * Where this cannot be measured (the answers carry no sample count, or no complete hour exists yet
  * this month: the first hour of a month or of an instance) the lag is assumed to be
@@ -38,6 +41,11 @@ export interface Coverage {
   readonly coveredMs?: readonly number[];
   /** Measured only: the time one sample covers, ms (300,000 for 5-minute buckets). */
   readonly sampleMs?: number;
+  /**
+   * Measured only, when the pace rose within the newest sample: its start. How much of it is
+   * filled cannot be told then, so stop ahead plans from here rather than from `seenUntilMs`.
+   */
+  readonly plannedFromMs?: number;
 }
 
 /** The coverage of `hourly` at `now`, or the assumed one when it cannot be measured. */
@@ -86,27 +94,46 @@ function measuredCoverage(hourly: HourlyUsage, observedFromMs: number, nowMs: nu
   const newestCount = Math.min(samples[newest] ?? 0, perHour);
   const newestBytes = bytes[newest] ?? 0;
   // The newest sample's fill: what the bytes beyond the complete samples are, in samples at the
-  // last complete hour's rate. Without a rate to compare with, it counts as full.
-  const fill =
-    bytesPerSample > 0
-      ? Math.min(1, Math.max(0, (newestBytes - (newestCount - 1) * bytesPerSample) / bytesPerSample))
-      : 1;
+  // last complete hour's rate. More than a whole sample's worth means the pace rose, and then how
+  // far the newest sample reaches cannot be told: it is read as full for the pace (the lowest
+  // pace the bytes allow, never an inflated one), while stop ahead plans from its start.
+  const excess = (newestBytes - (newestCount - 1) * bytesPerSample) / bytesPerSample;
+  const risen = excess > 1;
+  // No bytes in the reference hour and none beyond it (0/0): nothing moves, nothing to tell.
+  const fill = Number.isFinite(excess) ? Math.min(1, Math.max(0, excess)) : 1;
   const newestFrom = Math.max(hourStart(newest), observedFromMs);
   const seenUntilMs = Math.min(
     nowMs,
     hourStart(newest) + HOUR_MS,
     newestFrom + (newestCount - 1 + fill) * sampleMs,
   );
+  const plannedFromMs = risen
+    ? Math.min(seenUntilMs, newestFrom + (newestCount - 1) * sampleMs)
+    : seenUntilMs;
   const coveredMs = samples.map((count, i) => {
     if (i > newest) return 0;
     const from = Math.max(hourStart(i), observedFromMs);
     if (i === newest) return Math.max(0, seenUntilMs - from);
     return Math.max(0, Math.min(count * sampleMs, hourStart(i) + HOUR_MS - from));
   });
-  return { seenUntilMs, source: 'measured', coveredMs, sampleMs };
+  return {
+    seenUntilMs,
+    source: 'measured',
+    coveredMs,
+    sampleMs,
+    ...(plannedFromMs < seenUntilMs ? { plannedFromMs } : {}),
+  };
 }
 
-/** Minutes from what the series reaches to `now`: the lag stop ahead plans for. Never below 0. */
+/** Minutes from what the series reaches to `now`. Never below 0. */
 export function lagMinutes(coverage: Coverage, nowMs: number): number {
   return Math.max(0, (nowMs - coverage.seenUntilMs) / 60_000);
+}
+
+/**
+ * Minutes stop ahead plans for: the lag, or, when the pace rose within the newest sample (so its
+ * fill cannot be told), from that sample's start. Never below 0.
+ */
+export function plannedLagMinutes(coverage: Coverage, nowMs: number): number {
+  return Math.max(0, (nowMs - (coverage.plannedFromMs ?? coverage.seenUntilMs)) / 60_000);
 }

@@ -89,6 +89,11 @@ export interface MetricsReach {
   readonly seenUntil: string;
   /** Minutes from `seenUntil` to the check, to one decimal. */
   readonly lagMinutes: number;
+  /**
+   * The lag stop ahead plans for, to one decimal: `lagMinutes`, or more when the pace rose within
+   * the newest sample and it is counted from that sample's start.
+   */
+  readonly plannedLagMinutes: number;
   readonly source: 'measured' | 'assumed';
 }
 

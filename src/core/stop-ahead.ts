@@ -41,8 +41,12 @@ export interface StopAheadSettings {
   readonly burstBytesPerSecond?: number;
 }
 
-/** Whether the lag was measured from the metrics' sample counts or assumed (METRIC_DELAY_MINUTES). */
-export type LagSource = 'measured' | 'assumed';
+/**
+ * Where the lag comes from: `measured` from the metrics' sample counts; `newest-sample`, measured
+ * from the start of the newest sample because the pace rose within it (`coverage.ts`); `assumed`,
+ * METRIC_DELAY_MINUTES where nothing could be measured.
+ */
+export type LagSource = 'measured' | 'newest-sample' | 'assumed';
 
 /**
  * Minutes from the last visible byte to the next check: CHECK_INTERVAL_MINUTES and the lag rounded

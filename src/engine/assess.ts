@@ -1,6 +1,6 @@
 import { allowanceFor, trustedCreation } from '../core/allowance.js';
 import type { BillingMonth } from '../core/billing-month.js';
-import { type Coverage, lagMinutes } from '../core/coverage.js';
+import { type Coverage, plannedLagMinutes } from '../core/coverage.js';
 import { type Assessment, assess, pendingStopAlert } from '../core/decide.js';
 import { forecastInstance, type MeasuredWindow, paceWindowOf } from '../core/forecast.js';
 import { badTagAlertDue, instancePolicy } from '../core/instance-policy.js';
@@ -8,7 +8,7 @@ import { aheadPace, recentPace } from '../core/pace.js';
 
 import type { Fleet } from '../core/ports.js';
 import type { InstanceAction } from '../core/report.js';
-import { type StopAhead, type StopAheadSettings, stopAheadOf } from '../core/stop-ahead.js';
+import { type LagSource, type StopAhead, type StopAheadSettings, stopAheadOf } from '../core/stop-ahead.js';
 import type { HourlyUsage, Instance, TrafficMetric, UsageReading, UsageWindow } from '../core/types.js';
 import { interpretUsage, type MetricOutcome } from '../core/usage.js';
 import { deadlineName, type RunDeadline } from './deadline.js';
@@ -173,12 +173,18 @@ export function stopAheadSettings(
   now: Date,
   coverage: Coverage | undefined,
 ): StopAheadSettings {
-  const measured = coverage?.source === 'measured';
+  const lagSource: LagSource =
+    coverage?.source !== 'measured'
+      ? 'assumed'
+      : coverage.plannedFromMs !== undefined
+        ? 'newest-sample'
+        : 'measured';
   return {
     enabled: foresight.stopAhead,
     checkIntervalMinutes: foresight.checkIntervalMinutes,
-    lagMinutes: coverage === undefined ? foresight.metricDelayMinutes : lagMinutes(coverage, now.getTime()),
-    lagSource: measured ? 'measured' : 'assumed',
+    lagMinutes:
+      coverage === undefined ? foresight.metricDelayMinutes : plannedLagMinutes(coverage, now.getTime()),
+    lagSource,
     burstBytesPerSecond: ((foresight.burstMbps * 1e6) / 8) * running,
   };
 }

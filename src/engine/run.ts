@@ -1,7 +1,7 @@
 import { TAGS } from '../constants.js';
 import type { AlertEvent } from '../core/alerts.js';
 import { type BillingMonth, billingMonthOf, resetBeforeNextCheck } from '../core/billing-month.js';
-import { type Coverage, lagMinutes } from '../core/coverage.js';
+import { type Coverage, lagMinutes, plannedLagMinutes } from '../core/coverage.js';
 import type { Assessment } from '../core/decide.js';
 import { forecastJson } from '../core/forecast-text.js';
 import { percentUsed } from '../core/percent.js';
@@ -219,6 +219,7 @@ function metricsReach(coverage: Coverage, now: Date): MetricsReach {
   return {
     seenUntil: new Date(coverage.seenUntilMs).toISOString(),
     lagMinutes: Math.round(lagMinutes(coverage, now.getTime()) * 10) / 10,
+    plannedLagMinutes: Math.round(plannedLagMinutes(coverage, now.getTime()) * 10) / 10,
     source: coverage.source,
   };
 }

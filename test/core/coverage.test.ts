@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combined, constant, gbps } from '../../sim/traffic.js';
-import { coverageOf, lagMinutes } from '../../src/core/coverage.js';
+import { coverageOf, lagMinutes, plannedLagMinutes } from '../../src/core/coverage.js';
 import { windowOf } from '../../src/core/forecast.js';
 import { recentPace } from '../../src/core/pace.js';
 import type { HourlyUsage } from '../../src/core/types.js';
@@ -104,6 +104,29 @@ describe('coverage measured from sample counts', () => {
 });
 
 describe('a 1 Gbps burst over measured coverage', () => {
+  it('plans from the start of the newest sample when the pace rose within it, and reads the pace as full', () => {
+    const burst = combined(
+      constant({ bytesPerSecond: MB_PER_SECOND }),
+      constant({ bytesPerSecond: gbps(1), from: at('2026-11-20T10:19:00.000Z').getTime() / 1000 }),
+    );
+    const now = at('2026-11-20T10:22:00.000Z');
+    const series = seriesSeenAt(burst, { now, delayMinutes: 1, sampleSeconds: 300 });
+
+    const coverage = coverageAt(series, now);
+
+    expect(coverage.seenUntilMs).toBe(now.getTime());
+    expect(coverage.plannedFromMs).toBe(at('2026-11-20T10:20:00.000Z').getTime());
+    expect(plannedLagMinutes(coverage, now.getTime())).toBeCloseTo(2, 6);
+  });
+
+  it('plans from what it sees when the newest sample holds no more than a sample’s worth', () => {
+    const now = at('2026-11-20T10:22:00.000Z');
+    const coverage = coverageAt(seriesSeenAt(steady, { now, delayMinutes: 1, sampleSeconds: 300 }), now);
+
+    expect(coverage.plannedFromMs).toBeUndefined();
+    expect(plannedLagMinutes(coverage, now.getTime())).toBeCloseTo(1, 6);
+  });
+
   it('reads about 1 Gbps, not several, when metrics arrive at once', () => {
     const burst = combined(
       constant({ bytesPerSecond: MB_PER_SECOND }),

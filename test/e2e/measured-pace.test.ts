@@ -71,6 +71,7 @@ describe('the pace measured over what the metrics cover', () => {
         expect(row?.metrics).toEqual({
           seenUntil: new Date(now.getTime() - delaySeconds * 1000).toISOString(),
           lagMinutes: delaySeconds / 60,
+          plannedLagMinutes: delaySeconds / 60,
           source: 'measured',
         });
         expect(Math.abs((row?.forecast?.ratePerSecond ?? 0) / steadyRate - 1)).toBeLessThan(0.05);
@@ -106,12 +107,13 @@ describe('the pace measured over what the metrics cover', () => {
 
     const [row] = check.rows;
     expect(row).toMatchObject({ action: 'stopped', reason: 'ahead' });
-    expect(row?.ahead?.lagSource).toBe('measured');
+    // The pace rose within the newest 5-minute sample, so stop ahead plans from its start (10:20).
+    expect(row?.ahead).toMatchObject({ lagSource: 'newest-sample', lagMinutes: 1, withinMinutes: 11 });
     expect(row?.ahead?.worstCaseRatePerSecond).toBeUndefined();
     expect(Math.abs((row?.ahead?.ratePerSecond ?? 0) / gbps(1) - 1)).toBeLessThan(0.05);
     const text = telegram.sent.map((message) => htmlToPlain(message.text)).join('\n');
     expect(text).toContain(
-      'At 1.00 Gbps it would pass 95% within 10 minutes (10 to the next check, 0 of metric lag, measured)',
+      'At 1.00 Gbps it would pass 95% within 11 minutes (10 to the next check, 1 of metric lag, measured from the start of the newest sample, as the pace rose within it)',
     );
   });
 });
@@ -126,7 +128,7 @@ describe('the metric lag status shows', () => {
     allowanceShare: 1,
     percent: 50,
     action: 'none' as const,
-    metrics: { seenUntil: '2026-11-20T10:20:00.000Z', lagMinutes, source },
+    metrics: { seenUntil: '2026-11-20T10:20:00.000Z', lagMinutes, plannedLagMinutes: lagMinutes, source },
   });
 
   it('names the instances whose lag was assumed, and why, beside those measured', () => {

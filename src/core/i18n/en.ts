@@ -90,9 +90,13 @@ const member = (event: AlertFigures & { instance: Instance }): string =>
 
 /** "10 to the next check, 1 of metric lag, measured": what the horizon of a stop ahead is made of. */
 const horizonParts = (ahead: StopAhead): string =>
-  `${ahead.withinMinutes - ahead.lagMinutes} to the next check, ${ahead.lagMinutes} of metric lag, ${
-    ahead.lagSource === 'measured' ? 'measured' : 'assumed (METRIC_DELAY_MINUTES)'
-  }`;
+  `${ahead.withinMinutes - ahead.lagMinutes} to the next check, ${ahead.lagMinutes} of metric lag, ${LAG_SOURCES[ahead.lagSource]}`;
+
+const LAG_SOURCES: Record<StopAhead['lagSource'], string> = {
+  measured: 'measured',
+  'newest-sample': 'measured from the start of the newest sample, as the pace rose within it',
+  assumed: 'assumed (METRIC_DELAY_MINUTES)',
+};
 
 const stopHead = (
   event: AlertFigures & { instance: Instance; ahead?: StopAhead },

@@ -119,9 +119,13 @@ const member = (event: AlertFigures & { instance: Instance }): string =>
 
 /** “距下次检查 10 分钟，指标延迟 1 分钟（实测）”：提前停止所看的时间由什么组成。 */
 const horizonParts = (ahead: StopAhead): string =>
-  `距下次检查 ${ahead.withinMinutes - ahead.lagMinutes} 分钟，指标延迟 ${ahead.lagMinutes} 分钟（${
-    ahead.lagSource === 'measured' ? '实测' : '按 METRIC_DELAY_MINUTES 估计'
-  }）`;
+  `距下次检查 ${ahead.withinMinutes - ahead.lagMinutes} 分钟，指标延迟 ${ahead.lagMinutes} 分钟（${LAG_SOURCES[ahead.lagSource]}）`;
+
+const LAG_SOURCES: Record<StopAhead['lagSource'], string> = {
+  measured: '实测',
+  'newest-sample': '实测，速度在最新样本内上升，故从该样本起点算起',
+  assumed: '按 METRIC_DELAY_MINUTES 估计',
+};
 
 const stopHead = (
   event: AlertFigures & { instance: Instance; ahead?: StopAhead },
