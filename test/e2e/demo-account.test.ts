@@ -10,7 +10,7 @@ import { recordingChannel } from '../support/channel.js';
 
 /**
  * What `npm run demo` promises, at fixed times of a month (the demo itself runs at the real clock):
- * the real Lightsail fleet adapter over the simulator, with its 15-minute metric lag.
+ * the real Lightsail fleet adapter over the simulator, with its one-minute metric lag.
  */
 describe('the demo account', () => {
   let sim: LightsailSimulator | undefined;
@@ -23,7 +23,7 @@ describe('the demo account', () => {
       sim = await startLightsailSimulator({
         now: () => now,
         instances: sampleAccount(now),
-        metricDelaySeconds: 900,
+        metricDelaySeconds: 60,
       });
       const endpoint = sim.endpoint;
       const fleet = createLightsailFleet({
