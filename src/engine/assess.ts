@@ -145,7 +145,7 @@ function aheadOf(
     quotaPercent,
     // Without hours there is no pace to see, but the burst reserve still holds.
     ...paces(usage.hourly, measured, foresight),
-    settings: stopAheadSettings(foresight, 1, ctx.now, measured?.coverage),
+    settings: stopAheadSettings(foresight, 1, ctx.now, measured?.coverage, ctx.month.end),
   });
 }
 
@@ -172,6 +172,8 @@ export function stopAheadSettings(
   running: number,
   now: Date,
   coverage: Coverage | undefined,
+  /** The billing month's end: traffic after it is next month's, so stop ahead looks no further. */
+  monthEnd?: Date,
 ): StopAheadSettings {
   const lagSource: LagSource =
     coverage?.source !== 'measured'
@@ -179,12 +181,16 @@ export function stopAheadSettings(
       : coverage.plannedFromMs !== undefined
         ? 'newest-sample'
         : 'measured';
+  const lagMinutes =
+    coverage === undefined ? foresight.metricDelayMinutes : plannedLagMinutes(coverage, now.getTime());
   return {
     enabled: foresight.stopAhead,
     checkIntervalMinutes: foresight.checkIntervalMinutes,
-    lagMinutes:
-      coverage === undefined ? foresight.metricDelayMinutes : plannedLagMinutes(coverage, now.getTime()),
+    lagMinutes,
     lagSource,
+    ...(monthEnd === undefined
+      ? {}
+      : { minutesToMonthEnd: (monthEnd.getTime() - now.getTime()) / 60_000 + lagMinutes }),
     burstBytesPerSecond: ((foresight.burstMbps * 1e6) / 8) * running,
   };
 }

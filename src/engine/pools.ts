@@ -202,7 +202,7 @@ function poolForecast(
           allowanceBytes: totals.allowance.bytes,
           quotaPercent: policy.quotaPercent,
           ...paces(runningHourly, measured, foresight),
-          settings: stopAheadSettings(foresight, running, ctx.now, measured?.coverage),
+          settings: stopAheadSettings(foresight, running, ctx.now, measured?.coverage, ctx.month.end),
         });
   return { forecast, ahead };
 }

@@ -145,6 +145,7 @@ function burstLevel(
   outcome: InstanceOutcome,
   settings: GuardSettings,
   now: Date,
+  month: BillingMonth,
 ): { burstStopPercent?: number } {
   const { instance, assessment, policy } = outcome;
   if (instance.state !== 'running' || outcome.pool !== undefined || assessment === undefined) return {};
@@ -153,7 +154,7 @@ function burstLevel(
   const level = burstStopPercent({
     allowanceBytes: outcome.allowance.bytes,
     quotaPercent: policy?.quotaPercent ?? settings.policy.quotaPercent,
-    settings: stopAheadSettings(settings.foresight, 1, now, outcome.coverage),
+    settings: stopAheadSettings(settings.foresight, 1, now, outcome.coverage, month.end),
   });
   return level === undefined ? {} : { burstStopPercent: level };
 }
@@ -192,7 +193,7 @@ function toRow(
     ...(stop?.error !== undefined ? { error: `stop failed: ${stop.error}` } : {}),
     ...(outcome.start?.error !== undefined ? { error: `start failed: ${outcome.start.error}` } : {}),
     ...(nextMonth !== undefined ? { nextMonth } : {}),
-    ...burstLevel(outcome, settings, now),
+    ...burstLevel(outcome, settings, now, month),
     forecast: forecastJson(outcome.forecast ?? null),
     ...(outcome.coverage !== undefined ? { metrics: metricsReach(outcome.coverage, now) } : {}),
     ...(outcome.pool !== undefined

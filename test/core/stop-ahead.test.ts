@@ -51,6 +51,22 @@ describe('stopAheadOf', () => {
     });
   });
 
+  it('looks no further than the month’s end: traffic after 00:00 UTC on the 1st is next month’s', () => {
+    // 1% of 2,048 GB a minute: 95% comes 3 minutes after the last visible byte at 92%.
+    const rate = (0.01 * 2048 * GB) / 60;
+
+    expect(aheadAt(92, rate, { ...SETTINGS, minutesToMonthEnd: 2.9 })).toBeUndefined();
+    expect(aheadAt(92, rate, { ...SETTINGS, minutesToMonthEnd: 3 })).toBeDefined();
+    expect(aheadAt(92, rate, SETTINGS)).toBeDefined();
+  });
+
+  it('keeps no burst reserve for traffic after the month’s end', () => {
+    const burst = { ...SETTINGS, burstBytesPerSecond: gbps(1) };
+
+    expect(aheadAt(93, 0, burst)).toMatchObject({ burst: true });
+    expect(aheadAt(93, 0, { ...burst, minutesToMonthEnd: 1 })).toBeUndefined();
+  });
+
   it('never stops ahead with STOP_AHEAD=false, without a pace, or at a standstill', () => {
     expect(aheadAt(92, gbps(5), { ...SETTINGS, enabled: false })).toBeUndefined();
     expect(aheadAt(94.9, null)).toBeUndefined();
