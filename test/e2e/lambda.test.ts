@@ -1,33 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DAILY_REPORT_EVENT } from '../../src/constants.js';
-import { instanceAt, startWorld, type World } from './harness.js';
-
-type Handler = typeof import('../../src/lambda.js')['handler'];
-
-/** A fresh module per test is a cold start: the handler caches its configuration per container. */
-async function coldHandler(): Promise<Handler> {
-  vi.resetModules();
-  return (await import('../../src/lambda.js')).handler;
-}
+import { instanceAt, lambdaIn, startWorld, type World } from './harness.js';
 
 describe('the Lambda handler', () => {
   let world: World;
-  let saved: NodeJS.ProcessEnv;
-  beforeEach(() => {
-    saved = { ...process.env };
-    vi.spyOn(console, 'log').mockImplementation(() => {});
-    vi.spyOn(console, 'error').mockImplementation(() => {});
-  });
   afterEach(async () => {
-    process.env = saved;
-    vi.restoreAllMocks();
     await world.close();
   });
 
   it('runs check on a scheduler event and stops the instance over the threshold', async () => {
     world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.96), instanceAt('web_2', 'us-east-1', 0.1)]);
-    Object.assign(process.env, world.env);
-    const handler = await coldHandler();
+    const { handler } = lambdaIn(world);
 
     const result = await handler({ 'detail-type': 'Scheduled Event', source: 'aws.scheduler' });
 
@@ -38,8 +21,7 @@ describe('the Lambda handler', () => {
 
   it('sends the daily report on the recipe event and stops nothing', async () => {
     world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.96)]);
-    Object.assign(process.env, world.env);
-    const handler = await coldHandler();
+    const { handler } = lambdaIn(world);
 
     const result = await handler(DAILY_REPORT_EVENT);
 
@@ -51,8 +33,7 @@ describe('the Lambda handler', () => {
 
   it('sends a second report when the report event is delivered twice, which is why nothing retries it', async () => {
     world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.5)]);
-    Object.assign(process.env, world.env);
-    const handler = await coldHandler();
+    const { handler } = lambdaIn(world);
 
     await handler(DAILY_REPORT_EVENT);
     await handler(DAILY_REPORT_EVENT);
@@ -64,8 +45,7 @@ describe('the Lambda handler', () => {
 
   it('sends no second alert when a check is delivered twice', async () => {
     world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.85)]);
-    Object.assign(process.env, world.env);
-    const handler = await coldHandler();
+    const { handler } = lambdaIn(world);
 
     await handler({});
     await handler({});
@@ -76,8 +56,7 @@ describe('the Lambda handler', () => {
   it('ends within the invocation when Telegram hangs, leaving the stop recorded as owed', async () => {
     world = await startWorld([instanceAt('hot_1', 'eu-west-2', 0.99)]);
     world.telegram.injectFault({ kind: 'hang', times: 10 });
-    Object.assign(process.env, world.env);
-    const handler = await coldHandler();
+    const { handler } = lambdaIn(world);
     const started = Date.now();
     const almostOut = { getRemainingTimeInMillis: () => 8_000 - (Date.now() - started) };
 
@@ -96,8 +75,7 @@ describe('the Lambda handler', () => {
       instanceAt('hot_1', 'eu-west-2', 0.99),
     ]);
     world.lightsail.injectFault({ kind: 'empty-metric', instanceName: 'blind_1' });
-    Object.assign(process.env, world.env);
-    const handler = await coldHandler();
+    const { handler } = lambdaIn(world);
 
     await expect(handler({})).rejects.toThrow(/blind_1 \(us-east-1\): usage unknown/);
 
@@ -107,10 +85,7 @@ describe('the Lambda handler', () => {
 
   it("started without its Telegram settings, names what a deployed function needs, not the CLI's advice", async () => {
     world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.5)]);
-    Object.assign(process.env, world.env);
-    delete process.env.TELEGRAM_BOT_TOKEN;
-    delete process.env.TELEGRAM_CHAT_ID;
-    const handler = await coldHandler();
+    const { handler } = lambdaIn(world, { env: { TELEGRAM_BOT_TOKEN: '', TELEGRAM_CHAT_ID: '' } });
 
     const error = (await handler({}).catch((thrown: unknown) => thrown)) as Error;
 
@@ -128,12 +103,11 @@ describe('the Lambda handler', () => {
 
   it('logs every instance as a JSON line in the report, and a summary', async () => {
     world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.5)]);
-    Object.assign(process.env, world.env);
-    const handler = await coldHandler();
+    const { handler, logs } = lambdaIn(world);
 
     await handler(DAILY_REPORT_EVENT);
 
-    const lines = vi.mocked(console.log).mock.calls.map(([line]) => JSON.parse(String(line)));
+    const lines = logs.map((log) => log.line);
     expect(lines).toContainEqual(
       expect.objectContaining({ msg: 'instance', name: 'web_1', region: 'eu-west-2' }),
     );
@@ -145,12 +119,11 @@ describe('the Lambda handler', () => {
       instanceAt('quiet_1', 'eu-west-2', 0.5),
       instanceAt('hot_1', 'eu-west-2', 0.99),
     ]);
-    Object.assign(process.env, world.env);
-    const handler = await coldHandler();
+    const { handler, logs } = lambdaIn(world);
 
     await handler({});
 
-    const lines = vi.mocked(console.log).mock.calls.map(([line]) => JSON.parse(String(line)));
+    const lines = logs.map((log) => log.line);
     const instances = lines.filter((line) => line.msg === 'instance').map((line) => line.name);
     expect(instances).toEqual(['hot_1']);
     expect(lines).toContainEqual(
@@ -160,8 +133,7 @@ describe('the Lambda handler', () => {
 
   it('fails on a bad setting before calling anything', async () => {
     world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.99)]);
-    Object.assign(process.env, world.env, { WARN_PERCENT: '80,99' });
-    const handler = await coldHandler();
+    const { handler } = lambdaIn(world, { env: { WARN_PERCENT: '80,99' } });
 
     await expect(handler({})).rejects.toThrow(/WARN_PERCENT levels must be below QUOTA_PERCENT/);
 
