@@ -178,8 +178,8 @@ async function invoke(
   return summary;
 }
 
-/** CloudWatch Logs takes both streams; errors go to stderr. */
-function writeToConsole(line: string, level: LogEvent['level']): void {
+/** The deployed function's log sink: errors to stderr, the rest to stdout; CloudWatch Logs takes both. */
+export function writeToConsole(line: string, level: LogEvent['level']): void {
   if (level === 'error') console.error(line);
   else console.log(line);
 }

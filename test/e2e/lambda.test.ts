@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAILY_REPORT_EVENT } from '../../src/constants.js';
+import { writeToConsole } from '../../src/lambda.js';
+import { startFakeSsm } from '../support/fake-ssm.js';
 import { instanceAt, lambdaIn, startWorld, type World } from './harness.js';
 
 describe('the Lambda handler', () => {
@@ -138,5 +140,94 @@ describe('the Lambda handler', () => {
     await expect(handler({})).rejects.toThrow(/WARN_PERCENT levels must be below QUOTA_PERCENT/);
 
     expect(world.lightsail.stats().total).toBe(0);
+  });
+
+  it('reads the bot token from SSM once per cold start, however often it is invoked', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.5)]);
+    const name = '/lightsail-guard/telegram-bot-token';
+    const ssm = await startFakeSsm({ [name]: world.telegram.token });
+    const fromSsm = {
+      env: { TELEGRAM_BOT_TOKEN: '', TELEGRAM_BOT_TOKEN_PARAMETER: name },
+      endpoints: { ssm: ssm.endpoint },
+    };
+    const warm = lambdaIn(world, fromSsm).handler;
+
+    await warm(DAILY_REPORT_EVENT);
+    await warm(DAILY_REPORT_EVENT);
+    const readsWarm = ssm.received.length;
+    await lambdaIn(world, fromSsm).handler(DAILY_REPORT_EVENT);
+    await ssm.close();
+
+    expect(readsWarm).toBe(1);
+    expect(ssm.received).toHaveLength(2);
+    expect(world.telegram.messages).toHaveLength(3);
+  });
+
+  it('reads the token parameter again at the next invocation after it could not be read', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.5)]);
+    const name = '/lightsail-guard/telegram-bot-token';
+    const parameters: Record<string, string> = {};
+    const ssm = await startFakeSsm(parameters);
+    const { handler } = lambdaIn(world, {
+      env: { TELEGRAM_BOT_TOKEN: '', TELEGRAM_BOT_TOKEN_PARAMETER: name },
+      endpoints: { ssm: ssm.endpoint },
+    });
+
+    const missing = await handler(DAILY_REPORT_EVENT).catch((error: unknown) => error as Error);
+    parameters[name] = world.telegram.token;
+    const fixed = await handler(DAILY_REPORT_EVENT);
+    await ssm.close();
+
+    expect(missing).toBeInstanceOf(Error);
+    expect((missing as Error).message).toContain(`SSM parameter ${name} does not exist`);
+    expect(fixed.exitCode).toBe(0);
+    expect(ssm.received).toHaveLength(2);
+    expect(world.telegram.messages).toHaveLength(1);
+  });
+
+  it('checks at the time of the clock it is given and stamps every log line with it', async () => {
+    world = await startWorld([instanceAt('hot_1', 'eu-west-2', 0.99)]);
+    const at = new Date();
+    const { handler, logs } = lambdaIn(world, { now: () => at });
+
+    const result = await handler({});
+
+    expect(result.checkedAt).toBe(at.toISOString());
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs.map((log) => log.line.time)).toEqual(logs.map(() => at.toISOString()));
+  });
+
+  it('logs an instance it could not read, and the summary of a run that failed, as errors', async () => {
+    world = await startWorld([
+      instanceAt('blind_1', 'us-east-1', 0.5),
+      instanceAt('quiet_1', 'eu-west-2', 0.5),
+    ]);
+    world.lightsail.injectFault({ kind: 'empty-metric', instanceName: 'blind_1' });
+    const { handler, logs } = lambdaIn(world);
+
+    await handler({}).catch(() => undefined);
+
+    expect(logs.map((log) => [log.level, log.line.level, log.line.msg, log.line.name])).toEqual([
+      ['error', 'error', 'instance', 'blind_1'],
+      ['error', 'error', 'check finished', undefined],
+    ]);
+  });
+});
+
+describe("the deployed function's log lines", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('go to stderr when they are errors and to stdout otherwise, where CloudWatch Logs reads both', () => {
+    const out = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+
+    writeToConsole('{"level":"info"}', 'info');
+    writeToConsole('{"level":"warn"}', 'warn');
+    writeToConsole('{"level":"error"}', 'error');
+
+    expect(out.mock.calls).toEqual([['{"level":"info"}'], ['{"level":"warn"}']]);
+    expect(err.mock.calls).toEqual([['{"level":"error"}']]);
   });
 });
