@@ -1,7 +1,12 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { childEnvironment, SIMULATED_CHAT_ID, simulatedEnvironment } from '../../sim/environment.js';
+import {
+  childEnvironment,
+  SIMULATED_CHAT_ID,
+  simulatedAws,
+  simulatedEnvironment,
+} from '../../sim/environment.js';
 import {
   type LightsailSimulator,
   type SimInstanceSpec,
@@ -121,17 +126,11 @@ export function lambdaIn(
   } = {},
 ): LambdaInWorld {
   const settings = Object.entries(world.env).filter(([name]) => !name.startsWith('AWS_'));
+  const aws = simulatedAws(world.lightsail);
   const logs: LambdaInWorld['logs'][number][] = [];
   const handler = createHandler({
     env: { ...Object.fromEntries(settings), ...options.env },
-    aws: {
-      region: world.env.AWS_REGION,
-      credentials: {
-        accessKeyId: world.env.AWS_ACCESS_KEY_ID ?? '',
-        secretAccessKey: world.env.AWS_SECRET_ACCESS_KEY ?? '',
-      },
-      endpoints: { lightsail: world.lightsail.endpoint, ...options.endpoints },
-    },
+    aws: { ...aws, endpoints: { ...aws.endpoints, ...options.endpoints } },
     now: options.now ?? (() => new Date()),
     write: (line, level) => logs.push({ level, line: JSON.parse(line) }),
   });
