@@ -6,7 +6,7 @@ import { poolBundleOf, poolKeyOf } from '../core/pools.js';
 import { type StopAhead, stopAheadOf } from '../core/stop-ahead.js';
 import type { Instance } from '../core/types.js';
 import { type AssessContext, actionWithoutStop, assessInstance, paces, stopAheadSettings } from './assess.js';
-import { mapWithLimit } from './pool.js';
+import { mapWithLimit } from './concurrency.js';
 import type { InstanceOutcome, PoolOutcome } from './types.js';
 
 /**
