@@ -13,7 +13,7 @@ import { usageWindow } from '../core/usage.js';
 import { type AssessContext, stopAheadSettings } from './assess.js';
 import { deliverAlerts } from './deliver.js';
 import { deliverReport } from './deliver-report.js';
-import { assessRegion } from './pools.js';
+import { assessRegion } from './region.js';
 import { instanceProblems, missingNames } from './problems.js';
 import { monitoredInstances, regionsToCheck } from './regions.js';
 import { startedEvent, startOrForget } from './restart.js';
@@ -91,7 +91,7 @@ export async function runGuard(
         events.push({ kind: 'region-failed', region, error: found.failure.error });
         return { outcomes: [], pools: [] };
       }
-      // Pools (ALLOWANCE_SCOPE=pool) are judged once all their members are read: see pools.ts.
+      // Pools (ALLOWANCE_SCOPE=pool) are judged once all their members are read: see region.ts.
       return assessRegion({ ctx, instances: found.instances, act });
     }),
   );
