@@ -13,6 +13,7 @@ import { FORECAST_ALERT_KEY, forecastAlertDue } from './forecast-alert.js';
 import { percentUsed } from './percent.js';
 import type { StopAhead } from './stop-ahead.js';
 import type { Instance, UsageReading } from './types.js';
+import { usedBytes } from './usage.js';
 
 export { percentUsed } from './percent.js';
 
@@ -100,7 +101,7 @@ export function assess(input: {
       tagsOnDelivery: tags,
     };
   }
-  const percent = percentUsed(usage.inBytes + usage.outBytes, allowance.bytes);
+  const percent = percentUsed(usedBytes(usage), allowance.bytes);
   const delivered = deliveredThisMonth(instance.tags, month.key);
   const overQuota = percent >= policy.quotaPercent;
   const keptRunning = overQuota && keepRunningThisMonth(instance.tags, month.key);

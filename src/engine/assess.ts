@@ -10,7 +10,7 @@ import type { Fleet } from '../core/ports.js';
 import type { InstanceAction } from '../core/report.js';
 import { type LagSource, type StopAhead, type StopAheadSettings, stopAheadOf } from '../core/stop-ahead.js';
 import type { HourlyUsage, Instance, TrafficMetric, UsageReading, UsageWindow } from '../core/types.js';
-import { interpretUsage, type MetricOutcome } from '../core/usage.js';
+import { interpretUsage, type MetricOutcome, usedBytes } from '../core/usage.js';
 import { deadlineName, type RunDeadline } from './deadline.js';
 import { failureReason } from './regions.js';
 import type { Command, ForesightSettings, GuardSettings, InstanceOutcome } from './types.js';
@@ -140,7 +140,7 @@ function aheadOf(
   if (usage.kind !== 'known' || instance.state !== 'running') return undefined;
   const { foresight } = ctx.settings;
   return stopAheadOf({
-    usedBytes: usage.inBytes + usage.outBytes,
+    usedBytes: usedBytes(usage),
     allowanceBytes,
     quotaPercent,
     // Without hours there is no pace to see, but the burst reserve still holds.

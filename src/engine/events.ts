@@ -2,6 +2,7 @@ import type { AlertEvent } from '../core/alerts.js';
 import { type BillingMonth, utcDayKey } from '../core/billing-month.js';
 import type { DueAlert } from '../core/decide.js';
 import { dueAlertKey } from '../core/sent-to.js';
+import { usedBytes } from '../core/usage.js';
 import type { InstanceOutcome, PoolOutcome } from './types.js';
 
 /**
@@ -39,7 +40,7 @@ export function eventsOf(outcome: InstanceOutcome, month: BillingMonth, now: Dat
           pool: outcome.pool,
         }
       : {
-          usedBytes: usage.kind === 'known' ? usage.inBytes + usage.outBytes : null,
+          usedBytes: usedBytes(usage),
           allowanceBytes: assessment.allowance.bytes,
           percent: assessment.percent,
         };
@@ -97,7 +98,7 @@ export function poolEventsOf(pool: PoolOutcome, month: BillingMonth, now: Date):
     region: pool.region,
     bundleId: pool.bundleId,
     instances: pool.members.map((member) => member.instance.name),
-    usedBytes: usage.inBytes + usage.outBytes,
+    usedBytes: usedBytes(usage),
     allowanceBytes: pool.totals.allowance.bytes,
     percent: 0,
   };

@@ -5,6 +5,7 @@ import { assessPool, type PoolMember, type PoolTotals, poolTotals } from '../cor
 import { poolBundleOf, poolKeyOf } from '../core/pools.js';
 import { type StopAhead, stopAheadOf } from '../core/stop-ahead.js';
 import type { Instance } from '../core/types.js';
+import { usedBytes } from '../core/usage.js';
 import { type AssessContext, actionWithoutStop, assessInstance, paces, stopAheadSettings } from './assess.js';
 import { mapWithLimit } from './concurrency.js';
 import type { InstanceOutcome, PoolOutcome } from './types.js';
@@ -141,7 +142,7 @@ function judgePool(
     forecast,
     ahead,
   });
-  const used = totals.usage.inBytes + totals.usage.outBytes;
+  const used = usedBytes(totals.usage);
   const figures = {
     ...label,
     instances: outcomes.map((outcome) => outcome.instance.name),
@@ -181,12 +182,12 @@ function poolForecast(
     runningHourly === undefined
       ? undefined
       : windowOf(runningHourly, totals.observedFrom.getTime(), ctx.now, foresight.metricDelayMinutes);
-  const usedBytes = totals.usage.inBytes + totals.usage.outBytes;
+  const used = usedBytes(totals.usage);
   const forecast =
     runningHourly === undefined || measured === undefined
       ? null
       : forecastUsage({
-          usedBytes,
+          usedBytes: used,
           allowanceBytes: totals.allowance.bytes,
           hourly: runningHourly,
           window: measured.window,
@@ -198,7 +199,7 @@ function poolForecast(
     running === 0
       ? undefined
       : stopAheadOf({
-          usedBytes,
+          usedBytes: used,
           allowanceBytes: totals.allowance.bytes,
           quotaPercent: policy.quotaPercent,
           ...paces(runningHourly, measured, foresight),

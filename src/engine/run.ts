@@ -9,12 +9,12 @@ import type { InstanceAction, PoolRow, ReportRow } from '../core/report.js';
 import type { MetricsReach } from '../core/report-model.js';
 import { nextMonthFor } from '../core/restart.js';
 import { burstStopPercent } from '../core/stop-ahead.js';
-import { usageWindow } from '../core/usage.js';
+import { usageWindow, usedBytes } from '../core/usage.js';
 import { type AssessContext, stopAheadSettings } from './assess.js';
 import { deliverAlerts } from './deliver.js';
 import { deliverReport } from './deliver-report.js';
-import { assessRegion } from './region.js';
 import { instanceProblems, missingNames } from './problems.js';
+import { assessRegion } from './region.js';
 import { monitoredInstances, regionsToCheck } from './regions.js';
 import { startedEvent, startOrForget } from './restart.js';
 import { stopAssessed } from './stop.js';
@@ -180,7 +180,7 @@ function toRow(
     name: instance.name,
     region: instance.region,
     state: outcome.action === 'stopped' ? 'stopped' : instance.state,
-    usedBytes: usage?.kind === 'known' ? usage.inBytes + usage.outBytes : null,
+    usedBytes: usedBytes(usage),
     allowanceBytes: allowance.bytes,
     allowanceShare: allowance.share,
     percent: assessment?.percent ?? null,
@@ -233,16 +233,15 @@ function metricsReach(coverage: Coverage, now: Date): MetricsReach {
  */
 function toPoolRow(pool: PoolOutcome): PoolRow {
   const usage = pool.totals?.usage;
-  const usedBytes = usage?.kind === 'known' ? usage.inBytes + usage.outBytes : null;
+  const used = usedBytes(usage);
   const allowanceBytes = pool.members.reduce((sum, member) => sum + member.allowance.bytes, 0);
   const read = pool.members.filter((member) => member.assessment !== undefined);
   const notRead = pool.members.filter((member) => member.assessment === undefined);
   const readUsage = read.map((member) => member.assessment?.usage);
   const readBytes =
-    usedBytes === null && notRead.length > 0 && read.length > 0
+    used === null && notRead.length > 0 && read.length > 0
       ? readUsage.reduce<number | undefined>(
-          (sum, each) =>
-            sum === undefined || each?.kind !== 'known' ? undefined : sum + each.inBytes + each.outBytes,
+          (sum, each) => (sum === undefined || each?.kind !== 'known' ? undefined : sum + usedBytes(each)),
           0,
         )
       : undefined;
@@ -250,11 +249,11 @@ function toPoolRow(pool: PoolOutcome): PoolRow {
     region: pool.region,
     bundleId: pool.bundleId,
     instances: pool.members.map((member) => member.instance.name),
-    usedBytes,
+    usedBytes: used,
     ...(notRead.length > 0 ? { notRead: notRead.map((member) => member.instance.name) } : {}),
     ...(readBytes !== undefined ? { readBytes } : {}),
     allowanceBytes,
-    percent: usedBytes === null ? null : percentUsed(usedBytes, allowanceBytes),
+    percent: used === null ? null : percentUsed(used, allowanceBytes),
     forecast: forecastJson(pool.forecast),
     judged: pool.judged,
   };

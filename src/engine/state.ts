@@ -2,8 +2,8 @@ import { TAGS } from '../constants.js';
 import type { Fleet } from '../core/ports.js';
 import { type SentTo, sentToTagValue } from '../core/sent-to.js';
 import { describeError } from '../errors.js';
-import type { RunDeadline } from './deadline.js';
 import { mapWithLimit } from './concurrency.js';
+import type { RunDeadline } from './deadline.js';
 import type { InstanceOutcome } from './types.js';
 
 /** Tags to write on one instance after this run's messages went out (or did not). */
