@@ -6,13 +6,14 @@ import { en } from './i18n/en.js';
 import { overageFigures } from './overage.js';
 import { packBlocks, TELEGRAM_TEXT_LIMIT } from './pack.js';
 import { percentUsed } from './percent.js';
-import type {
-  PoolRow,
-  PoolShown,
-  ReportCounts,
-  ReportModel,
-  ReportRow,
-  ReportTextContext,
+import {
+  isStopAction,
+  type PoolRow,
+  type PoolShown,
+  type ReportCounts,
+  type ReportModel,
+  type ReportRow,
+  type ReportTextContext,
 } from './report-model.js';
 import { formatPercent } from './units.js';
 
@@ -43,11 +44,7 @@ export function sortRows(rows: readonly ReportRow[]): ReportRow[] {
 export function rowNote(row: ReportRow, catalogue: Catalogue = en, display?: ForecastDisplay): string {
   const { report } = catalogue;
   const ahead =
-    row.reason === 'ahead' &&
-    (row.action === 'stopped' ||
-      row.action === 'stop-failed' ||
-      row.action === 'would-stop' ||
-      row.action === 'over-threshold')
+    row.reason === 'ahead' && isStopAction(row.action)
       ? (row.burst === true ? report.actionsBurst : report.actionsAhead)[row.action]
       : undefined;
   // The month's last check interval: the next check reads a new month and stops nothing for this one.

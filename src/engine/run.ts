@@ -5,8 +5,8 @@ import { type Coverage, lagMinutes, plannedLagMinutes } from '../core/coverage.j
 import type { Assessment } from '../core/decide.js';
 import { forecastJson } from '../core/forecast-text.js';
 import { percentUsed } from '../core/percent.js';
-import type { InstanceAction, PoolRow, ReportRow } from '../core/report.js';
-import type { MetricsReach } from '../core/report-model.js';
+import type { PoolRow, ReportRow } from '../core/report.js';
+import { isStopAction, type MetricsReach } from '../core/report-model.js';
 import { nextMonthFor } from '../core/restart.js';
 import { burstStopPercent } from '../core/stop-ahead.js';
 import { usageWindow, usedBytes } from '../core/usage.js';
@@ -129,14 +129,6 @@ export async function runGuard(
   return { ...base, messages: delivery.messages, problems: [...problems, ...delivery.problems] };
 }
 
-/** The actions a stop decision leads to: the row says why (`reason`). */
-const STOP_ACTIONS: ReadonlySet<InstanceAction> = new Set([
-  'stopped',
-  'stop-failed',
-  'would-stop',
-  'over-threshold',
-]);
-
 /**
  * The level a burst reserve stops a running instance judged on its own at, when below its threshold;
  * a pool's member is judged by the pool's level, which its pool line shows.
@@ -185,7 +177,7 @@ function toRow(
     allowanceShare: allowance.share,
     percent: assessment?.percent ?? null,
     action: outcome.action,
-    ...(assessment?.stopReason !== undefined && STOP_ACTIONS.has(outcome.action)
+    ...(assessment?.stopReason !== undefined && isStopAction(outcome.action)
       ? { reason: assessment.stopReason, ...aheadOf(assessment) }
       : {}),
     ...(usage?.kind === 'unknown' ? { unknownReason: usage.reason } : {}),

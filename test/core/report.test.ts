@@ -6,6 +6,7 @@ import {
   rowNote,
   sortRows,
 } from '../../src/core/report.js';
+import { isStopAction, STOP_ACTIONS } from '../../src/core/report-model.js';
 import { aRow, at, GB } from '../support/builders.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
 
@@ -144,5 +145,27 @@ describe('reportMessages', () => {
     expect(text).toContain('🟠 <code>warned</code>');
     expect(text).toContain('🟢 <code>fine</code>');
     expect(text).toContain('⚪ <code>off</code>');
+  });
+});
+
+describe('stop actions', () => {
+  it('are the actions a stop decision leads to: made, failed, a dry run, or due at the next check', () => {
+    expect(STOP_ACTIONS).toEqual(['stopped', 'stop-failed', 'would-stop', 'over-threshold']);
+    for (const action of STOP_ACTIONS) expect(isStopAction(action)).toBe(true);
+  });
+
+  it('leave out every action that does not stop', () => {
+    const others = [
+      'none',
+      'kept-running',
+      'warned',
+      'not-read',
+      'not-stopped',
+      'ignored',
+      'started',
+    ] as const;
+    for (const action of others) expect(isStopAction(action)).toBe(false);
+    expect(isStopAction('would-start')).toBe(false);
+    expect(isStopAction('start-failed')).toBe(false);
   });
 });
