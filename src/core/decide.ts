@@ -2,14 +2,17 @@ import { TAGS } from '../constants.js';
 import {
   alertedTagValue,
   deliveredThisMonth,
-  keepRunningThisMonth,
-  unknownAlertedToday,
-} from './alert-state.js';
+  FORECAST_KEY,
+  KEPT_RUNNING_KEY,
+  NOTIFIED_KEY,
+  warnKey,
+} from './alert-keys.js';
+import { keepRunningThisMonth, unknownAlertedToday } from './alert-state.js';
 import type { Allowance } from './allowance.js';
 import type { BillingMonth } from './billing-month.js';
 import { utcDayKey } from './billing-month.js';
 import type { Forecast } from './forecast.js';
-import { FORECAST_ALERT_KEY, forecastAlertDue } from './forecast-alert.js';
+import { forecastAlertDue } from './forecast-alert.js';
 import { percentUsed } from './percent.js';
 import type { StopAhead } from './stop-ahead.js';
 import type { Instance, UsageReading } from './types.js';
@@ -52,9 +55,6 @@ export interface Assessment {
   /** Tags to write once the alerts above were delivered, so that they are not sent again. */
   readonly tagsOnDelivery: Readonly<Record<string, string>>;
 }
-
-/** The key in the `alerted` tag of the month's "over threshold, not stopped (notify only)" alert. */
-export const NOTIFIED_KEY = 'notified';
 
 /**
  * Decides what the guard should do about one instance: stop it, and which alerts are due. Warning
@@ -117,40 +117,37 @@ export function assess(input: {
       ? input.ahead
       : undefined;
   const stop = (dueStop && !notified) || ahead !== undefined;
-  const crossed = [...policy.warnPercents]
-    .sort((a, b) => a - b)
-    .filter((level) => percent >= level)
-    .map(String);
+  const crossed = [...policy.warnPercents].sort((a, b) => a - b).filter((level) => percent >= level);
   const due: DueAlert[] = [];
   const record = new Set(delivered);
   const tags: Record<string, string> = {};
   if (undeliveredStop !== undefined && !stop) {
     due.push({ kind: 'stop', undeliveredSince: undeliveredStop });
     tags[TAGS.stopUnsent] = '';
-    for (const level of crossed) record.add(level);
+    for (const level of crossed) record.add(warnKey(level));
   } else if (stop) {
     // The stop alert says it all; the warnings it passed are recorded so they do not follow it.
     due.push(ahead === undefined ? { kind: 'stop' } : { kind: 'stop', ahead });
-    for (const level of crossed) record.add(level);
+    for (const level of crossed) record.add(warnKey(level));
   } else if (keptRunning) {
-    if (!delivered.has('override')) due.push({ kind: 'kept-running' });
-    record.add('override');
-    for (const level of crossed) record.add(level);
+    if (!delivered.has(KEPT_RUNNING_KEY)) due.push({ kind: 'kept-running' });
+    record.add(KEPT_RUNNING_KEY);
+    for (const level of crossed) record.add(warnKey(level));
   } else if (notified) {
     // Once a month, like the kept-running alert: the warnings it passed are recorded with it.
     if (!delivered.has(NOTIFIED_KEY)) due.push({ kind: 'not-stopped' });
     record.add(NOTIFIED_KEY);
-    for (const level of crossed) record.add(level);
+    for (const level of crossed) record.add(warnKey(level));
   } else {
-    const fresh = crossed.filter((level) => !delivered.has(level));
+    const fresh = crossed.filter((level) => !delivered.has(warnKey(level)));
     // Only the highest new level is worth a message; the lower ones are recorded with it.
     const highest = fresh.at(-1);
-    if (highest !== undefined) due.push({ kind: 'warn', level: Number(highest) });
-    for (const level of fresh) record.add(level);
+    if (highest !== undefined) due.push({ kind: 'warn', level: highest });
+    for (const level of fresh) record.add(warnKey(level));
     const { forecast } = input;
     if (forecast && forecastAlertDue({ forecast, percent, policy, delivered })) {
       due.push({ kind: 'forecast', forecast });
-      record.add(FORECAST_ALERT_KEY);
+      record.add(FORECAST_KEY);
     }
   }
   if (record.size !== delivered.size) tags[TAGS.alerted] = alertedTagValue(month.key, record);

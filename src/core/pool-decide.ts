@@ -1,5 +1,6 @@
 import { TAGS } from '../constants.js';
-import { alertedTagValue, deliveredThisMonth, keepRunningThisMonth } from './alert-state.js';
+import { alertedTagValue, deliveredThisMonth, poolDeliveredThisMonth, poolKey } from './alert-keys.js';
+import { keepRunningThisMonth } from './alert-state.js';
 import { type Allowance, trustedCreation } from './allowance.js';
 import type { BillingMonth } from './billing-month.js';
 import { type Assessment, assess, type DueAlert, type GuardPolicy } from './decide.js';
@@ -40,9 +41,6 @@ export interface PoolTotals {
   /** The earliest trusted creation among running members: the pool's pace is measured from there. */
   readonly observedFrom: Date;
 }
-
-/** The alert keys of pool decisions in the `alerted` tag: `pool-80`, `pool-forecast`, ... */
-export const POOL_KEY_PREFIX = 'pool-';
 
 /** Adds up a pool's members. Unknown usage of any member makes the pool's unknown, naming it. */
 export function poolTotals(members: readonly PoolMember[], month: BillingMonth, now: Date): PoolTotals {
@@ -137,11 +135,7 @@ export function assessPool(input: {
   const { members, totals, policy, month, now } = input;
   const running = members.filter((member) => member.instance.state === 'running');
   const delivered = new Set(
-    members.flatMap((member) =>
-      [...deliveredThisMonth(member.instance.tags, month.key)]
-        .filter((key) => key.startsWith(POOL_KEY_PREFIX))
-        .map((key) => key.slice(POOL_KEY_PREFIX.length)),
-    ),
+    members.flatMap((member) => [...poolDeliveredThisMonth(member.instance.tags, month.key)]),
   );
   const allKept =
     running.length > 0 && running.every((member) => keepRunningThisMonth(member.instance.tags, month.key));
@@ -168,9 +162,7 @@ export function assessPool(input: {
     ahead: input.ahead,
   });
   const stopDue = pool.due.find((due) => due.kind === 'stop');
-  const poolKeys = [...deliveredThisMonth(pool.tagsOnDelivery, month.key)].map(
-    (key) => POOL_KEY_PREFIX + key,
-  );
+  const poolKeys = [...deliveredThisMonth(pool.tagsOnDelivery, month.key)].map(poolKey);
   const memberAssessments = members.map((member): Assessment => {
     const own = member.assessment;
     const stop =

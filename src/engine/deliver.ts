@@ -1,3 +1,4 @@
+import { sentToOf } from '../core/alert-keys.js';
 import {
   type AlertEvent,
   type AlertTextContext,
@@ -11,7 +12,6 @@ import { alertData } from '../core/event-data.js';
 import { htmlToPlain } from '../core/html.js';
 import { type Catalogue, catalogueFor } from '../core/i18n/index.js';
 import type { Channel, ChannelFormat } from '../core/ports.js';
-import { sentToOf } from '../core/sent-to.js';
 import { smsOfAlerts } from '../core/sms.js';
 import { eventsOf, poolEventsOf } from './events.js';
 import {
@@ -60,7 +60,7 @@ function orderedAlerts(
     ),
     ...pools.flatMap((pool) => {
       const owners = pool.members.map((member) => byInstance.get(member.instance) ?? member);
-      return poolEventsOf(pool, month, now).map(({ event, key }) => ({ event, owners, key }));
+      return poolEventsOf(pool, month).map(({ event, key }) => ({ event, owners, key }));
     }),
   ].sort((a, b) => alertRank(a.event) - alertRank(b.event));
 }

@@ -1,6 +1,6 @@
 import { TAGS } from '../constants.js';
+import { type SentTo, sentToTagValue } from '../core/alert-keys.js';
 import type { Fleet } from '../core/ports.js';
-import { type SentTo, sentToTagValue } from '../core/sent-to.js';
 import { describeError } from '../errors.js';
 import { mapWithLimit } from './concurrency.js';
 import type { RunDeadline } from './deadline.js';

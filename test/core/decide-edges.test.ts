@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TAGS } from '../../src/constants.js';
-import { deliveredThisMonth } from '../../src/core/alert-state.js';
+import { deliveredThisMonth } from '../../src/core/alert-keys.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
 import { assess, type GuardPolicy, pendingStopAlert } from '../../src/core/decide.js';
 import type { Instance, UsageReading } from '../../src/core/types.js';
