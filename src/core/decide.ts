@@ -56,11 +56,37 @@ export interface Assessment {
   readonly tagsOnDelivery: Readonly<Record<string, string>>;
 }
 
+/** A decision about one instance or one pool: an assessment without the instance. */
+export type Decision = Omit<Assessment, 'instance'>;
+
 /**
- * Decides what the guard should do about one instance: stop it, and which alerts are due. Warning
- * levels and the kept-running alert are sent once per billing month, "unknown" once per UTC day,
- * a stop every time one is made (a user who restarts the instance without the keep-running tag
- * should hear that it was stopped again).
+ * What a decision needs to know that the figures do not say, as an instance's tags hold it
+ * (`alertMemoryOf`) or as a pool's members hold it together (`assessPool`).
+ */
+export interface AlertMemory {
+  /** The alert keys already delivered this billing month (the `alerted` tag, `alert-keys.ts`). */
+  readonly delivered: ReadonlySet<string>;
+  /** Its owner asked to keep it running past the threshold this month (`keep-running`). */
+  readonly keptRunning: boolean;
+  /** The time of an earlier stop whose alert never arrived (`stop-unsent`). */
+  readonly undeliveredStop: string | undefined;
+  /** Today's "usage unknown" alert was delivered already (`unknown-alerted`). */
+  readonly unknownAlertedToday: boolean;
+}
+
+/** What an instance's tags remember for this billing month and this UTC day. */
+export function alertMemoryOf(instance: Pick<Instance, 'tags'>, month: BillingMonth, now: Date): AlertMemory {
+  return {
+    delivered: deliveredThisMonth(instance.tags, month.key),
+    keptRunning: keepRunningThisMonth(instance.tags, month.key),
+    undeliveredStop: pendingStopAlert(instance),
+    unknownAlertedToday: unknownAlertedToday(instance.tags, utcDayKey(now)),
+  };
+}
+
+/**
+ * Decides what the guard should do about one instance: stop it, and which alerts are due, from its
+ * state and what its tags remember (`decide`).
  */
 export function assess(input: {
   readonly instance: Instance;
@@ -76,9 +102,39 @@ export function assess(input: {
   /** It would pass the threshold before the next check could stop it (`stopAheadOf`). */
   readonly ahead?: StopAhead | undefined;
 }): Assessment {
-  const { instance, usage, allowance, policy, month, now } = input;
-  const base = { instance, allowance, usage };
-  const undeliveredStop = pendingStopAlert(instance);
+  const { instance, ...rest } = input;
+  const running = instance.state === 'running';
+  return {
+    instance,
+    ...decide({ ...rest, running, memory: alertMemoryOf(instance, input.month, input.now) }),
+  };
+}
+
+/**
+ * Decides what to do about one instance, or one pool judged as one: stop it, and which alerts are
+ * due. Warning levels and the kept-running alert are sent once per billing month, "unknown" once per
+ * UTC day, a stop every time one is made (a user who restarts the instance without the keep-running
+ * tag should hear that it was stopped again).
+ */
+export function decide(input: {
+  readonly usage: UsageReading;
+  readonly allowance: Allowance;
+  readonly policy: GuardPolicy;
+  readonly month: BillingMonth;
+  readonly now: Date;
+  /** Only what runs is stopped: an instance running, a pool with a running member. */
+  readonly running: boolean;
+  readonly memory: AlertMemory;
+  /** ACTION=notify, or the instance's `lightsail-guard:action = notify`: alert, never stop. */
+  readonly notifyOnly?: boolean;
+  /** Where it is heading (`forecastInstance`); the forecast alert needs it. */
+  readonly forecast?: Forecast | null;
+  /** It would pass the threshold before the next check could stop it (`stopAheadOf`). */
+  readonly ahead?: StopAhead | undefined;
+}): Decision {
+  const { usage, allowance, policy, month, now, running, memory } = input;
+  const base = { allowance, usage };
+  const { undeliveredStop, delivered } = memory;
   if (usage.kind === 'unknown') {
     const day = utcDayKey(now);
     const due: DueAlert[] = [];
@@ -87,7 +143,7 @@ export function assess(input: {
       due.push({ kind: 'stop', undeliveredSince: undeliveredStop });
       tags[TAGS.stopUnsent] = '';
     }
-    if (!unknownAlertedToday(instance.tags, day)) {
+    if (!memory.unknownAlertedToday) {
       due.push({ kind: 'unknown', reason: usage.reason });
       tags[TAGS.unknownAlerted] = day;
     }
@@ -102,20 +158,14 @@ export function assess(input: {
     };
   }
   const percent = percentUsed(usedBytes(usage), allowance.bytes);
-  const delivered = deliveredThisMonth(instance.tags, month.key);
   const overQuota = percent >= policy.quotaPercent;
-  const keptRunning = overQuota && keepRunningThisMonth(instance.tags, month.key);
-  const dueStop = overQuota && !keptRunning && instance.state === 'running';
+  const keptRunning = overQuota && memory.keptRunning;
+  const dueStop = overQuota && !keptRunning && running;
   const notified = dueStop && input.notifyOnly === true;
   // Stop ahead only what the threshold would stop: running, under it, not kept running, and not
   // an instance whose action is to notify only.
   const ahead =
-    !overQuota &&
-    instance.state === 'running' &&
-    !keepRunningThisMonth(instance.tags, month.key) &&
-    input.notifyOnly !== true
-      ? input.ahead
-      : undefined;
+    !overQuota && running && !memory.keptRunning && input.notifyOnly !== true ? input.ahead : undefined;
   const stop = (dueStop && !notified) || ahead !== undefined;
   const crossed = [...policy.warnPercents].sort((a, b) => a - b).filter((level) => percent >= level);
   const due: DueAlert[] = [];

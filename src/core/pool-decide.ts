@@ -3,7 +3,14 @@ import { alertedTagValue, deliveredThisMonth, poolDeliveredThisMonth, poolKey } 
 import { keepRunningThisMonth } from './alert-state.js';
 import { type Allowance, trustedCreation } from './allowance.js';
 import type { BillingMonth } from './billing-month.js';
-import { type Assessment, assess, type DueAlert, type GuardPolicy } from './decide.js';
+import {
+  type AlertMemory,
+  type Assessment,
+  type Decision,
+  type DueAlert,
+  decide,
+  type GuardPolicy,
+} from './decide.js';
 import type { Forecast } from './forecast.js';
 import type { StopAhead } from './stop-ahead.js';
 import type { HourlyUsage, Instance, UsageReading } from './types.js';
@@ -108,7 +115,12 @@ function addHours(usages: readonly UsageReading[]): HourlyUsage | undefined {
 /** What the pool decision asks of each member, and what the pool itself announces. */
 export interface PoolAssessment {
   /** The decision made once for the pool, as for one instance. */
-  readonly pool: Assessment;
+  readonly pool: Decision;
+  /**
+   * What the pool was judged as: running while any member runs, with what its members remember
+   * of the pool's own alerts, and kept running when every running member is.
+   */
+  readonly judgedAs: { readonly running: boolean; readonly memory: AlertMemory };
   /** Warnings, forecast and kept-running alerts of the pool: one message, owned by every member. */
   readonly due: readonly DueAlert[];
   /** Each member's assessment with the pool's decision in it, in the order given. */
@@ -116,8 +128,8 @@ export interface PoolAssessment {
 }
 
 /**
- * Decides about a pool whose usage is known: `assess` on the pool as if it were one instance
- * (running while any member runs; kept running when every running member is), then each running
+ * Decides about a pool whose usage is known: `decide` once for the pool (running while any member
+ * runs; kept running when every running member is), then each running
  * member that is not kept running (nor notify-only) gets the pool's stop. Alert state is kept on every member under
  * `pool-` keys, read as the union over the members, so that a member that joins the pool later
  * does not make the pool warn again.
@@ -125,7 +137,6 @@ export interface PoolAssessment {
 export function assessPool(input: {
   readonly members: readonly PoolMember[];
   readonly totals: PoolTotals;
-  readonly label: { readonly region: string; readonly bundleId: string };
   readonly policy: GuardPolicy;
   readonly month: BillingMonth;
   readonly now: Date;
@@ -139,25 +150,21 @@ export function assessPool(input: {
   );
   const allKept =
     running.length > 0 && running.every((member) => keepRunningThisMonth(member.instance.tags, month.key));
-  const virtual: Instance = {
-    name: input.label.bundleId,
-    region: input.label.region,
-    state: running.length > 0 ? 'running' : 'stopped',
-    bundleId: input.label.bundleId,
-    createdAt: totals.observedFrom,
-    allowanceGb: Number.NaN,
-    tags: {
-      ...(delivered.size > 0 ? { [TAGS.alerted]: alertedTagValue(month.key, delivered) } : {}),
-      ...(allKept ? { [TAGS.keepRunning]: month.key } : {}),
-    },
+  // The pool owes no stop alert of its own (its members do) and its usage is known here.
+  const memory: AlertMemory = {
+    delivered,
+    keptRunning: allKept,
+    undeliveredStop: undefined,
+    unknownAlertedToday: false,
   };
-  const pool = assess({
-    instance: virtual,
+  const judgedAs = { running: running.length > 0, memory };
+  const pool = decide({
     usage: totals.usage,
     allowance: totals.allowance,
     policy,
     month,
     now,
+    ...judgedAs,
     forecast: input.forecast,
     ahead: input.ahead,
   });
@@ -195,6 +202,7 @@ export function assessPool(input: {
   });
   return {
     pool,
+    judgedAs,
     due: pool.due.filter((due) => due.kind !== 'stop'),
     members: memberAssessments,
   };

@@ -135,7 +135,6 @@ function judgePool(
   const decision = assessPool({
     members,
     totals,
-    label,
     policy: ctx.settings.policy,
     month: ctx.month,
     now: ctx.now,

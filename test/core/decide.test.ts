@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { TAGS } from '../../src/constants.js';
 import { allowanceFor } from '../../src/core/allowance.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
-import { type Assessment, assess, type GuardPolicy, percentUsed } from '../../src/core/decide.js';
+import {
+  type AlertMemory,
+  type Assessment,
+  alertMemoryOf,
+  assess,
+  decide,
+  type GuardPolicy,
+  percentUsed,
+} from '../../src/core/decide.js';
 import type { Instance, UsageReading } from '../../src/core/types.js';
 import { anInstance, at, DEFAULT_POLICY, fullAllowance, GB, knownUsage } from '../support/builders.js';
 
@@ -286,5 +294,97 @@ describe('assess: a stop whose alert was not delivered', () => {
     expect(assessment.stop).toBe(true);
     expect(assessment.due).toEqual([{ kind: 'stop' }]);
     expect(assessment.tagsOnDelivery[TAGS.stopUnsent]).toBe('');
+  });
+});
+
+describe('decide: from what is running and what is remembered, without an instance', () => {
+  const nothing: AlertMemory = {
+    delivered: new Set(),
+    keptRunning: false,
+    undeliveredStop: undefined,
+    unknownAlertedToday: false,
+  };
+  const decideAt = (percent: number, running: boolean, memory: AlertMemory) =>
+    decide({
+      usage: knownUsage(percent * GB),
+      allowance: fullAllowance(100),
+      policy: DEFAULT_POLICY,
+      month: NOVEMBER,
+      now: NOW,
+      running,
+      memory,
+    });
+
+  it('sends no warning already delivered this month, and records the new one with it', () => {
+    const decision = decideAt(91, true, { ...nothing, delivered: new Set(['80']) });
+
+    expect(decision.due).toEqual([{ kind: 'warn', level: 90 }]);
+    expect(decision.tagsOnDelivery).toEqual({ [TAGS.alerted]: '2026-11:80/90' });
+  });
+
+  it('keeps running what is kept running, and stops only what runs', () => {
+    expect(decideAt(99, true, { ...nothing, keptRunning: true }).due).toEqual([{ kind: 'kept-running' }]);
+    expect(decideAt(99, true, nothing).stop).toBe(true);
+    expect(decideAt(99, false, nothing).stop).toBe(false);
+  });
+
+  it('owes a stop alert remembered as undelivered, and sends today’s unknown alert only once', () => {
+    const unknown = (memory: AlertMemory) =>
+      decide({
+        usage: { kind: 'unknown', reason: 'no datapoints' },
+        allowance: fullAllowance(100),
+        policy: DEFAULT_POLICY,
+        month: NOVEMBER,
+        now: NOW,
+        running: false,
+        memory,
+      }).due;
+
+    expect(unknown({ ...nothing, undeliveredStop: '2026-11-20T09:50:00.000Z' })).toEqual([
+      { kind: 'stop', undeliveredSince: '2026-11-20T09:50:00.000Z' },
+      { kind: 'unknown', reason: 'no datapoints' },
+    ]);
+    expect(unknown({ ...nothing, unknownAlertedToday: true })).toEqual([]);
+  });
+});
+
+describe('alertMemoryOf', () => {
+  it('reads this month’s delivered alerts, the keep-running tag, an owed stop and today’s unknown alert', () => {
+    const memory = alertMemoryOf(
+      {
+        tags: {
+          [TAGS.alerted]: '2026-11:80/forecast',
+          [TAGS.keepRunning]: '2026-11',
+          [TAGS.stopUnsent]: '2026-11-19T10:00:00.000Z',
+          [TAGS.unknownAlerted]: '2026-11-20',
+        },
+      },
+      NOVEMBER,
+      NOW,
+    );
+
+    expect(memory).toEqual({
+      delivered: new Set(['80', 'forecast']),
+      keptRunning: true,
+      undeliveredStop: '2026-11-19T10:00:00.000Z',
+      unknownAlertedToday: true,
+    });
+  });
+
+  it('remembers nothing of an untagged instance, nor of last month’s or yesterday’s tags', () => {
+    const tags = {
+      [TAGS.alerted]: '2026-10:80',
+      [TAGS.keepRunning]: '2026-10',
+      [TAGS.unknownAlerted]: '2026-11-19',
+    };
+
+    const nothing = {
+      delivered: new Set(),
+      keptRunning: false,
+      undeliveredStop: undefined,
+      unknownAlertedToday: false,
+    };
+    expect(alertMemoryOf({ tags: {} }, NOVEMBER, NOW)).toEqual(nothing);
+    expect(alertMemoryOf({ tags }, NOVEMBER, NOW)).toEqual(nothing);
   });
 });
