@@ -10,20 +10,19 @@ import { isStopAction, type MetricsReach } from '../core/report-model.js';
 import { nextMonthFor } from '../core/restart.js';
 import { burstStopPercent } from '../core/stop-ahead.js';
 import { usageWindow, usedBytes } from '../core/usage.js';
-import { type AssessContext, stopAheadSettings } from './assess.js';
+import { stopAheadSettings } from './assess.js';
 import { deliverAlerts } from './deliver.js';
 import { deliverReport } from './deliver-report.js';
 import { instanceProblems, missingNames } from './problems.js';
 import { assessRegion } from './region.js';
 import { monitoredInstances, regionsToCheck } from './regions.js';
-import { startedEvent, startOrForget } from './restart.js';
-import { stopAssessed } from './stop.js';
+import { startedEvent } from './restart.js';
 import type {
   Command,
   GuardSettings,
   InstanceOutcome,
   PoolOutcome,
-  RegionError,
+  RunContext,
   RunDependencies,
   RunResult,
 } from './types.js';
@@ -40,63 +39,43 @@ export type {
 } from './types.js';
 
 /**
- * Runs one command over the whole fleet: list the regions, then in each region (all in parallel)
- * list the instances and assess them with bounded concurrency, stopping each one due a stop as soon
- * as it is assessed; then name the problems, and deliver the alerts (or the report), recording
- * what was delivered. Nothing is swallowed: each failure becomes a named problem in the result,
- * and everything else is still processed.
+ * Runs one command over the whole fleet, in the steps of a check:
+ * 1. list the regions, and in each region (all in parallel) its monitored instances;
+ * 2. assess each instance (read its usage, decide), with bounded concurrency per region;
+ * 3. act on it: stop it when due (or start it on a new month), as soon as it is assessed, or, for
+ *    the members of a pool judged as one, once the pool is (`region.ts`);
+ * 4. deliver the alerts (or the report) to every channel, and record on each instance what was
+ *    delivered where (`deliver.ts`).
+ * Nothing is swallowed: each failure becomes a named problem in the result, and everything else
+ * is still processed. `status` stops after step 2, `report` after step 4.
  */
 export async function runGuard(
   deps: RunDependencies,
   settings: GuardSettings,
   options: { readonly command: Command; readonly dryRun: boolean },
 ): Promise<RunResult> {
-  const { fleet, deadline, log = () => {} } = deps;
-  const { command, dryRun } = options;
-  const now = deps.now();
-  const month = billingMonthOf(now);
-  const ctx: AssessContext = {
-    fleet,
-    settings,
-    command,
-    month,
-    now,
-    window: usageWindow(month, now),
-    deadline,
-  };
+  const ctx = runContext(deps, settings, options);
+  const { fleet, deadline, command, dryRun, month, now } = ctx;
   const problems: string[] = [];
   const events: AlertEvent[] = [];
-  const regionErrors: RegionError[] = [];
 
   const listed = await regionsToCheck(fleet, settings.regions, deadline);
   if (listed.problem !== undefined) problems.push(listed.problem);
   if (listed.event !== undefined) events.push(listed.event);
-
   const wanted = settings.instances === undefined ? undefined : new Set(settings.instances);
-  const act = async (outcome: InstanceOutcome): Promise<InstanceOutcome> => {
-    if (command !== 'check') return outcome;
-    if (!outcome.assessment?.stop) {
-      const { restartOnNewMonth } = settings;
-      return startOrForget({ fleet, outcome, month, restartOnNewMonth, dryRun, deadline, log });
-    }
-    if (dryRun) return { ...outcome, action: 'would-stop' };
-    return stopAssessed({ fleet, outcome, now, deadline, log });
-  };
   const perRegion = await Promise.all(
     listed.regions.map(async (region) => {
       const found = await monitoredInstances(fleet, region, wanted, deadline);
-      if ('failure' in found) {
-        regionErrors.push(found.failure);
-        problems.push(`${region}: could not list instances: ${found.failure.error}`);
-        events.push({ kind: 'region-failed', region, error: found.failure.error });
-        return { outcomes: [], pools: [] };
-      }
-      // Pools (ALLOWANCE_SCOPE=pool) are judged once all their members are read: see region.ts.
-      return assessRegion({ ctx, instances: found.instances, act });
+      return 'failure' in found ? found : assessRegion(ctx, found.instances);
     }),
   );
-  const outcomes = perRegion.flatMap((region) => region.outcomes);
-  const pools = perRegion.flatMap((region) => region.pools);
+  const regionErrors = perRegion.flatMap((region) => ('failure' in region ? [region.failure] : []));
+  for (const { region, error } of regionErrors) {
+    problems.push(`${region}: could not list instances: ${error}`);
+    events.push({ kind: 'region-failed', region, error });
+  }
+  const outcomes = perRegion.flatMap((region) => ('outcomes' in region ? region.outcomes : []));
+  const pools = perRegion.flatMap((region) => ('pools' in region ? region.pools : []));
 
   const missing = missingNames(wanted, outcomes, regionErrors.length === 0 && problems.length === 0);
   if (missing.length > 0) {
@@ -127,6 +106,27 @@ export async function runGuard(
       ? await deliverAlerts({ deps, settings, outcomes, pools, events, month, now, dryRun })
       : await deliverReport({ deps, settings, rows, pools: poolRows, regionErrors, month, now, dryRun });
   return { ...base, messages: delivery.messages, problems: [...problems, ...delivery.problems] };
+}
+
+/** What every step of this run shares: the fleet, the settings, the command, the clock, the deadline. */
+function runContext(
+  deps: RunDependencies,
+  settings: GuardSettings,
+  options: { readonly command: Command; readonly dryRun: boolean },
+): RunContext {
+  const now = deps.now();
+  const month = billingMonthOf(now);
+  return {
+    fleet: deps.fleet,
+    settings,
+    command: options.command,
+    dryRun: options.dryRun,
+    month,
+    now,
+    window: usageWindow(month, now),
+    deadline: deps.deadline,
+    log: deps.log ?? (() => {}),
+  };
 }
 
 /**
