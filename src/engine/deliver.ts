@@ -24,7 +24,7 @@ import {
   type Sent,
   sendAll,
 } from './send.js';
-import { type StateWrite, saveState, stateAfterDelivery } from './state.js';
+import { type StateWrite, stateAfterDelivery } from './state.js';
 import type { GuardSettings, InstanceOutcome, PoolOutcome, RunDependencies } from './types.js';
 
 /** Alerts are separated by a blank line. */
@@ -105,8 +105,9 @@ function deliveryPerInstance(
 
 /**
  * Sends the alerts of a check to every channel, packed into as few messages as each one allows,
- * then records on each instance what was delivered where (see `stateAfterDelivery`): a channel that
- * failed gets the alert again at the next check, a channel that took it never gets it twice.
+ * and says what to record on each instance about what was delivered where (`writes`, see
+ * `stateAfterDelivery`, saved by `saveState`): a channel that failed gets the alert again at the
+ * next check, a channel that took it never gets it twice. A dry run records nothing.
  */
 export async function deliverAlerts(input: {
   readonly deps: RunDependencies;
@@ -117,7 +118,7 @@ export async function deliverAlerts(input: {
   readonly month: BillingMonth;
   readonly now: Date;
   readonly dryRun: boolean;
-}): Promise<Delivery> {
+}): Promise<Delivery & { readonly writes: readonly StateWrite[] }> {
   const { deps, settings, month, now, dryRun } = input;
   const reset = resetBeforeNextCheck(now, settings.foresight.checkIntervalMinutes);
   const context: AlertTextContext = {
@@ -159,7 +160,7 @@ export async function deliverAlerts(input: {
     });
   if (dryRun) {
     const catalogue = catalogueFor(settings.language);
-    return preview(deps, (format) => compose(format, catalogue, blocksIn(catalogue)));
+    return { ...preview(deps, (format) => compose(format, catalogue, blocksIn(catalogue))), writes: [] };
   }
 
   const channels = channelsOf(deps);
@@ -177,13 +178,5 @@ export async function deliverAlerts(input: {
   const writes: StateWrite[] = [...deliveryPerInstance(planned, sent, channels)].map(
     ([outcome, delivery]) => ({ outcome, tags: stateAfterDelivery(outcome, delivery) }),
   );
-  problems.push(
-    ...(await saveState({
-      fleet: deps.fleet,
-      writes,
-      concurrency: settings.concurrency,
-      deadline: deps.deadline,
-    })),
-  );
-  return { messages, problems };
+  return { messages, problems, writes };
 }

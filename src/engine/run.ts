@@ -17,6 +17,7 @@ import { instanceProblems, missingNames } from './problems.js';
 import { assessRegion } from './region.js';
 import { monitoredInstances, regionsToCheck } from './regions.js';
 import { startedEvent } from './restart.js';
+import { saveState } from './state.js';
 import type {
   Command,
   GuardSettings,
@@ -44,8 +45,8 @@ export type {
  * 2. assess each instance (read its usage, decide), with bounded concurrency per region;
  * 3. act on it: stop it when due (or start it on a new month), as soon as it is assessed, or, for
  *    the members of a pool judged as one, once the pool is (`region.ts`);
- * 4. deliver the alerts (or the report) to every channel, and record on each instance what was
- *    delivered where (`deliver.ts`).
+ * 4. deliver the alerts (or the report) to every channel;
+ * 5. record on each instance what was delivered where.
  * Nothing is swallowed: each failure becomes a named problem in the result, and everything else
  * is still processed. `status` stops after step 2, `report` after step 4.
  */
@@ -101,11 +102,27 @@ export async function runGuard(
     missing,
   };
   if (command === 'status') return { ...base, messages: [], problems };
-  const delivery =
-    command === 'check'
-      ? await deliverAlerts({ deps, settings, outcomes, pools, events, month, now, dryRun })
-      : await deliverReport({ deps, settings, rows, pools: poolRows, regionErrors, month, now, dryRun });
-  return { ...base, messages: delivery.messages, problems: [...problems, ...delivery.problems] };
+  if (command === 'report') {
+    const report = await deliverReport({
+      deps,
+      settings,
+      rows,
+      pools: poolRows,
+      regionErrors,
+      month,
+      now,
+      dryRun,
+    });
+    return { ...base, messages: report.messages, problems: [...problems, ...report.problems] };
+  }
+  const delivery = await deliverAlerts({ deps, settings, outcomes, pools, events, month, now, dryRun });
+  const unsaved = await saveState({
+    fleet,
+    writes: delivery.writes,
+    concurrency: settings.concurrency,
+    deadline,
+  });
+  return { ...base, messages: delivery.messages, problems: [...problems, ...delivery.problems, ...unsaved] };
 }
 
 /** What every step of this run shares: the fleet, the settings, the command, the clock, the deadline. */
