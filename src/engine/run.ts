@@ -48,7 +48,8 @@ export type {
  * 4. deliver the alerts (or the report) to every channel;
  * 5. record on each instance what was delivered where.
  * Nothing is swallowed: each failure becomes a named problem in the result, and everything else
- * is still processed. `status` stops after step 2, `report` after step 4.
+ * is still processed. `status` and `report` never act; `status` stops before step 4, and `report`
+ * delivers the report and records nothing.
  */
 export async function runGuard(
   deps: RunDependencies,
@@ -60,6 +61,7 @@ export async function runGuard(
   const problems: string[] = [];
   const events: AlertEvent[] = [];
 
+  // 1. List; 2–3. assess and act, region by region (region.ts).
   const listed = await regionsToCheck(fleet, settings.regions, deadline);
   if (listed.problem !== undefined) problems.push(listed.problem);
   if (listed.event !== undefined) events.push(listed.event);
@@ -78,6 +80,7 @@ export async function runGuard(
   const outcomes = perRegion.flatMap((region) => ('outcomes' in region ? region.outcomes : []));
   const pools = perRegion.flatMap((region) => ('pools' in region ? region.pools : []));
 
+  // What could not be found or done, named.
   const missing = missingNames(wanted, outcomes, regionErrors.length === 0 && problems.length === 0);
   if (missing.length > 0) {
     problems.push(`not found in any checked region: ${missing.join(', ')} (INSTANCES_TO_MONITOR)`);
@@ -115,6 +118,7 @@ export async function runGuard(
     });
     return { ...base, messages: report.messages, problems: [...problems, ...report.problems] };
   }
+  // 4. Deliver; 5. record.
   const delivery = await deliverAlerts({ deps, settings, outcomes, pools, events, month, now, dryRun });
   const unsaved = await saveState({
     fleet,
