@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { htmlToPlain } from '../../src/core/html.js';
 import {
+  type PoolRow,
   type ReportModel,
   type ReportRow,
+  reportBlocks,
   reportMessages,
   rowNote,
   sortRows,
@@ -167,5 +170,50 @@ describe('stop actions', () => {
     for (const action of others) expect(isStopAction(action)).toBe(false);
     expect(isStopAction('would-start')).toBe(false);
     expect(isStopAction('start-failed')).toBe(false);
+  });
+});
+
+describe('reportBlocks', () => {
+  it('carries each block with the data of its own line, in the order the report shows them', () => {
+    const pool: PoolRow = {
+      region: 'ap-northeast-1',
+      bundleId: 'small_3_0',
+      instances: ['a', 'b'],
+      usedBytes: 20 * GB,
+      allowanceBytes: 200 * GB,
+      percent: 10,
+      forecast: null,
+      judged: true,
+    };
+    const calm = aRow({ name: 'calm', percent: 10, usedBytes: 10 * GB });
+    const hot = aRow({ name: 'hot', percent: 90, usedBytes: 90 * GB, nextMonth: 'start' });
+
+    const blocks = reportBlocks(
+      model([calm, hot], {
+        regionErrors: [{ region: 'eu-west-1', error: 'AccessDenied' }],
+        pools: [pool],
+        startsOnThe1st: [hot],
+      }),
+      CONTEXT,
+    );
+
+    expect(blocks.map((block) => block.data.kind)).toEqual([
+      'report',
+      'region-failed',
+      'pool',
+      'instance',
+      'instance',
+      'starts-on-the-1st',
+    ]);
+    expect(blocks.map((block) => block.data.instance)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'hot',
+      'calm',
+      undefined,
+    ]);
+    expect(blocks[1]?.data.region).toBe('eu-west-1');
+    for (const block of blocks) expect(block.data.text).toBe(htmlToPlain(block.html));
   });
 });
