@@ -108,6 +108,10 @@ describe('the keys of the alerted tag', () => {
     expect(poolDeliveredThisMonth(tags, '2026-11')).toEqual(new Set(['80', 'forecast']));
     expect(poolDeliveredThisMonth(tags, '2026-12').size).toBe(0);
   });
+
+  it('reads an alerted tag that holds only this month, without levels, as nothing delivered', () => {
+    expect([...deliveredThisMonth({ [TAGS.alerted]: '2026-11' }, '2026-11')]).toEqual([]);
+  });
 });
 
 describe('the keys of the sent-to tag', () => {
