@@ -84,12 +84,8 @@ export function alertMemoryOf(instance: Pick<Instance, 'tags'>, month: BillingMo
   };
 }
 
-/**
- * Decides what the guard should do about one instance: stop it, and which alerts are due, from its
- * state and what its tags remember (`decide`).
- */
-export function assess(input: {
-  readonly instance: Instance;
+/** What a decision weighs besides what runs and what is remembered: figures, policy, clock, foresight. */
+export interface DecisionInput {
   readonly usage: UsageReading;
   readonly allowance: Allowance;
   readonly policy: GuardPolicy;
@@ -97,11 +93,17 @@ export function assess(input: {
   readonly now: Date;
   /** ACTION=notify, or the instance's `lightsail-guard:action = notify`: alert, never stop. */
   readonly notifyOnly?: boolean;
-  /** Where the instance is heading (`forecastInstance`); the forecast alert needs it. */
+  /** Where it is heading (`forecastInstance`); the forecast alert needs it. */
   readonly forecast?: Forecast | null;
   /** It would pass the threshold before the next check could stop it (`stopAheadOf`). */
   readonly ahead?: StopAhead | undefined;
-}): Assessment {
+}
+
+/**
+ * Decides what the guard should do about one instance: stop it, and which alerts are due, from its
+ * state and what its tags remember (`decide`).
+ */
+export function assess(input: DecisionInput & { readonly instance: Instance }): Assessment {
   const { instance, ...rest } = input;
   const running = instance.state === 'running';
   return {
@@ -116,22 +118,13 @@ export function assess(input: {
  * UTC day, a stop every time one is made (a user who restarts the instance without the keep-running
  * tag should hear that it was stopped again).
  */
-export function decide(input: {
-  readonly usage: UsageReading;
-  readonly allowance: Allowance;
-  readonly policy: GuardPolicy;
-  readonly month: BillingMonth;
-  readonly now: Date;
-  /** Only what runs is stopped: an instance running, a pool with a running member. */
-  readonly running: boolean;
-  readonly memory: AlertMemory;
-  /** ACTION=notify, or the instance's `lightsail-guard:action = notify`: alert, never stop. */
-  readonly notifyOnly?: boolean;
-  /** Where it is heading (`forecastInstance`); the forecast alert needs it. */
-  readonly forecast?: Forecast | null;
-  /** It would pass the threshold before the next check could stop it (`stopAheadOf`). */
-  readonly ahead?: StopAhead | undefined;
-}): Decision {
+export function decide(
+  input: DecisionInput & {
+    /** Only what runs is stopped: an instance running, a pool with a running member. */
+    readonly running: boolean;
+    readonly memory: AlertMemory;
+  },
+): Decision {
   const { usage, allowance, policy, month, now, running, memory } = input;
   const base = { allowance, usage };
   const { undeliveredStop, delivered } = memory;
