@@ -13,6 +13,7 @@ import { htmlToPlain } from '../core/html.js';
 import { type Catalogue, catalogueFor } from '../core/i18n/index.js';
 import type { Channel, ChannelFormat } from '../core/ports.js';
 import { smsOfAlerts } from '../core/sms.js';
+import { instanceKey } from '../core/types.js';
 import { eventsOf, poolEventsOf } from './events.js';
 import {
   catalogueOf,
@@ -52,14 +53,14 @@ function orderedAlerts(
   now: Date,
 ): Planned[] {
   // Owners are the outcomes as acted on: a pool's members are matched to them by instance.
-  const byInstance = new Map(outcomes.map((outcome) => [outcome.instance, outcome]));
+  const byInstance = new Map(outcomes.map((outcome) => [instanceKey(outcome.instance), outcome]));
   return [
     ...runEvents.map((event) => ({ event, owners: [], key: undefined })),
     ...outcomes.flatMap((owner) =>
       eventsOf(owner, month, now).map(({ event, key }) => ({ event, owners: [owner], key })),
     ),
     ...pools.flatMap((pool) => {
-      const owners = pool.members.map((member) => byInstance.get(member.instance) ?? member);
+      const owners = pool.members.map((member) => byInstance.get(instanceKey(member.instance)) ?? member);
       return poolEventsOf(pool, month).map(({ event, key }) => ({ event, owners, key }));
     }),
   ].sort((a, b) => alertRank(a.event) - alertRank(b.event));
