@@ -129,10 +129,10 @@ export interface PoolAssessment {
 
 /**
  * Decides about a pool whose usage is known: `decide` once for the pool (running while any member
- * runs; kept running when every running member is), then each running
- * member that is not kept running (nor notify-only) gets the pool's stop. Alert state is kept on every member under
- * `pool-` keys, read as the union over the members, so that a member that joins the pool later
- * does not make the pool warn again.
+ * runs; kept running when every running member is), then each running member that is not kept
+ * running (nor notify-only) gets the pool's stop. Alert state is kept on every member under `pool-`
+ * keys (`alert-keys.ts`), read as the union over the members, so that a member that joins the pool
+ * later does not make the pool warn again.
  */
 export function assessPool(input: {
   readonly members: readonly PoolMember[];
