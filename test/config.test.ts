@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configuredChannels, requireChannels } from '../src/channels.js';
+import { channelStates, requireChannels, requireLambdaChannels } from '../src/channels/registry.js';
 import { checkTelegram, type Environment, parseConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
@@ -280,6 +280,10 @@ describe('REQUESTS_PER_SECOND', () => {
   });
 });
 
+/** The channels a configuration puts in use, in registry order. */
+const configuredChannels = (config: ReturnType<typeof parseConfig>): string[] =>
+  channelStates(config, 'cli').flatMap((state) => (state.inUse ? [state.descriptor.name] : []));
+
 describe('requireChannels', () => {
   it('asks for a channel, naming the Telegram variables, when none is set', () => {
     const config = parseConfig({});
@@ -310,15 +314,18 @@ describe('requireChannels', () => {
     expect(() => requireChannels(config, 'check')).toThrow(/needs TELEGRAM_BOT_TOKEN;/);
   });
 
-  it('accepts the SSM parameter in place of the token', () => {
+  it('accepts the SSM parameter in place of the token on the Lambda, not on the command line', () => {
     const config = parseConfig({
       TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/bot-token',
       TELEGRAM_CHAT_ID: '-1001234567890',
     });
 
-    expect(() => requireChannels(config, 'check')).not.toThrow();
+    expect(() => requireLambdaChannels(config)).not.toThrow();
     expect(configuredChannels(config)).toEqual(['telegram']);
     expect(config.telegram.tokenParameter).toBe('/lightsail-guard/bot-token');
+    expect(() => requireChannels(config, 'check')).toThrow(
+      'check sends Telegram messages and needs TELEGRAM_BOT_TOKEN; set it (TELEGRAM_BOT_TOKEN_PARAMETER is read by the Lambda only), or use --dry-run to see what would be sent.',
+    );
   });
 
   it('does not count the token parameter alone, which the stack always sets, as a channel', () => {

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { backoffMs } from '../channels/delivery.js';
 import { DEFAULT_TELEGRAM_API_ROOT } from '../constants.js';
 import type { Notifier } from '../core/ports.js';
-import { backoffMs } from '../push/backoff.js';
 import { readAnswer } from './answer.js';
 import { redact, redactError, TelegramNetworkError, TelegramRefusedError } from './errors.js';
 

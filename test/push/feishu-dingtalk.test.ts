@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDingtalkChannel, DINGTALK_LIMITS } from '../../src/push/dingtalk.js';
-import { createFeishuChannel, FEISHU_LIMITS } from '../../src/push/feishu.js';
+import { createDingtalkChannel, DINGTALK_LIMITS } from '../../src/channels/dingtalk.js';
+import { createFeishuChannel, FEISHU_LIMITS } from '../../src/channels/feishu.js';
 import { aLargeBatch, utf8Bytes } from '../support/batches.js';
 import { type LocalServer, startLocalServer } from '../support/http-server.js';
 import { aMessage } from '../support/messages.js';

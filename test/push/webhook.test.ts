@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWebhookChannel, WEBHOOK_BODY_VERSION } from '../../src/push/webhook.js';
+import { createWebhookChannel, WEBHOOK_BODY_VERSION } from '../../src/channels/webhook.js';
 import { type LocalServer, startLocalServer } from '../support/http-server.js';
 import { aMessage } from '../support/messages.js';
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSns, type FakeSubscription, startFakeSns } from '../../sim/sns/index.js';
+import { asciiSubject, createSnsChannel, snsSubject } from '../../src/channels/sns.js';
 import { SMS_MESSAGE_TYPES, SNS_TYPE_ATTRIBUTE } from '../../src/constants.js';
 import { composeMessages } from '../../src/core/compose.js';
 import { catalogueFor } from '../../src/core/i18n/index.js';
 import { measured } from '../../src/core/pack.js';
 import { SMS_MAX_CHARS } from '../../src/core/sms.js';
 import { testAlertMessage } from '../../src/core/test-alert.js';
-import { asciiSubject, createSnsChannel, snsSubject } from '../../src/sns/channel.js';
 import { aMessage } from '../support/messages.js';
 import { snsClient, TOPIC_ARN } from '../support/sns.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs } from '../../src/push/backoff.js';
+import { backoffMs } from '../../src/channels/delivery.js';
 import { TelegramNetworkError, TelegramRefusedError } from '../../src/telegram/errors.js';
 import { createTelegramNotifier, type TelegramNotifierOptions } from '../../src/telegram/notifier.js';
 

@@ -1,8 +1,15 @@
+import { ENV } from '../constants.js';
 import { cutLine } from '../core/compose.js';
-import { CHANNEL_LABELS, type Channel, type OutgoingMessage } from '../core/ports.js';
+import type { Channel, OutgoingMessage } from '../core/ports.js';
+import type { Environment } from '../env.js';
+import { ConfigError } from '../errors.js';
 import { codeAndMessage, jsonAnswer, TITLE_MAX_CHARS } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
-import { urlSecrets } from './redact.js';
+import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './delivery.js';
+import { defineChannel } from './descriptor.js';
+import { shownUrl, urlSecrets } from './redact.js';
+import { plainUrl, urlDestination } from './settings.js';
+
+const LABEL = 'Bark';
 
 /**
  * Bark delivers through Apple's push service, whose payload is at most 4 KB (4,096 bytes): the
@@ -52,11 +59,11 @@ function judge(status: number, body: string, retryAfter: string | null): Verdict
 /** Bark on an iPhone (`BARK_URL`): the subject as the title, the text as the body. */
 export function createBarkChannel(settings: { readonly url: string }, options: HttpOptions = {}): Channel {
   const { root, deviceKey } = barkTarget(settings.url);
-  const post = createPoster(CHANNEL_LABELS.bark, [...urlSecrets(settings.url), deviceKey], options);
+  const post = createPoster(LABEL, [...urlSecrets(settings.url), deviceKey], options);
   return {
     name: 'bark',
-    label: CHANNEL_LABELS.bark,
-    format: { body: 'text', limit: BARK_LIMITS.bodyBytes, measure: 'utf8' },
+    label: LABEL,
+    format: bark.format,
     send: (message) =>
       post(
         () =>
@@ -71,3 +78,26 @@ export function createBarkChannel(settings: { readonly url: string }, options: H
       ),
   };
 }
+
+function parseBark(env: Environment): { readonly url: string } | undefined {
+  const settings = plainUrl(env, ENV.barkUrl, 'https://api.day.app/<device key>');
+  if (settings !== undefined && new URL(settings.url).pathname.replace(/\/+$/, '') === '') {
+    throw new ConfigError(
+      `${ENV.barkUrl} must end in the device key, as the Bark app shows it: https://api.day.app/<device key>; got ${shownUrl(settings.url)}.`,
+    );
+  }
+  return settings;
+}
+
+/** `BARK_URL`, whose last path segment is the device key. */
+export const bark = defineChannel({
+  name: 'bark',
+  label: LABEL,
+  place: 'here',
+  format: { body: 'text', limit: BARK_LIMITS.bodyBytes, measure: 'utf8' },
+  variables: [ENV.barkUrl],
+  secrets: [ENV.barkUrl],
+  parse: parseBark,
+  destination: urlDestination,
+  build: (settings, run) => createBarkChannel(settings, run),
+});

@@ -1,5 +1,4 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { backoffMs } from './backoff.js';
 import { ChannelRefusedError, ChannelUnreachableError } from './errors.js';
 import { redactSecrets } from './redact.js';
 
@@ -18,7 +17,27 @@ export interface HttpOptions {
   /** Abort a single request after this long. Default 10 000 ms. */
   readonly requestTimeoutMs?: number;
   /** Called before each wait; `reason` never holds a secret. */
-  readonly onRetry?: (info: { channel: string; attempt: number; waitMs: number; reason: string }) => void;
+  readonly onRetry?: (info: RetryInfo) => void;
+}
+
+/** One retry, as logged: which channel, which attempt failed, how long until the next, and why. */
+export interface RetryInfo {
+  readonly channel: string;
+  readonly attempt: number;
+  readonly waitMs: number;
+  readonly reason: string;
+}
+
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 8_000;
+
+/**
+ * Exponential backoff with "equal jitter": at least half the step, so retries never bunch up at
+ * zero, and at most the step, so several guards hitting one outage spread out.
+ */
+export function backoffMs(attempt: number, random: () => number): number {
+  const step = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+  return Math.round(step / 2 + (random() * step) / 2);
 }
 
 /** One request, built afresh for every attempt (a signature's timestamp must be current). */

@@ -1,7 +1,12 @@
-import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
+import { ENV } from '../constants.js';
+import type { Channel } from '../core/ports.js';
 import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
+import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './delivery.js';
+import { defineChannel } from './descriptor.js';
 import { urlSecrets } from './redact.js';
+import { plainUrl, urlDestination } from './settings.js';
+
+const LABEL = 'WeCom';
 
 /**
  * WeCom (企业微信) group robot limits (WeCom's "Group robot configuration", 群机器人配置说明,
@@ -34,15 +39,29 @@ function judge(status: number, body: string, retryAfter: string | null): Verdict
  * markdown: WeCom's markdown reads `<...>`, `*` and `#` in instance names and errors as markup.
  */
 export function createWecomChannel(settings: { readonly url: string }, options: HttpOptions = {}): Channel {
-  const post = createPoster(CHANNEL_LABELS.wecom, urlSecrets(settings.url), {
+  const post = createPoster(LABEL, urlSecrets(settings.url), {
     ...options,
     minIntervalMs: 60_000 / WECOM_LIMITS.perMinute,
   });
   return {
     name: 'wecom',
-    label: CHANNEL_LABELS.wecom,
-    format: titledTextFormat(WECOM_LIMITS.contentBytes),
+    label: LABEL,
+    format: wecom.format,
     send: (message) =>
       post(() => jsonPost(settings.url, { msgtype: 'text', text: { content: titled(message) } }), judge),
   };
 }
+
+/** `WECOM_WEBHOOK_URL`, whose `key` is the credential. */
+export const wecom = defineChannel({
+  name: 'wecom',
+  label: LABEL,
+  place: 'chat',
+  format: titledTextFormat(WECOM_LIMITS.contentBytes),
+  variables: [ENV.wecomWebhookUrl],
+  secrets: [ENV.wecomWebhookUrl],
+  parse: (env) =>
+    plainUrl(env, ENV.wecomWebhookUrl, 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=<key>'),
+  destination: urlDestination,
+  build: (settings, run) => createWecomChannel(settings, run),
+});

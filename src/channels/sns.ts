@@ -1,9 +1,13 @@
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { SNS_TYPE_ATTRIBUTE } from '../constants.js';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { ENV, SNS_TYPE_ATTRIBUTE } from '../constants.js';
 import { cutLine } from '../core/compose.js';
-import { CHANNEL_LABELS, type Channel, type OutgoingMessage } from '../core/ports.js';
+import type { Channel, OutgoingMessage } from '../core/ports.js';
 import { SMS_MAX_CHARS } from '../core/sms.js';
-import { describeError } from '../errors.js';
+import { type Environment, setting } from '../env.js';
+import { ConfigError, describeError } from '../errors.js';
+import { defineChannel } from './descriptor.js';
+
+const LABEL = 'Amazon SNS';
 
 /** Publish's limit: a message of at most 256 KB (262,144 bytes), its attributes included. */
 const PUBLISH_LIMIT_BYTES = 262_144;
@@ -95,8 +99,8 @@ export function createSnsChannel(settings: {
   };
   return {
     name: 'sns',
-    label: CHANNEL_LABELS.sns,
-    format: { body: 'text', limit: SNS_MESSAGE_LIMIT_BYTES, measure: 'json' },
+    label: LABEL,
+    format: sns.format,
     async send(message) {
       const subject = snsSubject(message.subject);
       try {
@@ -114,3 +118,51 @@ export function createSnsChannel(settings: {
     },
   };
 }
+
+/** An Amazon SNS topic (`SNS_TOPIC_ARN`) whose email and SMS subscribers get the plain text. */
+export interface SnsSettings {
+  readonly topicArn: string;
+}
+
+/** A standard topic's ARN. FIFO topics (`.fifo`) take no email or SMS subscribers. */
+export const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-\d{1,2}:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+
+function parseSns(env: Environment): SnsSettings | undefined {
+  const raw = setting(env, ENV.snsTopicArn);
+  if (raw === undefined) return undefined;
+  if (raw.endsWith('.fifo')) {
+    throw new ConfigError(
+      `${ENV.snsTopicArn} must be a standard topic: FIFO topics deliver to no email or SMS subscriber; got "${raw}".`,
+    );
+  }
+  if (!SNS_TOPIC_ARN.test(raw)) {
+    throw new ConfigError(
+      `${ENV.snsTopicArn} must be a topic ARN such as arn:aws:sns:us-east-1:123456789012:lightsail-guard-alerts; got "${raw}".`,
+    );
+  }
+  return Object.freeze({ topicArn: raw });
+}
+
+/** The client of the topic's region (Publish must go there), with the SDK's endpoint and retries. */
+export function snsClientFor(topicArn: string): SNSClient {
+  return new SNSClient({ region: topicRegion(topicArn) });
+}
+
+/** `SNS_TOPIC_ARN`: email and SMS through a topic. The ARN is no secret: the Lambda's policy names it. */
+export const sns = defineChannel({
+  name: 'sns',
+  label: LABEL,
+  place: 'here',
+  format: { body: 'text', limit: SNS_MESSAGE_LIMIT_BYTES, measure: 'json' },
+  variables: [ENV.snsTopicArn],
+  secrets: [],
+  parse: parseSns,
+  destination: (settings) => `topic ${settings.topicArn}`,
+  build: (settings, run) =>
+    createSnsChannel({
+      client: run.snsClient ?? snsClientFor(settings.topicArn),
+      topicArn: settings.topicArn,
+      ...(run.deadline === undefined ? {} : { deadline: run.deadline }),
+      ...(run.maxTotalMs === undefined ? {} : { maxTotalMs: run.maxTotalMs }),
+    }),
+});

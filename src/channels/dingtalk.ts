@@ -1,8 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
+import { ENV } from '../constants.js';
+import type { Channel } from '../core/ports.js';
 import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
+import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './delivery.js';
+import { defineChannel } from './descriptor.js';
 import { urlSecrets } from './redact.js';
+import { signedUrl, urlDestination } from './settings.js';
+
+const LABEL = 'DingTalk';
 
 /**
  * DingTalk custom robot limits (DingTalk's "Custom robot access", 自定义机器人接入,
@@ -58,7 +63,7 @@ export function createDingtalkChannel(
   options: HttpOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
-  const post = createPoster(CHANNEL_LABELS.dingtalk, [...urlSecrets(settings.url), settings.secret ?? ''], {
+  const post = createPoster(LABEL, [...urlSecrets(settings.url), settings.secret ?? ''], {
     ...options,
     minIntervalMs: 60_000 / DINGTALK_LIMITS.perMinute,
   });
@@ -72,9 +77,28 @@ export function createDingtalkChannel(
   };
   return {
     name: 'dingtalk',
-    label: CHANNEL_LABELS.dingtalk,
-    format: titledTextFormat(DINGTALK_LIMITS.textBytes),
+    label: LABEL,
+    format: dingtalk.format,
     send: (message) =>
       post(() => jsonPost(signedUrl(), { msgtype: 'text', text: { content: titled(message) } }), judge),
   };
 }
+
+/** `DINGTALK_WEBHOOK_URL`, signed with `DINGTALK_SECRET` when it is set. */
+export const dingtalk = defineChannel({
+  name: 'dingtalk',
+  label: LABEL,
+  place: 'chat',
+  format: titledTextFormat(DINGTALK_LIMITS.textBytes),
+  variables: [ENV.dingtalkWebhookUrl],
+  secrets: [ENV.dingtalkWebhookUrl, ENV.dingtalkSecret],
+  parse: (env) =>
+    signedUrl(
+      env,
+      ENV.dingtalkWebhookUrl,
+      ENV.dingtalkSecret,
+      'https://oapi.dingtalk.com/robot/send?access_token=<token>',
+    ),
+  destination: urlDestination,
+  build: (settings, run) => createDingtalkChannel(settings, run),
+});
