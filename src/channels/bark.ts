@@ -4,7 +4,14 @@ import type { Channel, OutgoingMessage } from '../core/ports.js';
 import type { Environment } from '../env.js';
 import { ConfigError } from '../errors.js';
 import { codeAndMessage, jsonAnswer, TITLE_MAX_CHARS } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './delivery.js';
+import {
+  createPoster,
+  type HttpAnswer,
+  type HttpOptions,
+  jsonPost,
+  statusVerdict,
+  type Verdict,
+} from './delivery.js';
 import { defineChannel } from './descriptor.js';
 import { shownUrl, urlSecrets } from './redact.js';
 import { plainUrl, urlDestination } from './settings.js';
@@ -47,10 +54,11 @@ export function barkLevel(message: OutgoingMessage): 'timeSensitive' | 'active' 
  * `route_push.go`) answers 400 for a request it cannot take (no such device key, a bad body) and
  * 500 when Apple's push service failed: the status decides a 429 or 5xx. Bark documents no rate limit.
  */
-function judge(status: number, body: string, retryAfter: string | null): Verdict {
+function judge(http: HttpAnswer): Verdict {
+  const { status, body } = http;
   const answer = jsonAnswer(body);
   if (typeof answer?.code !== 'number' || status >= 500 || status === 429) {
-    return statusVerdict(status, body, retryAfter);
+    return statusVerdict(http);
   }
   if (answer.code === 200) return { kind: 'delivered' };
   return { kind: 'refused', reason: `code ${codeAndMessage(answer.code, answer.message)}` };

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ChannelRefusedError, ChannelUnreachableError } from './errors.js';
-import { redactSecrets } from './redact.js';
+import { redactedError, redactSecrets } from './redact.js';
 
 /** What every HTTP push adapter takes; everything has a default, injected in tests. */
 export interface HttpOptions {
@@ -47,7 +47,7 @@ export interface HttpRequest {
   readonly body: string;
 }
 
-/** A POST of `payload` as JSON, the way every push service but the signed webhook takes its messages. */
+/** A POST of `payload` as JSON, the way most services take their messages. */
 export function jsonPost(url: string, payload: Readonly<Record<string, unknown>>): HttpRequest {
   return {
     url,
@@ -56,11 +56,35 @@ export function jsonPost(url: string, payload: Readonly<Record<string, unknown>>
   };
 }
 
+/** A service's answer to one request, read whole: what a channel judges. */
+export interface HttpAnswer {
+  readonly status: number;
+  /** The HTTP reason phrase, e.g. `Bad Gateway` (empty over HTTP/2). */
+  readonly statusText: string;
+  readonly headers: Headers;
+  readonly body: string;
+}
+
+/** How a channel reads an answer: delivered, refused for good, or worth another try. */
+export type Judge = (answer: HttpAnswer) => Verdict;
+
 /** What an answer means: delivered, refused for good, or worth another try (after `waitMs`). */
 export type Verdict =
   | { readonly kind: 'delivered' }
-  | { readonly kind: 'refused'; readonly reason: string }
-  | { readonly kind: 'retry'; readonly reason: string; readonly waitMs?: number };
+  | {
+      readonly kind: 'refused';
+      readonly reason: string;
+      /** The channel's own error for it (Telegram's, with its code); else a `ChannelRefusedError`. */
+      readonly error?: ChannelRefusedError;
+    }
+  | {
+      readonly kind: 'retry';
+      readonly reason: string;
+      /** How long the service asked to wait (`Retry-After`, `retry_after`); else backoff. */
+      readonly waitMs?: number;
+      /** What failed, kept as the give-up error's `cause`. */
+      readonly cause?: Error;
+    };
 
 /** A short, single-line excerpt of an answer's body for an error message. */
 export function excerpt(body: string): string {
@@ -74,56 +98,85 @@ export function excerpt(body: string): string {
  * RFC 9110 section 10.2.3 (a date there falls back to backoff). Services that answer with an error
  * code in the body check that first and fall back to this.
  */
-export function statusVerdict(status: number, body: string, retryAfter: string | null): Verdict {
+export function statusVerdict(answer: Pick<HttpAnswer, 'status' | 'body' | 'headers'>): Verdict {
+  const { status, body } = answer;
   if (status >= 200 && status < 300) return { kind: 'delivered' };
   const reason = `HTTP ${status}${body.trim() ? `: ${excerpt(body)}` : ''}`;
   if (status === 429) {
-    const seconds = Number(retryAfter);
-    return Number.isFinite(seconds) && seconds >= 0 && retryAfter !== null && retryAfter.trim() !== ''
-      ? { kind: 'retry', reason, waitMs: seconds * 1000 }
-      : { kind: 'retry', reason };
+    const waitMs = retryAfterMs(answer.headers.get('retry-after'));
+    return waitMs === undefined ? { kind: 'retry', reason } : { kind: 'retry', reason, waitMs };
   }
   if (status >= 500) return { kind: 'retry', reason };
   return { kind: 'refused', reason };
 }
 
+/**
+ * A wait in seconds, as `Retry-After` (RFC 9110 section 10.2.3, delay-seconds) or a JSON
+ * `retry_after` gives it, in milliseconds; `undefined` for anything else (a date falls back to
+ * backoff). Fractions are kept: Discord sends them.
+ */
+export function retryAfterMs(seconds: string | number | null | undefined): number | undefined {
+  if (seconds === null || seconds === undefined || (typeof seconds === 'string' && seconds.trim() === '')) {
+    return undefined;
+  }
+  const parsed = Number(seconds);
+  return Number.isFinite(parsed) && parsed >= 0 ? parsed * 1000 : undefined;
+}
+
 /** The innermost useful detail of a fetch failure, e.g. `connect ECONNREFUSED 127.0.0.1:9 (ECONNREFUSED)`. */
-function innermostDetail(error: unknown): string {
-  let innermost: unknown = error;
-  while (innermost instanceof Error && innermost.cause instanceof Error) innermost = innermost.cause;
-  if (!(innermost instanceof Error)) return String(innermost);
+function innermostDetail(error: Error): string {
+  let innermost: Error = error;
+  while (innermost.cause instanceof Error) innermost = innermost.cause;
   const code = (innermost as { code?: unknown }).code;
   return typeof code === 'string' && !innermost.message.includes(code)
     ? `${innermost.message} (${code})`
     : innermost.message;
 }
 
+/** Who is sending, for the loop's errors and logs, and what they must never show. */
+export interface Sender {
+  /** The channel's label, e.g. `Feishu`. */
+  readonly label: string;
+  /** Hides every secret of the channel in a text (a URL's key, a token). */
+  readonly hide: (text: string) => string;
+  /** At least this long between two requests, where a service documents a rate limit. */
+  readonly minIntervalMs?: number;
+  /** The error when a message was not attempted (`why`); default `<label>: not attempted: <why>`. */
+  readonly notAttempted?: (why: string) => ChannelUnreachableError;
+  /** The error on giving up (`summary`: attempts, time, last reason); default `<label>: <summary>`. */
+  readonly gaveUp?: (summary: string, attempts: number, cause: Error | undefined) => ChannelUnreachableError;
+}
+
 /**
- * POSTs for one channel, with the guard's delivery rules: retries with backoff on network errors,
- * timeouts, 429 and 5xx; never a wait past the message's budget or the run's deadline; at least
- * `minIntervalMs` between two requests where a service documents a rate limit; every error message
- * redacted of `secrets`.
+ * The one delivery loop of every HTTP channel: retries with backoff on network errors, timeouts
+ * and whatever the channel's `judge` says is worth another try, waiting as long as the service
+ * asked (`Retry-After`, `retry_after`); never a wait past the message's budget or the run's
+ * deadline; at least `minIntervalMs` between two requests; every reason, log and error redacted.
+ * A channel supplies only how to build a request and how to judge an answer.
  */
-export function createPoster(
-  label: string,
-  secrets: readonly string[],
-  options: HttpOptions & { readonly minIntervalMs?: number } = {},
-) {
+export function createDelivery(sender: Sender, options: HttpOptions = {}) {
   const doFetch = options.fetch ?? globalThis.fetch;
   const sleep = options.sleep ?? ((ms: number) => delay(ms).then(() => undefined));
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const maxTotalMs = options.maxTotalMs ?? 60_000;
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
-  const minIntervalMs = options.minIntervalMs ?? 0;
-  const hide = (text: string): string => redactSecrets(text, secrets);
+  const minIntervalMs = sender.minIntervalMs ?? 0;
+  const { label, hide } = sender;
+  const notAttempted =
+    sender.notAttempted ??
+    ((why: string) => new ChannelUnreachableError(`${label}: not attempted: ${why}`, 0));
+  const gaveUp =
+    sender.gaveUp ??
+    ((summary: string, attempts: number, cause: Error | undefined) =>
+      new ChannelUnreachableError(
+        `${label}: ${summary}`,
+        attempts,
+        cause === undefined ? undefined : { cause },
+      ));
   let lastRequestAt: number | undefined;
 
-  async function attempt(
-    request: HttpRequest,
-    timeoutMs: number,
-    judge: (status: number, body: string, retryAfter: string | null) => Verdict,
-  ): Promise<Verdict> {
+  async function attempt(request: HttpRequest, timeoutMs: number, judge: Judge): Promise<Verdict> {
     try {
       lastRequestAt = now();
       const response = await doFetch(request.url, {
@@ -133,53 +186,79 @@ export function createPoster(
         signal: AbortSignal.timeout(timeoutMs),
       });
       const body = await response.text();
-      return judge(response.status, body, response.headers.get('retry-after'));
-    } catch (error) {
-      const name = error instanceof Error ? error.name : '';
+      return judge({
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        body,
+      });
+    } catch (thrown) {
+      // fetch's errors may hold the URL, and with it the secret: only a redacted copy goes on.
+      const cause = redactedError(thrown, hide);
       const reason =
-        name === 'TimeoutError' || name === 'AbortError'
+        cause.name === 'TimeoutError' || cause.name === 'AbortError'
           ? `no answer within ${timeoutMs} ms`
-          : `network error: ${innermostDetail(error)}`;
-      return { kind: 'retry', reason };
+          : `network error: ${innermostDetail(cause)}`;
+      return { kind: 'retry', reason, cause };
     }
   }
 
   /** Sends one message: resolves once delivered, throws a redacted error otherwise. */
-  return async function post(
-    build: () => HttpRequest,
-    judge: (status: number, body: string, retryAfter: string | null) => Verdict = statusVerdict,
-  ): Promise<void> {
+  return async function deliver(build: () => HttpRequest, judge: Judge = statusVerdict): Promise<void> {
     const started = now();
     const budgetMs = Math.min(maxTotalMs, (options.deadline ?? Number.POSITIVE_INFINITY) - started);
     const pace = lastRequestAt === undefined ? 0 : Math.max(0, lastRequestAt + minIntervalMs - started);
     if (budgetMs <= pace) {
-      const why = pace > 0 ? `its rate limit leaves no time in this run` : `no time left in this run`;
-      throw new ChannelUnreachableError(`${label}: not attempted: ${why}`, 0);
+      throw notAttempted(pace > 0 ? 'its rate limit leaves no time in this run' : 'no time left in this run');
     }
     if (pace > 0) await sleep(pace);
     for (let attempts = 1; ; attempts++) {
       const remaining = budgetMs - (now() - started);
-      // Whole milliseconds: AbortSignal.timeout refuses fractions.
+      // Whole milliseconds: a deadline may be fractional, and AbortSignal.timeout refuses fractions.
       const verdict = await attempt(
         build(),
         Math.max(1, Math.floor(Math.min(requestTimeoutMs, remaining))),
         judge,
       );
       if (verdict.kind === 'delivered') return;
-      if (verdict.kind === 'refused')
-        throw new ChannelRefusedError(`${label} refused the message: ${hide(verdict.reason)}`);
+      if (verdict.kind === 'refused') {
+        throw (
+          verdict.error ?? new ChannelRefusedError(`${label} refused the message: ${hide(verdict.reason)}`)
+        );
+      }
       const waitMs = Math.max(verdict.waitMs ?? backoffMs(attempts, random), minIntervalMs);
       const elapsed = now() - started;
       // Never start a wait that ends past the budget: a run that must record its stops cannot hang here.
       if (elapsed + waitMs >= budgetMs) {
-        throw new ChannelUnreachableError(
-          `${label}: gave up after ${attempts} attempt${attempts === 1 ? '' : 's'} in ${elapsed} ms ` +
+        throw gaveUp(
+          `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'} in ${elapsed} ms ` +
             `(budget ${budgetMs} ms, next wait ${waitMs} ms); last: ${hide(verdict.reason)}`,
           attempts,
+          verdict.cause,
         );
       }
       options.onRetry?.({ channel: label, attempt: attempts, waitMs, reason: hide(verdict.reason) });
       await sleep(waitMs);
     }
   };
+}
+
+/**
+ * The one delivery loop for a channel whose secrets are its URL's parts and keys
+ * (`urlSecrets`): the push services and the webhook.
+ */
+export function createPoster(
+  label: string,
+  secrets: readonly string[],
+  options: HttpOptions & { readonly minIntervalMs?: number } = {},
+) {
+  const { minIntervalMs, ...http } = options;
+  return createDelivery(
+    {
+      label,
+      hide: (text) => redactSecrets(text, secrets),
+      ...(minIntervalMs === undefined ? {} : { minIntervalMs }),
+    },
+    http,
+  );
 }

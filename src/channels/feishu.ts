@@ -2,7 +2,14 @@ import { createHmac } from 'node:crypto';
 import { ENV } from '../constants.js';
 import type { Channel } from '../core/ports.js';
 import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './delivery.js';
+import {
+  createPoster,
+  type HttpAnswer,
+  type HttpOptions,
+  jsonPost,
+  statusVerdict,
+  type Verdict,
+} from './delivery.js';
 import { defineChannel } from './descriptor.js';
 import { urlSecrets } from './redact.js';
 import { signedUrl, urlDestination } from './settings.js';
@@ -49,11 +56,12 @@ export function feishuSign(timestamp: string, secret: string): string {
  * Feishu answers 200 with `code` 0 (or the older `StatusCode` 0) on success. A 429 or 5xx is judged
  * by its status whatever its body says: the gateway's 429 carries a non-zero `code` too.
  */
-function judge(status: number, body: string, retryAfter: string | null): Verdict {
+function judge(http: HttpAnswer): Verdict {
+  const { status, body } = http;
   const answer = jsonAnswer(body);
   const code = answer?.code ?? answer?.StatusCode;
   if (typeof code !== 'number' || status === 429 || status >= 500) {
-    return statusVerdict(status, body, retryAfter);
+    return statusVerdict(http);
   }
   if (code === 0) return { kind: 'delivered' };
   const reason = `code ${codeAndMessage(code, answer?.msg ?? answer?.StatusMessage)}`;

@@ -6,6 +6,7 @@ import { SMS_MAX_CHARS } from '../core/sms.js';
 import { type Environment, setting } from '../env.js';
 import { ConfigError, describeError } from '../errors.js';
 import { defineChannel } from './descriptor.js';
+import { ChannelRefusedError, ChannelUnreachableError } from './errors.js';
 
 const LABEL = 'Amazon SNS';
 
@@ -66,6 +67,26 @@ export function snsMessageStructure(message: OutgoingMessage): string {
 }
 
 /**
+ * Why a Publish failed, as the error pair every channel throws. SNS answered and refused it (a
+ * client fault the SDK would not retry: no permission, no such topic, a bad parameter), or it could
+ * not be reached in time (the network, a timeout, throttling or SNS's own fault past the SDK's
+ * retries). The ARN is no secret: the role's policy names it.
+ */
+function publishFailed(topicArn: string, error: unknown): Error {
+  if (error instanceof ChannelUnreachableError) {
+    // Not attempted: no time was left in this run.
+    return new ChannelUnreachableError(`Publish to ${topicArn} failed: ${error.message}`, error.attempts);
+  }
+  const message = `Publish to ${topicArn} failed: ${describeError(error)}`;
+  const sdk = error as { $fault?: unknown; $retryable?: unknown; $metadata?: { attempts?: unknown } };
+  if (sdk.$fault === 'client' && sdk.$retryable === undefined) {
+    return new ChannelRefusedError(message, { cause: error });
+  }
+  const attempts = typeof sdk.$metadata?.attempts === 'number' ? sdk.$metadata.attempts : 1;
+  return new ChannelUnreachableError(message, attempts, { cause: error });
+}
+
+/**
  * Amazon SNS as a channel: email subscribers of the topic get the subject and the plain text (SNS
  * sends no HTML), SMS subscribers the short text. The client carries the SDK's retries and endpoint
  * (`AWS_ENDPOINT_URL_SNS`); every publish is aborted at the run's alert deadline.
@@ -85,7 +106,8 @@ export function createSnsChannel(settings: {
       settings.maxTotalMs ?? 60_000,
       (settings.deadline ?? Number.POSITIVE_INFINITY) - now(),
     );
-    if (budget <= 0) throw new Error('Amazon SNS Publish not attempted: no time left in this run');
+    if (budget <= 0)
+      throw new ChannelUnreachableError('Amazon SNS Publish not attempted: no time left in this run', 0);
     await settings.client.send(
       new PublishCommand({
         TopicArn: settings.topicArn,
@@ -108,11 +130,8 @@ export function createSnsChannel(settings: {
       } catch (error) {
         const refusedSubject =
           error instanceof Error && /InvalidParameter/.test(error.name) && /Subject/.test(error.message);
-        if (!refusedSubject || asciiSubject(subject) === subject) {
-          throw new Error(`Publish to ${settings.topicArn} failed: ${describeError(error)}`, {
-            cause: error,
-          });
-        }
+        if (!refusedSubject || asciiSubject(subject) === subject)
+          throw publishFailed(settings.topicArn, error);
         await publish(asciiSubject(subject), message);
       }
     },

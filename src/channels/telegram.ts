@@ -126,15 +126,12 @@ export const telegram = defineChannel({
   build(settings, run) {
     const botToken = run.telegramToken ?? settings.token;
     if (botToken === undefined) return undefined;
-    const { onRetry } = run;
     return telegramChannel(
       createTelegramNotifier({
+        ...run,
         token: botToken,
         chatId: settings.chatId ?? '',
         apiRoot: settings.apiRoot,
-        ...(run.deadline === undefined ? {} : { deadline: run.deadline }),
-        ...(run.maxTotalMs === undefined ? {} : { maxTotalMs: run.maxTotalMs }),
-        ...(onRetry ? { onRetry: (retry) => onRetry({ channel: LABEL, ...retry }) } : {}),
       }),
     );
   },

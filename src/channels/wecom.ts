@@ -1,7 +1,14 @@
 import { ENV } from '../constants.js';
 import type { Channel } from '../core/ports.js';
 import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './delivery.js';
+import {
+  createPoster,
+  type HttpAnswer,
+  type HttpOptions,
+  jsonPost,
+  statusVerdict,
+  type Verdict,
+} from './delivery.js';
 import { defineChannel } from './descriptor.js';
 import { urlSecrets } from './redact.js';
 import { plainUrl, urlDestination } from './settings.js';
@@ -24,10 +31,11 @@ export const WECOM_LIMITS = { contentBytes: 2_048, perMinute: 20 } as const;
 const RETRYABLE = new Set([45009, -1]);
 
 /** WeCom answers 200 with `errcode` 0 on success; a 429 or 5xx is judged by its status. */
-function judge(status: number, body: string, retryAfter: string | null): Verdict {
+function judge(http: HttpAnswer): Verdict {
+  const { status, body } = http;
   const answer = jsonAnswer(body);
   if (typeof answer?.errcode !== 'number' || status === 429 || status >= 500) {
-    return statusVerdict(status, body, retryAfter);
+    return statusVerdict(http);
   }
   if (answer.errcode === 0) return { kind: 'delivered' };
   const reason = `errcode ${codeAndMessage(answer.errcode, answer.errmsg)}`;

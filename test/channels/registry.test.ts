@@ -5,14 +5,14 @@ import {
   parseChannelSettings,
   SECRET_CHANNEL_SETTINGS,
   setsAChannel,
-} from '../src/channels/registry.js';
-import type { CliContext } from '../src/cli/command.js';
-import { testAlertCommand } from '../src/cli/test-alert.js';
-import { htmlToPlain } from '../src/core/html.js';
-import { catalogueFor } from '../src/core/i18n/index.js';
-import { testAlertMessage, testAlertText } from '../src/core/test-alert.js';
-import { ConfigError } from '../src/errors.js';
-import { recordingChannel } from './support/channel.js';
+} from '../../src/channels/registry.js';
+import type { CliContext } from '../../src/cli/command.js';
+import { testAlertCommand } from '../../src/cli/test-alert.js';
+import { htmlToPlain } from '../../src/core/html.js';
+import { catalogueFor } from '../../src/core/i18n/index.js';
+import { testAlertMessage, testAlertText } from '../../src/core/test-alert.js';
+import { ConfigError } from '../../src/errors.js';
+import { recordingChannel } from '../support/channel.js';
 
 const TOKEN = '123456:TEST-fake-token-not-real_abcdefghijk';
 

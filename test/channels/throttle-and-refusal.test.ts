@@ -8,9 +8,9 @@ import { createServerchanChannel } from '../../src/channels/serverchan.js';
 import { createWebhookChannel } from '../../src/channels/webhook.js';
 import { createWecomChannel } from '../../src/channels/wecom.js';
 import type { Channel } from '../../src/core/ports.js';
+import { failure, fakeTime } from '../support/fake-time.js';
 import { type LocalServer, type Reply, startLocalServer } from '../support/http-server.js';
 import { aMessage } from '../support/messages.js';
-import { failure, fakeTime } from '../support/push-time.js';
 
 /** Each push service at a local server, built the way its settings would build it. */
 const SERVICES: Record<string, (root: string, options: HttpOptions) => Channel> = {

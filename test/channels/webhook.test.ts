@@ -158,5 +158,9 @@ describe('the webhook channel', () => {
 
     expect(error?.message).toContain('network error');
     expect(error?.message).not.toContain('s3cr3t-path-token-not-real');
+    const chain: string[] = [];
+    for (let e: unknown = error; e instanceof Error; e = e.cause) chain.push(e.message, e.stack ?? '');
+    expect(chain.length).toBeGreaterThan(2);
+    expect(chain.join('\n')).not.toContain('s3cr3t-path-token-not-real');
   });
 });
