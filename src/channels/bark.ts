@@ -3,7 +3,7 @@ import { cutLine } from '../core/compose.js';
 import type { Channel, OutgoingMessage } from '../core/ports.js';
 import type { Environment } from '../env.js';
 import { ConfigError } from '../errors.js';
-import { codeAndMessage, jsonAnswer, TITLE_MAX_CHARS } from './chat.js';
+import { codeAndMessage, isUrgent, jsonAnswer, TITLE_MAX_CHARS } from './chat.js';
 import {
   createPoster,
   type HttpAnswer,
@@ -45,8 +45,7 @@ export function barkTarget(url: string): { readonly root: string; readonly devic
  */
 export function barkLevel(message: OutgoingMessage): 'timeSensitive' | 'active' | 'passive' {
   if (message.type === 'report') return 'passive';
-  const urgent = new Set(['stop', 'unknown', 'region-failed', 'regions-failed', 'missing']);
-  return message.events.some((event) => urgent.has(event.kind)) ? 'timeSensitive' : 'active';
+  return isUrgent(message) ? 'timeSensitive' : 'active';
 }
 
 /**
