@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { channelStates, requireChannels, requireLambdaChannels } from '../src/channels/registry.js';
+import {
+  CHANNEL_NAMES,
+  channelStates,
+  requireChannels,
+  requireLambdaChannels,
+} from '../src/channels/registry.js';
 import { checkTelegram, type Environment, parseConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
@@ -367,9 +372,19 @@ describe('parseConfig: ALERT_LANGUAGE', () => {
   });
 
   it('refuses a channel that does not exist, and two languages for every channel', () => {
-    expect(configError({ ALERT_LANGUAGE: 'zh-CN,slack:en' }).message).toBe(
-      'ALERT_LANGUAGE: "slack" is not a channel; channels are telegram, sns, webhook, feishu, dingtalk, wecom, bark, serverchan.',
+    expect(configError({ ALERT_LANGUAGE: 'zh-CN,matrix:en' }).message).toBe(
+      `ALERT_LANGUAGE: "matrix" is not a channel; channels are ${CHANNEL_NAMES.join(', ')}.`,
     );
+    expect(CHANNEL_NAMES.slice(0, 8)).toEqual([
+      'telegram',
+      'sns',
+      'webhook',
+      'feishu',
+      'dingtalk',
+      'wecom',
+      'bark',
+      'serverchan',
+    ]);
     expect(configError({ ALERT_LANGUAGE: 'en,zh-CN' }).message).toContain(
       'ALERT_LANGUAGE has one language for every channel, then <channel>:<language> pairs',
     );
