@@ -31,6 +31,7 @@ export const ENV = {
   barkUrl: 'BARK_URL',
   serverchanSendkey: 'SERVERCHAN_SENDKEY',
   serverchanApiRoot: 'SERVERCHAN_API_ROOT',
+  discordWebhookUrl: 'DISCORD_WEBHOOK_URL',
   channelSecretsParameter: 'CHANNEL_SECRETS_PARAMETER',
   timeZone: 'TIME_ZONE',
   metricDelayMinutes: 'METRIC_DELAY_MINUTES',

@@ -13,6 +13,7 @@ import { ConfigError } from '../errors.js';
 import { bark } from './bark.js';
 import type { ChannelDescriptor, Missing, Reader, RunOptions } from './descriptor.js';
 import { dingtalk } from './dingtalk.js';
+import { discord } from './discord.js';
 import { feishu } from './feishu.js';
 import { serverchan } from './serverchan.js';
 import { sns } from './sns.js';
@@ -21,7 +22,7 @@ import { webhook } from './webhook.js';
 import { wecom } from './wecom.js';
 
 /** Every channel the guard can deliver to, in the order they are built, listed and reported. */
-export const CHANNELS = [telegram, sns, webhook, feishu, dingtalk, wecom, bark, serverchan] as const;
+export const CHANNELS = [telegram, sns, webhook, feishu, dingtalk, wecom, bark, serverchan, discord] as const;
 
 type Registered = (typeof CHANNELS)[number];
 
