@@ -32,6 +32,7 @@ export const ENV = {
   serverchanSendkey: 'SERVERCHAN_SENDKEY',
   serverchanApiRoot: 'SERVERCHAN_API_ROOT',
   discordWebhookUrl: 'DISCORD_WEBHOOK_URL',
+  slackWebhookUrl: 'SLACK_WEBHOOK_URL',
   channelSecretsParameter: 'CHANNEL_SECRETS_PARAMETER',
   timeZone: 'TIME_ZONE',
   metricDelayMinutes: 'METRIC_DELAY_MINUTES',

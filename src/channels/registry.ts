@@ -16,13 +16,25 @@ import { dingtalk } from './dingtalk.js';
 import { discord } from './discord.js';
 import { feishu } from './feishu.js';
 import { serverchan } from './serverchan.js';
+import { slack } from './slack.js';
 import { sns } from './sns.js';
 import { telegram } from './telegram.js';
 import { webhook } from './webhook.js';
 import { wecom } from './wecom.js';
 
 /** Every channel the guard can deliver to, in the order they are built, listed and reported. */
-export const CHANNELS = [telegram, sns, webhook, feishu, dingtalk, wecom, bark, serverchan, discord] as const;
+export const CHANNELS = [
+  telegram,
+  sns,
+  webhook,
+  feishu,
+  dingtalk,
+  wecom,
+  bark,
+  serverchan,
+  discord,
+  slack,
+] as const;
 
 type Registered = (typeof CHANNELS)[number];
 

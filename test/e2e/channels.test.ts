@@ -313,6 +313,13 @@ const REGISTERED: readonly Registered[] = [
     refused: { status: 404, body: '{"message":"Unknown Webhook","code":10015}' },
     text: (request) => JSON.parse(request.body).content,
   },
+  {
+    label: 'Slack',
+    env: (root) => ({ SLACK_WEBHOOK_URL: `${root}/service/services/T0/B0/fakeSlackSecretNotReal0000` }),
+    ok: { status: 200, body: 'ok' },
+    refused: { status: 404, body: 'channel_not_found' },
+    text: (request) => JSON.parse(request.body).text,
+  },
 ];
 
 describe.each(REGISTERED)('the $label channel, end to end', (channel) => {
