@@ -33,6 +33,8 @@ export const ENV = {
   serverchanApiRoot: 'SERVERCHAN_API_ROOT',
   discordWebhookUrl: 'DISCORD_WEBHOOK_URL',
   slackWebhookUrl: 'SLACK_WEBHOOK_URL',
+  ntfyUrl: 'NTFY_URL',
+  ntfyToken: 'NTFY_TOKEN',
   channelSecretsParameter: 'CHANNEL_SECRETS_PARAMETER',
   timeZone: 'TIME_ZONE',
   metricDelayMinutes: 'METRIC_DELAY_MINUTES',

@@ -15,6 +15,7 @@ import type { ChannelDescriptor, Missing, Reader, RunOptions } from './descripto
 import { dingtalk } from './dingtalk.js';
 import { discord } from './discord.js';
 import { feishu } from './feishu.js';
+import { ntfy } from './ntfy.js';
 import { serverchan } from './serverchan.js';
 import { slack } from './slack.js';
 import { sns } from './sns.js';
@@ -34,6 +35,7 @@ export const CHANNELS = [
   serverchan,
   discord,
   slack,
+  ntfy,
 ] as const;
 
 type Registered = (typeof CHANNELS)[number];

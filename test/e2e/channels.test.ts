@@ -320,6 +320,16 @@ const REGISTERED: readonly Registered[] = [
     refused: { status: 404, body: 'channel_not_found' },
     text: (request) => JSON.parse(request.body).text,
   },
+  {
+    label: 'ntfy',
+    env: (root) => ({
+      NTFY_URL: `${root}/service/fake-topic-not-real-0000`,
+      NTFY_TOKEN: 'tk_fakentfytoken0000',
+    }),
+    ok: { status: 200, body: '{"id":"1","event":"message"}' },
+    refused: { status: 403, body: '{"code":40301,"http":403,"error":"forbidden"}' },
+    text: (request) => JSON.parse(request.body).message,
+  },
 ];
 
 describe.each(REGISTERED)('the $label channel, end to end', (channel) => {
