@@ -18,6 +18,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { setsAChannel } from '../src/channels/registry.js';
 import {
   DAILY_REPORT_EVENT,
   DEPLOY_SETTINGS_FILE,
@@ -50,9 +51,11 @@ export class GuardStack extends Stack {
     const { settings } = props;
     const alertTopic = alertTopicFor(this, settings);
     const alertTopicArn = alertTopic?.topicArn ?? settings.guardEnvironment[ENV.snsTopicArn];
+    // A channel by the registry's variables (the chat id, a topic of your own), the topic the stack
+    // creates, or the parameter webhook and push channels are read from.
     if (
-      settings.guardEnvironment[ENV.telegramChatId] === undefined &&
-      alertTopicArn === undefined &&
+      !setsAChannel(settings.guardEnvironment) &&
+      alertTopic === undefined &&
       settings.channelSecretsParameterName === undefined
     ) {
       // An error, not a warning: `cdk synth` and `cdk deploy` stop on it, so no guard that cannot

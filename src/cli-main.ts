@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CHANNEL_SETTINGS } from './channels.js';
+import { CHANNEL_SETTINGS } from './channels/registry.js';
 import type { CliCommand, CliContext } from './cli/command.js';
 import { findChatIdCommand } from './cli/find-chat-id.js';
 import {
@@ -163,8 +163,7 @@ export async function main(
     fleetFor: (config) => guardFleet(config, lightsailClients(config)),
     adminFor: (config) => guardFleet(config, lightsailClients(config)),
     botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot }),
-    channelsFor: (config, deadline) =>
-      guardChannels(config, { telegramToken: config.telegram.token, deadline }),
+    channelsFor: (config, deadline) => guardChannels(config, { deadline: deadline.sendsEndAt }),
   };
   try {
     return await dispatch(argv, ctx);

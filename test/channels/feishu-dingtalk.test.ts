@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDingtalkChannel, DINGTALK_LIMITS } from '../../src/push/dingtalk.js';
-import { createFeishuChannel, FEISHU_LIMITS } from '../../src/push/feishu.js';
+import { createDingtalkChannel, DINGTALK_LIMITS } from '../../src/channels/dingtalk.js';
+import { createFeishuChannel, FEISHU_LIMITS } from '../../src/channels/feishu.js';
 import { aLargeBatch, utf8Bytes } from '../support/batches.js';
+import { failure, fakeTime, PUSH_NOW as NOW } from '../support/fake-time.js';
 import { type LocalServer, startLocalServer } from '../support/http-server.js';
 import { aMessage } from '../support/messages.js';
-import { failure, fakeTime, PUSH_NOW as NOW } from '../support/push-time.js';
 
 const FEISHU_PATH = '/open-apis/bot/v2/hook/fake-feishu-hook-token-0000';
 const DINGTALK_TOKEN = 'fake-dingtalk-access-token-0000';

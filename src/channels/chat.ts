@@ -42,3 +42,17 @@ export function jsonAnswer(body: string): Record<string, unknown> | undefined {
 export function codeAndMessage(code: unknown, message: unknown): string {
   return `${String(code)}${typeof message === 'string' && message !== '' ? ` ${message}` : ''}`;
 }
+
+/** Events that need their reader now: a stop, a failure, a usage no one can read. */
+const URGENT: ReadonlySet<string> = new Set([
+  'stop',
+  'unknown',
+  'region-failed',
+  'regions-failed',
+  'missing',
+]);
+
+/** Whether a message carries an urgent event: what a push service rings louder for (Bark, ntfy). */
+export function isUrgent(message: OutgoingMessage): boolean {
+  return message.events.some((event) => URGENT.has(event.kind));
+}

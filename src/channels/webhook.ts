@@ -1,7 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { CHANNEL_LABELS, type Channel, type OutgoingMessage } from '../core/ports.js';
-import { createPoster, type HttpOptions } from './http.js';
+import { ENV } from '../constants.js';
+import type { Channel, OutgoingMessage } from '../core/ports.js';
+import { createPoster, type HttpOptions } from './delivery.js';
+import { defineChannel } from './descriptor.js';
 import { urlSecrets } from './redact.js';
+import { signedUrl, urlDestination } from './settings.js';
+
+const LABEL = 'Webhook';
 
 /**
  * The version of the webhook body. Fields may be added in a version; one is renamed or removed
@@ -51,15 +56,11 @@ export function createWebhookChannel(
   options: HttpOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
-  const post = createPoster(
-    CHANNEL_LABELS.webhook,
-    [...urlSecrets(settings.url), settings.secret ?? ''],
-    options,
-  );
+  const post = createPoster(LABEL, [...urlSecrets(settings.url), settings.secret ?? ''], options);
   return {
     name: 'webhook',
-    label: CHANNEL_LABELS.webhook,
-    format: { body: 'text', limit: WEBHOOK_LIMIT_BYTES, measure: 'utf8' },
+    label: LABEL,
+    format: webhook.format,
     send: (message) =>
       post(() => {
         const sentAt = now();
@@ -84,3 +85,17 @@ export function createWebhookChannel(
       }),
   };
 }
+
+/** `WEBHOOK_URL`, signed with `WEBHOOK_SECRET` when it is set. */
+export const webhook = defineChannel({
+  name: 'webhook',
+  label: LABEL,
+  place: 'here',
+  format: { body: 'text', limit: WEBHOOK_LIMIT_BYTES, measure: 'utf8' },
+  variables: [ENV.webhookUrl],
+  secrets: [ENV.webhookUrl, ENV.webhookSecret],
+  parse: (env) =>
+    signedUrl(env, ENV.webhookUrl, ENV.webhookSecret, 'https://example.com/hooks/lightsail-guard'),
+  destination: urlDestination,
+  build: (settings, run) => createWebhookChannel(settings, run),
+});

@@ -1,8 +1,20 @@
 import { createHmac } from 'node:crypto';
-import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
+import { ENV } from '../constants.js';
+import type { Channel } from '../core/ports.js';
 import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
+import {
+  createPoster,
+  type HttpAnswer,
+  type HttpOptions,
+  jsonPost,
+  statusVerdict,
+  type Verdict,
+} from './delivery.js';
+import { defineChannel } from './descriptor.js';
 import { urlSecrets } from './redact.js';
+import { signedUrl, urlDestination } from './settings.js';
+
+const LABEL = 'DingTalk';
 
 /**
  * DingTalk custom robot limits (DingTalk's "Custom robot access", 自定义机器人接入,
@@ -35,10 +47,11 @@ export function dingtalkSign(timestamp: string, secret: string): string {
 }
 
 /** DingTalk answers 200 with `errcode` 0 on success; a 429 or 5xx is judged by its status. */
-function judge(status: number, body: string, retryAfter: string | null): Verdict {
+function judge(http: HttpAnswer): Verdict {
+  const { status, body } = http;
   const answer = jsonAnswer(body);
   if (typeof answer?.errcode !== 'number' || status === 429 || status >= 500) {
-    return statusVerdict(status, body, retryAfter);
+    return statusVerdict(http);
   }
   if (answer.errcode === 0) return { kind: 'delivered' };
   const reason = `errcode ${codeAndMessage(answer.errcode, answer.errmsg)}`;
@@ -58,7 +71,7 @@ export function createDingtalkChannel(
   options: HttpOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
-  const post = createPoster(CHANNEL_LABELS.dingtalk, [...urlSecrets(settings.url), settings.secret ?? ''], {
+  const post = createPoster(LABEL, [...urlSecrets(settings.url), settings.secret ?? ''], {
     ...options,
     minIntervalMs: 60_000 / DINGTALK_LIMITS.perMinute,
   });
@@ -72,9 +85,28 @@ export function createDingtalkChannel(
   };
   return {
     name: 'dingtalk',
-    label: CHANNEL_LABELS.dingtalk,
-    format: titledTextFormat(DINGTALK_LIMITS.textBytes),
+    label: LABEL,
+    format: dingtalk.format,
     send: (message) =>
       post(() => jsonPost(signedUrl(), { msgtype: 'text', text: { content: titled(message) } }), judge),
   };
 }
+
+/** `DINGTALK_WEBHOOK_URL`, signed with `DINGTALK_SECRET` when it is set. */
+export const dingtalk = defineChannel({
+  name: 'dingtalk',
+  label: LABEL,
+  place: 'chat',
+  format: titledTextFormat(DINGTALK_LIMITS.textBytes),
+  variables: [ENV.dingtalkWebhookUrl],
+  secrets: [ENV.dingtalkWebhookUrl, ENV.dingtalkSecret],
+  parse: (env) =>
+    signedUrl(
+      env,
+      ENV.dingtalkWebhookUrl,
+      ENV.dingtalkSecret,
+      'https://oapi.dingtalk.com/robot/send?access_token=<token>',
+    ),
+  destination: urlDestination,
+  build: (settings, run) => createDingtalkChannel(settings, run),
+});

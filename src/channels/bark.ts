@@ -1,8 +1,22 @@
+import { ENV } from '../constants.js';
 import { cutLine } from '../core/compose.js';
-import { CHANNEL_LABELS, type Channel, type OutgoingMessage } from '../core/ports.js';
-import { codeAndMessage, jsonAnswer, TITLE_MAX_CHARS } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
-import { urlSecrets } from './redact.js';
+import type { Channel, OutgoingMessage } from '../core/ports.js';
+import type { Environment } from '../env.js';
+import { ConfigError } from '../errors.js';
+import { codeAndMessage, isUrgent, jsonAnswer, TITLE_MAX_CHARS } from './chat.js';
+import {
+  createPoster,
+  type HttpAnswer,
+  type HttpOptions,
+  jsonPost,
+  statusVerdict,
+  type Verdict,
+} from './delivery.js';
+import { defineChannel } from './descriptor.js';
+import { shownUrl, urlSecrets } from './redact.js';
+import { plainUrl, urlDestination } from './settings.js';
+
+const LABEL = 'Bark';
 
 /**
  * Bark delivers through Apple's push service, whose payload is at most 4 KB (4,096 bytes): the
@@ -31,8 +45,7 @@ export function barkTarget(url: string): { readonly root: string; readonly devic
  */
 export function barkLevel(message: OutgoingMessage): 'timeSensitive' | 'active' | 'passive' {
   if (message.type === 'report') return 'passive';
-  const urgent = new Set(['stop', 'unknown', 'region-failed', 'regions-failed', 'missing']);
-  return message.events.some((event) => urgent.has(event.kind)) ? 'timeSensitive' : 'active';
+  return isUrgent(message) ? 'timeSensitive' : 'active';
 }
 
 /**
@@ -40,10 +53,11 @@ export function barkLevel(message: OutgoingMessage): 'timeSensitive' | 'active' 
  * `route_push.go`) answers 400 for a request it cannot take (no such device key, a bad body) and
  * 500 when Apple's push service failed: the status decides a 429 or 5xx. Bark documents no rate limit.
  */
-function judge(status: number, body: string, retryAfter: string | null): Verdict {
+function judge(http: HttpAnswer): Verdict {
+  const { status, body } = http;
   const answer = jsonAnswer(body);
   if (typeof answer?.code !== 'number' || status >= 500 || status === 429) {
-    return statusVerdict(status, body, retryAfter);
+    return statusVerdict(http);
   }
   if (answer.code === 200) return { kind: 'delivered' };
   return { kind: 'refused', reason: `code ${codeAndMessage(answer.code, answer.message)}` };
@@ -52,11 +66,11 @@ function judge(status: number, body: string, retryAfter: string | null): Verdict
 /** Bark on an iPhone (`BARK_URL`): the subject as the title, the text as the body. */
 export function createBarkChannel(settings: { readonly url: string }, options: HttpOptions = {}): Channel {
   const { root, deviceKey } = barkTarget(settings.url);
-  const post = createPoster(CHANNEL_LABELS.bark, [...urlSecrets(settings.url), deviceKey], options);
+  const post = createPoster(LABEL, [...urlSecrets(settings.url), deviceKey], options);
   return {
     name: 'bark',
-    label: CHANNEL_LABELS.bark,
-    format: { body: 'text', limit: BARK_LIMITS.bodyBytes, measure: 'utf8' },
+    label: LABEL,
+    format: bark.format,
     send: (message) =>
       post(
         () =>
@@ -71,3 +85,26 @@ export function createBarkChannel(settings: { readonly url: string }, options: H
       ),
   };
 }
+
+function parseBark(env: Environment): { readonly url: string } | undefined {
+  const settings = plainUrl(env, ENV.barkUrl, 'https://api.day.app/<device key>');
+  if (settings !== undefined && new URL(settings.url).pathname.replace(/\/+$/, '') === '') {
+    throw new ConfigError(
+      `${ENV.barkUrl} must end in the device key, as the Bark app shows it: https://api.day.app/<device key>; got ${shownUrl(settings.url)}.`,
+    );
+  }
+  return settings;
+}
+
+/** `BARK_URL`, whose last path segment is the device key. */
+export const bark = defineChannel({
+  name: 'bark',
+  label: LABEL,
+  place: 'here',
+  format: { body: 'text', limit: BARK_LIMITS.bodyBytes, measure: 'utf8' },
+  variables: [ENV.barkUrl],
+  secrets: [ENV.barkUrl],
+  parse: parseBark,
+  destination: urlDestination,
+  build: (settings, run) => createBarkChannel(settings, run),
+});

@@ -1,8 +1,20 @@
 import { createHmac } from 'node:crypto';
-import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
+import { ENV } from '../constants.js';
+import type { Channel } from '../core/ports.js';
 import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
+import {
+  createPoster,
+  type HttpAnswer,
+  type HttpOptions,
+  jsonPost,
+  statusVerdict,
+  type Verdict,
+} from './delivery.js';
+import { defineChannel } from './descriptor.js';
 import { urlSecrets } from './redact.js';
+import { signedUrl, urlDestination } from './settings.js';
+
+const LABEL = 'Feishu';
 
 /**
  * Feishu/Lark custom bot limits (Feishu's "Custom bot usage guide", 自定义机器人使用指南,
@@ -44,11 +56,12 @@ export function feishuSign(timestamp: string, secret: string): string {
  * Feishu answers 200 with `code` 0 (or the older `StatusCode` 0) on success. A 429 or 5xx is judged
  * by its status whatever its body says: the gateway's 429 carries a non-zero `code` too.
  */
-function judge(status: number, body: string, retryAfter: string | null): Verdict {
+function judge(http: HttpAnswer): Verdict {
+  const { status, body } = http;
   const answer = jsonAnswer(body);
   const code = answer?.code ?? answer?.StatusCode;
   if (typeof code !== 'number' || status === 429 || status >= 500) {
-    return statusVerdict(status, body, retryAfter);
+    return statusVerdict(http);
   }
   if (code === 0) return { kind: 'delivered' };
   const reason = `code ${codeAndMessage(code, answer?.msg ?? answer?.StatusMessage)}`;
@@ -68,14 +81,14 @@ export function createFeishuChannel(
   options: HttpOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
-  const post = createPoster(CHANNEL_LABELS.feishu, [...urlSecrets(settings.url), settings.secret ?? ''], {
+  const post = createPoster(LABEL, [...urlSecrets(settings.url), settings.secret ?? ''], {
     ...options,
     minIntervalMs: 60_000 / FEISHU_LIMITS.perMinute,
   });
   return {
     name: 'feishu',
-    label: CHANNEL_LABELS.feishu,
-    format: titledTextFormat(FEISHU_LIMITS.textBytes),
+    label: LABEL,
+    format: feishu.format,
     send: (message) =>
       post(() => {
         const timestamp = String(Math.floor(now() / 1000));
@@ -85,3 +98,22 @@ export function createFeishuChannel(
       }, judge),
   };
 }
+
+/** `FEISHU_WEBHOOK_URL`, signed with `FEISHU_SECRET` when it is set. */
+export const feishu = defineChannel({
+  name: 'feishu',
+  label: LABEL,
+  place: 'chat',
+  format: titledTextFormat(FEISHU_LIMITS.textBytes),
+  variables: [ENV.feishuWebhookUrl],
+  secrets: [ENV.feishuWebhookUrl, ENV.feishuSecret],
+  parse: (env) =>
+    signedUrl(
+      env,
+      ENV.feishuWebhookUrl,
+      ENV.feishuSecret,
+      'https://open.feishu.cn/open-apis/bot/v2/hook/<token>',
+    ),
+  destination: urlDestination,
+  build: (settings, run) => createFeishuChannel(settings, run),
+});

@@ -1,7 +1,22 @@
+import { ENV } from '../constants.js';
 import { cutLine } from '../core/compose.js';
-import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
+import type { Channel } from '../core/ports.js';
+import { type Environment, setting } from '../env.js';
+import { ConfigError } from '../errors.js';
 import { codeAndMessage, jsonAnswer, TITLE_MAX_CHARS, TITLE_RESERVE_BYTES } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
+import {
+  createPoster,
+  type HttpAnswer,
+  type HttpOptions,
+  jsonPost,
+  statusVerdict,
+  type Verdict,
+} from './delivery.js';
+import { defineChannel } from './descriptor.js';
+import { shownUrl } from './redact.js';
+import { channelUrl, settingWith } from './settings.js';
+
+const LABEL = 'ServerChan';
 
 /**
  * ServerChan (Server酱) limits (sct.ftqq.com): a title of at most 32 characters, a `desp` of at
@@ -40,10 +55,11 @@ export function markdownText(text: string): string {
  * throttle code, and its quota is a day's: a non-zero `code` is a refusal. A 429 or 5xx is
  * judged by its status.
  */
-function judge(status: number, body: string, retryAfter: string | null): Verdict {
+function judge(http: HttpAnswer): Verdict {
+  const { status, body } = http;
   const answer = jsonAnswer(body);
   if (typeof answer?.code !== 'number' || status >= 500 || status === 429) {
-    return statusVerdict(status, body, retryAfter);
+    return statusVerdict(http);
   }
   if (answer.code === 0) return { kind: 'delivered' };
   return { kind: 'refused', reason: `code ${codeAndMessage(answer.code, answer.message ?? answer.info)}` };
@@ -55,12 +71,11 @@ export function createServerchanChannel(
   options: HttpOptions = {},
 ): Channel {
   const url = serverchanUrl(settings.sendKey, settings.apiRoot);
-  const post = createPoster(CHANNEL_LABELS.serverchan, [settings.sendKey], options);
+  const post = createPoster(LABEL, [settings.sendKey], options);
   return {
     name: 'serverchan',
-    label: CHANNEL_LABELS.serverchan,
-    // Escaping can double the text, and the full subject heads the desp: pack under half.
-    format: { body: 'text', limit: (SERVERCHAN_LIMITS.packBytes - TITLE_RESERVE_BYTES) / 2, measure: 'utf8' },
+    label: LABEL,
+    format: serverchan.format,
     send: (message) =>
       post(
         () =>
@@ -72,3 +87,42 @@ export function createServerchanChannel(
       ),
   };
 }
+
+/** ServerChan's settings: the SendKey, and the API root for a self-hosted or local server. */
+export interface ServerchanSettings {
+  readonly sendKey: string;
+  readonly apiRoot: string | undefined;
+}
+
+function parseServerchan(env: Environment): ServerchanSettings | undefined {
+  const apiRoot = settingWith(env, ENV.serverchanApiRoot, ENV.serverchanSendkey);
+  const sendKey = setting(env, ENV.serverchanSendkey);
+  if (sendKey === undefined) return undefined;
+  if (!SERVERCHAN_SENDKEY.test(sendKey)) {
+    // The key is the credential: say how long it is, never what it is.
+    throw new ConfigError(
+      `${ENV.serverchanSendkey} must be a SendKey from sct.ftqq.com (SCT...) or ServerChan³ (sctp<uid>t...); got ${sendKey.length} characters that are not one.`,
+    );
+  }
+  return Object.freeze({
+    sendKey,
+    apiRoot:
+      apiRoot === undefined
+        ? undefined
+        : channelUrl(ENV.serverchanApiRoot, apiRoot, 'https://sctapi.ftqq.com'),
+  });
+}
+
+/** `SERVERCHAN_SENDKEY` (the credential), and `SERVERCHAN_API_ROOT` for another server. */
+export const serverchan = defineChannel({
+  name: 'serverchan',
+  label: LABEL,
+  place: 'here',
+  // Escaping can double the text, and the full subject heads the desp: pack under half.
+  format: { body: 'text', limit: (SERVERCHAN_LIMITS.packBytes - TITLE_RESERVE_BYTES) / 2, measure: 'utf8' },
+  variables: [ENV.serverchanSendkey],
+  secrets: [ENV.serverchanSendkey],
+  parse: parseServerchan,
+  destination: (settings) => shownUrl(serverchanUrl(settings.sendKey, settings.apiRoot)),
+  build: (settings, run) => createServerchanChannel(settings, run),
+});

@@ -1,7 +1,19 @@
-import { CHANNEL_LABELS, type Channel } from '../core/ports.js';
+import { ENV } from '../constants.js';
+import type { Channel } from '../core/ports.js';
 import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './http.js';
+import {
+  createPoster,
+  type HttpAnswer,
+  type HttpOptions,
+  jsonPost,
+  statusVerdict,
+  type Verdict,
+} from './delivery.js';
+import { defineChannel } from './descriptor.js';
 import { urlSecrets } from './redact.js';
+import { plainUrl, urlDestination } from './settings.js';
+
+const LABEL = 'WeCom';
 
 /**
  * WeCom (企业微信) group robot limits (WeCom's "Group robot configuration", 群机器人配置说明,
@@ -19,10 +31,11 @@ export const WECOM_LIMITS = { contentBytes: 2_048, perMinute: 20 } as const;
 const RETRYABLE = new Set([45009, -1]);
 
 /** WeCom answers 200 with `errcode` 0 on success; a 429 or 5xx is judged by its status. */
-function judge(status: number, body: string, retryAfter: string | null): Verdict {
+function judge(http: HttpAnswer): Verdict {
+  const { status, body } = http;
   const answer = jsonAnswer(body);
   if (typeof answer?.errcode !== 'number' || status === 429 || status >= 500) {
-    return statusVerdict(status, body, retryAfter);
+    return statusVerdict(http);
   }
   if (answer.errcode === 0) return { kind: 'delivered' };
   const reason = `errcode ${codeAndMessage(answer.errcode, answer.errmsg)}`;
@@ -34,15 +47,29 @@ function judge(status: number, body: string, retryAfter: string | null): Verdict
  * markdown: WeCom's markdown reads `<...>`, `*` and `#` in instance names and errors as markup.
  */
 export function createWecomChannel(settings: { readonly url: string }, options: HttpOptions = {}): Channel {
-  const post = createPoster(CHANNEL_LABELS.wecom, urlSecrets(settings.url), {
+  const post = createPoster(LABEL, urlSecrets(settings.url), {
     ...options,
     minIntervalMs: 60_000 / WECOM_LIMITS.perMinute,
   });
   return {
     name: 'wecom',
-    label: CHANNEL_LABELS.wecom,
-    format: titledTextFormat(WECOM_LIMITS.contentBytes),
+    label: LABEL,
+    format: wecom.format,
     send: (message) =>
       post(() => jsonPost(settings.url, { msgtype: 'text', text: { content: titled(message) } }), judge),
   };
 }
+
+/** `WECOM_WEBHOOK_URL`, whose `key` is the credential. */
+export const wecom = defineChannel({
+  name: 'wecom',
+  label: LABEL,
+  place: 'chat',
+  format: titledTextFormat(WECOM_LIMITS.contentBytes),
+  variables: [ENV.wecomWebhookUrl],
+  secrets: [ENV.wecomWebhookUrl],
+  parse: (env) =>
+    plainUrl(env, ENV.wecomWebhookUrl, 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=<key>'),
+  destination: urlDestination,
+  build: (settings, run) => createWecomChannel(settings, run),
+});

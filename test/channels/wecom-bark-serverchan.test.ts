@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BARK_GROUP, BARK_LIMITS, barkTarget, createBarkChannel } from '../../src/push/bark.js';
+import { BARK_GROUP, BARK_LIMITS, barkTarget, createBarkChannel } from '../../src/channels/bark.js';
 import {
   createServerchanChannel,
   markdownText,
   SERVERCHAN_LIMITS,
   serverchanUrl,
-} from '../../src/push/serverchan.js';
-import { createWecomChannel, WECOM_LIMITS } from '../../src/push/wecom.js';
+} from '../../src/channels/serverchan.js';
+import { createWecomChannel, WECOM_LIMITS } from '../../src/channels/wecom.js';
 import { aLargeBatch, utf8Bytes } from '../support/batches.js';
+import { failure, fakeTime } from '../support/fake-time.js';
 import { type LocalServer, startLocalServer } from '../support/http-server.js';
 import { aMessage } from '../support/messages.js';
-import { failure, fakeTime } from '../support/push-time.js';
 
 const WECOM_KEY = '00000000-fake-wecom-key-not0real00000';
 const BARK_KEY = 'FakeBarkDeviceKeyNotReal0';

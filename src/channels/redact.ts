@@ -49,3 +49,19 @@ export function shownUrl(url: string): string {
     return '(not a URL)';
   }
 }
+
+/**
+ * An error (and its `cause` chain) rebuilt with every message and stack passed through `hide`, so it
+ * can be kept as a `cause` without leaking a secret that `fetch` may have put in it (the URL).
+ */
+export function redactedError(error: unknown, hide: (text: string) => string, depth = 0): Error {
+  if (!(error instanceof Error)) return new Error(hide(String(error)));
+  const cause =
+    error.cause !== undefined && depth < 5 ? redactedError(error.cause, hide, depth + 1) : undefined;
+  const copy = new Error(hide(error.message), cause === undefined ? undefined : { cause });
+  copy.name = error.name;
+  copy.stack = hide(error.stack ?? `${error.name}: ${error.message}`);
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code });
+  return copy;
+}

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSns, type FakeSubscription, startFakeSns } from '../../sim/sns/index.js';
+import { ChannelRefusedError, ChannelUnreachableError } from '../../src/channels/errors.js';
+import { asciiSubject, createSnsChannel, snsSubject } from '../../src/channels/sns.js';
 import { SMS_MESSAGE_TYPES, SNS_TYPE_ATTRIBUTE } from '../../src/constants.js';
 import { composeMessages } from '../../src/core/compose.js';
 import { catalogueFor } from '../../src/core/i18n/index.js';
 import { measured } from '../../src/core/pack.js';
 import { SMS_MAX_CHARS } from '../../src/core/sms.js';
 import { testAlertMessage } from '../../src/core/test-alert.js';
-import { asciiSubject, createSnsChannel, snsSubject } from '../../src/sns/channel.js';
 import { aMessage } from '../support/messages.js';
 import { snsClient, TOPIC_ARN } from '../support/sns.js';
 
@@ -162,11 +163,26 @@ describe('the SNS channel, against the fake SNS', () => {
       (thrown: unknown) => thrown as Error,
     );
 
+    expect(error).toBeInstanceOf(ChannelRefusedError);
     expect(error?.message).toMatch(
       new RegExp(
         `^Publish to ${TOPIC_ARN} failed: AuthorizationErrorException: .*not authorized to perform: SNS:Publish`,
       ),
     );
+  });
+
+  it('says SNS could not be reached, not that it refused, when no time is left to publish', async () => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN] });
+    const channel = createSnsChannel({ client: snsClient(fake.endpoint), topicArn: TOPIC_ARN, deadline: 0 });
+
+    const error = await channel.send(aMessage()).then(
+      () => undefined,
+      (thrown: unknown) => thrown as Error,
+    );
+
+    expect(error).toBeInstanceOf(ChannelUnreachableError);
+    expect(error).toMatchObject({ attempts: 0 });
+    expect(fake.requests).toBe(0);
   });
 
   it('ends at the run deadline when SNS never answers', async () => {
@@ -184,7 +200,7 @@ describe('the SNS channel, against the fake SNS', () => {
       (thrown: unknown) => thrown as Error,
     );
 
-    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(ChannelUnreachableError);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(fake.published).toEqual([]);
   });

@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createBarkChannel } from '../../src/channels/bark.js';
+import type { HttpOptions } from '../../src/channels/delivery.js';
+import { createDingtalkChannel } from '../../src/channels/dingtalk.js';
+import { ChannelRefusedError } from '../../src/channels/errors.js';
+import { createFeishuChannel } from '../../src/channels/feishu.js';
+import { createServerchanChannel } from '../../src/channels/serverchan.js';
+import { createWebhookChannel } from '../../src/channels/webhook.js';
+import { createWecomChannel } from '../../src/channels/wecom.js';
 import type { Channel } from '../../src/core/ports.js';
-import { createBarkChannel } from '../../src/push/bark.js';
-import { createDingtalkChannel } from '../../src/push/dingtalk.js';
-import { ChannelRefusedError } from '../../src/push/errors.js';
-import { createFeishuChannel } from '../../src/push/feishu.js';
-import type { HttpOptions } from '../../src/push/http.js';
-import { createServerchanChannel } from '../../src/push/serverchan.js';
-import { createWebhookChannel } from '../../src/push/webhook.js';
-import { createWecomChannel } from '../../src/push/wecom.js';
+import { failure, fakeTime } from '../support/fake-time.js';
 import { type LocalServer, type Reply, startLocalServer } from '../support/http-server.js';
 import { aMessage } from '../support/messages.js';
-import { failure, fakeTime } from '../support/push-time.js';
 
 /** Each push service at a local server, built the way its settings would build it. */
 const SERVICES: Record<string, (root: string, options: HttpOptions) => Channel> = {

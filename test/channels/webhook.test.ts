@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWebhookChannel, WEBHOOK_BODY_VERSION } from '../../src/push/webhook.js';
+import { createWebhookChannel, WEBHOOK_BODY_VERSION } from '../../src/channels/webhook.js';
 import { type LocalServer, startLocalServer } from '../support/http-server.js';
 import { aMessage } from '../support/messages.js';
 
@@ -158,5 +158,9 @@ describe('the webhook channel', () => {
 
     expect(error?.message).toContain('network error');
     expect(error?.message).not.toContain('s3cr3t-path-token-not-real');
+    const chain: string[] = [];
+    for (let e: unknown = error; e instanceof Error; e = e.cause) chain.push(e.message, e.stack ?? '');
+    expect(chain.length).toBeGreaterThan(2);
+    expect(chain.join('\n')).not.toContain('s3cr3t-path-token-not-real');
   });
 });
