@@ -4,7 +4,7 @@
  */
 
 import type { SimInstanceSpec } from '../../sim/lightsail/index.js';
-import { buttonPress, chatMessage, functionUrlEvent } from '../../sim/telegram/index.js';
+import { buttonPress, chatMessage, functionUrlEvent, type ReceivedMessage } from '../../sim/telegram/index.js';
 import type { LogEvent } from '../../src/engine/types.js';
 import { webhookSecret } from '../../src/telegram/commands/secret.js';
 import { createTelegramWebhookHandler } from '../../src/telegram-webhook.js';
@@ -37,7 +37,7 @@ export interface CommandWorld extends World {
     from?: typeof ALICE | typeof BOB,
   ): ReturnType<ReturnType<typeof createTelegramWebhookHandler>>;
   /** The bot's replies since the test began. */
-  replies(): { text: string; messageId?: number; replyMarkup?: unknown }[];
+  replies(): ReceivedMessage[];
 }
 
 /** Starts the world; Alice administers the group. `env` adds or overrides settings. */
