@@ -4,7 +4,12 @@
  */
 
 import type { SimInstanceSpec } from '../../sim/lightsail/index.js';
-import { buttonPress, chatMessage, functionUrlEvent, type ReceivedMessage } from '../../sim/telegram/index.js';
+import {
+  buttonPress,
+  chatMessage,
+  functionUrlEvent,
+  type ReceivedMessage,
+} from '../../sim/telegram/index.js';
 import type { LogEvent } from '../../src/engine/types.js';
 import { webhookSecret } from '../../src/telegram/commands/secret.js';
 import { createTelegramWebhookHandler } from '../../src/telegram-webhook.js';
