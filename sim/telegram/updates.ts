@@ -86,6 +86,7 @@ export class UpdateQueue {
             last_error_message: webhook.lastErrorMessage,
           }),
       ...(webhook === undefined ? {} : { max_connections: 40 }),
+      ...(webhook?.allowedUpdates === undefined ? {} : { allowed_updates: webhook.allowedUpdates }),
     });
   }
 
