@@ -24,7 +24,10 @@ const instances = Array.from({ length: INSTANCES }, (_, index) => ({
 }));
 const lightsail = await startLightsailSimulator({ instances, regions: REGIONS, latencyMs });
 const telegram = await startFakeTelegram();
-const env = { ...simulatedEnvironment(lightsail, telegram), REGIONS: REGIONS.join(',') };
+const env: Record<string, string> = {
+  ...simulatedEnvironment(lightsail, telegram),
+  REGIONS: REGIONS.join(','),
+};
 Object.assign(process.env, env);
 
 try {
@@ -33,9 +36,10 @@ try {
   const { webhookSecret } = await import('../src/telegram/commands/secret.js');
   const importMs = performance.now() - importStarted;
   const secret = webhookSecret(telegram.token);
-  const chat = { id: Number(env.TELEGRAM_CHAT_ID), type: 'supergroup' as const };
+  const chatId = env.TELEGRAM_CHAT_ID ?? '';
+  const chat = { id: Number(chatId), type: 'supergroup' as const };
   const from = { id: 1, first_name: 'Bench' };
-  telegram.setAdministrators(env.TELEGRAM_CHAT_ID, [from.id]);
+  telegram.setAdministrators(chatId, [from.id]);
 
   const timeOne = async (handler: ReturnType<typeof createTelegramWebhookHandler>): Promise<number> => {
     const replies = telegram.messages.length;
