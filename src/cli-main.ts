@@ -17,6 +17,7 @@ import {
 import { holdCommand, keepRunningCommand, releaseCommand } from './cli/lifecycle-commands.js';
 import { parseCommandLine } from './cli/options.js';
 import { setActionCommand, setQuotaCommand, setWarnCommand } from './cli/policy-commands.js';
+import { telegramCommandsCommand } from './cli/telegram-commands.js';
 import { testAlertCommand } from './cli/test-alert.js';
 import { untagAllCommand } from './cli/untag-all.js';
 import type { Environment } from './config.js';
@@ -44,6 +45,7 @@ const COMMANDS: readonly CliCommand[] = [
   untagAllCommand,
   findChatIdCommand,
   testAlertCommand,
+  telegramCommandsCommand,
 ];
 
 const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -9,6 +9,8 @@ export const ENV = {
   telegramBotTokenParameter: 'TELEGRAM_BOT_TOKEN_PARAMETER',
   telegramChatId: 'TELEGRAM_CHAT_ID',
   telegramApiRoot: 'TELEGRAM_API_ROOT',
+  /** Chat commands: the user ids who may command in a group (default: its administrators). */
+  telegramAdminIds: 'TELEGRAM_ADMIN_IDS',
   quotaPercent: 'QUOTA_PERCENT',
   warnPercent: 'WARN_PERCENT',
   instancesToMonitor: 'INSTANCES_TO_MONITOR',
