@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { GUARD_SETTINGS } from '../infra/settings.js';
 import { ENV } from '../src/constants.js';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const tableRows = readme.split('\n').filter((line) => line.startsWith('| `'));
+const page = (name: string): string => readFileSync(new URL(`../${name}`, import.meta.url), 'utf8');
+const tableRows = [page('README.md'), page('docs/deploy.md')]
+  .join('\n')
+  .split('\n')
+  .filter((line) => line.startsWith('| `'));
 
 describe('the README', () => {
   it('has a row in the configuration table for every environment variable the guard reads', () => {

@@ -18,10 +18,10 @@ function pageBlock(page: string, marker: string): unknown {
 }
 
 describe('the IAM of the month’s lifecycle and the instance commands', () => {
-  it('in the README, the statement restarting adds is the one the stack adds', () => {
+  it('in the deploy docs, the statement restarting adds is the one the stack adds', () => {
     const statements = printablePolicyDocument({ restartOnNewMonth: true }).Statement;
 
-    expect(pageBlock('README.md', 'start-policy')).toEqual(startStatement('aws', '<ACCOUNT_ID>'));
+    expect(pageBlock('docs/deploy.md', 'start-policy')).toEqual(startStatement('aws', '<ACCOUNT_ID>'));
     expect(statements).toContainEqual(startStatement('aws', '<ACCOUNT_ID>'));
   });
 
