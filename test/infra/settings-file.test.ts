@@ -170,7 +170,7 @@ describe('deploy.settings.example.json', () => {
   });
 
   it('names only settings the stack reads, and the deploy docs document every one', async () => {
-    const readme = await readFile(join(root, 'docs', 'deploy.md'), 'utf8');
+    const readme = await readFile(join(root, 'docs', 'configuration.md'), 'utf8');
     const asked = new Set<string>();
     readSettings((key) => {
       asked.add(key);
