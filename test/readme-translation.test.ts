@@ -35,6 +35,22 @@ describe.each(pairs)('$chinese', ({ english, chinese, link, back }) => {
 });
 
 describe('the Chinese pages', () => {
+  it('cover every page a user reads: the front page and the user guide in docs/', () => {
+    const translated = pairs.map((pair) => pair.english);
+
+    expect(translated).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'docs/how-it-decides.md',
+        'docs/channels.md',
+        'docs/deploy.md',
+        'docs/cli.md',
+        'docs/configuration.md',
+        'docs/costs.md',
+      ]),
+    );
+  });
+
   it('each translate an English page of the same name', () => {
     for (const { english } of pairs) expect(exists(english), english).toBe(true);
   });
