@@ -57,7 +57,7 @@ function requireLambdaChannels(config: Config): void {
       ? `${ENV.telegramChatId} (the chat that gets the alerts)`
       : `${ENV.telegramBotTokenParameter} (the name of the SSM SecureString parameter that holds the bot token, e.g. /lightsail-guard/telegram-bot-token)`,
   );
-  const other = telegram === undefined ? ', or another channel (README, Channels),' : '';
+  const other = telegram === undefined ? ', or another channel (docs/channels.md),' : '';
   throw new ConfigError(
     `the Lambda sends alerts and needs ${needs.join(' and ')}${other} in its environment. ` +
       `The CDK stack sets them: put "telegramChatId" (and "botTokenParameterName", if not the default) in ${DEPLOY_SETTINGS_FILE} and run npm run deploy again. ` +
