@@ -39,7 +39,7 @@ export interface GuardStackProps extends StackProps {
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Why synthesis stops without a chat: said where the user will read it, with what to do. */
-export const MISSING_CHAT_ID = `No alert channel is set, so the guard could not send a single alert. Set "telegramChatId" in ${DEPLOY_SETTINGS_FILE} (copy deploy.settings.example.json; lightsail-guard find-chat-id prints the id), or "alertEmails" (or "snsTopicArn") for email through Amazon SNS, or "channelSecretsParameterName" for webhook and push channels (README, Channels), or pass -c telegramChatId=<chat id>.`;
+export const MISSING_CHAT_ID = `No alert channel is set, so the guard could not send a single alert. Set "telegramChatId" in ${DEPLOY_SETTINGS_FILE} (copy deploy.settings.example.json; lightsail-guard find-chat-id prints the id), or "alertEmails" (or "snsTopicArn") for email through Amazon SNS, or "channelSecretsParameterName" for webhook and push channels (docs/channels.md), or pass -c telegramChatId=<chat id>.`;
 
 /**
  * The guard as a scheduled Lambda: one function, a check schedule, a daily-report schedule, and

@@ -1,6 +1,6 @@
 /**
- * `npm run policy`: prints the IAM policy the guard needs, for console and CLI users (and the
- * README, which a test keeps equal to it). Options fill in the placeholders:
+ * `npm run policy`: prints the IAM policy the guard needs, for console and CLI users (and
+ * docs/deploy.md, which a test keeps equal to it). Options fill in the placeholders:
  *   --account 123456789012 --region ap-southeast-1 --parameter /lightsail-guard/telegram-bot-token
  *   --restart-on-new-month   with lightsail:StartInstance, as RESTART_ON_NEW_MONTH=true needs
  *   --cli                    the policy of the CLI's instance commands (keep-running, hold, ...) instead

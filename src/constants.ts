@@ -91,7 +91,7 @@ export const TAGS = {
   stopped: `${TAG_PREFIX}stopped`,
   /**
    * Any value, even none: never start this instance again on a new month (the owner's choice wins).
-   * The README asks for a non-empty one, the only kind the start grant is sure to see.
+   * The docs ask for a non-empty one, the only kind the start grant is sure to see.
    */
   hold: `${TAG_PREFIX}hold`,
   /** This instance's stop threshold in percent, by the rules of QUOTA_PERCENT. */

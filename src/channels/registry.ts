@@ -178,7 +178,7 @@ export function requireLambdaChannels(config: Pick<ChannelConfig, 'channels'>): 
   const needs = shown.map((item) =>
     item.note === undefined ? item.variable : `${item.variable} (${item.note})`,
   );
-  const other = incomplete === undefined ? ', or another channel (README, Channels),' : '';
+  const other = incomplete === undefined ? ', or another channel (docs/channels.md),' : '';
   throw new ConfigError(
     `the Lambda sends alerts and needs ${needs.join(' and ')}${other} in its environment. ` +
       `The CDK stack sets them: put "telegramChatId" (and "botTokenParameterName", if not the default) in ${DEPLOY_SETTINGS_FILE} and run npm run deploy again. ` +

@@ -10,7 +10,7 @@ const LABEL = 'Webhook';
 
 /**
  * The version of the webhook body. Fields may be added in a version; one is renamed or removed
- * only with a new version number (README, "Webhook").
+ * only with a new version number (docs/channels.md, "Webhook").
  */
 export const WEBHOOK_BODY_VERSION = 1;
 

@@ -169,8 +169,8 @@ describe('deploy.settings.example.json', () => {
     expect(() => readSettings(layeredSettings(() => undefined, example))).not.toThrow();
   });
 
-  it('names only settings the stack reads, and the README documents every one', async () => {
-    const readme = await readFile(join(root, 'README.md'), 'utf8');
+  it('names only settings the stack reads, and the deploy docs document every one', async () => {
+    const readme = await readFile(join(root, 'docs', 'configuration.md'), 'utf8');
     const asked = new Set<string>();
     readSettings((key) => {
       asked.add(key);

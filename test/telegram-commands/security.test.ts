@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelPost, chatMessage, functionUrlEvent } from '../../sim/telegram/index.js';
-import { handler as scheduledHandler } from '../../src/lambda.js';
 import { webhookSecret } from '../../src/telegram/commands/secret.js';
-import { instanceAt } from '../e2e/harness.js';
+import { instanceAt, lambdaIn } from '../e2e/harness.js';
 import { ALICE, BOB, buttonOf, type CommandWorld, GROUP, startCommandWorld } from './world.js';
 
 describe('the webhook, secure by default', () => {
@@ -203,9 +202,8 @@ describe('the webhook, secure by default', () => {
   });
 
   it('answers a command while a scheduled check is running', async () => {
-    vi.spyOn(console, 'log').mockImplementation(() => {});
     const paused = world.lightsail.pause({ op: 'StopInstance' });
-    const check = scheduledHandler({});
+    const check = lambdaIn(world).handler({});
     await paused.arrived;
 
     const result = await world.say('/status');
