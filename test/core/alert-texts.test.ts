@@ -37,7 +37,7 @@ describe('alert texts, word for word', () => {
     };
 
     expect(alertText(event, CONTEXT)).toBe(
-      `🛑 <b>Stopped</b> <code>web_1</code> in eu-west-2: unknown of 100.00 GB used (unknown), threshold 95%.\nStopped at 2026-11-20T09:50:00.000Z; this alert was not delivered then. ${KEEP}`,
+      `🛑 <b>Stopped</b> <code>web_1</code> in eu-west-2: unknown of 100.00 GB used (unknown), threshold 95%.\nStopped at 2026-11-20 09:50 UTC; this alert was not delivered then. ${KEEP}`,
     );
   });
 

@@ -84,7 +84,7 @@ describe('a stop without its write-ahead record', () => {
     );
 
     expect(notifier.sent).toHaveLength(1);
-    expect(notifier.sent[0]).toContain(`Stopped at ${NOW.toISOString()}; this alert was not delivered then.`);
+    expect(notifier.sent[0]).toContain('Stopped at 2026-11-20 10:00 UTC; this alert was not delivered then.');
     expect(fleet.instance('hot').tags[TAGS.stopUnsent]).toBe('');
   });
 

@@ -57,7 +57,7 @@ describe('write-ahead stop record', () => {
     await run(fleet, notifier, { now: new Date(TEN_MINUTES_LATER.getTime() + 600_000) });
 
     expect(notifier.sent).toHaveLength(1);
-    expect(notifier.sent[0]).toContain(`Stopped at ${NOW.toISOString()}; this alert was not delivered then.`);
+    expect(notifier.sent[0]).toContain('Stopped at 2026-11-20 10:00 UTC; this alert was not delivered then.');
   });
 
   it('stops again, and announces it, an instance whose run died between its record and its stop', async () => {
@@ -82,7 +82,7 @@ describe('write-ahead stop record', () => {
     await run(fleet, notifier);
 
     expect(fleet.calls.stopInstance).toEqual([]);
-    expect(notifier.sent.join('\n')).toContain('Stopped at 2026-11-20T09:50:00.000Z');
+    expect(notifier.sent.join('\n')).toContain('Stopped at 2026-11-20 09:50 UTC');
     expect(notifier.sent.join('\n')).toContain('It is running now');
     expect(fleet.instance('hot').tags[TAGS.stopUnsent]).toBe('');
   });

@@ -5,7 +5,7 @@
 
 import type { AlertEvent, AlertFigures, AlertOfKind, AlertTextContext } from '../alert-event.js';
 import { monthEndOf } from '../billing-month.js';
-import { DEFAULT_TIME_ZONE } from '../display-time.js';
+import { DEFAULT_TIME_ZONE, stampTime } from '../display-time.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { allowanceStanding, OVERAGE_USD_PER_GB } from '../overage.js';
 import type { PoolFigures } from '../pools.js';
@@ -212,7 +212,7 @@ function stopMessage(event: AlertOfKind<'stop'>, context: AlertTextContext): Ale
         at:
           event.stoppedAt === undefined
             ? { kind: 'stopped-at-unknown-time' }
-            : { kind: 'stopped-at-time', at: event.stoppedAt },
+            : { kind: 'stopped-at-time', at: stampTime(event.stoppedAt) },
         now: event.instance.state === 'running' ? { kind: 'running-again' } : keep,
       };
     case 'failed': {
