@@ -121,6 +121,7 @@ export type ReportText =
   | { readonly kind: 'starts-on-the-1st'; readonly instances: readonly Named[] }
   | { readonly kind: 'starts-none-on-the-1st' };
 
+/** The report's subject line: its date and counts. */
 export function reportSubject(
   model: ReportModel,
   counts: ReportCounts,
@@ -136,6 +137,7 @@ export function reportSubject(
   };
 }
 
+/** The report's first lines; the ignored count only when some are ignored. */
 export function reportSummary(
   model: ReportModel,
   counts: ReportCounts,
@@ -152,6 +154,7 @@ export function reportSummary(
   };
 }
 
+/** One instance's line, with its note when it has one. */
 export function reportLine(row: ReportRow, note: string, context: ReportTextContext): ReportText {
   const { name, region, state, usedBytes, allowanceBytes, percent } = row;
   return {
@@ -215,6 +218,7 @@ function action(row: ReportRow): NotePart {
 const isAheadAction = (value: InstanceAction): value is AheadAction =>
   value === 'stopped' || value === 'stop-failed' || value === 'would-stop' || value === 'over-threshold';
 
+/** What traffic past the allowance may cost, priced where the region's price is published. */
 export function overage(figures: OverageFigures): Overage {
   const { overGb, price, costUsd } = figures;
   return price === undefined || costUsd === undefined
@@ -222,6 +226,7 @@ export function overage(figures: OverageFigures): Overage {
     : { kind: 'overage', overGb, price, costUsd };
 }
 
+/** Where it is heading: the month end, and the threshold when it is crossed this month. */
 export function heading(h: ForecastHeading): Heading {
   const { monthEndPercent, lastDay } = h;
   return h.threshold === undefined

@@ -3,11 +3,11 @@
  * (`src/core/sms.ts` fits the result into one SMS publish).
  */
 
-import type { AlertEvent, AlertFigures } from '../alert-event.js';
+import type { AlertEvent, AlertFigures, AlertOfKind } from '../alert-event.js';
 import { stampTime } from '../display-time.js';
 import type { ReportCounts, ReportModel, ReportTextContext } from '../report-model.js';
 import type { Instance } from '../types.js';
-import { named, poolNames } from './alert.js';
+import { named, poolNames } from './alert-parts.js';
 import type { Named, PoolNames } from './phrases.js';
 
 /** The instance, or its pool when the figures are the pool's. */
@@ -65,20 +65,22 @@ type StopSms<K extends StopKind> = K extends StopKind
   ? { readonly kind: K; readonly share: SmsShare } & Named
   : never;
 
+/** A stop's SMS by outcome (a stop made ahead of the threshold says so). */
+const STOP_KINDS = {
+  failed: 'stop-failed',
+  'dry-run': 'would-stop',
+  earlier: 'stopped-earlier',
+  stopped: 'stopped',
+} as const satisfies Record<AlertOfKind<'stop'>['outcome'], StopKind>;
+
 /** One alert in a few words. */
 export function smsAlert(event: AlertEvent): SmsText {
   switch (event.kind) {
     case 'stop': {
       const kind =
-        event.outcome === 'failed'
-          ? 'stop-failed'
-          : event.outcome === 'dry-run'
-            ? 'would-stop'
-            : event.outcome === 'earlier'
-              ? 'stopped-earlier'
-              : event.ahead === undefined
-                ? 'stopped'
-                : 'stopped-ahead';
+        event.outcome === 'stopped' && event.ahead !== undefined
+          ? 'stopped-ahead'
+          : STOP_KINDS[event.outcome];
       // A stopped member of a pool is stopped at its pool's figures.
       return { kind, ...named(event.instance), share: share(event, event.pool !== undefined) };
     }
@@ -131,10 +133,12 @@ export function smsAlerts(shown: readonly string[], total: number): SmsText {
   };
 }
 
+/** The test message's SMS, with the time it was sent. */
 export function smsTestAlert(now: Date): SmsText {
   return { kind: 'test-alert', sentAt: stampTime(now) };
 }
 
+/** The daily report's SMS: its date and counts. */
 export function smsReport(model: ReportModel, counts: ReportCounts, context: ReportTextContext): SmsText {
   const { instances, over, unknown } = counts;
   return {
