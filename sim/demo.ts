@@ -9,7 +9,7 @@
  * The last two steps move the clock: the simulator's, and the CLI's through a preloaded module
  * (`sim/shifted-clock.mjs`), so the new month's restart shows without waiting for the 1st.
  *
- * The simulator's metrics land 15 minutes late, as Lightsail's do, so that pace and stop ahead see
+ * The simulator's metrics land a minute late, as Lightsail's do, so that pace and stop ahead see
  * what they would see in an account.
  */
 import { execFile } from 'node:child_process';
@@ -30,7 +30,7 @@ const shiftedClock = pathToFileURL(fileURLToPath(new URL('./shifted-clock.mjs', 
 let shiftMs = 0;
 const now = (): Date => new Date(Date.now() + shiftMs);
 const instances = sampleAccount(new Date());
-const lightsail = await startLightsailSimulator({ instances, now, metricDelaySeconds: 15 * 60 });
+const lightsail = await startLightsailSimulator({ instances, now, metricDelaySeconds: 60 });
 const telegram = await startFakeTelegram();
 const TOPIC = 'arn:aws:sns:ap-southeast-1:123456789012:lightsail-guard-alerts';
 const sns = await startFakeSns({ topics: [TOPIC] });

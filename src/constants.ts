@@ -52,7 +52,10 @@ export const SMS_MESSAGE_TYPES = ['alerts', 'test'] as const;
 /** Prefix of every Lightsail tag the guard reads or writes on an instance. */
 export const TAG_PREFIX = 'lightsail-guard:';
 
-/** Tag keys the guard reads and writes; parsed in src/core/alert-state.ts. */
+/**
+ * Tag keys the guard reads and writes; the alert keys inside `alerted` and `sent-to` are built and
+ * parsed in src/core/alert-keys.ts, the other values in src/core/alert-state.ts.
+ */
 export const TAGS = {
   /**
    * `YYYY-MM:80/90/override`: the alerts already delivered in that billing month. Lightsail tag
@@ -68,7 +71,7 @@ export const TAGS = {
   stopUnsent: `${TAG_PREFIX}stop-unsent`,
   /**
    * `<alert key>=<channel>+<channel> ...`: which channels already took which alerts while another
-   * channel has not yet; see src/core/sent-to.ts. Cleared once every channel took them.
+   * channel has not yet; see src/core/alert-keys.ts. Cleared once every channel took them.
    */
   sentTo: `${TAG_PREFIX}sent-to`,
   /** `YYYY-MM`: keep this instance running past the threshold for that billing month. */

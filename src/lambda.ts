@@ -1,5 +1,6 @@
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { type AwsSettings, clientOptions } from './aws-settings.js';
 import { configuredChannels, telegramMissing } from './channels.js';
 import { type Config, checkTelegram, parseConfig } from './config.js';
 import { parseChannelSecrets, withChannelSecrets } from './config-secrets.js';
@@ -14,11 +15,22 @@ import { readBotTokenParameter } from './ssm/bot-token.js';
 import { readSecureString } from './ssm/parameter.js';
 import { guardChannels, guardFleet, lightsailClients, snsClientFor } from './wiring.js';
 
+/** What the handler takes from outside: everything it reads, the clock, and where its log lines go. */
+export interface HandlerDependencies {
+  /** The function's settings (names in `constants.ENV`), read at the first invocation. */
+  readonly env: Environment;
+  /** How the Lightsail, SSM and SNS clients are built; `{}` leaves all of it to the AWS SDK. */
+  readonly aws: AwsSettings;
+  /** The billing clock, and the time of each log line. */
+  readonly now: () => Date;
+  /** Takes each log line, a JSON object; `level` says whether it is an error. */
+  readonly write: (line: string, level: LogEvent['level']) => void;
+}
+
 /** One JSON object per line: CloudWatch Logs Insights queries fields without parsing text. */
-function log(event: LogEvent): void {
-  const line = JSON.stringify({ time: new Date().toISOString(), ...event });
-  if (event.level === 'error') console.error(line);
-  else console.log(line);
+function logTo(dependencies: Pick<HandlerDependencies, 'now' | 'write'>): (event: LogEvent) => void {
+  return (event) =>
+    dependencies.write(JSON.stringify({ time: dependencies.now().toISOString(), ...event }), event.level);
 }
 
 interface Runtime {
@@ -29,9 +41,6 @@ interface Runtime {
   /** The SNS client, when SNS is a channel. */
   readonly snsClient: SNSClient | undefined;
 }
-
-// Built once per cold start: configuration, the token from SSM, the fleet and the SNS client.
-let runtime: Promise<Runtime> | undefined;
 
 /**
  * The Lambda has no `--dry-run` and must never hold the token in its environment, so it says what a
@@ -61,17 +70,17 @@ function requireLambdaChannels(config: Config): void {
  * The environment with the secret channel settings of CHANNEL_SECRETS_PARAMETER added, when it is
  * set: webhook and push URLs carry credentials and do not belong in a function's configuration.
  */
-async function environmentWithSecrets(env: NodeJS.ProcessEnv, ssm: () => SSMClient): Promise<Environment> {
+async function environmentWithSecrets(env: Environment, ssm: () => SSMClient): Promise<Environment> {
   const parameter = setting(env, ENV.channelSecretsParameter);
   if (parameter === undefined) return env;
   const text = await readSecureString(ssm(), parameter, 'channel settings');
   return withChannelSecrets(env, parseChannelSecrets(text, parameter), parameter);
 }
 
-async function buildRuntime(env: NodeJS.ProcessEnv): Promise<Runtime> {
+async function buildRuntime({ env, aws }: Pick<HandlerDependencies, 'env' | 'aws'>): Promise<Runtime> {
   let client: SSMClient | undefined;
   const ssm = (): SSMClient => {
-    client ??= new SSMClient({});
+    client ??= new SSMClient(clientOptions(aws, 'ssm'));
     return client;
   };
   const config = parseConfig(await environmentWithSecrets(env, ssm));
@@ -83,8 +92,8 @@ async function buildRuntime(env: NodeJS.ProcessEnv): Promise<Runtime> {
   return {
     config,
     token,
-    fleet: await guardFleet(config, lightsailClients(config)),
-    snsClient: sns === undefined ? undefined : snsClientFor(sns.topicArn),
+    fleet: await guardFleet(config, lightsailClients(config, aws), aws),
+    snsClient: sns === undefined ? undefined : snsClientFor(sns.topicArn, aws),
   };
 }
 
@@ -102,21 +111,35 @@ export interface InvocationContext {
 /** Time kept back after the run's deadline to log the summary and return before Lambda's timeout. */
 const RETURN_MARGIN_MS = 5_000;
 
+/** The Lambda entry point: an event (and Lambda's context) in, the run's JSON summary out. */
+export type Handler = (event: unknown, context?: InvocationContext) => Promise<ReturnType<typeof resultJson>>;
+
 /**
- * The scheduled entry point. Runs `check` (or `report`), logs a JSON summary and the instances
- * worth a line, and fails the invocation after all work is done when anything could not be
- * checked, stopped or sent, so that the Errors alarm fires.
+ * The scheduled entry point over `dependencies`. Each invocation runs `check` (or `report`), logs a
+ * JSON summary and the instances worth a line, and fails after all work is done when anything could
+ * not be checked, stopped or sent, so that the Errors alarm fires. The configuration, the token
+ * from SSM, the fleet and the SNS client are built at the first invocation and kept: one handler
+ * is one cold start.
  */
-export async function handler(
-  event: unknown,
-  context?: InvocationContext,
+export function createHandler(dependencies: HandlerDependencies): Handler {
+  const log = logTo(dependencies);
+  let runtime: Promise<Runtime> | undefined;
+  return async (event, context) => {
+    runtime ??= buildRuntime(dependencies).catch((error: unknown) => {
+      runtime = undefined; // a fixed parameter or setting is picked up by the next invocation
+      throw error;
+    });
+    return invoke(await runtime, commandFor(event), context, { now: dependencies.now, log });
+  };
+}
+
+/** One invocation with the cold start's runtime. */
+async function invoke(
+  { config, token, fleet, snsClient }: Runtime,
+  command: Command,
+  context: InvocationContext | undefined,
+  { now, log }: { readonly now: () => Date; readonly log: (event: LogEvent) => void },
 ): Promise<ReturnType<typeof resultJson>> {
-  runtime ??= buildRuntime(process.env).catch((error: unknown) => {
-    runtime = undefined; // a fixed parameter or setting is picked up by the next invocation
-    throw error;
-  });
-  const { config, token, fleet, snsClient } = await runtime;
-  const command = commandFor(event);
   // One deadline for the whole run: a hung region cannot spend the invocation, and the stops it
   // made are announced and recorded before Lambda's timeout (src/engine/deadline.ts).
   const deadline = context ? runDeadline(context.getRemainingTimeInMillis() - RETURN_MARGIN_MS) : undefined;
@@ -127,14 +150,10 @@ export async function handler(
     log,
     ...(snsClient ? { snsClient } : {}),
   });
-  const result = await runGuard(
-    { fleet, channels, now: () => new Date(), log, ...(deadline ? { deadline } : {}) },
-    config,
-    {
-      command,
-      dryRun: false,
-    },
-  );
+  const result = await runGuard({ fleet, channels, now, log, ...(deadline ? { deadline } : {}) }, config, {
+    command,
+    dryRun: false,
+  });
   // Every instance once a day (the report); on the ten-minute checks only those with news, so that a
   // large fleet does not pay CloudWatch Logs for thousands of unchanged lines an hour.
   for (const row of result.rows) {
@@ -158,3 +177,19 @@ export async function handler(
   }
   return summary;
 }
+
+/** The deployed function's log sink: errors to stderr, the rest to stdout; CloudWatch Logs takes both. */
+export function writeToConsole(line: string, level: LogEvent['level']): void {
+  if (level === 'error') console.error(line);
+  else console.log(line);
+}
+
+/** What the deployed function is given: the AWS SDK finds its region, role and endpoints by itself. */
+const DEPLOYED: HandlerDependencies = {
+  env: process.env,
+  aws: {},
+  now: () => new Date(),
+  write: writeToConsole,
+};
+
+export const handler = createHandler(DEPLOYED);

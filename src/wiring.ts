@@ -6,6 +6,7 @@
 
 import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { type AwsSettings, clientOptions } from './aws-settings.js';
 import { configuredChannels } from './channels.js';
 import type { Config } from './config.js';
 import type { Channel, ChannelName, Notifier } from './core/ports.js';
@@ -30,20 +31,21 @@ export type LightsailClients = (region: string) => LightsailClient;
 /** Region used when neither `REGIONS` nor the AWS SDK names one: any Lightsail region lists them all. */
 export const FALLBACK_HOME_REGION = 'us-east-1';
 
-export function lightsailClients(config: Pick<Config, 'pace'>): LightsailClients {
-  return lightsailClientFactory({ maxAttempts: DEFAULT_MAX_ATTEMPTS, pace: config.pace });
+/** `aws`: credentials and endpoint given explicitly (the Lambda's tests); by default the SDK's own. */
+export function lightsailClients(config: Pick<Config, 'pace'>, aws: AwsSettings = {}): LightsailClients {
+  return lightsailClientFactory({ maxAttempts: DEFAULT_MAX_ATTEMPTS, pace: config.pace, aws });
 }
 
 /**
  * The region asked for `GetRegions`: the first of `REGIONS` (no call is made then, but it keeps one
  * rule), else the region the AWS SDK resolves (`AWS_REGION`, which Lambda sets, or the profile's
- * region), else us-east-1.
+ * region, or the region `aws` gives), else us-east-1.
  */
-export async function homeRegion(config: Pick<Config, 'regions'>): Promise<string> {
+export async function homeRegion(config: Pick<Config, 'regions'>, aws: AwsSettings = {}): Promise<string> {
   const configured = config.regions?.[0];
   if (configured !== undefined) return configured;
   try {
-    const region = await new LightsailClient({}).config.region();
+    const region = await new LightsailClient(clientOptions(aws, 'lightsail')).config.region();
     if (region) return region;
   } catch {
     // No region in the environment or the AWS config files.
@@ -59,8 +61,9 @@ export async function homeRegion(config: Pick<Config, 'regions'>): Promise<strin
 export async function guardFleet(
   config: Pick<Config, 'regions'>,
   clients: LightsailClients,
+  aws: AwsSettings = {},
 ): Promise<LightsailFleet> {
-  const home = await homeRegion(config);
+  const home = await homeRegion(config, aws);
   await requireCredentials(clients(home));
   return createLightsailFleet({ clientFor: clients, homeRegion: home });
 }
@@ -98,9 +101,12 @@ export interface ChannelOptions {
   readonly snsClient?: SNSClient;
 }
 
-/** The client of the topic's region (Publish must go there), with the SDK's endpoint and retries. */
-export function snsClientFor(topicArn: string): SNSClient {
-  return new SNSClient({ region: topicRegion(topicArn) });
+/**
+ * The client of the topic's region (Publish must go there), with the SDK's endpoint (or the one
+ * `aws` gives) and retries.
+ */
+export function snsClientFor(topicArn: string, aws: AwsSettings = {}): SNSClient {
+  return new SNSClient({ ...clientOptions(aws, 'sns'), region: topicRegion(topicArn) });
 }
 
 /** Retries of a push channel, as log lines. */

@@ -35,6 +35,11 @@ export interface StopAheadSettings {
   readonly lagMinutes: number;
   readonly lagSource: LagSource;
   /**
+   * Minutes from the last visible byte to 00:00 UTC on the 1st, when known: traffic after it is
+   * next month's, against a fresh allowance, so no stop ahead is made for it.
+   */
+  readonly minutesToMonthEnd?: number;
+  /**
    * BURST_MBPS in bytes per second, times the running instances it covers (a pool's members can
    * burst together); 0 or unset: no reserve.
    */
@@ -106,7 +111,7 @@ export function stopAheadOf(input: {
   const thresholdTimes100 = allowanceBytes * quotaPercent;
   if (usedBytes * 100 >= thresholdTimes100) return undefined;
   const withinMinutes = horizonMinutes(settings);
-  const horizonSeconds = withinMinutes * 60;
+  const horizonSeconds = Math.min(withinMinutes, settings.minutesToMonthEnd ?? withinMinutes) * 60;
   const lag = { lagMinutes: withinMinutes - settings.checkIntervalMinutes, lagSource: settings.lagSource };
   // An unknown pace is no pace: at a standstill an instance under the threshold stays under it.
   const pace = ratePerSecond ?? 0;
@@ -139,7 +144,8 @@ export function burstStopPercent(input: {
   const { allowanceBytes, quotaPercent, settings } = input;
   const burst = settings.burstBytesPerSecond ?? 0;
   if (!settings.enabled || !(burst > 0) || !(allowanceBytes > 0)) return undefined;
-  const reserve = burst * horizonMinutes(settings) * 60;
+  const reserve =
+    burst * Math.min(horizonMinutes(settings), settings.minutesToMonthEnd ?? Number.POSITIVE_INFINITY) * 60;
   const level = Math.max(BURST_FLOOR_PERCENT, 100 - (reserve * 100) / allowanceBytes);
   return level < quotaPercent ? level : undefined;
 }

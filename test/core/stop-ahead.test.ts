@@ -4,11 +4,21 @@ import { TAGS } from '../../src/constants.js';
 import { alertText } from '../../src/core/alerts.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
 import { assess } from '../../src/core/decide.js';
-import { formatRate, type StopAhead, stopAheadOf } from '../../src/core/stop-ahead.js';
+import {
+  formatRate,
+  type StopAhead,
+  type StopAheadSettings,
+  stopAheadOf,
+} from '../../src/core/stop-ahead.js';
 import type { Instance, UsageReading } from '../../src/core/types.js';
 import { anInstance, at, DEFAULT_POLICY, fullAllowance, GB, knownUsage } from '../support/builders.js';
 
-const SETTINGS = { enabled: true, checkIntervalMinutes: 10, lagMinutes: 15, lagSource: 'assumed' as const };
+const SETTINGS: StopAheadSettings = {
+  enabled: true,
+  checkIntervalMinutes: 10,
+  lagMinutes: 15,
+  lagSource: 'assumed',
+};
 const NOW = at('2026-11-20T10:00:00.000Z');
 
 /** A 2,048 GB instance at `percent`, going at `rate` bytes per second. */
@@ -49,6 +59,22 @@ describe('stopAheadOf', () => {
       lagMinutes: 15,
       lagSource: 'assumed',
     });
+  });
+
+  it('looks no further than the month’s end: traffic after 00:00 UTC on the 1st is next month’s', () => {
+    // 1% of 2,048 GB a minute: 95% comes 3 minutes after the last visible byte at 92%.
+    const rate = (0.01 * 2048 * GB) / 60;
+
+    expect(aheadAt(92, rate, { ...SETTINGS, minutesToMonthEnd: 2.9 })).toBeUndefined();
+    expect(aheadAt(92, rate, { ...SETTINGS, minutesToMonthEnd: 3 })).toBeDefined();
+    expect(aheadAt(92, rate, SETTINGS)).toBeDefined();
+  });
+
+  it('keeps no burst reserve for traffic after the month’s end', () => {
+    const burst = { ...SETTINGS, burstBytesPerSecond: gbps(1) };
+
+    expect(aheadAt(93, 0, burst)).toMatchObject({ burst: true });
+    expect(aheadAt(93, 0, { ...burst, minutesToMonthEnd: 1 })).toBeUndefined();
   });
 
   it('never stops ahead with STOP_AHEAD=false, without a pace, or at a standstill', () => {

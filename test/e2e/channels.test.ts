@@ -1,39 +1,31 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSns, startFakeSns } from '../../sim/sns/index.js';
+import type { AwsSettings } from '../../src/aws-settings.js';
 import { TAGS } from '../../src/constants.js';
+import type { Handler } from '../../src/lambda.js';
 import { startFakeSsm } from '../support/fake-ssm.js';
 import { type LocalServer, startLocalServer } from '../support/http-server.js';
-import { instanceAt, runInProcess, startWorld, type World } from './harness.js';
+import { instanceAt, lambdaIn, runInProcess, startWorld, type World } from './harness.js';
 
 const TOPIC = 'arn:aws:sns:ap-southeast-1:123456789012:lightsail-guard-alerts';
 
 /** Telegram switched off: blank variables are unset. */
 const NO_TELEGRAM = { TELEGRAM_BOT_TOKEN: '', TELEGRAM_CHAT_ID: '' };
 
-type Handler = typeof import('../../src/lambda.js')['handler'];
-
 /**
- * Runs the Lambda handler once, cold, with `env` over the world's environment and no Telegram, and
- * gives back its result or what it threw; the process environment is restored after.
+ * Runs a new Lambda handler once, with `env` over the world's settings and no Telegram, its SSM or
+ * SNS client at `endpoints`, and gives back its result or what it threw.
  */
-async function invokeLambda(
+function invokeLambda(
   world: World,
   env: Record<string, string>,
+  endpoints: NonNullable<AwsSettings['endpoints']>,
 ): Promise<{ result?: Awaited<ReturnType<Handler>>; error?: Error }> {
-  const saved = { ...process.env };
-  vi.spyOn(console, 'log').mockImplementation(() => {});
-  try {
-    Object.assign(process.env, world.env, NO_TELEGRAM, env);
-    vi.resetModules();
-    const { handler } = await import('../../src/lambda.js');
-    return await handler({}).then(
-      (result) => ({ result }),
-      (error: unknown) => ({ error: error as Error }),
-    );
-  } finally {
-    process.env = saved;
-    vi.restoreAllMocks();
-  }
+  const { handler } = lambdaIn(world, { env: { ...NO_TELEGRAM, ...env }, endpoints });
+  return handler({}).then(
+    (result) => ({ result }),
+    (error: unknown) => ({ error: error as Error }),
+  );
 }
 
 describe('check with channels other than Telegram', () => {
@@ -144,11 +136,11 @@ describe('check with channels other than Telegram', () => {
     hook = await startLocalServer();
     sns = await startFakeSns({ topics: [TOPIC] });
 
-    const { result } = await invokeLambda(world, {
-      SNS_TOPIC_ARN: TOPIC,
-      AWS_ENDPOINT_URL_SNS: sns.endpoint,
-      TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/telegram-bot-token',
-    });
+    const { result } = await invokeLambda(
+      world,
+      { SNS_TOPIC_ARN: TOPIC, TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/telegram-bot-token' },
+      { sns: sns.endpoint },
+    );
 
     expect(result?.exitCode).toBe(0);
     expect(sns.published).toHaveLength(1);
@@ -161,11 +153,14 @@ describe('check with channels other than Telegram', () => {
       '/lightsail-guard/channels': `# alerts to our own endpoint\nWEBHOOK_URL=${hook.root}/hook\nWEBHOOK_SECRET=fake-signing-secret\n`,
     });
 
-    const { result } = await invokeLambda(world, {
-      CHANNEL_SECRETS_PARAMETER: '/lightsail-guard/channels',
-      AWS_ENDPOINT_URL_SSM: ssm.endpoint,
-      TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/telegram-bot-token',
-    }).finally(() => ssm.close());
+    const { result } = await invokeLambda(
+      world,
+      {
+        CHANNEL_SECRETS_PARAMETER: '/lightsail-guard/channels',
+        TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/telegram-bot-token',
+      },
+      { ssm: ssm.endpoint },
+    ).finally(() => ssm.close());
 
     expect(result?.exitCode).toBe(0);
     expect(world.lightsail.instance('eu-west-2', 'web_1')?.state).toBe('stopped');
@@ -181,10 +176,11 @@ describe('check with channels other than Telegram', () => {
       '/lightsail-guard/channels': 'WEBHOOK_URL=https://hooks.example/fake\nTELEGRAM_BOT_TOKEN=42:fake',
     });
 
-    const { error } = await invokeLambda(world, {
-      CHANNEL_SECRETS_PARAMETER: '/lightsail-guard/channels',
-      AWS_ENDPOINT_URL_SSM: ssm.endpoint,
-    }).finally(() => ssm.close());
+    const { error } = await invokeLambda(
+      world,
+      { CHANNEL_SECRETS_PARAMETER: '/lightsail-guard/channels' },
+      { ssm: ssm.endpoint },
+    ).finally(() => ssm.close());
 
     expect(error?.message).toMatch(/line 2: "TELEGRAM_BOT_TOKEN" is not a secret channel setting/);
     expect(error?.message).not.toContain('42:fake');

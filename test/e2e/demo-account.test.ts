@@ -1,16 +1,15 @@
-import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LightsailSimulator, startLightsailSimulator } from '../../sim/lightsail/index.js';
 import { sampleAccount } from '../../sim/sample-account.js';
 import { runGuard } from '../../src/engine/run.js';
-import { createLightsailFleet } from '../../src/lightsail/fleet.js';
 import { renderResult } from '../../src/output.js';
 import { guardSettings } from '../support/builders.js';
 import { recordingChannel } from '../support/channel.js';
+import { simulatorFleet } from '../support/sim-fleet.js';
 
 /**
  * What `npm run demo` promises, at fixed times of a month (the demo itself runs at the real clock):
- * the real Lightsail fleet adapter over the simulator, with its 15-minute metric lag.
+ * the real Lightsail fleet adapter over the simulator, with its one-minute metric lag.
  */
 describe('the demo account', () => {
   let sim: LightsailSimulator | undefined;
@@ -23,18 +22,9 @@ describe('the demo account', () => {
       sim = await startLightsailSimulator({
         now: () => now,
         instances: sampleAccount(now),
-        metricDelaySeconds: 900,
+        metricDelaySeconds: 60,
       });
-      const endpoint = sim.endpoint;
-      const fleet = createLightsailFleet({
-        clientFor: (region) =>
-          new LightsailClient({
-            region,
-            endpoint,
-            credentials: { accessKeyId: 'AKIDFAKE', secretAccessKey: 'x' },
-          }),
-        homeRegion: 'us-east-1',
-      });
+      const fleet = simulatorFleet(sim);
       const regions = ['us-east-1', 'eu-west-2', 'ap-northeast-1', 'ap-south-1', 'us-west-2'];
       const settings = guardSettings({ regions });
 

@@ -1,12 +1,11 @@
 import { TAGS } from '../../constants.js';
 import { displayTime, stampDate, stampTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
-import type { InstanceAction, NextMonth } from '../report-model.js';
+import type { InstanceAction, NextMonth, StopAction } from '../report-model.js';
 import { formatRate } from '../stop-ahead.js';
 import { formatAmount, formatPercent } from '../units.js';
 import type { StartedInstance } from '../variants/alert.js';
 import type { Named, PoolNames } from '../variants/phrases.js';
-import type { AheadAction } from '../variants/report.js';
 import { type Catalogue, catalogueOf } from './catalogue.js';
 import { amount, command, joinParts, pluralEn, quote } from './markup.js';
 import { smsEn } from './sms-en.js';
@@ -42,7 +41,7 @@ const ACTIONS: Readonly<Record<InstanceAction, string>> = {
 };
 
 /** A stop made (or due) ahead of the threshold. */
-const ACTIONS_AHEAD: Readonly<Record<AheadAction, string>> = {
+const ACTIONS_AHEAD: Readonly<Record<StopAction, string>> = {
   stopped: 'stopped ahead: it would pass the threshold before the next check',
   'stop-failed': 'STOP FAILED (ahead of the threshold)',
   'would-stop': 'would stop ahead of the threshold (dry run)',
@@ -50,7 +49,7 @@ const ACTIONS_AHEAD: Readonly<Record<AheadAction, string>> = {
 };
 
 /** The same, when the reason was the burst reserve (BURST_MBPS) rather than the pace seen. */
-const ACTIONS_BURST: Readonly<Record<AheadAction, string>> = {
+const ACTIONS_BURST: Readonly<Record<StopAction, string>> = {
   stopped: 'stopped ahead: a burst at BURST_MBPS could pass 100% before a check saw it',
   'stop-failed': 'STOP FAILED (ahead: burst reserve)',
   'would-stop': 'would stop ahead: burst reserve (dry run)',

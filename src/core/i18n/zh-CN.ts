@@ -1,12 +1,11 @@
 import { TAGS } from '../../constants.js';
 import { displayTime, stampDate, stampTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
-import type { InstanceAction, NextMonth } from '../report-model.js';
+import type { InstanceAction, NextMonth, StopAction } from '../report-model.js';
 import { formatRate } from '../stop-ahead.js';
 import { formatAmount, formatPercent } from '../units.js';
 import type { StartedInstance } from '../variants/alert.js';
 import type { Named, PoolNames } from '../variants/phrases.js';
-import type { AheadAction } from '../variants/report.js';
 import { type Catalogue, catalogueOf } from './catalogue.js';
 import { amount, command, joinParts, quote } from './markup.js';
 import { smsZhCN } from './sms-zh-CN.js';
@@ -65,14 +64,14 @@ const ACTIONS: Readonly<Record<InstanceAction, string>> = {
   'start-failed': '启动失败',
 };
 
-const ACTIONS_AHEAD: Readonly<Record<AheadAction, string>> = {
+const ACTIONS_AHEAD: Readonly<Record<StopAction, string>> = {
   stopped: '已提前停止：下次检查之前它将超过阈值',
   'stop-failed': '停止失败（提前停止）',
   'would-stop': '将会提前停止（试运行）',
   'over-threshold': '下次检查之前将超过阈值：下次检查将停止',
 };
 
-const ACTIONS_BURST: Readonly<Record<AheadAction, string>> = {
+const ACTIONS_BURST: Readonly<Record<StopAction, string>> = {
   stopped: '已提前停止：按 BURST_MBPS 的突发速度，检查看到之前它可能超过 100%',
   'stop-failed': '停止失败（提前停止：突发预留）',
   'would-stop': '将会提前停止：突发预留（试运行）',

@@ -7,20 +7,19 @@ import type { AllowanceUnit } from '../allowance.js';
 import { DEFAULT_TIME_ZONE } from '../display-time.js';
 import { type ForecastDisplay, type ForecastHeading, forecastHeading } from '../forecast-text.js';
 import { type OverageFigures, overageFigures } from '../overage.js';
-import type {
-  InstanceAction,
-  NextMonth,
-  PoolRow,
-  PoolShown,
-  ReportCounts,
-  ReportModel,
-  ReportRow,
-  ReportTextContext,
+import {
+  type InstanceAction,
+  isStopAction,
+  type NextMonth,
+  type PoolRow,
+  type PoolShown,
+  type ReportCounts,
+  type ReportModel,
+  type ReportRow,
+  type ReportTextContext,
+  type StopAction,
 } from '../report-model.js';
 import type { Named } from './phrases.js';
-
-/** The actions a stop ahead of the threshold (by pace or by burst reserve) words apart. */
-export type AheadAction = 'stopped' | 'stop-failed' | 'would-stop' | 'over-threshold';
 
 /** Where an instance or a pool is heading this month: the month end, and the threshold when it is this month. */
 export type Heading =
@@ -42,8 +41,8 @@ export type Overage =
 /** One part of a row's note (the action column), in the order they are joined. */
 export type NotePart =
   | { readonly kind: 'note-action'; readonly action: InstanceAction }
-  | { readonly kind: 'note-ahead'; readonly action: AheadAction }
-  | { readonly kind: 'note-burst'; readonly action: AheadAction }
+  | { readonly kind: 'note-ahead'; readonly action: StopAction }
+  | { readonly kind: 'note-burst'; readonly action: StopAction }
   /** `over-threshold` when the allowance resets before the next check: what it is, without the stop. */
   | { readonly kind: 'note-at-reset'; readonly reason: 'threshold' | 'ahead' | 'burst' }
   | { readonly kind: 'note-reset-first'; readonly at: Date; readonly timeZone: string }
@@ -209,14 +208,11 @@ function action(row: ReportRow): NotePart {
   if (row.action === 'over-threshold' && row.resetBeforeNextCheck !== undefined) {
     return { kind: 'note-at-reset', reason: !ahead ? 'threshold' : row.burst === true ? 'burst' : 'ahead' };
   }
-  if (ahead && isAheadAction(row.action)) {
+  if (ahead && isStopAction(row.action)) {
     return { kind: row.burst === true ? 'note-burst' : 'note-ahead', action: row.action };
   }
   return { kind: 'note-action', action: row.action };
 }
-
-const isAheadAction = (value: InstanceAction): value is AheadAction =>
-  value === 'stopped' || value === 'stop-failed' || value === 'would-stop' || value === 'over-threshold';
 
 /** What traffic past the allowance may cost, priced where the region's price is published. */
 export function overage(figures: OverageFigures): Overage {

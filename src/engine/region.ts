@@ -4,83 +4,78 @@ import { percentUsed } from '../core/percent.js';
 import { assessPool, type PoolMember, type PoolTotals, poolTotals } from '../core/pool-decide.js';
 import { poolBundleOf, poolKeyOf } from '../core/pools.js';
 import { type StopAhead, stopAheadOf } from '../core/stop-ahead.js';
-import type { Instance } from '../core/types.js';
-import { type AssessContext, actionWithoutStop, assessInstance, paces, stopAheadSettings } from './assess.js';
-import { mapWithLimit } from './pool.js';
-import type { InstanceOutcome, PoolOutcome } from './types.js';
+import { type Instance, instanceKey } from '../core/types.js';
+import { usedBytes } from '../core/usage.js';
+import { actOn } from './act.js';
+import { actionWithoutStop, assessInstance, paces, stopAheadSettings } from './assess.js';
+import { mapWithLimit } from './concurrency.js';
+import type { InstanceOutcome, PoolOutcome, RunContext } from './types.js';
 
 /**
- * Assesses one region's instances and acts on them. With `ALLOWANCE_SCOPE=instance` each instance
- * is stopped as soon as it is assessed, as always. With `pool`, an instance alone in its pool is
- * too; the members of a pool of two or more are all read first (stopped ones included: their
- * traffic counts), then judged together (`assessPool`) and the running ones stopped together.
+ * Assesses one region's instances and acts on them (`actOn`). With `ALLOWANCE_SCOPE=instance` each
+ * instance is acted on as soon as it is assessed, as always. With `pool`, an instance alone in its
+ * pool is too; the members of a pool of two or more are all read first (stopped ones included:
+ * their traffic counts), then judged together (`assessPool`) and the running ones stopped together.
  * Until every member can be read, each is judged on its own allowance, the stricter reading: unknown
  * usage is never taken for 0. Every pool of two or more is returned for display, in either scope.
+ * Outcomes come back in the order of `instances`.
  */
-export async function assessRegion(input: {
-  readonly ctx: AssessContext;
-  readonly instances: readonly Instance[];
-  /** Stops the instance if its assessment says so (or records a dry run's "would stop"). */
-  readonly act: (outcome: InstanceOutcome) => Promise<InstanceOutcome>;
-}): Promise<{ outcomes: InstanceOutcome[]; pools: PoolOutcome[] }> {
-  const { ctx, instances, act } = input;
+export async function assessRegion(
+  ctx: RunContext,
+  instances: readonly Instance[],
+): Promise<{ outcomes: InstanceOutcome[]; pools: PoolOutcome[] }> {
   // An instance tagged `action = ignore` is not monitored: like one left out of INSTANCES_TO_MONITOR,
   // it is left out of its pool (and never read).
-  const groups = groupByPool(
-    instances.filter((instance) => instancePolicy(instance.tags, ctx.settings).action !== 'ignore'),
+  const monitored = instances.filter(
+    (instance) => instancePolicy(instance.tags, ctx.settings).action !== 'ignore',
   );
-  const pooled = (instance: Instance): readonly Instance[] | undefined => {
-    const members = groups.get(poolKeyOf(instance)) ?? [];
-    const judged = ctx.settings.allowanceScope === 'pool' && members.length > 1 && members.includes(instance);
-    return judged ? members : undefined;
-  };
+  const inPool = new Set(monitored.map(instanceKey));
+  const poolSizes = groupByPool(monitored, (instance) => instance);
+  const judgedTogether = (instance: Instance): boolean =>
+    ctx.settings.allowanceScope === 'pool' &&
+    inPool.has(instanceKey(instance)) &&
+    (poolSizes.get(poolKeyOf(instance))?.length ?? 0) > 1;
   const assessed = await mapWithLimit(instances, ctx.settings.concurrency, async (instance) => {
-    const members = pooled(instance);
-    if (members === undefined) return act(await assessInstance(ctx, instance));
+    if (!judgedTogether(instance)) return actOn(ctx, await assessInstance(ctx, instance));
     // A check reads stopped members too when the pool has a running one: their traffic counts.
+    const members = poolSizes.get(poolKeyOf(instance)) ?? [];
     const alwaysRead = members.some((member) => member.state === 'running');
     return assessInstance(ctx, instance, { alwaysRead });
   });
-  const byInstance = new Map(instances.map((instance, index) => [instance, assessed[index]]));
   const pools: PoolOutcome[] = [];
-  const decided = new Map<Instance, InstanceOutcome>();
+  const decided: InstanceOutcome[] = [];
+  const groups = groupByPool(
+    assessed.filter((outcome) => inPool.has(instanceKey(outcome.instance))),
+    (outcome) => outcome.instance,
+  );
   for (const [key, members] of groups) {
-    if (members.length < 2) continue;
-    const outcomes = members.map((member) => byInstance.get(member) as InstanceOutcome);
-    if (pooled(members[0] as Instance) === undefined) {
-      pools.push(displayPool(ctx, key, outcomes));
+    const [first] = members;
+    if (first === undefined || members.length < 2) continue;
+    if (!judgedTogether(first.instance)) {
+      pools.push(displayPool(ctx, key, members));
       continue;
     }
-    const judged = judgePool(ctx, key, outcomes);
+    const judged = judgePool(ctx, key, members);
     pools.push(judged.pool);
-    judged.members.forEach((outcome, index) => {
-      decided.set(members[index] as Instance, outcome);
-    });
+    decided.push(...judged.members);
   }
   // Members judged as a pool are acted on now, all together, bounded as the reads were.
-  const acted = await mapWithLimit(
-    [...decided.entries()],
-    ctx.settings.concurrency,
-    async ([instance, outcome]) => [instance, await act(outcome)] as const,
-  );
-  const final = new Map<Instance, InstanceOutcome>(acted);
-  const outcomes = instances.map(
-    (instance) => final.get(instance) ?? (byInstance.get(instance) as InstanceOutcome),
-  );
+  const acted = await mapWithLimit(decided, ctx.settings.concurrency, (outcome) => actOn(ctx, outcome));
+  const final = new Map(acted.map((outcome) => [instanceKey(outcome.instance), outcome]));
+  const latest = (outcome: InstanceOutcome): InstanceOutcome =>
+    final.get(instanceKey(outcome.instance)) ?? outcome;
   return {
-    outcomes,
-    pools: pools.map((pool) => ({
-      ...pool,
-      members: pool.members.map((member) => final.get(member.instance) ?? member),
-    })),
+    outcomes: assessed.map(latest),
+    pools: pools.map((pool) => ({ ...pool, members: pool.members.map(latest) })),
   };
 }
 
-function groupByPool(instances: readonly Instance[]): Map<string, Instance[]> {
-  const groups = new Map<string, Instance[]>();
-  for (const instance of instances) {
-    const key = poolKeyOf(instance);
-    groups.set(key, [...(groups.get(key) ?? []), instance]);
+/** `items` by the pool of their instance (`poolKeyOf`), in the order given. */
+function groupByPool<T>(items: readonly T[], instanceOf: (item: T) => Instance): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = poolKeyOf(instanceOf(item));
+    groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return groups;
 }
@@ -102,7 +97,7 @@ function membersOf(outcomes: readonly InstanceOutcome[]): PoolMember[] | undefin
 }
 
 /** A pool shown but not judged (`ALLOWANCE_SCOPE=instance`), or one with a member not read. */
-function displayPool(ctx: AssessContext, key: string, outcomes: readonly InstanceOutcome[]): PoolOutcome {
+function displayPool(ctx: RunContext, key: string, outcomes: readonly InstanceOutcome[]): PoolOutcome {
   const members = membersOf(outcomes);
   const totals = members === undefined ? undefined : poolTotals(members, ctx.month, ctx.now);
   return {
@@ -118,7 +113,7 @@ function displayPool(ctx: AssessContext, key: string, outcomes: readonly Instanc
 
 /** Judges a pool in pool scope; falls back to each member's own assessment while one is unknown. */
 function judgePool(
-  ctx: AssessContext,
+  ctx: RunContext,
   key: string,
   outcomes: readonly InstanceOutcome[],
 ): { pool: PoolOutcome; members: InstanceOutcome[] } {
@@ -134,14 +129,13 @@ function judgePool(
   const decision = assessPool({
     members,
     totals,
-    label,
     policy: ctx.settings.policy,
     month: ctx.month,
     now: ctx.now,
     forecast,
     ahead,
   });
-  const used = totals.usage.inBytes + totals.usage.outBytes;
+  const used = usedBytes(totals.usage);
   const figures = {
     ...label,
     instances: outcomes.map((outcome) => outcome.instance.name),
@@ -149,8 +143,11 @@ function judgePool(
     allowanceBytes: totals.allowance.bytes,
     percent: percentUsed(used, totals.allowance.bytes),
   };
-  const judged = outcomes.map((outcome, index): InstanceOutcome => {
-    const assessment = decision.members[index] ?? outcome.assessment;
+  const decided = new Map(
+    decision.members.map((assessment) => [instanceKey(assessment.instance), assessment]),
+  );
+  const judged = outcomes.map((outcome): InstanceOutcome => {
+    const assessment = decided.get(instanceKey(outcome.instance)) ?? outcome.assessment;
     if (assessment === undefined) return outcome;
     return { ...outcome, assessment, action: actionWithoutStop(ctx.command, assessment), pool: figures };
   });
@@ -170,7 +167,7 @@ function labelOf(outcomes: readonly InstanceOutcome[]): { region: string; bundle
  * burst at once, so the burst reserve counts every one.
  */
 function poolForecast(
-  ctx: AssessContext,
+  ctx: RunContext,
   totals: PoolTotals,
   running: number,
 ): { forecast: Forecast | null; ahead: StopAhead | undefined } {
@@ -181,12 +178,12 @@ function poolForecast(
     runningHourly === undefined
       ? undefined
       : windowOf(runningHourly, totals.observedFrom.getTime(), ctx.now, foresight.metricDelayMinutes);
-  const usedBytes = totals.usage.inBytes + totals.usage.outBytes;
+  const used = usedBytes(totals.usage);
   const forecast =
     runningHourly === undefined || measured === undefined
       ? null
       : forecastUsage({
-          usedBytes,
+          usedBytes: used,
           allowanceBytes: totals.allowance.bytes,
           hourly: runningHourly,
           window: measured.window,
@@ -198,11 +195,11 @@ function poolForecast(
     running === 0
       ? undefined
       : stopAheadOf({
-          usedBytes,
+          usedBytes: used,
           allowanceBytes: totals.allowance.bytes,
           quotaPercent: policy.quotaPercent,
           ...paces(runningHourly, measured, foresight),
-          settings: stopAheadSettings(foresight, running, ctx.now, measured?.coverage),
+          settings: stopAheadSettings(foresight, running, ctx.now, measured?.coverage, ctx.month.end),
         });
   return { forecast, ahead };
 }

@@ -5,19 +5,9 @@ import type { RunDeadline } from '../../src/engine/deadline.js';
 import { type LogEvent, runGuard } from '../../src/engine/run.js';
 import { exitCodeOf } from '../../src/output.js';
 import { telegramChannel } from '../../src/telegram/channel.js';
-import { anInstance, GB, guardSettings } from '../support/builders.js';
-import { type InMemoryFleet, inMemoryFleet } from '../support/fleet.js';
+import { guardSettings } from '../support/builders.js';
 import { recordingNotifier } from '../support/notifier.js';
-import { NOW, TEN_MINUTES_LATER } from '../support/scenario.js';
-
-/** Running instances at 97% of 100 GB each, all due a stop at the default 95%. */
-function hotFleet(...names: string[]): InMemoryFleet {
-  return inMemoryFleet({
-    regions: ['us-east-1'],
-    instances: names.map((name) => anInstance({ name, allowanceGb: 100 })),
-    traffic: Object.fromEntries(names.map((name) => [name, { inBytes: 7 * GB, outBytes: 90 * GB }])),
-  });
-}
+import { hotFleet, NOW, run } from '../support/scenario.js';
 
 /** A deadline of 180 s whose reads-and-stops phase ends when the test says so. */
 function controlledDeadline(): { deadline: RunDeadline; endWork: () => void } {
@@ -34,68 +24,20 @@ function controlledDeadline(): { deadline: RunDeadline; endWork: () => void } {
 
 const abortError = (): Error => Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
 
-describe('a stop without its write-ahead record', () => {
-  /** The first tag write (the record) is refused; later writes go through. */
-  function recordRefused(fleet: InMemoryFleet): Fleet {
-    let refused = false;
-    return {
-      ...fleet,
-      async tagInstance(instance, tags, signal) {
-        if (!refused) {
-          refused = true;
-          fleet.calls.order.push(`tag ${instance.name} (refused)`);
-          throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
-        }
-        return fleet.tagInstance(instance, tags, signal);
-      },
+describe('a refused stop', () => {
+  it('counts an instance that is already stopping as stopped, and the alert says so', async () => {
+    const fleet = hotFleet(['hot']);
+    fleet.failures.stopInstance.set('hot', new Error("InvalidInputException: can't stop while stopping"));
+    fleet.update('hot', {}); // listed as running; the owner stops it before the guard does
+    const notifier = recordingNotifier();
+    const stopping = { ...fleet };
+    stopping.instanceState = async (instance) => {
+      fleet.calls.order.push(`state ${instance.name}`);
+      return 'stopping';
     };
-  }
-
-  it('writes the record after the send when the alert was lost, so the next check still sends it', async () => {
-    const fleet = hotFleet('hot');
-    const notifier = recordingNotifier();
-    notifier.failWith = new Error('Telegram is down');
-
-    const first = await runGuard(
-      { fleet: recordRefused(fleet), channels: [telegramChannel(notifier)], now: () => NOW },
-      guardSettings(),
-      {
-        command: 'check',
-        dryRun: false,
-      },
-    );
-
-    expect(fleet.calls.order).toEqual(['tag hot (refused)', 'stop hot', 'tag hot']);
-    expect(fleet.calls.tagInstance).toEqual([
-      { instance: 'hot', tags: { [TAGS.stopped]: '2026-11', [TAGS.stopUnsent]: NOW.toISOString() } },
-    ]);
-    expect(first.problems).toContain(
-      'hot (us-east-1): stopped without a record that its alert is owed: ThrottlingException: Rate exceeded',
-    );
-
-    notifier.failWith = undefined;
-    await runGuard(
-      { fleet, channels: [telegramChannel(notifier)], now: () => TEN_MINUTES_LATER },
-      guardSettings(),
-      {
-        command: 'check',
-        dryRun: false,
-      },
-    );
-
-    expect(notifier.sent).toHaveLength(1);
-    expect(notifier.sent[0]).toContain('Stopped at 2026-11-20 10:00 UTC; this alert was not delivered then.');
-    expect(fleet.instance('hot').tags[TAGS.stopUnsent]).toBe('');
-  });
-
-  it('writes no record afterwards for a stop that failed: no stop alert is owed, the next check stops again', async () => {
-    const fleet = hotFleet('hot');
-    fleet.failures.stopInstance.set('hot', new Error('ServiceException: try later'));
-    const notifier = recordingNotifier();
-    notifier.failWith = new Error('Telegram is down');
 
     const result = await runGuard(
-      { fleet: recordRefused(fleet), channels: [telegramChannel(notifier)], now: () => NOW },
+      { fleet: stopping, channels: [telegramChannel(notifier)], now: () => NOW },
       guardSettings(),
       {
         command: 'check',
@@ -103,35 +45,38 @@ describe('a stop without its write-ahead record', () => {
       },
     );
 
-    expect(result.rows[0]).toMatchObject({ action: 'stop-failed', state: 'running' });
-    expect(fleet.calls.order).toEqual(['tag hot (refused)', 'stop hot', 'state hot']);
-    expect(fleet.instance('hot').tags).not.toHaveProperty(TAGS.stopUnsent);
+    expect(fleet.calls.order).toEqual(['tag hot', 'stop hot', 'state hot', 'tag hot']);
+    expect(result.rows[0]).toMatchObject({ action: 'stopped', state: 'stopped' });
+    expect(notifier.sent[0]).toContain('It was already stopping');
+    expect(notifier.sent[0]).not.toContain('STOP FAILED');
+    expect(result.problems).toEqual([]);
   });
 
-  it('writes the alert state and the month of the stop, and no stop-unsent tag, once the alert was delivered', async () => {
-    const fleet = hotFleet('hot');
+  it('is a failure when the instance is still running', async () => {
+    const fleet = hotFleet(['hot']);
+    fleet.failures.stopInstance.set('hot', new Error('ServiceException: try later'));
     const notifier = recordingNotifier();
 
-    await runGuard(
-      { fleet: recordRefused(fleet), channels: [telegramChannel(notifier)], now: () => NOW },
-      guardSettings(),
-      {
-        command: 'check',
-        dryRun: false,
-      },
-    );
+    const result = await run(fleet, notifier);
 
-    expect(notifier.sent).toHaveLength(1);
-    expect(fleet.calls.tagInstance).toEqual([
-      { instance: 'hot', tags: { [TAGS.stopped]: '2026-11', [TAGS.alerted]: '2026-11:80/90' } },
-    ]);
-    expect(fleet.instance('hot').tags).not.toHaveProperty(TAGS.stopUnsent);
+    expect(fleet.calls.instanceState).toEqual(['hot']);
+    expect(notifier.sent[0]).toContain('STOP FAILED');
+    expect(result.problems).toContain('hot (us-east-1): stop failed: ServiceException: try later');
   });
-});
 
-describe('a refused stop of an instance that is already stopped', () => {
+  it('is a failure when the state cannot be read either', async () => {
+    const fleet = hotFleet(['hot']);
+    fleet.failures.stopInstance.set('hot', new Error('ServiceException: try later'));
+    fleet.failures.instanceState.set('hot', new Error('ServiceException: still down'));
+
+    const result = await run(fleet, recordingNotifier());
+
+    expect(result.rows[0]).toMatchObject({ action: 'stop-failed' });
+    expect(exitCodeOf(result)).toBe(1);
+  });
+
   it('counts as a stop when the state read says stopped, and the alert says it was already stopping', async () => {
-    const fleet = hotFleet('hot');
+    const fleet = hotFleet(['hot']);
     const ownerStoppedFirst: Fleet = {
       ...fleet,
       async stopInstance(instance) {
@@ -161,7 +106,7 @@ describe('a refused stop of an instance that is already stopped', () => {
 
 describe('a stop at the end of the reads phase', () => {
   it('is not attempted once the phase is over, and the alert and the problems say why', async () => {
-    const fleet = hotFleet('hot');
+    const fleet = hotFleet(['hot']);
     const { deadline, endWork } = controlledDeadline();
     // The phase ends while the instance's metrics are read: the answers arrive, the time is gone.
     const slowReads: Fleet = {
@@ -200,7 +145,7 @@ describe('a stop at the end of the reads phase', () => {
   });
 
   it('names the deadline, not the abort, when the stop call is cut off by it', async () => {
-    const fleet = hotFleet('hot');
+    const fleet = hotFleet(['hot']);
     const { deadline, endWork } = controlledDeadline();
     const hungStop: Fleet = {
       ...fleet,
@@ -226,7 +171,7 @@ describe('a stop at the end of the reads phase', () => {
 
 describe('the log of a stop', () => {
   it('says which instance in which region was stopped, refused, found stopping, or left without a record', async () => {
-    const fleet = hotFleet('hot', 'norecord', 'gone', 'stuck');
+    const fleet = hotFleet(['hot', 'norecord', 'gone', 'stuck']);
     fleet.failures.tagInstance.set('norecord', new Error('AccessDeniedException: no tagging'));
     fleet.failures.stopInstance.set('gone', new Error('InvalidInputException: already stopping'));
     fleet.failures.stopInstance.set('stuck', new Error('ServiceException: try later'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapWithLimit } from '../../src/engine/pool.js';
+import { mapWithLimit } from '../../src/engine/concurrency.js';
 
 describe('mapWithLimit', () => {
   it('never has more calls in flight than the limit, and keeps the input order', async () => {
