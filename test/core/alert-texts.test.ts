@@ -87,6 +87,21 @@ describe('alert texts, the rarer branches', () => {
     ).toBe('web_1 stopped ahead (97.5%)');
   });
 
+  it('a stop ahead planned from the start of the newest sample says why the lag is longer', () => {
+    const ahead = {
+      ratePerSecond: 1e6,
+      withinMinutes: 25,
+      lagMinutes: 15,
+      lagSource: 'newest-sample',
+    } as const;
+
+    expect(
+      alertText({ kind: 'stop', instance: WEB_1, outcome: 'dry-run', ...figures, ahead }, CONTEXT),
+    ).toContain(
+      '(10 to the next check, 15 of metric lag, measured from the start of the newest sample, as the pace rose within it)',
+    );
+  });
+
   it('a setting tag with no command to clear it says only what is wrong', () => {
     const problems = [{ key: 'lightsail-guard:other', message: 'odd' }];
 

@@ -164,6 +164,15 @@ describe('the SMS of each alert kind, word for word', () => {
     ]);
   });
 
+  it('says a stop ahead that failed failed, like any failed stop', () => {
+    const ahead = { ratePerSecond: 1e6, withinMinutes: 20, lagMinutes: 10, lagSource: 'assumed' } as const;
+    const failed: AlertEvent = { kind: 'stop', instance: web1, outcome: 'failed', ...figures, ahead };
+
+    expect(alertSmsLine(failed, CONTEXT, en)).toBe(
+      'STOP FAILED web_1 (eu-west-2) at 97.5% of its allowance, still running',
+    );
+  });
+
   it('in Chinese, the same choices', () => {
     expect(events.map((event) => alertSmsLine(event, CONTEXT, zh))).toEqual([
       '已停止 web_1（eu-west-2），已用资源池配额的 97.5%',
