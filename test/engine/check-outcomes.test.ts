@@ -43,7 +43,7 @@ describe('check: the action of each instance', () => {
     const result = await run(fleet, notifier);
 
     expect(notifier.sent[0]).toContain('<b>Usage unknown</b> <code>mystery</code>');
-    expect(notifier.sent[0]).toContain('Stopped at 2026-11-20T09:50:00.000Z');
+    expect(notifier.sent[0]).toContain('Stopped at 2026-11-20 09:50 UTC');
     expect(actionOf(result, 'mystery')).toBe('none');
     expect(actionOf(result, 'owed')).toBe('none');
   });
