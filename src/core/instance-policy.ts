@@ -34,8 +34,47 @@ export interface InstancePolicy extends GuardPolicy {
 export interface TagProblem {
   /** The tag key, e.g. `lightsail-guard:quota`. */
   readonly key: string;
+  /** In English, as logs and the run's problems carry it (`tagProblemText`). */
   readonly message: string;
+  /** What is wrong and what applies instead, for the catalogues to word. */
+  readonly why: TagWhy;
 }
+
+/** A malformed tag: its value, what it must be, and the setting that applies instead. */
+export type TagWhy =
+  | { readonly kind: 'quota-not-percent'; readonly value: string; readonly globalPercent: number }
+  | { readonly kind: 'warn-not-levels'; readonly value: string; readonly instead: readonly number[] }
+  | {
+      readonly kind: 'warn-over-threshold';
+      readonly value: string;
+      readonly quotaPercent: number;
+      readonly instead: readonly number[];
+    }
+  | { readonly kind: 'action-unknown'; readonly value: string; readonly globalAction: GlobalAction };
+
+/** The English of a malformed tag: "lightsail-guard:quota = "x" is not ...; the global 95% applies". */
+export function tagProblemText(why: TagWhy): string {
+  switch (why.kind) {
+    case 'quota-not-percent':
+      return `${shown(TAGS.quota, why.value)} is not a number greater than 0 (as ${ENV.quotaPercent}); the global ${why.globalPercent}% applies`;
+    case 'action-unknown':
+      return `${shown(TAGS.action, why.value)} is not stop, notify or ignore; ${ENV.action}=${why.globalAction} applies`;
+    case 'warn-not-levels':
+    case 'warn-over-threshold': {
+      const what =
+        why.kind === 'warn-not-levels'
+          ? `is not a list of levels greater than 0 such as 80/90 (as ${ENV.warnPercent})`
+          : `has levels at or above the instance's ${why.quotaPercent}% threshold`;
+      const instead =
+        why.instead.length === 0
+          ? 'no warning levels apply'
+          : `the global levels ${levelsTagValue(why.instead)} apply`;
+      return `${shown(TAGS.warn, why.value)} ${what}; ${instead}`;
+    }
+  }
+}
+
+const problem = (key: string, why: TagWhy): TagProblem => ({ key, message: tagProblemText(why), why });
 
 /** The CLI command that sets each policy tag (`set-quota web-1 90`, or `--clear`). */
 export const POLICY_TAG_COMMANDS: Readonly<Record<string, string>> = {
@@ -57,10 +96,9 @@ export function instancePolicy(tags: Readonly<Record<string, string>>, global: G
   if (rawAction !== undefined) {
     const wanted = POLICY_ACTIONS.find((known) => known === rawAction.trim().toLowerCase());
     if (wanted === undefined) {
-      problems.push({
-        key: TAGS.action,
-        message: `${shown(TAGS.action, rawAction)} is not stop, notify or ignore; ${ENV.action}=${global.action} applies`,
-      });
+      problems.push(
+        problem(TAGS.action, { kind: 'action-unknown', value: rawAction, globalAction: global.action }),
+      );
     } else {
       action = wanted;
       actionFrom = 'tag';
@@ -74,10 +112,7 @@ function tagQuota(tags: Readonly<Record<string, string>>, global: number, proble
   if (raw === undefined) return global;
   const own = percentValue(raw);
   if (own !== undefined) return own;
-  problems.push({
-    key: TAGS.quota,
-    message: `${shown(TAGS.quota, raw)} is not a number greater than 0 (as ${ENV.quotaPercent}); the global ${global}% applies`,
-  });
+  problems.push(problem(TAGS.quota, { kind: 'quota-not-percent', value: raw, globalPercent: global }));
   return global;
 }
 
@@ -94,13 +129,14 @@ function tagWarn(
   // As WARN_PERCENT: set but empty disables this instance's warnings.
   const checked = warnLevels(splitLevels(raw), quota);
   if (checked.kind === 'levels') return checked.levels;
-  const why =
-    checked.kind === 'not-percent'
-      ? `is not a list of levels greater than 0 such as 80/90 (as ${ENV.warnPercent})`
-      : `has levels at or above the instance's ${quota}% threshold`;
-  const instead =
-    fallback.length === 0 ? 'no warning levels apply' : `the global levels ${levelsTagValue(fallback)} apply`;
-  problems.push({ key: TAGS.warn, message: `${shown(TAGS.warn, raw)} ${why}; ${instead}` });
+  problems.push(
+    problem(
+      TAGS.warn,
+      checked.kind === 'not-percent'
+        ? { kind: 'warn-not-levels', value: raw, instead: fallback }
+        : { kind: 'warn-over-threshold', value: raw, quotaPercent: quota, instead: fallback },
+    ),
+  );
   return fallback;
 }
 

@@ -12,6 +12,7 @@ import {
   type GuardPolicy,
 } from './decide.js';
 import type { Forecast } from './forecast.js';
+import { unknownReasonText } from './reasons.js';
 import type { StopAhead } from './stop-ahead.js';
 import type { HourlyUsage, Instance, UsageReading } from './types.js';
 
@@ -64,7 +65,8 @@ export function poolTotals(members: readonly PoolMember[], month: BillingMonth, 
     .reduce((earliest, at) => Math.min(earliest, at), Number.POSITIVE_INFINITY);
   const observedFrom = new Date(Math.max(month.start.getTime(), Number.isFinite(created) ? created : 0));
   if (unknown.length > 0) {
-    const reason = `usage of ${unknown.map((member) => member.instance.name).join(', ')} unknown`;
+    const names = unknown.map((member) => member.instance.name);
+    const reason = unknownReasonText({ kind: 'members-unknown', names });
     return { usage: { kind: 'unknown', reason }, allowance, runningHourly: undefined, observedFrom };
   }
   let inBytes = 0;

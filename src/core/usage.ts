@@ -1,6 +1,13 @@
 import { trustedCreation } from './allowance.js';
 import type { BillingMonth } from './billing-month.js';
 import { hourlyUsage } from './hourly.js';
+import {
+  type MetricName,
+  type MetricProblem,
+  readFailure,
+  type UnknownReason,
+  unknownReasonText,
+} from './reasons.js';
 import type { Instance, MetricPoint, MetricRead, UsageReading, UsageWindow } from './types.js';
 
 /**
@@ -56,41 +63,50 @@ export function interpretUsage(input: {
   const observedSince = Math.max(input.window.start.getTime(), created.getTime());
   const observedMs = input.window.end.getTime() - observedSince;
   const expectData = input.instance.state === 'running' && observedMs >= NO_DATA_GRACE_MS;
-  const reasons: string[] = [];
-  const total = (name: string, outcome: MetricOutcome): number => {
-    if (outcome.kind === 'error') {
-      reasons.push(`${name}: ${outcome.message}`);
+  const problems: { metrics: MetricName[]; problem: MetricProblem }[] = [];
+  const total = (metric: MetricName, outcome: MetricOutcome): number => {
+    const problem = metricProblem(outcome, expectData, observedMs);
+    if (problem !== undefined) {
+      problems.push({ metrics: [metric], problem });
       return 0;
     }
-    if (outcome.kind === 'absent') {
-      reasons.push(`${name}: the answer had no metricData`);
-      return 0;
-    }
-    if (outcome.points.length === 0 && expectData) {
-      const hours = (observedMs / 3_600_000).toFixed(1);
-      reasons.push(`${name}: no datapoints for a running instance observed for ${hours} h`);
-      return 0;
-    }
-    const sum = outcome.points.reduce((acc, point) => acc + point.sum, 0);
-    if (!Number.isFinite(sum) || outcome.points.some((point) => point.sum < 0)) {
-      reasons.push(`${name}: a datapoint was not a finite, non-negative number`);
-      return 0;
-    }
-    return sum;
+    return outcome.kind === 'datapoints' ? outcome.points.reduce((acc, point) => acc + point.sum, 0) : 0;
   };
   const inBytes = total('NetworkIn', input.inbound);
   const outBytes = total('NetworkOut', input.outbound);
-  if (reasons.length === 0) {
+  if (problems.length === 0) {
     const hourly = hourlyUsage(input.window, [pointsOf(input.inbound), pointsOf(input.outbound)]);
     return hourly === undefined
       ? { kind: 'known', inBytes, outBytes }
       : { kind: 'known', inBytes, outBytes, hourly };
   }
   // Both metrics usually fail the same way: say it once.
-  const [first, second] = reasons.map((reason) => reason.replace(/^Network(In|Out): /, ''));
-  const reason =
-    reasons.length === 2 && first === second ? `NetworkIn and NetworkOut: ${first}` : reasons.join('; ');
-  return { kind: 'unknown', reason };
+  const [first, second] = problems;
+  const same =
+    first !== undefined &&
+    second !== undefined &&
+    JSON.stringify(first.problem) === JSON.stringify(second.problem);
+  const reason: UnknownReason = {
+    kind: 'metrics',
+    problems: same ? [{ metrics: ['NetworkIn', 'NetworkOut'], problem: first.problem }] : problems,
+  };
+  return { kind: 'unknown', reason: unknownReasonText(reason) };
+}
+
+/** What is wrong with one metric's answer, or `undefined` when its sum can be trusted. */
+function metricProblem(
+  outcome: MetricOutcome,
+  expectData: boolean,
+  observedMs: number,
+): MetricProblem | undefined {
+  if (outcome.kind === 'error') return { kind: 'metric-failed', failure: readFailure(outcome.message) };
+  if (outcome.kind === 'absent') return { kind: 'no-metric-data' };
+  if (outcome.points.length === 0 && expectData) {
+    return { kind: 'no-datapoints', hours: (observedMs / 3_600_000).toFixed(1) };
+  }
+  const sum = outcome.points.reduce((acc, point) => acc + point.sum, 0);
+  if (!Number.isFinite(sum) || outcome.points.some((point) => point.sum < 0)) return { kind: 'not-finite' };
+  return undefined;
 }
 
 function pointsOf(outcome: MetricOutcome): readonly MetricPoint[] {

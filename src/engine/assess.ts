@@ -9,7 +9,8 @@ import type { InstanceAction } from '../core/report.js';
 import { type LagSource, type StopAhead, type StopAheadSettings, stopAheadOf } from '../core/stop-ahead.js';
 import type { HourlyUsage, Instance, TrafficMetric, UsageReading } from '../core/types.js';
 import { interpretUsage, type MetricOutcome, usedBytes } from '../core/usage.js';
-import { deadlineName } from './deadline.js';
+import { unknownReasonText } from '../core/reasons.js';
+import { deadlineOf } from './deadline.js';
 import { failureReason } from './regions.js';
 import type { Command, ForesightSettings, InstanceOutcome, RunContext } from './types.js';
 
@@ -32,10 +33,10 @@ async function readMetric(
 async function readUsage(ctx: RunContext, instance: Instance): Promise<UsageReading> {
   // Without an allowance there is no percentage to compute: skip the two reads.
   if (!Number.isFinite(instance.allowanceGb)) {
-    return { kind: 'unknown', reason: 'GetInstances gave no monthly transfer allowance' };
+    return { kind: 'unknown', reason: unknownReasonText({ kind: 'no-allowance' }) };
   }
   if (ctx.deadline?.reads.aborted) {
-    return { kind: 'unknown', reason: `not read before ${deadlineName(ctx.deadline)}` };
+    return { kind: 'unknown', reason: unknownReasonText({ kind: 'not-read', deadline: deadlineOf(ctx.deadline) }) };
   }
   const [inbound, outbound] = await Promise.all([
     readMetric(ctx, instance, 'NetworkIn'),

@@ -13,6 +13,7 @@
  */
 
 import { setMaxListeners } from 'node:events';
+import { type Deadline, deadlineText, type Failure } from '../core/reasons.js';
 
 /** Longest reserve for sending alerts (Telegram may need retries) and for writing alert state. */
 export const DELIVERY_RESERVE_MS = 45_000;
@@ -70,9 +71,17 @@ export function runDeadline(totalMs: number, nowMs: number = Date.now()): RunDea
   return { reads, work, sendsEndAt: plan.sendsEndAt, end, totalMs };
 }
 
+/** The run's deadline as reasons name it (`deadlineText`: "the run's 180 s deadline"). */
+export function deadlineOf(deadline: RunDeadline | undefined): Deadline {
+  return deadline === undefined ? {} : { seconds: Math.round(deadline.totalMs / 1000) };
+}
+
 /** "the run's 180 s deadline", for reasons and problems. */
 export function deadlineName(deadline: RunDeadline | undefined): string {
-  return deadline === undefined
-    ? "the run's deadline"
-    : `the run's ${Math.round(deadline.totalMs / 1000)} s deadline`;
+  return deadlineText(deadlineOf(deadline));
+}
+
+/** A call the deadline cut off (`no-answer`) or left unmade (`not-attempted`), as core words it. */
+export function deadlineFailure(kind: 'no-answer' | 'not-attempted', deadline: RunDeadline | undefined): Failure {
+  return { kind, deadline: deadlineOf(deadline) };
 }

@@ -2,12 +2,13 @@ import type { AlertEvent } from '../core/alerts.js';
 import type { Fleet } from '../core/ports.js';
 import type { Instance } from '../core/types.js';
 import { describeError } from '../errors.js';
-import { deadlineName, type RunDeadline } from './deadline.js';
+import { failureText } from '../core/reasons.js';
+import { deadlineFailure, type RunDeadline } from './deadline.js';
 import type { RegionError } from './types.js';
 
 /** Why a Lightsail call failed, saying so plainly when the run's deadline cut it off. */
 export function failureReason(error: unknown, deadline: RunDeadline | undefined): string {
-  return deadline?.reads.aborted ? `no answer before ${deadlineName(deadline)}` : describeError(error);
+  return deadline?.reads.aborted ? failureText(deadlineFailure('no-answer', deadline)) : describeError(error);
 }
 
 /** The regions to check: the configured ones, or every region `GetRegions` lists. */

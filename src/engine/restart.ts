@@ -4,7 +4,8 @@ import type { BillingMonth } from '../core/billing-month.js';
 import type { Fleet } from '../core/ports.js';
 import { restartStep } from '../core/restart.js';
 import { describeError } from '../errors.js';
-import { deadlineName, type RunDeadline } from './deadline.js';
+import { failureText } from '../core/reasons.js';
+import { deadlineFailure, type RunDeadline } from './deadline.js';
 import type { InstanceOutcome, LogEvent, StartReport } from './types.js';
 
 /**
@@ -53,13 +54,15 @@ export async function startOrForget(input: {
   }
   const { stoppedIn } = step;
   if (signal?.aborted) {
-    const start: StartReport = { stoppedIn, error: `not attempted before ${deadlineName(deadline)}` };
+    const start: StartReport = { stoppedIn, error: failureText(deadlineFailure('not-attempted', deadline)) };
     return { ...outcome, action: 'start-failed', start };
   }
   try {
     await fleet.startInstance(instance, signal);
   } catch (error) {
-    const message = signal?.aborted ? `no answer before ${deadlineName(deadline)}` : describeError(error);
+    const message = signal?.aborted
+      ? failureText(deadlineFailure('no-answer', deadline))
+      : describeError(error);
     log({ level: 'error', msg: 'start failed', ...where, error: message });
     return { ...outcome, action: 'start-failed', start: { stoppedIn, error: message } };
   }

@@ -5,6 +5,7 @@ import { type Coverage, lagMinutes, plannedLagMinutes } from '../core/coverage.j
 import type { Assessment } from '../core/decide.js';
 import { forecastJson } from '../core/forecast-text.js';
 import { percentUsed } from '../core/percent.js';
+import { readFailure, rowErrorText } from '../core/reasons.js';
 import type { PoolRow, ReportRow } from '../core/report.js';
 import { isStopAction, type MetricsReach } from '../core/report-model.js';
 import { nextMonthFor } from '../core/restart.js';
@@ -203,8 +204,12 @@ function toRow(
       ? { reason: assessment.stopReason, ...aheadOf(assessment) }
       : {}),
     ...(usage?.kind === 'unknown' ? { unknownReason: usage.reason } : {}),
-    ...(stop?.error !== undefined ? { error: `stop failed: ${stop.error}` } : {}),
-    ...(outcome.start?.error !== undefined ? { error: `start failed: ${outcome.start.error}` } : {}),
+    ...(stop?.error !== undefined
+      ? { error: rowErrorText({ kind: 'stop-failed', failure: readFailure(stop.error) }) }
+      : {}),
+    ...(outcome.start?.error !== undefined
+      ? { error: rowErrorText({ kind: 'start-failed', failure: readFailure(outcome.start.error) }) }
+      : {}),
     ...(nextMonth !== undefined ? { nextMonth } : {}),
     ...burstLevel(outcome, settings, now, month),
     forecast: forecastJson(outcome.forecast ?? null),

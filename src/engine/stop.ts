@@ -2,7 +2,8 @@ import { TAGS } from '../constants.js';
 import { billingMonthOf } from '../core/billing-month.js';
 import type { Fleet } from '../core/ports.js';
 import { describeError } from '../errors.js';
-import { deadlineName, type RunDeadline } from './deadline.js';
+import { failureText } from '../core/reasons.js';
+import { deadlineFailure, type RunDeadline } from './deadline.js';
 import type { InstanceOutcome, LogEvent, StopReport } from './types.js';
 
 /** States in which a refused `StopInstance` still means the instance is, or will be, stopped. */
@@ -37,7 +38,7 @@ export async function stopAssessed(input: {
       at,
       month,
       recorded: false,
-      error: `not attempted before ${deadlineName(deadline)}`,
+      error: failureText(deadlineFailure('not-attempted', deadline)),
     };
     return { ...outcome, action: 'stop-failed', stop };
   }
@@ -59,7 +60,9 @@ export async function stopAssessed(input: {
     log({ level: 'warn', msg: 'stopped', ...where });
     return { ...outcome, action: 'stopped', stop: recorded };
   } catch (error) {
-    const stopError = signal?.aborted ? `no answer before ${deadlineName(deadline)}` : describeError(error);
+    const stopError = signal?.aborted
+      ? failureText(deadlineFailure('no-answer', deadline))
+      : describeError(error);
     let state: string | undefined;
     try {
       state = await fleet.instanceState(instance, signal);

@@ -40,6 +40,12 @@ const members = { kind: 'members', named: ['busy', 'idle'] } as const;
 const change = { kind: 'stop-by-setting', name: 'web_1' } as const;
 const heading = { kind: 'heading', monthEndPercent: 128, lastDay: at('2026-11-30T23:59:59.999Z') } as const;
 const started = [{ ...web, stoppedIn: '2026-10' }];
+const service = (text: string) => ({ kind: 'service', text }) as const;
+const badQuota = { kind: 'quota-not-percent', value: 'lots', globalPercent: 95 } as const;
+const noData = {
+  kind: 'metrics',
+  problems: [{ metrics: ['NetworkIn'], problem: { kind: 'no-metric-data' } }],
+} as const;
 const poolBytes = { usedBytes: 170 * GB, allowanceBytes: 200 * GB, percent: 85, unit } as const;
 
 const SAMPLES: Samples<Variant> = {
@@ -54,7 +60,7 @@ const SAMPLES: Samples<Variant> = {
   'alert-stop-failed': {
     kind: 'alert-stop-failed',
     head,
-    error: { kind: 'error', text: 'AccessDenied' },
+    error: { kind: 'error', failure: service('AccessDenied') },
     retry: { kind: 'retry-next-check' },
   },
   'alert-warn': {
@@ -90,11 +96,15 @@ const SAMPLES: Samples<Variant> = {
   },
   'alert-started': { kind: 'alert-started', instances: started },
   'alert-would-start': { kind: 'alert-would-start', instances: started },
-  'alert-start-failed': { kind: 'alert-start-failed', ...web, error: 'busy' },
-  'alert-bad-tag': { kind: 'alert-bad-tag', ...web, problems: [{ kind: 'tag-problem', message: 'bad' }] },
-  'alert-unknown': { kind: 'alert-unknown', ...web, reason: 'no metricData' },
-  'alert-region-failed': { kind: 'alert-region-failed', region: 'eu-west-3', error: 'down' },
-  'alert-regions-failed': { kind: 'alert-regions-failed', error: 'bad token' },
+  'alert-start-failed': { kind: 'alert-start-failed', ...web, error: service('busy') },
+  'alert-bad-tag': {
+    kind: 'alert-bad-tag',
+    ...web,
+    problems: [{ kind: 'tag-problem', message: 'bad', why: badQuota }],
+  },
+  'alert-unknown': { kind: 'alert-unknown', ...web, reason: noData },
+  'alert-region-failed': { kind: 'alert-region-failed', region: 'eu-west-3', error: service('down') },
+  'alert-regions-failed': { kind: 'alert-regions-failed', error: service('bad token') },
   'alert-missing': { kind: 'alert-missing', names: ['web_1', 'db-2'] },
   figures,
   'figures-unknown': { kind: 'figures-unknown', allowanceBytes: 100 * GB, unit },
@@ -127,7 +137,7 @@ const SAMPLES: Samples<Variant> = {
   'stop-head': head,
   'keep-tag': keep,
   unrecorded: { kind: 'unrecorded', error: 'Throttled' },
-  error: { kind: 'error', text: 'AccessDenied' },
+  error: { kind: 'error', failure: service('AccessDenied') },
   'error-unknown': { kind: 'error-unknown' },
   'retry-next-check': { kind: 'retry-next-check' },
   'retry-after-reset': { kind: 'retry-after-reset', reset },
@@ -153,8 +163,8 @@ const SAMPLES: Samples<Variant> = {
   'stop-by-tag': { kind: 'stop-by-tag', name: 'web_1' },
   'to-stop': { kind: 'to-stop', change },
   'to-stop-after-reset': { kind: 'to-stop-after-reset', reset, change },
-  'tag-fix': { kind: 'tag-fix', message: 'bad', command: 'set-quota', name: 'web_1' },
-  'tag-problem': { kind: 'tag-problem', message: 'bad' },
+  'tag-fix': { kind: 'tag-fix', message: 'bad', why: badQuota, command: 'set-quota', name: 'web_1' },
+  'tag-problem': { kind: 'tag-problem', message: 'bad', why: badQuota },
   'headline-stop-failed': { kind: 'headline-stop-failed', name: 'web_1' },
   'headline-would-stop': { kind: 'headline-would-stop', name: 'web_1' },
   'headline-stopped': {
@@ -227,7 +237,7 @@ const SAMPLES: Samples<Variant> = {
     unknown: 0,
   },
   'ignored-count': { kind: 'ignored-count', count: 1 },
-  'region-failure': { kind: 'region-failure', region: 'eu-west-3', error: 'down' },
+  'region-failure': { kind: 'region-failure', region: 'eu-west-3', error: service('down') },
   'report-line': {
     kind: 'report-line',
     ...web,
@@ -244,8 +254,8 @@ const SAMPLES: Samples<Variant> = {
   'note-burst': { kind: 'note-burst', action: 'stopped' },
   'note-at-reset': { kind: 'note-at-reset', reason: 'threshold' },
   'note-reset-first': { kind: 'note-reset-first', at: reset.at, timeZone: 'UTC' },
-  'note-unknown-usage': { kind: 'note-unknown-usage', reason: 'no metricData' },
-  'note-error': { kind: 'note-error', text: 'AccessDenied' },
+  'note-unknown-usage': { kind: 'note-unknown-usage', reason: noData },
+  'note-error': { kind: 'note-error', error: { kind: 'stop-failed', failure: service('AccessDenied') } },
   'note-next-month': { kind: 'note-next-month', next: 'start' },
   'note-burst-stop': { kind: 'note-burst-stop', percent: 81.6 },
   'note-pro-rated': { kind: 'note-pro-rated', sharePercent: 50 },

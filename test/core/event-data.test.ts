@@ -292,8 +292,12 @@ describe('alertData: the other kinds', () => {
         kind: 'bad-tag',
         instance: WEB,
         problems: [
-          { key: 'lightsail-guard:quota', message: 'not a number' },
-          { key: 'lightsail-guard:action', message: 'not stop or notify' },
+          { key: 'lightsail-guard:quota', message: 'not a number', why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 } },
+          {
+            key: 'lightsail-guard:action',
+            message: 'not stop or notify',
+            why: { kind: 'action-unknown', value: 'x', globalAction: 'stop' },
+          },
         ],
       },
       CONTEXT,

@@ -31,7 +31,11 @@ const everyKind = (instance = web): AlertEvent[] => [
     kind: 'bad-tag',
     instance,
     problems: [
-      { key: TAGS.quota, message: `${TAGS.quota} = "lots" is not a percentage; QUOTA_PERCENT (95) applies` },
+      {
+        key: TAGS.quota,
+        message: `${TAGS.quota} = "lots" is not a percentage; QUOTA_PERCENT (95) applies`,
+        why: { kind: 'quota-not-percent', value: 'lots', globalPercent: 95 },
+      },
     ],
   },
   { kind: 'unknown', instance, reason: 'NetworkIn: the answer had no metricData' },
@@ -57,8 +61,8 @@ describe('every alert kind in every language', () => {
 
     expect(texts).toEqual([
       `🛑 已停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n停止调用成功。如需本月继续运行：lightsail-guard keep-running web_1 --start（它会添加标签 ${TAGS.keepRunning} = 2026-11）。`,
-      `🛑 已停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n实例已在停止中（由所有者或另一次运行停止）。如需本月继续运行：lightsail-guard keep-running web_1 --start（它会添加标签 ${TAGS.keepRunning} = 2026-11）。\n停止前未能写入记录（Throttled）：若此提醒丢失，之后的检查不会重发。`,
-      '🚨 停止失败 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n实例仍在运行：AccessDeniedException: no。下次检查会重试。',
+      `🛑 已停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n实例已在停止中（由所有者或另一次运行停止）。如需本月继续运行：lightsail-guard keep-running web_1 --start（它会添加标签 ${TAGS.keepRunning} = 2026-11）。\n停止前未能写入记录（AWS 返回：Throttled）：若此提醒丢失，之后的检查不会重发。`,
+      '🚨 停止失败 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n实例仍在运行（AWS 返回：AccessDeniedException: no）。下次检查会重试。',
       '🛑 将会停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n试运行：未停止任何实例。',
       '🛑 已停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n停止于 2026-11-20 09:50 UTC；当时此提醒未能送达。该实例现在正在运行：之后被再次启动，或那次停止未完成。',
       '⚠️ 80% 预警 web_1（eu-west-2）：已用 85.00 GB / 100.00 GB（85.0%）。达到 95% 时将被停止。',
@@ -67,11 +71,11 @@ describe('every alert kind in every language', () => {
       `🔔 超过阈值，未停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。未停止，因为它的标签 ${TAGS.action} = notify（仅提醒）。如需停止它：lightsail-guard set-action web_1 stop。`,
       '▶️ 已启动（新的月份）：web_1（eu-west-2，守护程序于 2026年10月停止）。流量配额已于 1 日重置。如需下次保持停止：lightsail-guard hold <name>。',
       '将会启动（新的月份）：web_1（eu-west-2，守护程序于 2026年10月停止）。流量配额已于 1 日重置。如需下次保持停止：lightsail-guard hold <name>。',
-      '🚨 启动失败 web_1（eu-west-2）：OperationFailureException: busy。实例仍处于停止状态；下次检查会重试。',
-      `⚙️ 设置标签无效 web_1（eu-west-2）：${TAGS.quota} = "lots" is not a percentage; QUOTA_PERCENT (95) applies。请重新设置，或将其移除：lightsail-guard set-quota web_1 --clear。`,
-      '❓ 用量未知 web_1（eu-west-2）：NetworkIn: the answer had no metricData。在能读取用量之前，该实例不受保护。',
-      '❗ 区域未检查 eu-west-3：ServiceException: down。在能读取之前，其中的实例不受保护。',
-      '❗ 未检查任何实例：无法读取区域列表：UnrecognizedClientException: bad token。',
+      '🚨 启动失败 web_1（eu-west-2）：启动请求未成功（AWS 返回：OperationFailureException: busy）。实例仍处于停止状态，下次检查会重试。',
+      `⚙️ 设置标签无效 web_1（eu-west-2）：标签 ${TAGS.quota} 的值“lots”不是大于 0 的数字（写法同 QUOTA_PERCENT），改用全局的 95%。请重新设置，或将其移除：lightsail-guard set-quota web_1 --clear。`,
+      '❓ 用量未知 web_1（eu-west-2）：NetworkIn 指标的应答中没有 metricData。在能读取用量之前，该实例不受保护。',
+      '❗ 区域未检查 eu-west-3：无法列出其中的实例（AWS 返回：ServiceException: down）。在能读取之前，其中的实例不受保护。',
+      '❗ 未检查任何实例：无法读取区域列表（AWS 返回：UnrecognizedClientException: bad token）。',
       '❗ 未找到：INSTANCES_TO_MONITOR 中的 web_1、db-2 不在任何已检查的区域中。',
     ]);
   });
@@ -190,8 +194,8 @@ describe('the report in Chinese', () => {
     expect(htmlToPlain(text).split('\n')).toEqual([
       '📊 Lightsail 流量：2026年11月至今（截至 2026-11-20 08:00 UTC）',
       '共 4 台实例，分布在 2 个区域 · 1 台达到或超过 95% · 1 台未知',
-      '❗ eu-west-3 无法读取：ServiceException: down',
-      '❓ blind us-east-1 · 运行中 · 已用 ? / 100.00 GB · 未知 · 用量未知：NetworkOut: 没有数据',
+      '❗ eu-west-3 无法读取（AWS 返回：ServiceException: down）',
+      '❓ blind us-east-1 · 运行中 · 已用 ? / 100.00 GB · 未知 · 用量未知：NetworkOut 指标读取失败（AWS 返回：没有数据）',
       '🔴 hot ap-southeast-2 · 运行中 · 已用 1124.00 / 1024.00 GB · 109.7% · 超出配额 100.00 GB：最多约 17.00 USD（0.17 USD/GB 出站）',
       '🟢 new us-east-1 · 运行中 · 已用 10.00 / 100.00 GB · 10.0% · 配额按比例折算为 50%',
       '⚪ off us-east-1 · 已停止 · 已用 ? / 100.00 GB · 未知 · 未读取（未运行）',
@@ -249,7 +253,7 @@ describe('the report in Chinese', () => {
       '已忽略（lightsail-guard:action = ignore）',
       '已在新的月份启动',
       '将在新的月份启动（试运行）',
-      '启动失败；start failed: busy',
+      '启动失败；AWS 返回：busy',
       '超过阈值，未停止（仅提醒）',
       '由守护程序停止：1 日启动',
       '上月由守护程序停止：下次检查启动',

@@ -75,6 +75,7 @@ describe('a malformed policy tag', () => {
         {
           key: TAGS.quota,
           message: `lightsail-guard:quota = "${raw}" is not a number greater than 0 (as QUOTA_PERCENT); the global 95% applies`,
+          why: { kind: 'quota-not-percent', value: raw, globalPercent: 95 },
         },
       ]);
     },
@@ -116,7 +117,7 @@ describe('a malformed policy tag', () => {
 });
 
 describe('the alert about a malformed tag', () => {
-  const bad = { tagProblems: [{ key: TAGS.quota, message: 'bad' }] };
+  const bad = { tagProblems: [{ key: TAGS.quota, message: 'bad', why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 } }] };
 
   it('is due once a UTC day, keyed on the day', () => {
     const now = at('2026-12-31T23:59:59.000Z');

@@ -31,7 +31,7 @@ const POLICY: InstancePolicy = {
   warnPercents: [80, 90],
   action: 'notify',
   actionFrom: 'tag',
-  tagProblems: [{ key: 'lightsail-guard:quota', message: 'must be a number' }],
+  tagProblems: [{ key: 'lightsail-guard:quota', message: 'must be a number', why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 } }],
 };
 
 const POOL: PoolFigures = {

@@ -10,6 +10,7 @@
 import type { AlertEvent, AlertTextContext } from '../alert-event.js';
 import type { ForecastDisplay, ForecastHeading } from '../forecast-text.js';
 import type { OverageFigures } from '../overage.js';
+import { readFailure } from '../reasons.js';
 import type {
   PoolRow,
   PoolShown,
@@ -115,7 +116,7 @@ export function catalogueOf(language: Language, templates: Templates, sms: SmsTe
     report: {
       subject: (model, counts, context) => say(reportSubject(model, counts, context)),
       summary: (model, counts, context) => say(reportSummary(model, counts, context)),
-      regionFailure: (region, error) => say({ kind: 'region-failure', region, error }),
+      regionFailure: (region, error) => say({ kind: 'region-failure', region, error: readFailure(error) }),
       line: (row, note, context) => say(reportLine(row, note, context)),
       note: (row, display) => say(rowNote(row, display)),
       startsOnThe1st: (instances) => say(startsOnThe1st(instances)),

@@ -5,6 +5,7 @@ import { displayTime } from '../display-time.js';
 import { escapeHtml as e } from '../html.js';
 import type { CommandsCatalogue } from './commands-catalogue.js';
 import { quote } from './markup.js';
+import { stateZh } from './terms-zh-CN.js';
 
 const at = (name: string, region: string): string => `${e(region)} 的 <code>${e(name)}</code>`;
 
@@ -41,7 +42,7 @@ export const commandsZhCN: CommandsCatalogue = {
       `要让${at(q.name, q.region)}在 ${e(q.month)} 剩下的时间里超过阈值也继续运行吗？`,
       q.state === 'stopped'
         ? '它目前已停止，确认后会启动它。'
-        : `它目前的状态是 ${e(q.state)}，本月不会再被停止。`,
+        : `它目前${e(stateZh(q.state))}，本月不会再被停止。`,
       q.pricePerGb === undefined
         ? `超出 ${q.allowanceGb} GB 流量配额后的出站流量由 AWS 另行计费。`
         : `超出 ${q.allowanceGb} GB 流量配额后，${e(q.region)} 的出站流量按每 GB ${q.pricePerGb.toFixed(2)} 美元计费。`,
@@ -49,10 +50,10 @@ export const commandsZhCN: CommandsCatalogue = {
     ].join('\n'),
   keepButton: '继续运行',
   keepHeld: (name, region) =>
-    `${at(name, region)}已被保持停止（hold）。请先发送 /release <code>${e(name)}</code>。`,
+    `${at(name, region)}已设为保持停止，/keep 不会启动它。请先发送 /release <code>${e(name)}</code>。`,
   keepAlready: (name, region, month) => `${at(name, region)}已设为 ${e(month)} 继续运行，无需改动。`,
   notStartable: (name, region, state) =>
-    `${at(name, region)}目前的状态是 ${e(state)}，停止后才能启动，请一分钟后再试。`,
+    `${at(name, region)}目前${e(stateZh(state))}，完全停止后才能启动，请一分钟后再试。`,
   holdAlready: (name, region) => `${at(name, region)}已处于保持停止状态，无需改动。`,
   releaseNone: (name, region) => `${at(name, region)}没有被保持停止，无需改动。`,
   change: (change: ChatChange) => {

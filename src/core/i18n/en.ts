@@ -1,6 +1,7 @@
 import { TAGS } from '../../constants.js';
 import { displayTime, stampDate, stampTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
+import { failureText, rowErrorText, unknownReasonText } from '../reasons.js';
 import type { InstanceAction, NextMonth, StopAction } from '../report-model.js';
 import { formatRate } from '../stop-ahead.js';
 import { formatAmount, formatPercent } from '../units.js';
@@ -90,14 +91,14 @@ export const enTemplates: Templates = {
   'alert-started': (v) => `▶️ <b>Started</b> for the new month: ${started(v.instances)}`,
   'alert-would-start': (v) => `<b>Would start</b> for the new month: ${started(v.instances)}`,
   'alert-start-failed': (v) =>
-    `🚨 <b>START FAILED</b> ${who(v)}: ${quote(v.error)}. It stays stopped; the next check tries again.`,
+    `🚨 <b>START FAILED</b> ${who(v)}: ${quote(failureText(v.error))}. It stays stopped; the next check tries again.`,
   'alert-bad-tag': (v, say) => `⚙️ <b>Setting tag not valid</b> ${who(v)}: ${v.problems.map(say).join(' ')}`,
   'alert-unknown': (v) =>
-    `❓ <b>Usage unknown</b> ${who(v)}: ${quote(v.reason)}. It is not guarded until its usage can be read.`,
+    `❓ <b>Usage unknown</b> ${who(v)}: ${quote(unknownReasonText(v.reason))}. It is not guarded until its usage can be read.`,
   'alert-region-failed': (v) =>
-    `❗ <b>Region not checked</b> ${escapeHtml(v.region)}: ${quote(v.error)}. Its instances are not guarded until it can be read.`,
+    `❗ <b>Region not checked</b> ${escapeHtml(v.region)}: ${quote(failureText(v.error))}. Its instances are not guarded until it can be read.`,
   'alert-regions-failed': (v) =>
-    `❗ <b>Nothing checked</b>: the list of regions could not be read: ${quote(v.error)}.`,
+    `❗ <b>Nothing checked</b>: the list of regions could not be read: ${quote(failureText(v.error))}.`,
   'alert-missing': (v) =>
     `❗ <b>Not found</b>: ${v.names.map(code).join(', ')} from INSTANCES_TO_MONITOR ${pluralEn(v.names.length, 'is', 'are')} in none of the checked regions.`,
 
@@ -132,7 +133,7 @@ export const enTemplates: Templates = {
     `To keep it running this month: ${command('keep-running', `${v.name} --start`)} (it tags <code>${TAGS.keepRunning}</code> = <code>${v.monthKey}</code>).`,
   unrecorded: (v) =>
     `\nThe stop could not be recorded first (${quote(v.error)}): had this alert been lost, no later check would have re-sent it.`,
-  error: (v) => quote(v.text),
+  error: (v) => quote(failureText(v.failure)),
   'error-unknown': () => 'unknown error',
   'retry-next-check': () => 'The next check tries again.',
   'retry-after-reset': (v, say) =>
@@ -207,7 +208,8 @@ export const enTemplates: Templates = {
       `${v.instances} ${pluralEn(v.instances, 'instance', 'instances')} in ${v.regions} ${pluralEn(v.regions, 'region', 'regions')} · ${v.over} at or over ${v.quotaPercent}% · ${v.unknown} unknown${say(v.ignored)}`,
     ].join('\n'),
   'ignored-count': (v) => ` · ${v.count} ignored`,
-  'region-failure': (v) => `❗ ${escapeHtml(v.region)} could not be read: ${escapeHtml(v.error)}`,
+  'region-failure': (v) =>
+    `❗ ${escapeHtml(v.region)} could not be read: ${escapeHtml(failureText(v.error))}`,
   'report-line': (v, say) =>
     `${code(v.name)} ${escapeHtml(v.region)} · ${escapeHtml(v.state)} · ${amount(v.usedBytes, v.unit)} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} · ${formatPercent(v.percent)}${say(v.note)}`,
   'line-note': (v) => ` · ${escapeHtml(v.text)}`,
@@ -218,8 +220,8 @@ export const enTemplates: Templates = {
   'note-at-reset': (v) => OVER_AT_RESET[v.reason],
   'note-reset-first': (v) =>
     `the allowance resets at ${displayTime(v.at, v.timeZone)}, before the next check`,
-  'note-unknown-usage': (v) => `usage unknown: ${v.reason}`,
-  'note-error': (v) => v.text,
+  'note-unknown-usage': (v) => `usage unknown: ${unknownReasonText(v.reason)}`,
+  'note-error': (v) => rowErrorText(v.error),
   'note-next-month': (v) => NEXT_MONTH[v.next],
   'note-burst-stop': (v) => `stops at ${formatPercent(v.percent)} (burst reserve)`,
   'note-pro-rated': (v) => `allowance pro-rated to ${v.sharePercent.toFixed(0)}%`,

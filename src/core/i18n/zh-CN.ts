@@ -8,8 +8,10 @@ import type { StartedInstance } from '../variants/alert.js';
 import type { Named, PoolNames } from '../variants/phrases.js';
 import { type Catalogue, catalogueOf } from './catalogue.js';
 import { amount, command, joinParts, quote } from './markup.js';
+import { awsSaid, failureZh, rowErrorZh, tagWhyZh, unknownReasonZh } from './reasons-zh-CN.js';
 import { smsZhCN } from './sms-zh-CN.js';
 import type { Templates } from './templates.js';
+import { stateZh } from './terms-zh-CN.js';
 
 /**
  * Simplified Chinese, for the recipe's readers ("已用流量", "每月配额", "使用比例"): full-width
@@ -31,16 +33,6 @@ const month = (monthKey: string): string => {
   return number === undefined ? monthKey : `${year}年${Number(number)}月`;
 };
 
-/** Instance states in Chinese; a state not listed is shown as the service names it. */
-const STATES: Readonly<Record<string, string>> = {
-  running: '运行中',
-  stopped: '已停止',
-  stopping: '停止中',
-  pending: '启动中',
-  starting: '启动中',
-  rebooting: '重启中',
-};
-
 /** "资源池 <code>small_3_0</code>（ap-northeast-1；<code>busy</code>、<code>idle</code>）". */
 const poolName = (pool: PoolNames): string =>
   `资源池 ${code(pool.bundleId)}（${escapeHtml(pool.region)}；${pool.members.map(code).join('、')}）`;
@@ -58,7 +50,7 @@ const ACTIONS: Readonly<Record<InstanceAction, string>> = {
   'not-read': '未读取（未运行）',
   'over-threshold': '超过阈值：下次检查将停止',
   'not-stopped': '超过阈值，未停止（仅提醒）',
-  ignored: '已忽略（lightsail-guard:action = ignore）',
+  ignored: `已忽略（标签 ${TAGS.action} 的值为“ignore”）`,
   started: '已在新的月份启动',
   'would-start': '将在新的月份启动（试运行）',
   'start-failed': '启动失败',
@@ -99,7 +91,7 @@ export const zhCNTemplates: Templates = {
   'alert-stopped-earlier': (v, say) =>
     `🛑 <b>已停止</b> ${say(v.head)}\n停止于 ${say(v.at)}；当时此提醒未能送达。${say(v.now)}`,
   'alert-stop-failed': (v, say) =>
-    `🚨 <b>停止失败</b> ${say(v.head)}\n实例仍在运行：${say(v.error)}。${say(v.retry)}${say(v.unrecorded)}`,
+    `🚨 <b>停止失败</b> ${say(v.head)}\n实例仍在运行${say(v.error)}。${say(v.retry)}${say(v.unrecorded)}`,
   'alert-warn': (v, say) =>
     `⚠️ <b>${v.level}% 预警</b> ${say(v.subject)}：${say(v.figures)}。${say(v.threshold)}${say(v.allowance)}`,
   'alert-forecast': (v, say) =>
@@ -111,13 +103,13 @@ export const zhCNTemplates: Templates = {
   'alert-started': (v) => `▶️ <b>已启动</b>（新的月份）：${started(v.instances)}`,
   'alert-would-start': (v) => `<b>将会启动</b>（新的月份）：${started(v.instances)}`,
   'alert-start-failed': (v) =>
-    `🚨 <b>启动失败</b> ${who(v)}：${quote(v.error)}。实例仍处于停止状态；下次检查会重试。`,
+    `🚨 <b>启动失败</b> ${who(v)}：启动请求未成功${failureZh(v.error)}。实例仍处于停止状态，下次检查会重试。`,
   'alert-bad-tag': (v, say) => `⚙️ <b>设置标签无效</b> ${who(v)}：${v.problems.map(say).join('')}`,
   'alert-unknown': (v) =>
-    `❓ <b>用量未知</b> ${who(v)}：${quote(v.reason)}。在能读取用量之前，该实例不受保护。`,
+    `❓ <b>用量未知</b> ${who(v)}：${unknownReasonZh(v.reason)}。在能读取用量之前，该实例不受保护。`,
   'alert-region-failed': (v) =>
-    `❗ <b>区域未检查</b> ${escapeHtml(v.region)}：${quote(v.error)}。在能读取之前，其中的实例不受保护。`,
-  'alert-regions-failed': (v) => `❗ <b>未检查任何实例</b>：无法读取区域列表：${quote(v.error)}。`,
+    `❗ <b>区域未检查</b> ${escapeHtml(v.region)}：无法列出其中的实例${failureZh(v.error)}。在能读取之前，其中的实例不受保护。`,
+  'alert-regions-failed': (v) => `❗ <b>未检查任何实例</b>：无法读取区域列表${failureZh(v.error)}。`,
   'alert-missing': (v) =>
     `❗ <b>未找到</b>：INSTANCES_TO_MONITOR 中的 ${v.names.map(code).join('、')} 不在任何已检查的区域中。`,
 
@@ -149,9 +141,9 @@ export const zhCNTemplates: Templates = {
   'stop-head': (v, say) => `${say(v.member)}：${say(v.figures)}，阈值 ${v.quotaPercent}%。${say(v.ahead)}`,
   'keep-tag': (v) =>
     `如需本月继续运行：${command('keep-running', `${v.name} --start`)}（它会添加标签 <code>${TAGS.keepRunning}</code> = <code>${v.monthKey}</code>）。`,
-  unrecorded: (v) => `\n停止前未能写入记录（${quote(v.error)}）：若此提醒丢失，之后的检查不会重发。`,
-  error: (v) => quote(v.text),
-  'error-unknown': () => '未知错误',
+  unrecorded: (v) => `\n停止前未能写入记录${awsSaid(v.error)}：若此提醒丢失，之后的检查不会重发。`,
+  error: (v) => failureZh(v.failure),
+  'error-unknown': () => '（原因未知）',
   'retry-next-check': () => '下次检查会重试。',
   'retry-after-reset': (v, say) => `${say(v.reset)}，届时不会再停止它：如需在本月停止它，请手动停止。`,
   'stopped-at-time': (v) => quote(v.at),
@@ -172,8 +164,8 @@ export const zhCNTemplates: Templates = {
   'to-stop': (v, say) => `如需停止它：${say(v.change)}。`,
   'to-stop-after-reset': (v, say) => `${say(v.reset)}；如需从那时起停止它：${say(v.change)}。`,
   'tag-fix': (v) =>
-    `${quote(v.message)}。请重新设置，或将其移除：${command(v.command, `${v.name} --clear`)}。`,
-  'tag-problem': (v) => `${quote(v.message)}。`,
+    `${tagWhyZh(v.why)}。请重新设置，或将其移除：${command(v.command, `${v.name} --clear`)}。`,
+  'tag-problem': (v) => `${tagWhyZh(v.why)}。`,
 
   // 标题
   'headline-stop-failed': (v, say) => `${v.name} 停止失败${say(v.pool)}`,
@@ -225,9 +217,9 @@ export const zhCNTemplates: Templates = {
       `共 ${v.instances} 台实例，分布在 ${v.regions} 个区域 · ${v.over} 台达到或超过 ${v.quotaPercent}% · ${v.unknown} 台未知${say(v.ignored)}`,
     ].join('\n'),
   'ignored-count': (v) => ` · ${v.count} 台已忽略`,
-  'region-failure': (v) => `❗ ${escapeHtml(v.region)} 无法读取：${escapeHtml(v.error)}`,
+  'region-failure': (v) => `❗ ${escapeHtml(v.region)} 无法读取${failureZh(v.error)}`,
   'report-line': (v, say) =>
-    `${code(v.name)} ${escapeHtml(v.region)} · ${escapeHtml(STATES[v.state] ?? v.state)} · 已用 ${amount(v.usedBytes, v.unit)} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} · ${percent(v.percent)}${say(v.note)}`,
+    `${code(v.name)} ${escapeHtml(v.region)} · ${escapeHtml(stateZh(v.state))} · 已用 ${amount(v.usedBytes, v.unit)} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} · ${percent(v.percent)}${say(v.note)}`,
   'line-note': (v) => ` · ${escapeHtml(v.text)}`,
   'row-note': (v, say) => joinParts(v.parts.map(say), '；'),
   'note-action': (v) => ACTIONS[v.action],
@@ -235,8 +227,8 @@ export const zhCNTemplates: Templates = {
   'note-burst': (v) => ACTIONS_BURST[v.action],
   'note-at-reset': (v) => OVER_AT_RESET[v.reason],
   'note-reset-first': (v) => `流量配额将于 ${displayTime(v.at, v.timeZone, 'zh-CN')} 重置，早于下次检查`,
-  'note-unknown-usage': (v) => `用量未知：${v.reason}`,
-  'note-error': (v) => v.text,
+  'note-unknown-usage': (v) => `用量未知：${unknownReasonZh(v.reason, 'plain')}`,
+  'note-error': (v) => rowErrorZh(v.error),
   'note-next-month': (v) => NEXT_MONTH[v.next],
   'note-burst-stop': (v) => `将在 ${formatPercent(v.percent)} 停止（突发预留）`,
   'note-pro-rated': (v) => `配额按比例折算为 ${v.sharePercent.toFixed(0)}%`,

@@ -6,6 +6,7 @@
 import type { AlertEvent, AlertOfKind, AlertTextContext } from '../alert-event.js';
 import { stampTime } from '../display-time.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
+import { type Failure, readFailure, readUnknownReason, type UnknownReason } from '../reasons.js';
 import {
   allowanceNote,
   figures,
@@ -100,11 +101,11 @@ export type AlertMessage =
     }
   | { readonly kind: 'alert-started'; readonly instances: readonly StartedInstance[] }
   | { readonly kind: 'alert-would-start'; readonly instances: readonly StartedInstance[] }
-  | ({ readonly kind: 'alert-start-failed'; readonly error: string } & Named)
+  | ({ readonly kind: 'alert-start-failed'; readonly error: Failure } & Named)
   | ({ readonly kind: 'alert-bad-tag'; readonly problems: readonly TagFix[] } & Named)
-  | ({ readonly kind: 'alert-unknown'; readonly reason: string } & Named)
-  | { readonly kind: 'alert-region-failed'; readonly region: string; readonly error: string }
-  | { readonly kind: 'alert-regions-failed'; readonly error: string }
+  | ({ readonly kind: 'alert-unknown'; readonly reason: UnknownReason } & Named)
+  | { readonly kind: 'alert-region-failed'; readonly region: string; readonly error: Failure }
+  | { readonly kind: 'alert-regions-failed'; readonly error: Failure }
   | { readonly kind: 'alert-missing'; readonly names: readonly string[] };
 
 /** An instance started on a new month, and the month the guard had stopped it in (`2026-10`). */
@@ -170,24 +171,24 @@ export function alertMessage(event: AlertEvent, context: AlertTextContext): Aler
       return { kind: event.dryRun ? 'alert-would-start' : 'alert-started', instances };
     }
     case 'start-failed':
-      return { kind: 'alert-start-failed', ...named(event.instance), error: event.error };
+      return { kind: 'alert-start-failed', ...named(event.instance), error: readFailure(event.error) };
     case 'bad-tag':
       return {
         kind: 'alert-bad-tag',
         ...named(event.instance),
-        problems: event.problems.map(({ key, message }): TagFix => {
+        problems: event.problems.map(({ key, message, why }): TagFix => {
           const command = POLICY_TAG_COMMANDS[key];
           return command === undefined
-            ? { kind: 'tag-problem', message }
-            : { kind: 'tag-fix', message, command, name: event.instance.name };
+            ? { kind: 'tag-problem', message, why }
+            : { kind: 'tag-fix', message, why, command, name: event.instance.name };
         }),
       };
     case 'unknown':
-      return { kind: 'alert-unknown', ...named(event.instance), reason: event.reason };
+      return { kind: 'alert-unknown', ...named(event.instance), reason: readUnknownReason(event.reason) };
     case 'region-failed':
-      return { kind: 'alert-region-failed', region: event.region, error: event.error };
+      return { kind: 'alert-region-failed', region: event.region, error: readFailure(event.error) };
     case 'regions-failed':
-      return { kind: 'alert-regions-failed', error: event.error };
+      return { kind: 'alert-regions-failed', error: readFailure(event.error) };
     case 'missing':
       return { kind: 'alert-missing', names: event.names };
   }
@@ -224,7 +225,10 @@ function stopMessage(event: AlertOfKind<'stop'>, context: AlertTextContext): Ale
       return {
         kind: 'alert-stop-failed',
         head,
-        error: event.error === undefined ? { kind: 'error-unknown' } : { kind: 'error', text: event.error },
+        error:
+          event.error === undefined
+            ? { kind: 'error-unknown' }
+            : { kind: 'error', failure: readFailure(event.error) },
         retry: reset === undefined ? { kind: 'retry-next-check' } : { kind: 'retry-after-reset', reset },
         unrecorded,
       };

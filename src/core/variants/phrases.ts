@@ -6,6 +6,8 @@
  */
 
 import type { AllowanceUnit } from '../allowance.js';
+import type { TagWhy } from '../instance-policy.js';
+import type { Failure } from '../reasons.js';
 
 /** An instance named with its region. */
 export interface Named {
@@ -130,7 +132,7 @@ export interface Unrecorded {
 }
 
 export type ErrorText =
-  | { readonly kind: 'error'; readonly text: string }
+  | { readonly kind: 'error'; readonly failure: Failure }
   | { readonly kind: 'error-unknown' };
 
 /** After a failed stop: the next check tries again, or the allowance resets first. */
@@ -176,8 +178,14 @@ export type StopChange =
 
 /** One malformed setting tag, with the command that clears it when there is one. */
 export type TagFix =
-  | { readonly kind: 'tag-fix'; readonly message: string; readonly command: string; readonly name: string }
-  | { readonly kind: 'tag-problem'; readonly message: string };
+  | {
+      readonly kind: 'tag-fix';
+      readonly message: string;
+      readonly why: TagWhy;
+      readonly command: string;
+      readonly name: string;
+    }
+  | { readonly kind: 'tag-problem'; readonly message: string; readonly why: TagWhy };
 
 /** A subject line's members: "busy, idle" or "busy, idle, web-3 and 2 more". */
 export type MemberList =

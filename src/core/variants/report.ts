@@ -8,6 +8,13 @@ import { DEFAULT_TIME_ZONE } from '../display-time.js';
 import { type ForecastDisplay, type ForecastHeading, forecastHeading } from '../forecast-text.js';
 import { type OverageFigures, overageFigures } from '../overage.js';
 import {
+  type Failure,
+  type RowError,
+  readRowError,
+  readUnknownReason,
+  type UnknownReason,
+} from '../reasons.js';
+import {
   type InstanceAction,
   isStopAction,
   type NextMonth,
@@ -46,8 +53,8 @@ export type NotePart =
   /** `over-threshold` when the allowance resets before the next check: what it is, without the stop. */
   | { readonly kind: 'note-at-reset'; readonly reason: 'threshold' | 'ahead' | 'burst' }
   | { readonly kind: 'note-reset-first'; readonly at: Date; readonly timeZone: string }
-  | { readonly kind: 'note-unknown-usage'; readonly reason: string }
-  | { readonly kind: 'note-error'; readonly text: string }
+  | { readonly kind: 'note-unknown-usage'; readonly reason: UnknownReason }
+  | { readonly kind: 'note-error'; readonly error: RowError }
   | { readonly kind: 'note-next-month'; readonly next: NextMonth }
   | { readonly kind: 'note-burst-stop'; readonly percent: number }
   | { readonly kind: 'note-pro-rated'; readonly sharePercent: number }
@@ -89,7 +96,7 @@ export type ReportText =
       readonly ignored?: { readonly kind: 'ignored-count'; readonly count: number };
     } & Omit<ReportCounts, 'ignored'>)
   | { readonly kind: 'ignored-count'; readonly count: number }
-  | { readonly kind: 'region-failure'; readonly region: string; readonly error: string }
+  | { readonly kind: 'region-failure'; readonly region: string; readonly error: Failure }
   | {
       readonly kind: 'report-line';
       readonly name: string;
@@ -181,8 +188,10 @@ export function rowNote(row: ReportRow, display?: ForecastDisplay): ReportText {
     const timeZone = display?.timeZone ?? DEFAULT_TIME_ZONE;
     parts.push({ kind: 'note-reset-first', at: new Date(row.resetBeforeNextCheck), timeZone });
   }
-  if (row.unknownReason !== undefined) parts.push({ kind: 'note-unknown-usage', reason: row.unknownReason });
-  if (row.error !== undefined) parts.push({ kind: 'note-error', text: row.error });
+  if (row.unknownReason !== undefined) {
+    parts.push({ kind: 'note-unknown-usage', reason: readUnknownReason(row.unknownReason) });
+  }
+  if (row.error !== undefined) parts.push({ kind: 'note-error', error: readRowError(row.error) });
   if (row.nextMonth !== undefined) parts.push({ kind: 'note-next-month', next: row.nextMonth });
   if (row.burstStopPercent !== undefined)
     parts.push({ kind: 'note-burst-stop', percent: row.burstStopPercent });
