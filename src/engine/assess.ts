@@ -4,12 +4,11 @@ import { type Assessment, assess, pendingStopAlert } from '../core/decide.js';
 import { forecastInstance, type MeasuredWindow, paceWindowOf } from '../core/forecast.js';
 import { badTagAlertDue, instancePolicy } from '../core/instance-policy.js';
 import { aheadPace, recentPace } from '../core/pace.js';
-
+import { unknownReasonText } from '../core/reasons.js';
 import type { InstanceAction } from '../core/report.js';
 import { type LagSource, type StopAhead, type StopAheadSettings, stopAheadOf } from '../core/stop-ahead.js';
 import type { HourlyUsage, Instance, TrafficMetric, UsageReading } from '../core/types.js';
 import { interpretUsage, type MetricOutcome, usedBytes } from '../core/usage.js';
-import { unknownReasonText } from '../core/reasons.js';
 import { deadlineOf } from './deadline.js';
 import { failureReason } from './regions.js';
 import type { Command, ForesightSettings, InstanceOutcome, RunContext } from './types.js';
@@ -36,7 +35,10 @@ async function readUsage(ctx: RunContext, instance: Instance): Promise<UsageRead
     return { kind: 'unknown', reason: unknownReasonText({ kind: 'no-allowance' }) };
   }
   if (ctx.deadline?.reads.aborted) {
-    return { kind: 'unknown', reason: unknownReasonText({ kind: 'not-read', deadline: deadlineOf(ctx.deadline) }) };
+    return {
+      kind: 'unknown',
+      reason: unknownReasonText({ kind: 'not-read', deadline: deadlineOf(ctx.deadline) }),
+    };
   }
   const [inbound, outbound] = await Promise.all([
     readMetric(ctx, instance, 'NetworkIn'),

@@ -82,6 +82,9 @@ export function deadlineName(deadline: RunDeadline | undefined): string {
 }
 
 /** A call the deadline cut off (`no-answer`) or left unmade (`not-attempted`), as core words it. */
-export function deadlineFailure(kind: 'no-answer' | 'not-attempted', deadline: RunDeadline | undefined): Failure {
+export function deadlineFailure(
+  kind: 'no-answer' | 'not-attempted',
+  deadline: RunDeadline | undefined,
+): Failure {
   return { kind, deadline: deadlineOf(deadline) };
 }

@@ -1,8 +1,8 @@
 import type { AlertEvent } from '../core/alerts.js';
 import type { Fleet } from '../core/ports.js';
+import { failureText } from '../core/reasons.js';
 import type { Instance } from '../core/types.js';
 import { describeError } from '../errors.js';
-import { failureText } from '../core/reasons.js';
 import { deadlineFailure, type RunDeadline } from './deadline.js';
 import type { RegionError } from './types.js';
 

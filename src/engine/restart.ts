@@ -2,9 +2,9 @@ import { TAGS } from '../constants.js';
 import type { AlertEvent } from '../core/alerts.js';
 import type { BillingMonth } from '../core/billing-month.js';
 import type { Fleet } from '../core/ports.js';
+import { failureText } from '../core/reasons.js';
 import { restartStep } from '../core/restart.js';
 import { describeError } from '../errors.js';
-import { failureText } from '../core/reasons.js';
 import { deadlineFailure, type RunDeadline } from './deadline.js';
 import type { InstanceOutcome, LogEvent, StartReport } from './types.js';
 

@@ -1,8 +1,8 @@
 import { TAGS } from '../constants.js';
 import { billingMonthOf } from '../core/billing-month.js';
 import type { Fleet } from '../core/ports.js';
-import { describeError } from '../errors.js';
 import { failureText } from '../core/reasons.js';
+import { describeError } from '../errors.js';
 import { deadlineFailure, type RunDeadline } from './deadline.js';
 import type { InstanceOutcome, LogEvent, StopReport } from './types.js';
 

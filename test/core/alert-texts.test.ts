@@ -103,7 +103,13 @@ describe('alert texts, the rarer branches', () => {
   });
 
   it('a setting tag with no command to clear it says only what is wrong', () => {
-    const problems = [{ key: 'lightsail-guard:other', message: 'odd', why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 } }];
+    const problems = [
+      {
+        key: 'lightsail-guard:other',
+        message: 'odd',
+        why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 },
+      },
+    ];
 
     expect(alertText({ kind: 'bad-tag', instance: WEB_1, problems }, CONTEXT)).toBe(
       '⚙️ <b>Setting tag not valid</b> <code>web_1</code> in eu-west-2: odd.',

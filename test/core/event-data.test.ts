@@ -292,7 +292,11 @@ describe('alertData: the other kinds', () => {
         kind: 'bad-tag',
         instance: WEB,
         problems: [
-          { key: 'lightsail-guard:quota', message: 'not a number', why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 } },
+          {
+            key: 'lightsail-guard:quota',
+            message: 'not a number',
+            why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 },
+          },
           {
             key: 'lightsail-guard:action',
             message: 'not stop or notify',

@@ -117,7 +117,15 @@ describe('a malformed policy tag', () => {
 });
 
 describe('the alert about a malformed tag', () => {
-  const bad = { tagProblems: [{ key: TAGS.quota, message: 'bad', why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 } }] };
+  const bad = {
+    tagProblems: [
+      {
+        key: TAGS.quota,
+        message: 'bad',
+        why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 },
+      },
+    ],
+  };
 
   it('is due once a UTC day, keyed on the day', () => {
     const now = at('2026-12-31T23:59:59.000Z');

@@ -21,7 +21,17 @@ const NEW_KINDS: readonly AlertEvent[] = [
   { kind: 'started', started: [{ instance: NASTY, stoppedIn: '2026-10' }], dryRun: false },
   { kind: 'started', started: [{ instance: NASTY, stoppedIn: '2026-10' }], dryRun: true },
   { kind: 'start-failed', instance: NASTY, error: 'AccessDenied: <not> & allowed' },
-  { kind: 'bad-tag', instance: NASTY, problems: [{ key: TAGS.quota, message: 'quota = "<9>&" bad', why: { kind: 'quota-not-percent', value: '<9>&', globalPercent: 95 } }] },
+  {
+    kind: 'bad-tag',
+    instance: NASTY,
+    problems: [
+      {
+        key: TAGS.quota,
+        message: 'quota = "<9>&" bad',
+        why: { kind: 'quota-not-percent', value: '<9>&', globalPercent: 95 },
+      },
+    ],
+  },
 ];
 
 describe('the alerts of the month’s lifecycle and per-instance policy', () => {
@@ -107,7 +117,13 @@ describe('the alerts of the month’s lifecycle and per-instance policy', () => 
         {
           kind: 'bad-tag',
           instance: WEB,
-          problems: [{ key: TAGS.warn, message: 'lightsail-guard:warn = "x" is bad', why: { kind: 'warn-not-levels', value: 'x', instead: [] } }],
+          problems: [
+            {
+              key: TAGS.warn,
+              message: 'lightsail-guard:warn = "x" is bad',
+              why: { kind: 'warn-not-levels', value: 'x', instead: [] },
+            },
+          ],
         },
         CONTEXT,
       ),

@@ -86,7 +86,13 @@ describe('the SMS of one alert', () => {
       {
         kind: 'bad-tag',
         instance: web1,
-        problems: [{ key: 'lightsail-guard:quota', message: 'not a number', why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 } }],
+        problems: [
+          {
+            key: 'lightsail-guard:quota',
+            message: 'not a number',
+            why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 },
+          },
+        ],
       },
       { kind: 'unknown', instance: web1, reason: 'no datapoints' },
       { kind: 'region-failed', region: 'eu-west-2', error: 'AccessDenied' },
@@ -137,8 +143,16 @@ describe('the SMS of each alert kind, word for word', () => {
       kind: 'bad-tag',
       instance: web1,
       problems: [
-        { key: 'lightsail-guard:quota', message: 'm', why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 } },
-        { key: 'lightsail-guard:warn', message: 'n', why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 } },
+        {
+          key: 'lightsail-guard:quota',
+          message: 'm',
+          why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 },
+        },
+        {
+          key: 'lightsail-guard:warn',
+          message: 'n',
+          why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 },
+        },
       ],
     },
     { kind: 'unknown', instance: web1, reason: 'r' },

@@ -31,7 +31,13 @@ const POLICY: InstancePolicy = {
   warnPercents: [80, 90],
   action: 'notify',
   actionFrom: 'tag',
-  tagProblems: [{ key: 'lightsail-guard:quota', message: 'must be a number', why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 } }],
+  tagProblems: [
+    {
+      key: 'lightsail-guard:quota',
+      message: 'must be a number',
+      why: { kind: 'quota-not-percent' as const, value: 'x', globalPercent: 95 },
+    },
+  ],
 };
 
 const POOL: PoolFigures = {
