@@ -71,7 +71,8 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
       throw invalidInput(`Sorry, you can't start instance ${instance.name} while it is ${instance.state}`);
     }
     changeState(instance, 'running', ctx.now);
-    instance.publicIpAddress = ctx.store.nextPublicIp();
+    // Without a static IP, a start draws a new public IPv4 address.
+    if (!instance.staticIp) instance.publicIpAddress = ctx.store.nextPublicIp();
     return { operations: [wireOperation('StartInstance', instance, ctx.now)] };
   },
 

@@ -53,7 +53,7 @@ export function wireInstance(i: SimInstance): Record<string, unknown> {
     blueprintId: 'ubuntu_24_04',
     blueprintName: 'Ubuntu',
     bundleId: i.bundleId,
-    isStaticIp: false,
+    isStaticIp: i.staticIp,
     privateIpAddress: i.privateIpAddress,
     publicIpAddress: i.publicIpAddress,
     ipAddressType: 'dualstack',

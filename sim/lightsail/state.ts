@@ -22,6 +22,8 @@ export interface SimInstance {
   readonly privateIpAddress: string;
   state: SimInstanceState;
   publicIpAddress: string;
+  /** A static IP is attached (`isStaticIp`): a start keeps `publicIpAddress`. */
+  readonly staticIp: boolean;
   tags: Map<string, string>;
   traffic: { inBytes: number; outBytes: number };
   shape: TrafficShape | undefined;
@@ -91,6 +93,7 @@ export class InstanceStore {
       privateIpAddress: `172.26.${(n >> 8) & 255}.${n & 255}`,
       state,
       publicIpAddress: this.nextPublicIp(),
+      staticIp: spec.staticIp ?? false,
       tags: new Map(Object.entries(spec.tags ?? {})),
       traffic: { ...(spec.traffic ?? { inBytes: 0, outBytes: 0 }) },
       shape: spec.shape,

@@ -18,6 +18,8 @@ export interface SimInstanceSpec {
   /** Default 90 days before `now()`. */
   createdAt?: Date;
   tags?: Record<string, string>;
+  /** A static IP is attached: the public IPv4 address survives a stop and start. Default false. */
+  staticIp?: boolean;
   /** Month-to-date traffic at now(), spread uniformly over [max(start of UTC month, createdAt), now]. */
   traffic?: { inBytes: number; outBytes: number };
   /**

@@ -11,6 +11,11 @@ export interface Instance {
   /** `networking.monthlyTransfer.gbPerMonthAllocated`: the plan's whole-month allowance in GB. */
   readonly allowanceGb: number;
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * The attached static IP's address (`isStaticIp` with `publicIpAddress`): a start keeps it. Absent
+   * without one, when a start gives the instance a new public IPv4 address.
+   */
+  readonly staticIp?: string;
 }
 
 /**

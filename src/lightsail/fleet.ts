@@ -45,6 +45,7 @@ export function toInstance(raw: LightsailInstance, region: string): Instance {
     createdAt: raw.createdAt ?? new Date(Number.NaN),
     allowanceGb: raw.networking?.monthlyTransfer?.gbPerMonthAllocated ?? Number.NaN,
     tags: Object.fromEntries((raw.tags ?? []).map((tag) => [tag.key ?? '', tag.value ?? ''])),
+    ...(raw.isStaticIp === true && raw.publicIpAddress ? { staticIp: raw.publicIpAddress } : {}),
   };
 }
 
