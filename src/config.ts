@@ -190,7 +190,8 @@ function parseScope(env: Environment): AllowanceScope {
   );
 }
 
-function parseTimeZone(env: Environment): string {
+/** TIME_ZONE: the zone every time a message shows is given in. */
+export function parseTimeZone(env: Environment): string {
   const raw = setting(env, ENV.timeZone);
   if (raw === undefined) return DEFAULTS.timeZone;
   if (!isIanaTimeZone(raw)) {

@@ -10,6 +10,7 @@ import {
   parseChannelSettings,
   variablesText,
 } from '../channels/registry.js';
+import { parseTimeZone } from '../config.js';
 import { parseLanguages } from '../config-language.js';
 import type { Language } from '../core/i18n/catalogue.js';
 import { catalogueFor } from '../core/i18n/index.js';
@@ -38,13 +39,14 @@ async function attempt(
   built: readonly Channel[],
   language: Language,
   now: Date,
+  timeZone: string,
 ): Promise<Attempt> {
   const { descriptor } = state;
   const base = { channel: descriptor.label, destination: descriptor.destination(state.settings) };
   const channel = built.find((candidate) => candidate.name === descriptor.name);
   try {
     if (channel === undefined) throw new Error(`${descriptor.label} is not configured`);
-    await channel.send(testAlertMessage(now, catalogueFor(language), descriptor.place));
+    await channel.send(testAlertMessage(now, catalogueFor(language), descriptor.place, timeZone));
     return { ...base, arrived: true, error: undefined, hint: undefined };
   } catch (error) {
     return { ...base, arrived: false, error: describeError(error), hint: descriptor.hint?.(error) };
@@ -93,9 +95,10 @@ Options:
   async run(args, ctx) {
     const [extra] = args.positionals;
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
-    // The channel settings alone: a malformed guard setting it does not use (QUOTA_PERCENT, ...)
-    // never stops a test.
+    // The channel settings, languages and TIME_ZONE alone: a malformed guard setting it does not use
+    // (QUOTA_PERCENT, ...) never stops a test.
     const config = { channels: parseChannelSettings(ctx.env), ...parseLanguages(ctx.env) };
+    const timeZone = parseTimeZone(ctx.env);
     const states = channelStates(config, 'cli');
     const configured = states.filter((state) => state.inUse);
     if (configured.length === 0) {
@@ -115,7 +118,13 @@ Options:
     const now = new Date();
     const attempts = await Promise.all(
       configured.map((state) =>
-        attempt(state, built, config.channelLanguages[state.descriptor.name] ?? config.language, now),
+        attempt(
+          state,
+          built,
+          config.channelLanguages[state.descriptor.name] ?? config.language,
+          now,
+          timeZone,
+        ),
       ),
     );
     const exitCode = attempts.every((result) => result.arrived) ? 0 : 1;

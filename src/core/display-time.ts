@@ -20,59 +20,143 @@ export function isIanaTimeZone(value: string): boolean {
   }
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function partsIn(date: Date, timeZone: string): Record<string, string> {
-  let format = formats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
-    formats.set(timeZone, format);
-  }
-  return Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
-}
-
 /** How a date reads in each catalogue's language: "24 Nov" in English, "11月24日" in Chinese. */
 export type DateStyle = 'en' | 'zh-CN';
 
-const dayIn = (p: Record<string, string>, date: Date, timeZone: string, style: DateStyle): string => {
-  if (style === 'en') return `${p.day} ${p.month}`;
-  const month = Number(new Intl.DateTimeFormat('en-US', { timeZone, month: 'numeric' }).format(date));
-  return `${month}月${p.day}日`;
-};
+/** The zones that keep China's time: their readers call it 北京时间. */
+const BEIJING_TIME = new Set(['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Chungking', 'Asia/Harbin', 'PRC']);
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatIn(timeZone: string, zoneName: 'short' | 'longOffset'): Intl.DateTimeFormat {
+  const key = `${timeZone} ${zoneName}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      day: 'numeric',
+      month: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: zoneName,
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+interface Parts {
+  readonly year: string;
+  readonly month: number;
+  readonly day: string;
+  readonly time: string;
+  readonly zone: string;
+  readonly offset: string;
+}
+
+function partsIn(date: Date, timeZone: string): Parts {
+  const of = (zoneName: 'short' | 'longOffset'): Record<string, string> =>
+    Object.fromEntries(
+      formatIn(timeZone, zoneName)
+        .formatToParts(date)
+        .map((p) => [p.type, p.value]),
+    );
+  const p = of('short');
+  return {
+    year: p.year ?? '',
+    month: Number(p.month),
+    day: p.day ?? '',
+    time: `${p.hour}:${p.minute}`,
+    zone: p.timeZoneName ?? '',
+    offset: of('longOffset').timeZoneName ?? '',
+  };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
- * "24 Nov 09:00 UTC", "24 Nov 17:00 GMT+8" (or "11月24日 17:00 GMT+8"): day, month, 24-hour time and
- * the zone's short name.
+ * The name readers give the zone at `date`: 北京时间 in Chinese for China's zones, else the zone's
+ * own short name where it has one (UTC, PST, CET), else its offset from UTC ("UTC+8", "UTC-3:30"),
+ * never Intl's "GMT+8".
+ */
+export function zoneLabel(date: Date, timeZone: string, style: DateStyle = 'en'): string {
+  if (style === 'zh-CN' && BEIJING_TIME.has(timeZone)) return '北京时间';
+  const { zone, offset } = partsIn(date, timeZone);
+  if (/^[A-Z]{2,5}$/.test(zone)) return zone;
+  const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (match === null) return 'UTC';
+  const [, sign, hours, minutes] = match;
+  return `UTC${sign}${Number(hours)}${minutes === '00' ? '' : `:${minutes}`}`;
+}
+
+/** A day and time with its zone's label, where each language puts it. */
+function labelled(day: string, p: Parts, label: string, style: DateStyle): string {
+  return style === 'zh-CN' && label === '北京时间'
+    ? `${label} ${day} ${p.time}`
+    : `${day} ${p.time} ${label}`;
+}
+
+const dayOf = (p: Parts, style: DateStyle): string =>
+  style === 'en' ? `${p.day} ${MONTHS[p.month - 1]}` : `${p.month}月${p.day}日`;
+
+const dateOf = (p: Parts, style: DateStyle): string =>
+  style === 'en'
+    ? `${p.year}-${String(p.month).padStart(2, '0')}-${p.day.padStart(2, '0')}`
+    : `${p.year}年${p.month}月${p.day}日`;
+
+/**
+ * "24 Nov 17:00 UTC+8", "北京时间 11月24日 17:00", "11月24日 01:00 PST": day, month and 24-hour time
+ * in `timeZone`, with its label (`zoneLabel`). For times within the month: forecasts, expiries.
  */
 export function displayTime(date: Date, timeZone: string, style: DateStyle = 'en'): string {
   const p = partsIn(date, timeZone);
-  return `${dayIn(p, date, timeZone, style)} ${p.hour}:${p.minute} ${p.timeZoneName}`;
+  return labelled(dayOf(p, style), p, zoneLabel(date, timeZone, style), style);
 }
 
 /** "30 Nov" (or "11月30日"): the UTC day of `date`, for billing-month dates (months end at 00:00 UTC). */
 export function utcDay(date: Date, style: DateStyle = 'en'): string {
-  return dayIn(partsIn(date, 'UTC'), date, 'UTC', style);
+  return dayOf(partsIn(date, 'UTC'), style);
 }
 
 /**
- * "2026-11-20 09:50 UTC": the minute of a moment the guard recorded (a stop, a report, a test
- * message), in UTC like the ISO time it was written as. One rule for every language; text that is
- * not an ISO time (a hand-edited tag) is shown as it is.
+ * "2026-11-20 17:50 UTC+8", "北京时间 2026年11月20日 17:50": the minute of a moment the guard
+ * recorded (a stop, a report, a test message) in `timeZone`, with the year. Text that is not an ISO
+ * time (a hand-edited tag) is shown as it is.
  */
-export function stampTime(time: Date | string): string {
-  const iso = typeof time === 'string' ? time : time.toISOString();
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
+export function stampTime(
+  time: Date | string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+  style: DateStyle = 'en',
+): string {
+  const date = typeof time === 'string' ? new Date(time) : time;
+  if (
+    typeof time === 'string' &&
+    (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(time) || Number.isNaN(date.getTime()))
+  )
+    return time;
+  const p = partsIn(date, timeZone);
+  return labelled(dateOf(p, style), p, zoneLabel(date, timeZone, style), style);
 }
 
-/** "2026-11-20": the UTC date of a moment, as a report's subject names it. */
-export function stampDate(time: Date): string {
-  return time.toISOString().slice(0, 10);
+/** "2026-11-20" (or "2026年11月20日"): the date of a moment in `timeZone`, as a report's subject names it. */
+export function stampDate(time: Date, timeZone: string = DEFAULT_TIME_ZONE, style: DateStyle = 'en'): string {
+  return dateOf(partsIn(time, timeZone), style);
+}
+
+/**
+ * When the allowance resets (00:00 UTC on the 1st), in UTC and, when the reader's zone is another,
+ * in theirs: "1 Dec 00:00 UTC (08:00 UTC+8)", "12月1日 00:00 UTC（北京时间 08:00）", with the
+ * reader's day when it is another ("12月1日 00:00 UTC（11月30日 16:00 PST）").
+ */
+export function resetTime(at: Date, timeZone: string, style: DateStyle = 'en'): string {
+  const utc = displayTime(at, 'UTC', style);
+  const label = zoneLabel(at, timeZone, style);
+  if (label === 'UTC' || /^GMT(?:[+-]00:00)?$/.test(partsIn(at, timeZone).offset)) return utc;
+  const p = partsIn(at, timeZone);
+  const sameDay = p.day === partsIn(at, 'UTC').day;
+  const local = sameDay ? p.time : `${dayOf(p, style)} ${p.time}`;
+  const theirs = style === 'zh-CN' && label === '北京时间' ? `${label} ${local}` : `${local} ${label}`;
+  return style === 'zh-CN' ? `${utc}（${theirs}）` : `${utc} (${theirs})`;
 }

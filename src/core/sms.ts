@@ -66,6 +66,6 @@ export function smsOfReport(model: ReportModel, context: ReportTextContext, cata
 }
 
 /** The SMS of `test-alert`. */
-export function smsOfTestAlert(now: Date, catalogue: Catalogue): string {
-  return fitSms(catalogue.sms.testAlert(now));
+export function smsOfTestAlert(now: Date, catalogue: Catalogue, timeZone?: string): string {
+  return fitSms(catalogue.sms.testAlert(now, timeZone));
 }

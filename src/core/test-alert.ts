@@ -10,13 +10,23 @@ import { smsOfTestAlert } from './sms.js';
  * The test message in Telegram HTML. `place` says where it went (`chat`: "this chat"), so the
  * reader knows alerts and reports will arrive in the same place.
  */
-export function testAlertText(now: Date, catalogue: Catalogue = en, place: 'chat' | 'here' = 'chat'): string {
-  return catalogue.testAlert(now, place);
+export function testAlertText(
+  now: Date,
+  catalogue: Catalogue = en,
+  place: 'chat' | 'here' = 'chat',
+  timeZone?: string,
+): string {
+  return catalogue.testAlert(now, place, timeZone);
 }
 
-/** The test message as a channel sends it, in the channel's language. */
-export function testAlertMessage(now: Date, catalogue: Catalogue, place: 'chat' | 'here'): OutgoingMessage {
-  const html = testAlertText(now, catalogue, place);
+/** The test message as a channel sends it, in the channel's language, its time in `timeZone` (TIME_ZONE). */
+export function testAlertMessage(
+  now: Date,
+  catalogue: Catalogue,
+  place: 'chat' | 'here',
+  timeZone?: string,
+): OutgoingMessage {
+  const html = testAlertText(now, catalogue, place, timeZone);
   const text = htmlToPlain(html);
   return {
     type: 'test',
@@ -24,7 +34,7 @@ export function testAlertMessage(now: Date, catalogue: Catalogue, place: 'chat' 
     subject: catalogue.testAlertSubject,
     html,
     text,
-    sms: smsOfTestAlert(now, catalogue),
+    sms: smsOfTestAlert(now, catalogue, timeZone),
     events: [{ kind: 'test', sentAt: now.toISOString(), text }],
   };
 }

@@ -179,9 +179,9 @@ describe('the test message', () => {
   it('says it in Chinese, with a subject, and as a test to a webhook', () => {
     const message = testAlertMessage(new Date('2026-11-28T17:05:30Z'), catalogueFor('zh-CN'), 'here');
 
-    expect(message).toMatchObject({ type: 'test', language: 'zh-CN', subject: 'lightsail-guard：测试提醒' });
+    expect(message).toMatchObject({ type: 'test', language: 'zh-CN', subject: '测试提醒：lightsail-guard' });
     expect(htmlToPlain(message.html)).toBe(
-      '✅ lightsail-guard 测试提醒\n如果你能看到这条消息，守护程序的提醒和每日报告也会发到这里。\n由 lightsail-guard test-alert 于 2026-11-28 17:05 UTC 发送。没有停止任何实例。',
+      '✅ lightsail-guard 测试提醒\n能看到这条消息，就说明 lightsail-guard 的提醒和每日报告也会发到这里。\n由 lightsail-guard test-alert 于 2026年11月28日 17:05 UTC 发送。没有停止任何实例。',
     );
     expect(message.events).toEqual([
       { kind: 'test', sentAt: '2026-11-28T17:05:30.000Z', text: message.text },

@@ -172,7 +172,7 @@ describe('what the burst reserve says', () => {
 
   it('explains the stop as the reserve, in Chinese', () => {
     expect(alertText(event, context, zhCN)).toContain(
-      '若以 1.00 Gbps 突发（BURST_MBPS），它可能在 25 分钟内超过配额的 100%（距下次检查 10 分钟，指标延迟 15 分钟（按 METRIC_DELAY_MINUTES 估计）），检查来不及发现。',
+      '因此提前停止：若以 1.00 Gbps 的速度突发（BURST_MBPS），它可能在 25 分钟内用完全部流量配额（距下次检查 10 分钟，指标延迟 15 分钟，按 METRIC_DELAY_MINUTES 估计），检查来不及发现。',
     );
   });
 

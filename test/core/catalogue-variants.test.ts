@@ -54,7 +54,7 @@ const SAMPLES: Samples<Variant> = {
   'alert-stopped-earlier': {
     kind: 'alert-stopped-earlier',
     head,
-    at: { kind: 'stopped-at-time', at: '2026-11-20 09:50 UTC' },
+    at: { kind: 'stopped-at-time', at: '2026-11-20T09:50:00.000Z', timeZone: 'UTC' },
     now: keep,
   },
   'alert-stop-failed': {
@@ -94,8 +94,15 @@ const SAMPLES: Samples<Variant> = {
     why: { kind: 'notify-setting' },
     next: { kind: 'to-stop', change },
   },
-  'alert-started': { kind: 'alert-started', instances: started },
-  'alert-would-start': { kind: 'alert-would-start', instances: started },
+  'alert-started': { kind: 'alert-started', instances: started, resetAt: reset.at, timeZone: 'UTC' },
+  'alert-would-start': {
+    kind: 'alert-would-start',
+    instances: started,
+    resetAt: reset.at,
+    timeZone: 'Asia/Shanghai',
+    newAddress: { kind: 'new-address' },
+  },
+  'new-address': { kind: 'new-address' },
   'alert-start-failed': { kind: 'alert-start-failed', ...web, error: service('busy') },
   'alert-bad-tag': {
     kind: 'alert-bad-tag',
@@ -141,7 +148,7 @@ const SAMPLES: Samples<Variant> = {
   'error-unknown': { kind: 'error-unknown' },
   'retry-next-check': { kind: 'retry-next-check' },
   'retry-after-reset': { kind: 'retry-after-reset', reset },
-  'stopped-at-time': { kind: 'stopped-at-time', at: '2026-11-20 09:50 UTC' },
+  'stopped-at-time': { kind: 'stopped-at-time', at: '2026-11-20T09:50:00.000Z', timeZone: 'UTC' },
   'stopped-at-unknown-time': { kind: 'stopped-at-unknown-time' },
   'stop-call-succeeded': { kind: 'stop-call-succeeded' },
   'already-stopping': { kind: 'already-stopping' },
@@ -215,13 +222,19 @@ const SAMPLES: Samples<Variant> = {
   'alert-subject': { kind: 'alert-subject', first: 'web_1 stopped (97.0%)' },
   'and-more': { kind: 'and-more', more: 2, total: 3 },
   part: { kind: 'part', index: 1, total: 2 },
-  'test-alert': { kind: 'test-alert', sentAt: '2026-11-20 09:50 UTC', place: { kind: 'in-chat' } },
+  'test-alert': {
+    kind: 'test-alert',
+    sentAt: at('2026-11-20T09:50:00.000Z'),
+    timeZone: 'UTC',
+    place: { kind: 'in-chat' },
+  },
   'in-chat': { kind: 'in-chat' },
   here: { kind: 'here' },
   'test-alert-subject': { kind: 'test-alert-subject' },
   'report-subject': {
     kind: 'report-subject',
     date: at('2026-11-20T09:50:00.000Z'),
+    timeZone: 'UTC',
     over: 1,
     unknown: 0,
     quotaPercent: 95,
@@ -230,6 +243,7 @@ const SAMPLES: Samples<Variant> = {
     kind: 'report-summary',
     monthKey: '2026-11',
     at: at('2026-11-20T09:50:00.000Z'),
+    timeZone: 'UTC',
     quotaPercent: 95,
     instances: 3,
     regions: 2,
@@ -326,10 +340,11 @@ const SMS_SAMPLES: Samples<SmsText> = {
   'alerts-one': { kind: 'alerts-one', line: 'STOPPED web_1' },
   'alerts-many': { kind: 'alerts-many', lines: ['a', 'b'], total: 4, more: { kind: 'and-more', more: 2 } },
   'and-more': { kind: 'and-more', more: 2 },
-  'test-alert': { kind: 'test-alert', sentAt: '2026-11-20 09:50 UTC' },
+  'test-alert': { kind: 'test-alert', sentAt: at('2026-11-20T09:50:00.000Z'), timeZone: 'UTC' },
   report: {
     kind: 'report',
     date: at('2026-11-20T09:50:00.000Z'),
+    timeZone: 'UTC',
     instances: 3,
     over: 1,
     unknown: 0,
@@ -346,6 +361,7 @@ const DATA_ONLY = new Set<string>([
   'error',
   'stopped-at-time',
   'stop-by-tag',
+  'headline-instance',
   'note-error',
   'line-note',
   'pool-usage',
@@ -422,7 +438,7 @@ describe('one rule for times in every language', () => {
     const [en, zh] = LANGUAGES.map((language) => catalogueFor(language).alert(event, context));
 
     expect(en).toContain('Stopped at 2026-11-20 09:50 UTC;');
-    expect(zh).toContain('停止于 2026-11-20 09:50 UTC；');
+    expect(zh).toContain('停止于 2026年11月20日 09:50 UTC；');
   });
 
   it('shows a recorded time that is not an ISO time as it is, rather than a wrong one', () => {

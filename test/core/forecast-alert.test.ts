@@ -110,7 +110,7 @@ describe('the forecast alert text', () => {
     });
 
     expect(text).toBe(
-      '📈 <b>On pace to pass the allowance</b> <code>web_1.&lt;b&gt;</code> in ap-northeast-1: 40.00 of 100.00 GB used (40.0%); at its pace of the last day it reaches 95% around 24 Nov 17:00 GMT+8 and 128% by 30 Nov. It will be stopped at 95%.',
+      '📈 <b>On pace to pass the allowance</b> <code>web_1.&lt;b&gt;</code> in ap-northeast-1: 40.00 of 100.00 GB used (40.0%); at its pace of the last day it reaches 95% around 24 Nov 17:00 UTC+8 and 128% by 30 Nov. It will be stopped at 95%.',
     );
     expect(telegramHtmlProblems(text)).toEqual([]);
   });
@@ -131,7 +131,7 @@ describe('the forecast alert text', () => {
     const data = alertData(event, context, 'text');
 
     expect(text).toBe(
-      '📈 <b>按当前速度将超出配额</b> <code>web_1.&lt;b&gt;</code>（ap-northeast-1）：已用 40.00 GB / 100.00 GB（40.0%）；按最近一天的速度，约 11月24日 17:00 GMT+8 达到 95%，月底（11月30日）将达 128%。达到 95% 时将被停止。',
+      '📈 <b>预计超出配额</b> <code>web_1.&lt;b&gt;</code>（ap-northeast-1）：已用 40.00 GB / 100.00 GB（40.0%）；按最近一天的速度，预计北京时间 11月24日 17:00 达到 95%，月底（11月30日）将达 128%。达到 95% 时将被停止。',
     );
     expect(data).toMatchObject({
       kind: 'forecast',

@@ -40,7 +40,7 @@ describe('the forecast clause', () => {
   it('shows the threshold time in TIME_ZONE, with the zone named', () => {
     const clause = forecastClause(HEADING, 60, { ...NOVEMBER, timeZone: 'Asia/Shanghai' });
 
-    expect(clause).toBe('on pace for 128% by 30 Nov; 95% around 24 Nov 17:00 GMT+8');
+    expect(clause).toBe('on pace for 128% by 30 Nov; 95% around 24 Nov 17:00 UTC+8');
   });
 
   it('names the last day of December at the turn of the year', () => {
@@ -81,7 +81,7 @@ describe('the forecast clause', () => {
       timeZone: 'Asia/Shanghai',
     });
 
-    expect(note).toBe('按当前速度，月底（11月30日）将达 128%；约 11月24日 17:00 GMT+8 达到 95%');
+    expect(note).toBe('按当前速度，月底（11月30日）将达 128%；预计北京时间 11月24日 17:00 达到 95%');
   });
 
   it('says nothing of where an instance that is being stopped ahead would have gone', () => {

@@ -60,17 +60,17 @@ describe('every alert kind in every language', () => {
     const texts = everyKind().map((event) => htmlToPlain(alertText(event, CONTEXT, zh)));
 
     expect(texts).toEqual([
-      `🛑 已停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n停止调用成功。如需本月继续运行：lightsail-guard keep-running web_1 --start（它会添加标签 ${TAGS.keepRunning} = 2026-11）。`,
-      `🛑 已停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n实例已在停止中（由所有者或另一次运行停止）。如需本月继续运行：lightsail-guard keep-running web_1 --start（它会添加标签 ${TAGS.keepRunning} = 2026-11）。\n停止前未能写入记录（AWS 返回：Throttled）：若此提醒丢失，之后的检查不会重发。`,
+      `🛑 已停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n停止请求已成功。如需本月继续运行：lightsail-guard keep-running web_1 --start（该命令会添加标签 ${TAGS.keepRunning} = 2026-11 并启动实例）。`,
+      `🛑 已停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n实例已在停止中（由所有者或另一次运行停止）。如需本月继续运行：lightsail-guard keep-running web_1 --start（该命令会添加标签 ${TAGS.keepRunning} = 2026-11 并启动实例）。\n停止前未能写入记录（AWS 返回：Throttled）：若此提醒丢失，之后的检查不会重发。`,
       '🚨 停止失败 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n实例仍在运行（AWS 返回：AccessDeniedException: no）。下次检查会重试。',
       '🛑 将会停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n试运行：未停止任何实例。',
-      '🛑 已停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n停止于 2026-11-20 09:50 UTC；当时此提醒未能送达。该实例现在正在运行：之后被再次启动，或那次停止未完成。',
+      '🛑 已停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。\n停止于 2026年11月20日 09:50 UTC；当时此提醒未能送达。该实例现在仍在运行：它之后又被启动了，或那次停止没有完成。',
       '⚠️ 80% 预警 web_1（eu-west-2）：已用 85.00 GB / 100.00 GB（85.0%）。达到 95% 时将被停止。',
-      `⚠️ 超过阈值，保持运行 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。已有标签 ${TAGS.keepRunning} = 2026-11，因此未停止；超出配额的出站流量按 0.09 USD/GB 计费（eu-west-2）。如需让守护程序再次停止它：lightsail-guard keep-running web_1 --clear。`,
+      `⚠️ 超过阈值仍在运行 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。已有标签 ${TAGS.keepRunning} = 2026-11，因此未停止；超出配额的出站流量按 0.09 USD/GB 计费（eu-west-2）。如需让 lightsail-guard 重新在阈值处停止它：lightsail-guard keep-running web_1 --clear。`,
       '🔔 超过阈值，未停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。未停止，因为已设置 ACTION=notify（仅提醒）。如需停止它：设置 ACTION=stop，或只对此实例执行 lightsail-guard set-action web_1 stop。',
       `🔔 超过阈值，未停止 web_1（eu-west-2）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。未停止，因为它的标签 ${TAGS.action} = notify（仅提醒）。如需停止它：lightsail-guard set-action web_1 stop。`,
-      '▶️ 已启动（新的月份）：web_1（eu-west-2，守护程序于 2026年10月停止）。流量配额已于 1 日重置。如需下次保持停止：lightsail-guard hold <name>。',
-      '将会启动（新的月份）：web_1（eu-west-2，守护程序于 2026年10月停止）。流量配额已于 1 日重置。如需下次保持停止：lightsail-guard hold <name>。',
+      '▶️ 已启动（新计费月）：web_1（eu-west-2，2026年10月被 lightsail-guard 停止）。流量配额已于 11月1日 00:00 UTC 重置。未绑定静态 IP 的实例启动后会获得新的公有 IPv4 地址：请更新使用它的 DNS 记录和客户端。如需以后让某台实例保持停止：lightsail-guard hold <name>。',
+      '将会启动（新计费月，试运行）：web_1（eu-west-2，2026年10月被 lightsail-guard 停止）。流量配额已于 11月1日 00:00 UTC 重置。未绑定静态 IP 的实例启动后会获得新的公有 IPv4 地址：请更新使用它的 DNS 记录和客户端。如需以后让某台实例保持停止：lightsail-guard hold <name>。',
       '🚨 启动失败 web_1（eu-west-2）：启动请求未成功（AWS 返回：OperationFailureException: busy）。实例仍处于停止状态，下次检查会重试。',
       `⚙️ 设置标签无效 web_1（eu-west-2）：标签 ${TAGS.quota} 的值“lots”不是大于 0 的数字（写法同 QUOTA_PERCENT），改用全局的 95%。请重新设置，或将其移除：lightsail-guard set-quota web_1 --clear。`,
       '❓ 用量未知 web_1（eu-west-2）：NetworkIn 指标的应答中没有 metricData。在能读取用量之前，该实例不受保护。',
@@ -138,28 +138,26 @@ describe('every alert kind in every language', () => {
       '2 instances not found',
     ]);
     expect(headlines('zh-CN')).toEqual([
-      'web_1 已停止（97.0%）',
-      'web_1 已停止（97.0%）',
-      'web_1 停止失败',
-      'web_1 将会停止',
-      'web_1 已停止（97.0%）',
-      'web_1 已用 85.0%（80% 预警）',
-      'web_1 超过阈值，保持运行',
-      'web_1 超过阈值，未停止',
-      'web_1 超过阈值，未停止',
-      '新的月份已启动：web_1',
-      '新的月份将会启动：web_1',
-      'web_1 启动失败',
-      'web_1 的设置标签无效',
-      'web_1 用量未知',
-      '区域 eu-west-3 未检查',
+      '已停止：web_1 97.0%',
+      '已停止：web_1 97.0%',
+      '停止失败：web_1',
+      '将会停止：web_1',
+      '已停止：web_1 97.0%',
+      '80% 预警：web_1 已用 85.0%',
+      '超过阈值仍运行：web_1',
+      '超过阈值未停止：web_1',
+      '超过阈值未停止：web_1',
+      '已启动：web_1（新计费月）',
+      '将会启动：web_1（试运行）',
+      '启动失败：web_1',
+      '设置标签无效：web_1',
+      '用量未知：web_1',
+      '区域未检查：eu-west-3',
       '未检查任何实例',
-      '2 台实例未找到',
+      '未找到：2 台实例',
     ]);
-    expect(zh.alertSubject('web_1 已停止（97.0%）', 2)).toBe(
-      'lightsail-guard：web_1 已停止（97.0%）等 3 条提醒',
-    );
-    expect(zh.alertSubject('web_1 已停止（97.0%）', 0)).toBe('lightsail-guard：web_1 已停止（97.0%）');
+    expect(zh.alertSubject('已停止：web_1 97.0%', 2)).toBe('已停止：web_1 97.0%（共 3 条提醒）');
+    expect(zh.alertSubject('已停止：web_1 97.0%', 0)).toBe('已停止：web_1 97.0%');
     expect(catalogueFor('en').alertSubject('web_1 stopped (97.0%)', 2)).toBe(
       'lightsail-guard: web_1 stopped (97.0%) and 2 more',
     );
@@ -192,7 +190,7 @@ describe('the report in Chinese', () => {
 
     expect(telegramHtmlProblems(text)).toEqual([]);
     expect(htmlToPlain(text).split('\n')).toEqual([
-      '📊 Lightsail 流量：2026年11月至今（截至 2026-11-20 08:00 UTC）',
+      '📊 Lightsail 流量：2026年11月至今（截至 2026年11月20日 08:00 UTC）',
       '共 4 台实例，分布在 2 个区域 · 1 台达到或超过 95% · 1 台未知',
       '❗ eu-west-3 无法读取（AWS 返回：ServiceException: down）',
       '❓ blind us-east-1 · 运行中 · 已用 ? / 100.00 GB · 未知 · 用量未知：NetworkOut 指标读取失败（AWS 返回：没有数据）',
@@ -203,9 +201,7 @@ describe('the report in Chinese', () => {
   });
 
   it('has a subject with the date and the counts', () => {
-    expect(reportSubject(model, context, zh)).toBe(
-      'lightsail-guard：流量日报 2026-11-20（1 台达到或超过 95%，1 台未知）',
-    );
+    expect(reportSubject(model, context, zh)).toBe('流量日报 2026年11月20日：1 台达到 95%，1 台未知');
     expect(reportSubject(model, context)).toBe(
       'lightsail-guard: data transfer report 2026-11-20 (1 at or over 95%, 1 unknown)',
     );
@@ -220,9 +216,9 @@ describe('the report in Chinese', () => {
       '已停止；配额按比例折算为 50%',
       '停止失败；配额按比例折算为 50%',
       '将会停止（试运行）；配额按比例折算为 50%',
-      '超过阈值，保持运行；配额按比例折算为 50%',
+      '超过阈值仍在运行；配额按比例折算为 50%',
       '已预警；配额按比例折算为 50%',
-      '超过阈值：下次检查将停止；配额按比例折算为 50%',
+      '超过阈值：下次检查时停止；配额按比例折算为 50%',
     ]);
     expect(
       rowNote(aRow({ region: 'ap-southeast-3', usedBytes: 1100 * GB, allowanceBytes: 1000 * GB }), zh),
@@ -250,23 +246,23 @@ describe('the report in Chinese', () => {
     );
 
     expect(notes).toEqual([
-      '已忽略（lightsail-guard:action = ignore）',
-      '已在新的月份启动',
-      '将在新的月份启动（试运行）',
+      '已忽略（标签 lightsail-guard:action 的值为“ignore”）',
+      '已在新计费月启动',
+      '将在新计费月启动（试运行）',
       '启动失败；AWS 返回：busy',
       '超过阈值，未停止（仅提醒）',
-      '由守护程序停止：1 日启动',
-      '上月由守护程序停止：下次检查启动',
-      '由守护程序停止，已保持：1 日仍保持停止',
+      '被 lightsail-guard 停止，下月 1 日自动启动',
+      '上月被 lightsail-guard 停止，下次检查时启动',
+      '被 lightsail-guard 停止，已设为保持停止：下月 1 日不启动',
     ]);
     expect(htmlToPlain(text)).toContain(
       '共 8 台实例，分布在 1 个区域 · 1 台达到或超过 95% · 0 台未知 · 1 台已忽略',
     );
     expect(htmlToPlain(text).split('\n').at(-1)).toBe(
-      '▶️ 1 日的首次检查将再次启动：off（us-east-1）。如需保持其中一台停止：lightsail-guard hold <name>。',
+      '▶️ 下月 1 日的首次检查将重新启动：off（us-east-1）。如需让其中一台保持停止：lightsail-guard hold <name>。',
     );
     expect(htmlToPlain(zh.report.startsOnThe1st([]))).toBe(
-      '▶️ 1 日：不会启动任何实例（没有由守护程序停止、等待启动的实例，或都已保持停止）。',
+      '▶️ 下月 1 日：不会启动任何实例（没有被 lightsail-guard 停止、等待启动的实例，或它们都已设为保持停止）。',
     );
   });
 });

@@ -97,7 +97,7 @@ describe('the alerts of the month’s lifecycle and per-instance policy', () => 
     );
 
     expect(text).toBe(
-      '▶️ Started for the new month: web_1 in eu-west-2 (stopped by the guard in 2026-11), db-2 in us-east-1 (stopped by the guard in 2026-10). Their allowances reset on the 1st. To keep one stopped next time: lightsail-guard hold <name>.',
+      '▶️ Started for the new month: web_1 in eu-west-2 (stopped by the guard in 2026-11), db-2 in us-east-1 (stopped by the guard in 2026-10). Their allowances reset on the 1st. Without a static IP, a start gives an instance a new public IPv4 address: update the DNS records and clients that use it. To keep one stopped next time: lightsail-guard hold <name>.',
     );
   });
 

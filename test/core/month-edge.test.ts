@@ -72,9 +72,11 @@ describe('alerts in the month’s last check interval promise no stop the reset 
       'The allowance resets at 1 Jan 00:00 UTC, before the next check.',
     );
     expect(alertText(warn, shanghai)).toContain(
-      'The allowance resets at 1 Jan 08:00 GMT+8, before the next check.',
+      'The allowance resets at 1 Jan 00:00 UTC (08:00 UTC+8), before the next check.',
     );
-    expect(alertText(warn, shanghai, zhCN)).toContain('流量配额将于 1月1日 08:00 GMT+8 重置，早于下次检查。');
+    expect(alertText(warn, shanghai, zhCN)).toContain(
+      '⚠️ <b>90% 预警</b> <code>web_1</code>（eu-west-2）：已用 92.00 GB / 100.00 GB（92.0%）。流量配额将于 1月1日 00:00 UTC（北京时间 08:00）重置，早于下次检查。',
+    );
   });
 
   it('a pool’s warning promises no stop of its members either', () => {
@@ -119,7 +121,7 @@ describe('alerts in the month’s last check interval promise no stop the reset 
     expect(alertText(kept, LAST_INTERVAL)).toContain(
       'The allowance resets at 1 Dec 00:00 UTC, before the next check.',
     );
-    expect(alertText(kept, LAST_INTERVAL, zhCN)).not.toContain('如需让守护程序再次停止它');
+    expect(alertText(kept, LAST_INTERVAL, zhCN)).not.toContain('如需让 lightsail-guard 重新在阈值处停止它');
     expect(alertText(kept, LAST_INTERVAL, zhCN)).toContain(
       '流量配额将于 12月1日 00:00 UTC 重置，早于下次检查。',
     );
@@ -157,7 +159,7 @@ describe('the forecast alert at the month’s edge', () => {
       '📈 <b>On pace to pass the allowance</b> <code>web_1</code> in eu-west-2: 70.00 of 100.00 GB used (70.0%); at its pace of the last day it reaches 95% around 30 Nov 23:57 UTC and 100% by 30 Nov. The allowance resets at 1 Dec 00:00 UTC, before the next check.',
     );
     expect(alertText(forecast({}), LAST_INTERVAL, zhCN)).toBe(
-      '📈 <b>按当前速度将超出配额</b> <code>web_1</code>（eu-west-2）：已用 70.00 GB / 100.00 GB（70.0%）；按最近一天的速度，约 11月30日 23:57 UTC 达到 95%，月底（11月30日）将达 100%。流量配额将于 12月1日 00:00 UTC 重置，早于下次检查。',
+      '📈 <b>预计超出配额</b> <code>web_1</code>（eu-west-2）：已用 70.00 GB / 100.00 GB（70.0%）；按最近一天的速度，预计 11月30日 23:57 UTC 达到 95%，月底（11月30日）将达 100%。流量配额将于 12月1日 00:00 UTC 重置，早于下次检查。',
     );
   });
 
@@ -166,7 +168,9 @@ describe('the forecast alert at the month’s edge', () => {
 
     expect(alertText(atTheEnd, NOVEMBER)).toContain('at its pace of the last day it reaches 100% by 30 Nov.');
     expect(alertText(atTheEnd, NOVEMBER)).not.toContain('1 Dec');
-    expect(alertText(atTheEnd, NOVEMBER, zhCN)).toContain('按最近一天的速度，月底（11月30日）将达 100%。');
+    expect(alertText(atTheEnd, NOVEMBER, zhCN)).toContain(
+      '按最近一天的速度，预计月底（11月30日）将达 100%。',
+    );
     expect(alertText(atTheEnd, NOVEMBER, zhCN)).not.toContain('12月1日');
   });
 });
@@ -201,13 +205,15 @@ describe('status and report rows in the month’s last check interval', () => {
     const tokyo = { ...display, timeZone: 'Asia/Tokyo', monthEnd: JANUARY_1 };
 
     expect(rowNote(row, undefined, tokyo)).toBe(
-      'over threshold; the allowance resets at 1 Jan 09:00 GMT+9, before the next check',
+      'over threshold; the allowance resets at 1 Jan 00:00 UTC (09:00 UTC+9), before the next check',
     );
-    expect(rowNote(row, zhCN, tokyo)).toBe('超过阈值；流量配额将于 1月1日 09:00 GMT+9 重置，早于下次检查');
+    expect(rowNote(row, zhCN, tokyo)).toBe(
+      '超过阈值；流量配额将于 1月1日 00:00 UTC（09:00 UTC+9）重置，早于下次检查',
+    );
   });
 
   it('before the last interval, still says the next check stops it', () => {
     expect(rowNote(over)).toBe('over threshold: the next check stops it');
-    expect(rowNote(over, zhCN)).toBe('超过阈值：下次检查将停止');
+    expect(rowNote(over, zhCN)).toBe('超过阈值：下次检查时停止');
   });
 });

@@ -189,7 +189,7 @@ describe('pool alerts in words and data', () => {
 
   it('names the pool and its members, not one instance, in a warning’s subject, in both languages', () => {
     expect(alertHeadline(warn, context)).toBe('pool small_3_0 (busy, idle_1) at 85.0% (80% warning)');
-    expect(alertHeadline(warn, context, zhCN)).toBe('资源池 small_3_0（busy、idle_1）已用 85.0%（80% 预警）');
+    expect(alertHeadline(warn, context, zhCN)).toBe('80% 预警：资源池 small_3_0（busy、idle_1）已用 85.0%');
   });
 
   it('names the pool in the subjects of its forecast and kept-running alerts', () => {
@@ -213,10 +213,10 @@ describe('pool alerts in words and data', () => {
       'pool small_3_0 (busy, idle_1) on pace for 128% this month',
     );
     expect(alertHeadline(forecast, context, zhCN)).toBe(
-      '资源池 small_3_0（busy、idle_1）按当前速度本月将达 128%',
+      '预计超出配额：资源池 small_3_0（busy、idle_1）本月将达 128%',
     );
     expect(alertHeadline(kept, context)).toBe('pool small_3_0 (busy, idle_1) over threshold, kept running');
-    expect(alertHeadline(kept, context, zhCN)).toBe('资源池 small_3_0（busy、idle_1）超过阈值，保持运行');
+    expect(alertHeadline(kept, context, zhCN)).toBe('超过阈值仍运行：资源池 small_3_0（busy、idle_1）');
   });
 
   it('says in a member’s stop subject that the percentage is its pool’s, and who is in it', () => {
@@ -225,10 +225,10 @@ describe('pool alerts in words and data', () => {
 
     expect(alertHeadline(stop, context)).toBe('busy stopped (85.0% of pool small_3_0: busy, idle_1)');
     expect(alertHeadline(stop, context, zhCN)).toBe(
-      'busy 已停止（资源池 small_3_0 已用 85.0%：busy、idle_1）',
+      '已停止：busy（资源池 small_3_0 已用 85.0%：busy、idle_1）',
     );
     expect(alertHeadline(failed, context)).toBe('STOP FAILED for busy (pool small_3_0: busy, idle_1)');
-    expect(alertHeadline(failed, context, zhCN)).toBe('busy 停止失败（资源池 small_3_0：busy、idle_1）');
+    expect(alertHeadline(failed, context, zhCN)).toBe('停止失败：busy（资源池 small_3_0：busy、idle_1）');
   });
 
   it('names the pool a member is over the threshold with when it is not stopped (notify)', () => {
@@ -249,7 +249,7 @@ describe('pool alerts in words and data', () => {
       'pool small_3_0 (a, b, c and 2 more) at 85.0% (80% warning)',
     );
     expect(alertHeadline({ ...warn, pool: big }, context, zhCN)).toBe(
-      '资源池 small_3_0（a、b、c 等 5 台）已用 85.0%（80% 预警）',
+      '80% 预警：资源池 small_3_0（a、b、c 等 5 台）已用 85.0%',
     );
   });
 
@@ -257,7 +257,7 @@ describe('pool alerts in words and data', () => {
     const { pool: _pool, ...alone } = warn;
 
     expect(alertHeadline(alone, context)).toBe('busy at 85.0% (80% warning)');
-    expect(alertHeadline(alone, context, zhCN)).toBe('busy 已用 85.0%（80% 预警）');
+    expect(alertHeadline(alone, context, zhCN)).toBe('80% 预警：busy 已用 85.0%');
   });
 
   it('carries the pool in the webhook’s data', () => {

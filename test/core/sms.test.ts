@@ -192,9 +192,9 @@ describe('the SMS of each alert kind, word for word', () => {
       '已停止 web_1（eu-west-2），已用资源池配额的 97.5%',
       '停止失败 web_1（eu-west-2），用量未知，仍在运行',
       '80% 预警 资源池 small_3_0（eu-west-2：web_1、db_1），已用配额的 97.5%',
-      '超过阈值，保持运行 web_1（eu-west-2），已用配额的 97.5%',
-      '超过阈值，未停止（仅提醒）web_1（eu-west-2），已用配额的 97.5%',
-      '新的月份将会启动：web_1（eu-west-2）、db_1（us-east-1）',
+      '超过阈值仍运行 web_1（eu-west-2），已用配额的 97.5%',
+      '超过阈值未停止（仅提醒）web_1（eu-west-2），已用配额的 97.5%',
+      '将会启动（试运行）web_1（eu-west-2）、db_1（us-east-1）',
       '启动失败 web_1（eu-west-2），仍处于停止状态',
       '设置标签无效 web_1（eu-west-2）：lightsail-guard:quota、lightsail-guard:warn',
       '用量未知 web_1（eu-west-2），暂不受保护',
@@ -261,7 +261,7 @@ describe('the SMS of the test message and the report', () => {
       'lightsail-guard test alert: if you can read this, alerts will reach this phone. Sent 2026-11-28 17:05 UTC; nothing was stopped.',
     );
     expect(smsOfTestAlert(NOW, zh)).toBe(
-      'lightsail-guard 测试提醒：收到这条短信，说明提醒会发到这个号码。发送于 2026-11-28 17:05 UTC，没有停止任何实例。',
+      'lightsail-guard 测试提醒：收到这条短信，说明提醒会发到这个号码。发送于 2026年11月28日 17:05 UTC，没有停止任何实例。',
     );
     expect(testAlertMessage(NOW, zh, 'here').sms).toBe(smsOfTestAlert(NOW, zh));
     expect(smsSegments(smsOfTestAlert(NOW, en))).toBe(1);
@@ -284,7 +284,7 @@ describe('the SMS of the test message and the report', () => {
       'lightsail-guard report 2026-11-28: 3 instances, 1 at or over 95%, 1 unknown',
     );
     expect(smsOfReport(model, context, zh)).toBe(
-      'lightsail-guard 流量日报 2026-11-28：共 3 台实例，1 台达到或超过 95%，1 台未知',
+      'lightsail-guard 流量日报 2026年11月28日：共 3 台实例，1 台达到或超过 95%，1 台未知',
     );
   });
 });

@@ -266,9 +266,9 @@ describe('check with channels other than Telegram', () => {
     expect(run.stdout).toContain('Not configured: Webhook (WEBHOOK_URL), Feishu (FEISHU_WEBHOOK_URL)');
     expect(run.stdout).not.toContain('fake-wecom-key');
     expect(world.telegram.messages[0]?.text).toContain('lightsail-guard test alert');
-    expect(sns.published[0]).toMatchObject({ subject: 'lightsail-guard：测试提醒' });
+    expect(sns.published[0]).toMatchObject({ subject: '测试提醒：lightsail-guard' });
     expect(sns.published[0]?.texts.default).toContain(
-      '如果你能看到这条消息，守护程序的提醒和每日报告也会发到这里。',
+      '能看到这条消息，就说明 lightsail-guard 的提醒和每日报告也会发到这里。',
     );
     expect(JSON.parse(hook.received[0]?.body ?? '{}').text.content).toContain('也会发到这个聊天');
   });

@@ -232,7 +232,7 @@ describe('delivery to several channels', () => {
     });
 
     expect(telegram.sent[0]?.html).toContain('<b>Stopped</b> <code>hot</code> in us-east-1');
-    expect(sns.sent[0]).toMatchObject({ language: 'zh-CN', subject: 'lightsail-guard：hot 已停止（97.0%）' });
+    expect(sns.sent[0]).toMatchObject({ language: 'zh-CN', subject: '已停止：hot 97.0%' });
     expect(sns.sent[0]?.text).toContain(
       '🛑 已停止 hot（us-east-1）：已用 97.00 GB / 100.00 GB（97.0%），阈值 95%。',
     );
@@ -245,9 +245,9 @@ describe('delivery to several channels', () => {
 
     await run(fleet, [sns], { command: 'report', settings: { language: 'zh-CN' } });
 
-    expect(sns.sent[0]?.subject).toBe('lightsail-guard：流量日报 2026-11-20（2 台达到或超过 95%，0 台未知）');
+    expect(sns.sent[0]?.subject).toBe('流量日报 2026年11月20日：2 台达到 95%，0 台未知');
     expect(sns.sent[0]?.text.split('\n')[0]).toBe(
-      '📊 Lightsail 流量：2026年11月至今（截至 2026-11-20 10:00 UTC）',
+      '📊 Lightsail 流量：2026年11月至今（截至 2026年11月20日 10:00 UTC）',
     );
   });
 
@@ -261,7 +261,7 @@ describe('delivery to several channels', () => {
 
     expect(sns.sent[0]?.sms).toBe('lightsail-guard：已停止 hot（us-east-1），已用配额的 97.0%');
     expect(telegram.sent[0]?.sms).toBe('lightsail-guard: STOPPED hot (us-east-1) at 97.0% of its allowance');
-    expect(sns.sent[0]?.text).toContain('停止调用成功');
+    expect(sns.sent[0]?.text).toContain('停止请求已成功');
   });
 
   it('gives the report a one-line SMS text: its date and counts', async () => {
@@ -271,7 +271,7 @@ describe('delivery to several channels', () => {
     await run(fleet, [sns], { command: 'report', settings: { language: 'zh-CN' } });
 
     expect(sns.sent.map((message) => message.sms)).toEqual([
-      'lightsail-guard 流量日报 2026-11-20：共 5 台实例，2 台达到或超过 95%，0 台未知',
+      'lightsail-guard 流量日报 2026年11月20日：共 5 台实例，2 台达到或超过 95%，0 台未知',
     ]);
   });
 });

@@ -50,7 +50,7 @@ describe('forecast in status, report and --json', () => {
     const table = renderResult(result, 'GB', { quotaPercent: 95, timeZone: 'Asia/Shanghai' });
 
     const busy = table.split('\n').find((line) => line.startsWith('busy')) ?? '';
-    expect(busy).toMatch(/on pace for 131% by 30 Nov; 95% around 23 Nov 0\d:\d\d GMT\+8$/);
+    expect(busy).toMatch(/on pace for 131% by 30 Nov; 95% around 23 Nov 0\d:\d\d UTC\+8$/);
     expect(table.split('\n').find((line) => line.startsWith('idle'))).not.toContain('on pace');
   });
 

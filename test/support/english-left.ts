@@ -25,6 +25,7 @@ const ALLOWED = new Set([
   'NetworkOut',
   'metricData',
   'GetInstances',
+  'DNS',
   // Time zones' own short names.
   'PST',
   'PDT',
@@ -32,7 +33,7 @@ const ALLOWED = new Set([
 
 export function englishLeft(html: string, names: readonly string[] = []): string[] {
   let text = htmlToPlain(html.replace(/<code>[\s\S]*?<\/code>/g, ' '));
-  text = text.replace(/（AWS 返回：[^）]*）|AWS 返回：[^；。\n]*/g, ' ');
+  text = text.replace(/（(?:AWS 返回|英文原文)：[^）]*）|AWS 返回：[^；。\n]*/g, ' ');
   text = text.replace(/“[^”]*”/g, ' ');
   for (const name of [...names].sort((a, b) => b.length - a.length)) text = text.split(name).join(' ');
   text = text.replace(/lightsail-guard(?::[a-z-]+)?/g, ' ');
@@ -40,5 +41,5 @@ export function englishLeft(html: string, names: readonly string[] = []): string
   text = text.replace(/\b[a-z]{2}(?:-gov)?-[a-z]+-\d\b/g, ' ');
   text = text.replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, ' ');
   text = text.replace(/\bACTION=[a-z]+\b/g, ' ');
-  return (text.match(/[A-Za-z]{3,}/g) ?? []).filter((word) => !ALLOWED.has(word));
+  return (text.match(/[A-Za-z][A-Za-z0-9]{2,}/g) ?? []).filter((word) => !ALLOWED.has(word));
 }

@@ -142,7 +142,7 @@ describe('the chat commands', () => {
 
     await world.say('/hold web_2');
 
-    expect(world.replies()[0]?.text).toContain('已保持停止');
+    expect(world.replies()[0]?.text).toContain('已设为保持停止');
     // The webhook channel reads English.
     expect(world.announcements.received[0]?.body).toContain('held');
   });

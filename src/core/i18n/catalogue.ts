@@ -8,6 +8,7 @@
  */
 
 import type { AlertEvent, AlertTextContext } from '../alert-event.js';
+import { DEFAULT_TIME_ZONE } from '../display-time.js';
 import type { ForecastDisplay, ForecastHeading } from '../forecast-text.js';
 import type { OverageFigures } from '../overage.js';
 import { readFailure } from '../reasons.js';
@@ -76,7 +77,7 @@ export interface SmsCatalogue {
   /** The text of a message holding `total` alerts that names the first of them (`shown`, in order). */
   alerts(shown: readonly string[], total: number): string;
   /** The test message: plainly a test, and what its arrival proves. */
-  testAlert(now: Date): string;
+  testAlert(now: Date, timeZone?: string): string;
   /** The daily report in one line: its date and counts (a subscription filter keeps it off phones). */
   report(model: ReportModel, counts: ReportCounts, context: ReportTextContext): string;
 }
@@ -95,7 +96,7 @@ export interface Catalogue {
    * The message of `test-alert` (HTML): plainly a test, what its arrival proves, when it was sent.
    * `chat` where the reader sits in a chat (Telegram, the chat bots), `here` elsewhere (email, a push).
    */
-  testAlert(now: Date, place: 'chat' | 'here'): string;
+  testAlert(now: Date, place: 'chat' | 'here', timeZone?: string): string;
   readonly testAlertSubject: string;
   readonly report: ReportCatalogue;
   readonly sms: SmsCatalogue;
@@ -111,7 +112,7 @@ export function catalogueOf(language: Language, templates: Templates, sms: SmsTe
     headline: (event) => say(headline(event)),
     alertSubject: (first, more) => say(alertSubject(first, more)),
     part: (index, total) => say({ kind: 'part', index, total }),
-    testAlert: (now, place) => say(testAlert(now, place)),
+    testAlert: (now, place, timeZone = DEFAULT_TIME_ZONE) => say(testAlert(now, place, timeZone)),
     testAlertSubject: say({ kind: 'test-alert-subject' }),
     report: {
       subject: (model, counts, context) => say(reportSubject(model, counts, context)),
@@ -128,7 +129,7 @@ export function catalogueOf(language: Language, templates: Templates, sms: SmsTe
     sms: {
       alert: (event) => text(smsAlert(event)),
       alerts: (shown, total) => text(smsAlerts(shown, total)),
-      testAlert: (now) => text(smsTestAlert(now)),
+      testAlert: (now, timeZone = DEFAULT_TIME_ZONE) => text(smsTestAlert(now, timeZone)),
       report: (model, counts, context) => text(smsReport(model, counts, context)),
     },
   };

@@ -7,7 +7,13 @@ import type { CommandsCatalogue } from './commands-catalogue.js';
 import { quote } from './markup.js';
 import { stateZh } from './terms-zh-CN.js';
 
-const at = (name: string, region: string): string => `${e(region)} 的 <code>${e(name)}</code>`;
+const at = (name: string, region: string): string => `<code>${e(name)}</code>（${e(region)}）`;
+
+/** `2026-11` as 2026年11月. */
+const month = (key: string): string => {
+  const [year, number] = key.split('-');
+  return number === undefined ? key : `${year}年${Number(number)}月`;
+};
 
 export const commandsZhCN: CommandsCatalogue = {
   language: 'zh-CN',
@@ -15,7 +21,7 @@ export const commandsZhCN: CommandsCatalogue = {
     status: '查看所有实例；/status <名称> 查看单个实例',
     report: '立即发送每日报告',
     keep: '本月让实例继续运行（已停止则启动）',
-    hold: '新的一个月也不启动该实例',
+    hold: '新计费月开始时也不启动该实例',
     release: '撤销 /hold',
     help: '可用的命令',
   },
@@ -25,7 +31,7 @@ export const commandsZhCN: CommandsCatalogue = {
     '/status <code>名称</code>：单个实例',
     '/report：立即发送每日报告',
     '/keep <code>名称</code>：本月超过阈值也不停止，已停止则启动（会先请你确认）',
-    '/hold <code>名称</code>：新的一个月也不启动它',
+    '/hold <code>名称</code>：新计费月开始时也不启动它',
     '/release <code>名称</code>：撤销 /hold',
     '同名实例在多个区域时，请加上区域，例如 /keep <code>web_1 us-east-1</code>。',
   ].join('\n'),
@@ -39,43 +45,44 @@ export const commandsZhCN: CommandsCatalogue = {
   adminsOnly: '只有本群的管理员可以向 lightsail-guard 发送命令。',
   keepQuestion: (q, timeZone) =>
     [
-      `要让${at(q.name, q.region)}在 ${e(q.month)} 剩下的时间里超过阈值也继续运行吗？`,
+      `要让 ${at(q.name, q.region)} 在${e(month(q.month))}剩下的时间里超过阈值也继续运行吗？`,
       q.state === 'stopped'
         ? '它目前已停止，确认后会启动它。'
         : `它目前${e(stateZh(q.state))}，本月不会再被停止。`,
       q.pricePerGb === undefined
         ? `超出 ${q.allowanceGb} GB 流量配额后的出站流量由 AWS 另行计费。`
-        : `超出 ${q.allowanceGb} GB 流量配额后，${e(q.region)} 的出站流量按每 GB ${q.pricePerGb.toFixed(2)} 美元计费。`,
+        : `超出 ${q.allowanceGb} GB 流量配额后，${e(q.region)} 的出站流量按 ${q.pricePerGb.toFixed(2)} USD/GB 计费。`,
       `由 ${e(q.by)} 发起；只有发起人可以确认，有效期至 ${e(displayTime(q.expiresAt, timeZone, 'zh-CN'))}。`,
     ].join('\n'),
   keepButton: '继续运行',
   keepHeld: (name, region) =>
-    `${at(name, region)}已设为保持停止，/keep 不会启动它。请先发送 /release <code>${e(name)}</code>。`,
-  keepAlready: (name, region, month) => `${at(name, region)}已设为 ${e(month)} 继续运行，无需改动。`,
+    `${at(name, region)} 已设为保持停止，/keep 不会启动它。请先发送 /release <code>${e(name)}</code>。`,
+  keepAlready: (name, region, monthKey) =>
+    `${at(name, region)} 已设为${e(month(monthKey))}继续运行，无需改动。`,
   notStartable: (name, region, state) =>
-    `${at(name, region)}目前${e(stateZh(state))}，完全停止后才能启动，请一分钟后再试。`,
-  holdAlready: (name, region) => `${at(name, region)}已处于保持停止状态，无需改动。`,
-  releaseNone: (name, region) => `${at(name, region)}没有被保持停止，无需改动。`,
+    `${at(name, region)} 目前${e(stateZh(state))}，完全停止后才能启动，请一分钟后再试。`,
+  holdAlready: (name, region) => `${at(name, region)} 已设为保持停止，无需改动。`,
+  releaseNone: (name, region) => `${at(name, region)} 没有设为保持停止，无需改动。`,
   change: (change: ChatChange) => {
     const who = `由 ${e(change.by)} 在 Telegram 中发起。`;
     switch (change.kind) {
       case 'kept':
-        return `✅ ${at(change.name, change.region)}：${e(change.month)} 超过阈值也继续运行${change.started ? '，并已启动' : ''}。${who}`;
+        return `✅ ${at(change.name, change.region)}：${e(month(change.month))}超过阈值也继续运行${change.started ? '，并已启动' : ''}。${who}`;
       case 'held':
-        return `⏸ ${at(change.name, change.region)}：已保持停止，新的一个月也不会启动它。${who}`;
+        return `⏸ ${at(change.name, change.region)}：已设为保持停止，新计费月开始时也不会启动它。${who}`;
       case 'released':
         return `▶️ ${at(change.name, change.region)}：已撤销保持停止。${
           change.stoppedIn === undefined
-            ? '如果 lightsail-guard 停止了它，新的一个月可以再启动它。'
-            : `它是在 ${e(change.stoppedIn)} 被 lightsail-guard 停止的，开启 RESTART_ON_NEW_MONTH 时，之后月份的检查会启动它。`
+            ? '如果它被 lightsail-guard 停止，新计费月开始时可以再次启动。'
+            : `它于${e(month(change.stoppedIn))}被 lightsail-guard 停止；开启 RESTART_ON_NEW_MONTH 时，之后计费月的检查会启动它。`
         }${who}`;
     }
   },
   changeSubject: (change) =>
-    `lightsail-guard：${change.name}（${change.region}）${change.kind === 'kept' ? '本月继续运行' : change.kind === 'held' ? '已保持停止' : '已撤销保持停止'}`,
+    `${change.kind === 'kept' ? '本月继续运行' : change.kind === 'held' ? '已设为保持停止' : '已撤销保持停止'}：${change.name}（${change.region}）`,
   buttonNotYours: '只有发起人可以确认。',
   buttonExpired: '确认已过期，请重新发送 /keep。',
   buttonDone: '已经处理过了。',
-  expiredQuestion: (name, region) => `让${at(name, region)}继续运行的确认已过期，没有做任何改动。`,
-  failed: (error) => `操作失败：${quote(error)}`,
+  expiredQuestion: (name, region) => `让 ${at(name, region)} 继续运行的确认已过期，没有做任何改动。`,
+  failed: (error) => `操作失败（英文原文：${quote(error)}）。`,
 };

@@ -1,16 +1,18 @@
 import { TAGS } from '../../constants.js';
-import { displayTime, stampDate, stampTime, utcDay } from '../display-time.js';
+import { displayTime, resetTime, stampDate, stampTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import { failureText, rowErrorText, unknownReasonText } from '../reasons.js';
 import type { InstanceAction, NextMonth, StopAction } from '../report-model.js';
 import { formatRate } from '../stop-ahead.js';
 import { formatAmount, formatPercent } from '../units.js';
-import type { StartedInstance } from '../variants/alert.js';
+import type { AlertMessage } from '../variants/alert.js';
 import type { Named, PoolNames } from '../variants/phrases.js';
 import { type Catalogue, catalogueOf } from './catalogue.js';
 import { amount, command, joinParts, pluralEn, quote } from './markup.js';
 import { smsEn } from './sms-en.js';
-import type { Templates } from './templates.js';
+import type { Say, Templates, Variant } from './templates.js';
+
+type Started = Extract<AlertMessage, { readonly kind: 'alert-started' | 'alert-would-start' }>;
 
 /** English, the default: the texts the guard has always sent. */
 
@@ -22,8 +24,8 @@ const who = (instance: Named): string => `${code(instance.name)} in ${escapeHtml
 const poolName = (pool: PoolNames): string =>
   `pool ${code(pool.bundleId)} in ${escapeHtml(pool.region)} (${pool.members.map(code).join(', ')})`;
 
-const started = (instances: readonly StartedInstance[]): string =>
-  `${instances.map((i) => `${who(i)} (stopped by the guard in ${escapeHtml(i.stoppedIn)})`).join(', ')}. ${pluralEn(instances.length, 'Its allowance', 'Their allowances')} reset on the 1st. To keep one stopped next time: ${command('hold', '<name>')}.`;
+const started = (v: Started, say: Say<Variant>): string =>
+  `${v.instances.map((i) => `${who(i)} (stopped by the guard in ${escapeHtml(i.stoppedIn)}${i.staticIp === undefined ? '' : `; static IP ${escapeHtml(i.staticIp)} kept`})`).join(', ')}. ${pluralEn(v.instances.length, 'Its allowance', 'Their allowances')} reset on the 1st.${say(v.newAddress)} To keep one stopped next time: ${command('hold', '<name>')}.`;
 
 const ACTIONS: Readonly<Record<InstanceAction, string>> = {
   none: '',
@@ -88,8 +90,8 @@ export const enTemplates: Templates = {
     `⚠️ <b>Over threshold, kept running</b> ${say(v.subject)}: ${say(v.figures)}, threshold ${v.quotaPercent}%. Tagged <code>${TAGS.keepRunning}</code> = <code>${v.monthKey}</code>, so it was not stopped; traffic past the allowance is ${say(v.price)}. ${say(v.next)}`,
   'alert-not-stopped': (v, say) =>
     `🔔 <b>Over threshold, not stopped</b> ${say(v.member)}: ${say(v.figures)}, threshold ${v.quotaPercent}%. Not stopped because ${say(v.why)} (alerts only).${say(v.allowance)} ${say(v.next)}`,
-  'alert-started': (v) => `▶️ <b>Started</b> for the new month: ${started(v.instances)}`,
-  'alert-would-start': (v) => `<b>Would start</b> for the new month: ${started(v.instances)}`,
+  'alert-started': (v, say) => `▶️ <b>Started</b> for the new month: ${started(v, say)}`,
+  'alert-would-start': (v, say) => `<b>Would start</b> for the new month: ${started(v, say)}`,
   'alert-start-failed': (v) =>
     `🚨 <b>START FAILED</b> ${who(v)}: ${quote(failureText(v.error))}. It stays stopped; the next check tries again.`,
   'alert-bad-tag': (v, say) => `⚙️ <b>Setting tag not valid</b> ${who(v)}: ${v.problems.map(say).join(' ')}`,
@@ -103,6 +105,8 @@ export const enTemplates: Templates = {
     `❗ <b>Not found</b>: ${v.names.map(code).join(', ')} from INSTANCES_TO_MONITOR ${pluralEn(v.names.length, 'is', 'are')} in none of the checked regions.`,
 
   // The phrases alerts are made of.
+  'new-address': () =>
+    ' Without a static IP, a start gives an instance a new public IPv4 address: update the DNS records and clients that use it.',
   figures: (v) =>
     `${formatAmount(v.usedBytes, v.unit)} of ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} used (${formatPercent(v.percent)})`,
   'figures-unknown': (v) => `unknown of ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} used (unknown)`,
@@ -113,7 +117,7 @@ export const enTemplates: Templates = {
   'price-unknown': () => 'billed per GB out',
   'past-allowance': (v, say) => ` It is past its allowance: traffic out is ${say(v.price)}.`,
   'all-allowance': (v, say) => ` It has used all of its allowance: any more traffic out is ${say(v.price)}.`,
-  'reset-first': (v) => `The allowance resets at ${displayTime(v.at, v.timeZone)}, before the next check`,
+  'reset-first': (v) => `The allowance resets at ${resetTime(v.at, v.timeZone)}, before the next check`,
   'reset-sentence': (v, say) => `${say(v.reset)}.`,
   'stops-at': (v) => `It will be stopped at ${v.percent}%.`,
   'pool-stops-at': (v) => `Every running member will be stopped at ${v.percent}% of the pooled allowance.`,
@@ -138,7 +142,7 @@ export const enTemplates: Templates = {
   'retry-next-check': () => 'The next check tries again.',
   'retry-after-reset': (v, say) =>
     `${say(v.reset)}, which will not stop it: to stop it this month, stop it by hand.`,
-  'stopped-at-time': (v) => quote(v.at),
+  'stopped-at-time': (v) => quote(stampTime(v.at, v.timeZone)),
   'stopped-at-unknown-time': () => 'earlier',
   'stop-call-succeeded': () => 'Stop call succeeded.',
   'already-stopping': () => 'It was already stopping (stopped by its owner or another run).',
@@ -193,7 +197,7 @@ export const enTemplates: Templates = {
     [
       '✅ <b>lightsail-guard test alert</b>',
       `If you can read this, the guard's alerts and daily reports will arrive ${say(v.place)}.`,
-      `Sent by <code>lightsail-guard test-alert</code> at ${v.sentAt}. Nothing was stopped.`,
+      `Sent by <code>lightsail-guard test-alert</code> at ${stampTime(v.sentAt, v.timeZone)}. Nothing was stopped.`,
     ].join('\n'),
   'in-chat': () => 'in this chat',
   here: () => 'here',
@@ -201,10 +205,10 @@ export const enTemplates: Templates = {
 
   // The daily report.
   'report-subject': (v) =>
-    `lightsail-guard: data transfer report ${stampDate(v.date)} (${v.over} at or over ${v.quotaPercent}%, ${v.unknown} unknown)`,
+    `lightsail-guard: data transfer report ${stampDate(v.date, v.timeZone)} (${v.over} at or over ${v.quotaPercent}%, ${v.unknown} unknown)`,
   'report-summary': (v, say) =>
     [
-      `📊 <b>Lightsail data transfer, ${escapeHtml(v.monthKey)} so far</b> (${stampTime(v.at)})`,
+      `📊 <b>Lightsail data transfer, ${escapeHtml(v.monthKey)} so far</b> (${stampTime(v.at, v.timeZone)})`,
       `${v.instances} ${pluralEn(v.instances, 'instance', 'instances')} in ${v.regions} ${pluralEn(v.regions, 'region', 'regions')} · ${v.over} at or over ${v.quotaPercent}% · ${v.unknown} unknown${say(v.ignored)}`,
     ].join('\n'),
   'ignored-count': (v) => ` · ${v.count} ignored`,
@@ -218,8 +222,7 @@ export const enTemplates: Templates = {
   'note-ahead': (v) => ACTIONS_AHEAD[v.action],
   'note-burst': (v) => ACTIONS_BURST[v.action],
   'note-at-reset': (v) => OVER_AT_RESET[v.reason],
-  'note-reset-first': (v) =>
-    `the allowance resets at ${displayTime(v.at, v.timeZone)}, before the next check`,
+  'note-reset-first': (v) => `the allowance resets at ${resetTime(v.at, v.timeZone)}, before the next check`,
   'note-unknown-usage': (v) => `usage unknown: ${unknownReasonText(v.reason)}`,
   'note-error': (v) => rowErrorText(v.error),
   'note-next-month': (v) => NEXT_MONTH[v.next],

@@ -1,4 +1,4 @@
-import { stampDate } from '../display-time.js';
+import { stampDate, stampTime } from '../display-time.js';
 import { formatPercent } from '../units.js';
 import type { Named } from '../variants/phrases.js';
 import type { SmsTemplates } from './templates.js';
@@ -39,7 +39,7 @@ export const smsEn: SmsTemplates = {
   'alerts-many': (v, say) => `lightsail-guard, ${v.total} alerts: ${v.lines.join('; ')}${say(v.more)}`,
   'and-more': (v) => `; and ${v.more} more`,
   'test-alert': (v) =>
-    `lightsail-guard test alert: if you can read this, alerts will reach this phone. Sent ${v.sentAt}; nothing was stopped.`,
+    `lightsail-guard test alert: if you can read this, alerts will reach this phone. Sent ${stampTime(v.sentAt, v.timeZone)}; nothing was stopped.`,
   report: (v) =>
-    `lightsail-guard report ${stampDate(v.date)}: ${v.instances} instances, ${v.over} at or over ${v.quotaPercent}%, ${v.unknown} unknown`,
+    `lightsail-guard report ${stampDate(v.date, v.timeZone)}: ${v.instances} instances, ${v.over} at or over ${v.quotaPercent}%, ${v.unknown} unknown`,
 };

@@ -1,4 +1,4 @@
-import { stampDate } from '../display-time.js';
+import { stampDate, stampTime } from '../display-time.js';
 import { formatPercent } from '../units.js';
 import type { Named } from '../variants/phrases.js';
 import type { SmsTemplates } from './templates.js';
@@ -23,12 +23,11 @@ export const smsZhCN: SmsTemplates = {
   stopped: (v, say) => `已停止 ${who(v)}，${say(v.share)}`,
   'stopped-ahead': (v, say) => `已提前停止 ${who(v)}，${say(v.share)}`,
   warn: (v, say) => `${v.level}% 预警 ${say(v.subject)}，${say(v.share)}`,
-  forecast: (v, say) =>
-    `按当前速度将超出配额 ${say(v.subject)}，${say(v.share)}，月底将达 ${v.monthEndPercent}%`,
-  'kept-running': (v, say) => `超过阈值，保持运行 ${say(v.subject)}，${say(v.share)}`,
-  'not-stopped': (v, say) => `超过阈值，未停止（仅提醒）${who(v)}，${say(v.share)}`,
-  started: (v) => `新的月份已启动：${v.instances.map(who).join('、')}`,
-  'would-start': (v) => `新的月份将会启动：${v.instances.map(who).join('、')}`,
+  forecast: (v, say) => `预计超出配额 ${say(v.subject)}，${say(v.share)}，月底将达 ${v.monthEndPercent}%`,
+  'kept-running': (v, say) => `超过阈值仍运行 ${say(v.subject)}，${say(v.share)}`,
+  'not-stopped': (v, say) => `超过阈值未停止（仅提醒）${who(v)}，${say(v.share)}`,
+  started: (v) => `已启动（新计费月）${v.instances.map(who).join('、')}`,
+  'would-start': (v) => `将会启动（试运行）${v.instances.map(who).join('、')}`,
   'start-failed': (v) => `启动失败 ${who(v)}，仍处于停止状态`,
   'bad-tag': (v) => `设置标签无效 ${who(v)}：${v.keys.join('、')}`,
   unknown: (v) => `用量未知 ${who(v)}，暂不受保护`,
@@ -39,7 +38,7 @@ export const smsZhCN: SmsTemplates = {
   'alerts-many': (v, say) => `lightsail-guard 共 ${v.total} 条提醒：${v.lines.join('；')}${say(v.more)}`,
   'and-more': (v) => `；另有 ${v.more} 条`,
   'test-alert': (v) =>
-    `lightsail-guard 测试提醒：收到这条短信，说明提醒会发到这个号码。发送于 ${v.sentAt}，没有停止任何实例。`,
+    `lightsail-guard 测试提醒：收到这条短信，说明提醒会发到这个号码。发送于 ${stampTime(v.sentAt, v.timeZone, 'zh-CN')}，没有停止任何实例。`,
   report: (v) =>
-    `lightsail-guard 流量日报 ${stampDate(v.date)}：共 ${v.instances} 台实例，${v.over} 台达到或超过 ${v.quotaPercent}%，${v.unknown} 台未知`,
+    `lightsail-guard 流量日报 ${stampDate(v.date, v.timeZone, 'zh-CN')}：共 ${v.instances} 台实例，${v.over} 台达到或超过 ${v.quotaPercent}%，${v.unknown} 台未知`,
 };

@@ -1,24 +1,38 @@
 import { TAGS } from '../../constants.js';
-import { displayTime, stampDate, stampTime, utcDay } from '../display-time.js';
+import { displayTime, resetTime, stampDate, stampTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
 import type { InstanceAction, NextMonth, StopAction } from '../report-model.js';
 import { formatRate } from '../stop-ahead.js';
 import { formatAmount, formatPercent } from '../units.js';
-import type { StartedInstance } from '../variants/alert.js';
+import type { AlertMessage } from '../variants/alert.js';
 import type { Named, PoolNames } from '../variants/phrases.js';
 import { type Catalogue, catalogueOf } from './catalogue.js';
 import { amount, command, joinParts, quote } from './markup.js';
 import { awsSaid, failureZh, rowErrorZh, tagWhyZh, unknownReasonZh } from './reasons-zh-CN.js';
 import { smsZhCN } from './sms-zh-CN.js';
-import type { Templates } from './templates.js';
+import type { Say, Templates, Variant } from './templates.js';
+
+type Started = Extract<AlertMessage, { readonly kind: 'alert-started' | 'alert-would-start' }>;
+
 import { stateZh } from './terms-zh-CN.js';
 
 /**
- * Simplified Chinese, for the recipe's readers ("已用流量", "每月配额", "使用比例"): full-width
- * punctuation around the text, figures as Chinese readers write them ("已用 97.00 GB / 100.00 GB
- * （97.0%）"), months as 2026年11月, times as 2026-11-20 09:50 UTC (billing months are UTC). Tag
- * names, tag values and variable names stay as they must be typed.
+ * Simplified Chinese, in the terms of AWS's Chinese console and docs/zh-CN/glossary.md (实例, 区域,
+ * 流量配额, 已停止, 静态 IP): full-width punctuation, figures as Chinese readers write them ("已用
+ * 97.00 GB / 100.00 GB（97.0%）"), months as 2026年11月, times in TIME_ZONE labelled as readers say
+ * them (北京时间 2026年11月20日 17:50), the billing reset in UTC and in that zone. The product is
+ * lightsail-guard, never 守护程序 ("daemon"); subjects say what happened first. Tag names, tag values,
+ * commands and variable names stay as they must be typed; only what AWS said is quoted as it came.
  */
+
+/** A space after Latin text before Chinese follows it, none after a full-width bracket. */
+const spaced = (text: string): string => (/[\x21-\x7e]$/.test(text) ? `${text} ` : text);
+
+/** A space before Latin text or a figure that follows Chinese. */
+const spacedBefore = (text: string): string => (/^[\x21-\x7e]/.test(text) ? ` ${text}` : text);
+
+/** When the allowance resets, in UTC and in the reader's zone, ready for the Chinese after it. */
+const reset = (at: Date, timeZone: string): string => spaced(resetTime(at, timeZone, 'zh-CN'));
 
 /** A percentage, or 未知 when it is not known. */
 const percent = (value: number | null): string => (value === null ? '未知' : formatPercent(value));
@@ -37,49 +51,49 @@ const month = (monthKey: string): string => {
 const poolName = (pool: PoolNames): string =>
   `资源池 ${code(pool.bundleId)}（${escapeHtml(pool.region)}；${pool.members.map(code).join('、')}）`;
 
-const started = (instances: readonly StartedInstance[]): string =>
-  `${instances.map((i) => `${code(i.name)}（${escapeHtml(i.region)}，守护程序于 ${escapeHtml(month(i.stoppedIn))}停止）`).join('、')}。流量配额已于 1 日重置。如需下次保持停止：${command('hold', '<name>')}。`;
+const started = (v: Started, say: Say<Variant>): string =>
+  `${v.instances.map((i) => `${code(i.name)}（${escapeHtml(i.region)}，${escapeHtml(month(i.stoppedIn))}被 lightsail-guard 停止${i.staticIp === undefined ? '' : `；静态 IP ${escapeHtml(i.staticIp)}，地址不变`}）`).join('、')}。流量配额已于 ${reset(v.resetAt, v.timeZone)}重置。${say(v.newAddress)}如需以后让某台实例保持停止：${command('hold', '<name>')}。`;
 
 const ACTIONS: Readonly<Record<InstanceAction, string>> = {
   none: '',
   stopped: '已停止',
   'stop-failed': '停止失败',
   'would-stop': '将会停止（试运行）',
-  'kept-running': '超过阈值，保持运行',
+  'kept-running': '超过阈值仍在运行',
   warned: '已预警',
   'not-read': '未读取（未运行）',
-  'over-threshold': '超过阈值：下次检查将停止',
+  'over-threshold': '超过阈值：下次检查时停止',
   'not-stopped': '超过阈值，未停止（仅提醒）',
   ignored: `已忽略（标签 ${TAGS.action} 的值为“ignore”）`,
-  started: '已在新的月份启动',
-  'would-start': '将在新的月份启动（试运行）',
+  started: '已在新计费月启动',
+  'would-start': '将在新计费月启动（试运行）',
   'start-failed': '启动失败',
 };
 
 const ACTIONS_AHEAD: Readonly<Record<StopAction, string>> = {
-  stopped: '已提前停止：下次检查之前它将超过阈值',
+  stopped: '已提前停止：若继续运行，下次检查之前就会超过阈值',
   'stop-failed': '停止失败（提前停止）',
   'would-stop': '将会提前停止（试运行）',
-  'over-threshold': '下次检查之前将超过阈值：下次检查将停止',
+  'over-threshold': '若继续运行，下次检查之前就会超过阈值：下次检查时停止',
 };
 
 const ACTIONS_BURST: Readonly<Record<StopAction, string>> = {
-  stopped: '已提前停止：按 BURST_MBPS 的突发速度，检查看到之前它可能超过 100%',
+  stopped: '已提前停止：若以 BURST_MBPS 的速度突发，检查发现之前就可能用完流量配额',
   'stop-failed': '停止失败（提前停止：突发预留）',
   'would-stop': '将会提前停止：突发预留（试运行）',
-  'over-threshold': '已进入突发预留：下次检查将停止',
+  'over-threshold': '已进入突发预留：下次检查时停止',
 };
 
 const OVER_AT_RESET: Readonly<Record<'threshold' | 'ahead' | 'burst', string>> = {
   threshold: '超过阈值',
-  ahead: '按当前速度将超过阈值',
+  ahead: '按当前速度会超过阈值',
   burst: '已进入突发预留',
 };
 
 const NEXT_MONTH: Readonly<Record<NextMonth, string>> = {
-  start: '由守护程序停止：1 日启动',
-  'next-check': '上月由守护程序停止：下次检查启动',
-  hold: '由守护程序停止，已保持：1 日仍保持停止',
+  start: '被 lightsail-guard 停止，下月 1 日自动启动',
+  'next-check': '上月被 lightsail-guard 停止，下次检查时启动',
+  hold: '被 lightsail-guard 停止，已设为保持停止：下月 1 日不启动',
 };
 
 /** 简体中文. */
@@ -95,13 +109,13 @@ export const zhCNTemplates: Templates = {
   'alert-warn': (v, say) =>
     `⚠️ <b>${v.level}% 预警</b> ${say(v.subject)}：${say(v.figures)}。${say(v.threshold)}${say(v.allowance)}`,
   'alert-forecast': (v, say) =>
-    `📈 <b>按当前速度将超出配额</b> ${say(v.subject)}：${say(v.figures)}；按最近一天的速度，${say(v.when)}。${say(v.threshold)}`,
+    `📈 <b>预计超出配额</b> ${say(v.subject)}：${say(v.figures)}；按最近一天的速度，${say(v.when)}。${say(v.threshold)}`,
   'alert-kept-running': (v, say) =>
-    `⚠️ <b>超过阈值，保持运行</b> ${say(v.subject)}：${say(v.figures)}，阈值 ${v.quotaPercent}%。已有标签 <code>${TAGS.keepRunning}</code> = <code>${v.monthKey}</code>，因此未停止；超出配额的${say(v.price)}。${say(v.next)}`,
+    `⚠️ <b>超过阈值仍在运行</b> ${say(v.subject)}：${say(v.figures)}，阈值 ${v.quotaPercent}%。已有标签 <code>${TAGS.keepRunning}</code> = <code>${v.monthKey}</code>，因此未停止；超出配额的${say(v.price)}。${say(v.next)}`,
   'alert-not-stopped': (v, say) =>
     `🔔 <b>超过阈值，未停止</b> ${say(v.member)}：${say(v.figures)}，阈值 ${v.quotaPercent}%。未停止，因为${say(v.why)}（仅提醒）。${say(v.allowance)}${say(v.next)}`,
-  'alert-started': (v) => `▶️ <b>已启动</b>（新的月份）：${started(v.instances)}`,
-  'alert-would-start': (v) => `<b>将会启动</b>（新的月份）：${started(v.instances)}`,
+  'alert-started': (v, say) => `▶️ <b>已启动</b>（新计费月）：${started(v, say)}`,
+  'alert-would-start': (v, say) => `<b>将会启动</b>（新计费月，试运行）：${started(v, say)}`,
   'alert-start-failed': (v) =>
     `🚨 <b>启动失败</b> ${who(v)}：启动请求未成功${failureZh(v.error)}。实例仍处于停止状态，下次检查会重试。`,
   'alert-bad-tag': (v, say) => `⚙️ <b>设置标签无效</b> ${who(v)}：${v.problems.map(say).join('')}`,
@@ -114,6 +128,8 @@ export const zhCNTemplates: Templates = {
     `❗ <b>未找到</b>：INSTANCES_TO_MONITOR 中的 ${v.names.map(code).join('、')} 不在任何已检查的区域中。`,
 
   // 提醒的组成部分
+  'new-address': () =>
+    '未绑定静态 IP 的实例启动后会获得新的公有 IPv4 地址：请更新使用它的 DNS 记录和客户端。',
   figures: (v) =>
     `已用 ${formatAmount(v.usedBytes, v.unit)} ${v.unit} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit}（${percent(v.percent)}）`,
   'figures-unknown': (v) => `用量未知 / 配额 ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit}`,
@@ -124,39 +140,41 @@ export const zhCNTemplates: Templates = {
   'price-unknown': () => '出站流量按 GB 计费',
   'past-allowance': (v, say) => `已超出流量配额：${say(v.price)}。`,
   'all-allowance': (v, say) => `已用完全部流量配额：此后的${say(v.price)}。`,
-  'reset-first': (v) => `流量配额将于 ${displayTime(v.at, v.timeZone, 'zh-CN')} 重置，早于下次检查`,
+  'reset-first': (v) => `流量配额将于 ${reset(v.at, v.timeZone)}重置，早于下次检查`,
   'reset-sentence': (v, say) => `${say(v.reset)}。`,
   'stops-at': (v) => `达到 ${v.percent}% 时将被停止。`,
   'pool-stops-at': (v) => `达到合并配额的 ${v.percent}% 时，所有运行中的成员都将被停止。`,
   'lag-measured': () => '实测',
-  'lag-newest-sample': () => '实测，速度在最新样本内上升，故从该样本起点算起',
+  'lag-newest-sample': () => '实测；速度在最新样本内上升，因此从该样本的起点算起',
   'lag-assumed': () => '按 METRIC_DELAY_MINUTES 估计',
-  horizon: (v, say) => `距下次检查 ${v.toNextCheck} 分钟，指标延迟 ${v.lagMinutes} 分钟（${say(v.source)}）`,
+  horizon: (v, say) => `距下次检查 ${v.toNextCheck} 分钟，指标延迟 ${v.lagMinutes} 分钟，${say(v.source)}`,
   'ahead-burst': (v, say) =>
-    `若以 ${formatRate(v.ratePerSecond)} 突发（BURST_MBPS），它可能在 ${v.withinMinutes} 分钟内超过配额的 100%（${say(v.horizon)}），检查来不及发现。`,
+    `因此提前停止：若以 ${formatRate(v.ratePerSecond)} 的速度突发（BURST_MBPS），它可能在 ${v.withinMinutes} 分钟内用完全部流量配额（${say(v.horizon)}），检查来不及发现。`,
   'ahead-worst-case': (v, say) =>
-    `按最坏情况 ${formatRate(v.worstCaseRatePerSecond)} 计（假设本小时超出上一小时速度的流量全部发生在最近 ${v.toNextCheck} 分钟内；实测 ${formatRate(v.ratePerSecond)}），它会在 ${v.withinMinutes} 分钟内超过 ${v.quotaPercent}%（${say(v.horizon)}），等不到下次检查发现。`,
+    `因此提前停止：按最坏情况 ${formatRate(v.worstCaseRatePerSecond)} 计算（假设本小时超出上一小时速度的流量都集中在最近 ${v.toNextCheck} 分钟；实测 ${formatRate(v.ratePerSecond)}），若继续运行，它会在 ${v.withinMinutes} 分钟内超过 ${v.quotaPercent}%（${say(v.horizon)}），等不到下次检查。`,
   'ahead-pace': (v, say) =>
-    `按 ${formatRate(v.ratePerSecond)} 的速度，它会在 ${v.withinMinutes} 分钟内超过 ${v.quotaPercent}%（${say(v.horizon)}），等不到下次检查发现。`,
+    `因此提前停止：按 ${formatRate(v.ratePerSecond)} 的速度，若继续运行，它会在 ${v.withinMinutes} 分钟内超过 ${v.quotaPercent}%（${say(v.horizon)}），等不到下次检查。`,
   'stop-head': (v, say) => `${say(v.member)}：${say(v.figures)}，阈值 ${v.quotaPercent}%。${say(v.ahead)}`,
   'keep-tag': (v) =>
-    `如需本月继续运行：${command('keep-running', `${v.name} --start`)}（它会添加标签 <code>${TAGS.keepRunning}</code> = <code>${v.monthKey}</code>）。`,
+    `如需本月继续运行：${command('keep-running', `${v.name} --start`)}（该命令会添加标签 <code>${TAGS.keepRunning}</code> = <code>${v.monthKey}</code> 并启动实例）。`,
   unrecorded: (v) => `\n停止前未能写入记录${awsSaid(v.error)}：若此提醒丢失，之后的检查不会重发。`,
   error: (v) => failureZh(v.failure),
   'error-unknown': () => '（原因未知）',
   'retry-next-check': () => '下次检查会重试。',
   'retry-after-reset': (v, say) => `${say(v.reset)}，届时不会再停止它：如需在本月停止它，请手动停止。`,
-  'stopped-at-time': (v) => quote(v.at),
+  'stopped-at-time': (v) => quote(stampTime(v.at, v.timeZone, 'zh-CN')),
   'stopped-at-unknown-time': () => '早些时候',
-  'stop-call-succeeded': () => '停止调用成功。',
+  'stop-call-succeeded': () => '停止请求已成功。',
   'already-stopping': () => '实例已在停止中（由所有者或另一次运行停止）。',
-  'running-again': () => '该实例现在正在运行：之后被再次启动，或那次停止未完成。',
+  'running-again': () => '该实例现在仍在运行：它之后又被启动了，或那次停止没有完成。',
   'month-end': (v) => `月底（${utcDay(v.lastDay, 'zh-CN')}）将达 ${v.percent}%`,
   'reaches-threshold': (v, say) =>
-    `约 ${displayTime(v.at, v.timeZone, 'zh-CN')} 达到 ${v.percent}%，${say(v.end)}`,
-  'reaches-full': (v, say) => `约 ${displayTime(v.at, v.timeZone, 'zh-CN')} 达到 100%，${say(v.end)}`,
-  'reaches-month-end': (v, say) => say(v.end),
-  'clear-keep': (v) => `如需让守护程序再次停止它：${command('keep-running', `${v.name} --clear`)}。`,
+    `预计${spacedBefore(displayTime(v.at, v.timeZone, 'zh-CN'))} 达到 ${v.percent}%，${say(v.end)}`,
+  'reaches-full': (v, say) =>
+    `预计${spacedBefore(displayTime(v.at, v.timeZone, 'zh-CN'))} 达到 100%，${say(v.end)}`,
+  'reaches-month-end': (v, say) => `预计${say(v.end)}`,
+  'clear-keep': (v) =>
+    `如需让 lightsail-guard 重新在阈值处停止它：${command('keep-running', `${v.name} --clear`)}。`,
   'notify-setting': () => '已设置 ACTION=notify',
   'notify-tag': () => `它的标签 <code>${TAGS.action}</code> = <code>notify</code>`,
   'stop-by-setting': (v) => `设置 ACTION=stop，或只对此实例执行 ${command('set-action', `${v.name} stop`)}`,
@@ -168,52 +186,51 @@ export const zhCNTemplates: Templates = {
   'tag-problem': (v) => `${tagWhyZh(v.why)}。`,
 
   // 标题
-  'headline-stop-failed': (v, say) => `${v.name} 停止失败${say(v.pool)}`,
-  'headline-would-stop': (v, say) => `${v.name} 将会停止${say(v.pool)}`,
-  'headline-stopped': (v, say) => `${v.name} ${say(v.verb)}（${percent(v.percent)}）`,
+  'headline-stop-failed': (v, say) => `停止失败：${v.name}${say(v.pool)}`,
+  'headline-would-stop': (v, say) => `将会停止：${v.name}${say(v.pool)}`,
+  'headline-stopped': (v, say) => `${say(v.verb)}：${v.name} ${percent(v.percent)}`,
   'headline-pool-stopped': (v, say) =>
-    `${v.name} ${say(v.verb)}（资源池 ${v.bundleId} 已用 ${percent(v.percent)}：${say(v.members)}）`,
-  'headline-warn': (v, say) => `${say(v.who)}已用 ${percent(v.percent)}（${v.level}% 预警）`,
-  'headline-kept-running': (v, say) => `${say(v.who)}超过阈值，保持运行`,
-  'headline-forecast': (v, say) => `${say(v.who)}按当前速度本月将达 ${v.monthEndPercent}%`,
-  'headline-not-stopped': (v, say) => `${v.name} 超过阈值，未停止${say(v.pool)}`,
-  'headline-started': (v) => `新的月份已启动：${v.names.join('、')}`,
-  'headline-would-start': (v) => `新的月份将会启动：${v.names.join('、')}`,
-  'headline-start-failed': (v) => `${v.name} 启动失败`,
-  'headline-bad-tag': (v) => `${v.name} 的设置标签无效`,
-  'headline-unknown': (v) => `${v.name} 用量未知`,
-  'headline-region-failed': (v) => `区域 ${v.region} 未检查`,
+    `${say(v.verb)}：${v.name}（资源池 ${v.bundleId} 已用 ${percent(v.percent)}：${say(v.members)}）`,
+  'headline-warn': (v, say) => `${v.level}% 预警：${spaced(say(v.who))}已用 ${percent(v.percent)}`,
+  'headline-kept-running': (v, say) => `超过阈值仍运行：${say(v.who)}`,
+  'headline-forecast': (v, say) => `预计超出配额：${spaced(say(v.who))}本月将达 ${v.monthEndPercent}%`,
+  'headline-not-stopped': (v, say) => `超过阈值未停止：${v.name}${say(v.pool)}`,
+  'headline-started': (v) => `已启动：${v.names.join('、')}（新计费月）`,
+  'headline-would-start': (v) => `将会启动：${v.names.join('、')}（试运行）`,
+  'headline-start-failed': (v) => `启动失败：${v.name}`,
+  'headline-bad-tag': (v) => `设置标签无效：${v.name}`,
+  'headline-unknown': (v) => `用量未知：${v.name}`,
+  'headline-region-failed': (v) => `区域未检查：${v.region}`,
   'headline-regions-failed': () => '未检查任何实例',
-  'headline-missing': (v) => `${v.count} 台实例未找到`,
-  // A space after a Latin name, none after a full-width bracket.
-  'headline-instance': (v) => `${v.name} `,
+  'headline-missing': (v) => `未找到：${v.count} 台实例`,
+  'headline-instance': (v) => v.name,
   'headline-pool': (v, say) => `资源池 ${v.bundleId}（${say(v.members)}）`,
   'in-pool': (v, say) => `（资源池 ${v.bundleId}：${say(v.members)}）`,
   members: (v) => v.named.join('、'),
   'members-and-more': (v) => `${v.named.join('、')} 等 ${v.total} 台`,
   'verb-stopped': () => '已停止',
   'verb-stopped-ahead': () => '已提前停止',
-  'alert-subject': (v, say) => `lightsail-guard：${v.first}${say(v.more)}`,
-  'and-more': (v) => `等 ${v.total} 条提醒`,
+  'alert-subject': (v, say) => `${v.first}${say(v.more)}`,
+  'and-more': (v) => `（共 ${v.total} 条提醒）`,
   part: (v) => `（${v.index}/${v.total}）`,
 
   // 测试提醒
   'test-alert': (v, say) =>
     [
       '✅ <b>lightsail-guard 测试提醒</b>',
-      `如果你能看到这条消息，守护程序的提醒和每日报告也会发到${say(v.place)}。`,
-      `由 <code>lightsail-guard test-alert</code> 于 ${v.sentAt} 发送。没有停止任何实例。`,
+      `能看到这条消息，就说明 lightsail-guard 的提醒和每日报告也会发到${say(v.place)}。`,
+      `由 <code>lightsail-guard test-alert</code> 于 ${stampTime(v.sentAt, v.timeZone, 'zh-CN')} 发送。没有停止任何实例。`,
     ].join('\n'),
   'in-chat': () => '这个聊天',
   here: () => '这里',
-  'test-alert-subject': () => 'lightsail-guard：测试提醒',
+  'test-alert-subject': () => '测试提醒：lightsail-guard',
 
   // 流量日报
   'report-subject': (v) =>
-    `lightsail-guard：流量日报 ${stampDate(v.date)}（${v.over} 台达到或超过 ${v.quotaPercent}%，${v.unknown} 台未知）`,
+    `流量日报 ${stampDate(v.date, v.timeZone, 'zh-CN')}：${v.over} 台达到 ${v.quotaPercent}%，${v.unknown} 台未知`,
   'report-summary': (v, say) =>
     [
-      `📊 <b>Lightsail 流量：${escapeHtml(month(v.monthKey))}至今</b>（截至 ${stampTime(v.at)}）`,
+      `📊 <b>Lightsail 流量：${escapeHtml(month(v.monthKey))}至今</b>（截至 ${stampTime(v.at, v.timeZone, 'zh-CN')}）`,
       `共 ${v.instances} 台实例，分布在 ${v.regions} 个区域 · ${v.over} 台达到或超过 ${v.quotaPercent}% · ${v.unknown} 台未知${say(v.ignored)}`,
     ].join('\n'),
   'ignored-count': (v) => ` · ${v.count} 台已忽略`,
@@ -226,7 +243,7 @@ export const zhCNTemplates: Templates = {
   'note-ahead': (v) => ACTIONS_AHEAD[v.action],
   'note-burst': (v) => ACTIONS_BURST[v.action],
   'note-at-reset': (v) => OVER_AT_RESET[v.reason],
-  'note-reset-first': (v) => `流量配额将于 ${displayTime(v.at, v.timeZone, 'zh-CN')} 重置，早于下次检查`,
+  'note-reset-first': (v) => `流量配额将于 ${reset(v.at, v.timeZone)}重置，早于下次检查`,
   'note-unknown-usage': (v) => `用量未知：${unknownReasonZh(v.reason, 'plain')}`,
   'note-error': (v) => rowErrorZh(v.error),
   'note-next-month': (v) => NEXT_MONTH[v.next],
@@ -237,7 +254,7 @@ export const zhCNTemplates: Templates = {
   'note-in-pool': (v) => `所在资源池 ${v.bundleId} 已用 ${formatPercent(v.percent)}`,
   heading: (v) => `按当前速度，月底（${utcDay(v.lastDay, 'zh-CN')}）将达 ${v.monthEndPercent}%`,
   'heading-threshold': (v) =>
-    `按当前速度，月底（${utcDay(v.lastDay, 'zh-CN')}）将达 ${v.monthEndPercent}%；约 ${displayTime(v.at, v.timeZone, 'zh-CN')} 达到 ${v.percent}%`,
+    `按当前速度，月底（${utcDay(v.lastDay, 'zh-CN')}）将达 ${v.monthEndPercent}%；预计${spacedBefore(displayTime(v.at, v.timeZone, 'zh-CN'))} 达到 ${v.percent}%`,
   'pool-line': (v, say) =>
     `资源池 ${code(v.bundleId)}（${escapeHtml(v.region)}）：${v.members.map(escapeHtml).join('、')} · ${say(v.usage)}${say(v.notRead)}${say(v.heading)}`,
   'pool-usage': (v) =>
@@ -250,9 +267,9 @@ export const zhCNTemplates: Templates = {
   'pool-heading': (v, say) => ` · ${escapeHtml(say(v.heading))}`,
   'pools-title': () => '资源池（同一区域同一套餐：AWS 合并计算它们的配额）：',
   'starts-on-the-1st': (v) =>
-    `▶️ 1 日的首次检查将再次启动：${v.instances.map((i) => `${code(i.name)}（${escapeHtml(i.region)}）`).join('、')}。如需保持其中一台停止：lightsail-guard hold &lt;name&gt;。`,
+    `▶️ 下月 1 日的首次检查将重新启动：${v.instances.map((i) => `${code(i.name)}（${escapeHtml(i.region)}）`).join('、')}。如需让其中一台保持停止：${command('hold', '<name>')}。`,
   'starts-none-on-the-1st': () =>
-    '▶️ 1 日：不会启动任何实例（没有由守护程序停止、等待启动的实例，或都已保持停止）。',
+    '▶️ 下月 1 日：不会启动任何实例（没有被 lightsail-guard 停止、等待启动的实例，或它们都已设为保持停止）。',
 };
 
 export const zhCN: Catalogue = catalogueOf('zh-CN', zhCNTemplates, smsZhCN);

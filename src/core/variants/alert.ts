@@ -4,7 +4,7 @@
  */
 
 import type { AlertEvent, AlertOfKind, AlertTextContext } from '../alert-event.js';
-import { stampTime } from '../display-time.js';
+import { DEFAULT_TIME_ZONE } from '../display-time.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { type Failure, readFailure, readUnknownReason, type UnknownReason } from '../reasons.js';
 import {
@@ -99,8 +99,8 @@ export type AlertMessage =
       readonly allowance?: AllowanceNote;
       readonly next: NotStoppedNext;
     }
-  | { readonly kind: 'alert-started'; readonly instances: readonly StartedInstance[] }
-  | { readonly kind: 'alert-would-start'; readonly instances: readonly StartedInstance[] }
+  | ({ readonly kind: 'alert-started' } & Started)
+  | ({ readonly kind: 'alert-would-start' } & Started)
   | ({ readonly kind: 'alert-start-failed'; readonly error: Failure } & Named)
   | ({ readonly kind: 'alert-bad-tag'; readonly problems: readonly TagFix[] } & Named)
   | ({ readonly kind: 'alert-unknown'; readonly reason: UnknownReason } & Named)
@@ -111,6 +111,24 @@ export type AlertMessage =
 /** An instance started on a new month, and the month the guard had stopped it in (`2026-10`). */
 export interface StartedInstance extends Named {
   readonly stoppedIn: string;
+  /** Its static IP's address; without one a start gives it a new public IPv4 address. */
+  readonly staticIp?: string;
+}
+
+/** What the started alert says: who, when the allowance reset, and whether an address changed. */
+interface Started {
+  readonly instances: readonly StartedInstance[];
+  /** 00:00 UTC on the 1st of the month they were started in, and the reader's zone. */
+  readonly resetAt: Date;
+  readonly timeZone: string;
+  /** Some instance has no static IP: its public IPv4 address is new. */
+  readonly newAddress?: { readonly kind: 'new-address' };
+}
+
+/** 00:00 UTC on the 1st of `monthKey` (`2026-12`). */
+function monthStart(monthKey: string): Date {
+  const [year, month] = monthKey.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1));
 }
 
 /** The alert message for `event`. */
@@ -167,8 +185,18 @@ export function alertMessage(event: AlertEvent, context: AlertTextContext): Aler
       };
     }
     case 'started': {
-      const instances = event.started.map(({ instance, stoppedIn }) => ({ ...named(instance), stoppedIn }));
-      return { kind: event.dryRun ? 'alert-would-start' : 'alert-started', instances };
+      const instances = event.started.map(({ instance, stoppedIn }) => ({
+        ...named(instance),
+        stoppedIn,
+        ...(instance.staticIp === undefined ? {} : { staticIp: instance.staticIp }),
+      }));
+      return {
+        kind: event.dryRun ? 'alert-would-start' : 'alert-started',
+        instances,
+        resetAt: monthStart(context.monthKey),
+        timeZone: context.timeZone ?? DEFAULT_TIME_ZONE,
+        newAddress: instances.some((i) => i.staticIp === undefined) ? { kind: 'new-address' } : undefined,
+      };
     }
     case 'start-failed':
       return { kind: 'alert-start-failed', ...named(event.instance), error: readFailure(event.error) };
@@ -217,7 +245,11 @@ function stopMessage(event: AlertOfKind<'stop'>, context: AlertTextContext): Ale
         at:
           event.stoppedAt === undefined
             ? { kind: 'stopped-at-unknown-time' }
-            : { kind: 'stopped-at-time', at: stampTime(event.stoppedAt) },
+            : {
+                kind: 'stopped-at-time',
+                at: event.stoppedAt,
+                timeZone: context.timeZone ?? DEFAULT_TIME_ZONE,
+              },
         now: event.instance.state === 'running' ? { kind: 'running-again' } : keep,
       };
     case 'failed': {

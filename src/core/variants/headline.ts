@@ -4,7 +4,7 @@
  */
 
 import type { AlertEvent, AlertFigures } from '../alert-event.js';
-import { stampTime } from '../display-time.js';
+
 import { type PoolFigures, subjectMembers } from '../pools.js';
 import type { Instance } from '../types.js';
 import type { HeadlineName, InPool, MemberList, StopVerb } from './phrases.js';
@@ -49,7 +49,12 @@ export type Headline =
 export type Envelope =
   | { readonly kind: 'alert-subject'; readonly first: string; readonly more?: AndMore }
   | { readonly kind: 'part'; readonly index: number; readonly total: number }
-  | { readonly kind: 'test-alert'; readonly sentAt: string; readonly place: TestPlace }
+  | {
+      readonly kind: 'test-alert';
+      readonly sentAt: Date;
+      readonly timeZone: string;
+      readonly place: TestPlace;
+    }
   | { readonly kind: 'test-alert-subject' }
   | AndMore
   | TestPlace;
@@ -125,11 +130,12 @@ export function alertSubject(first: string, more: number): Envelope {
   };
 }
 
-/** The test message, sent at `now`, read in a chat or elsewhere. */
-export function testAlert(now: Date, place: 'chat' | 'here'): Envelope {
+/** The test message, sent at `now` (shown in `timeZone`), read in a chat or elsewhere. */
+export function testAlert(now: Date, place: 'chat' | 'here', timeZone: string): Envelope {
   return {
     kind: 'test-alert',
-    sentAt: stampTime(now),
+    sentAt: now,
+    timeZone,
     place: place === 'chat' ? { kind: 'in-chat' } : { kind: 'here' },
   };
 }

@@ -140,9 +140,9 @@ export type Retry =
   | { readonly kind: 'retry-next-check' }
   | { readonly kind: 'retry-after-reset'; readonly reset: ResetFirst };
 
-/** When an earlier stop was made: its recorded time (`stampTime`), or not known. */
+/** When an earlier stop was made: its recorded ISO time (shown by `stampTime`), or not known. */
 export type StoppedWhen =
-  | { readonly kind: 'stopped-at-time'; readonly at: string }
+  | { readonly kind: 'stopped-at-time'; readonly at: string; readonly timeZone: string }
   | { readonly kind: 'stopped-at-unknown-time' };
 
 /** How a stop went through: the call succeeded, or the instance was already stopping. */
@@ -222,8 +222,14 @@ export type NotStoppedNext =
   | { readonly kind: 'to-stop'; readonly change: StopChange }
   | { readonly kind: 'to-stop-after-reset'; readonly reset: ResetFirst; readonly change: StopChange };
 
+/** A start gives an instance without a static IP a new public IPv4 address. */
+export interface NewAddress {
+  readonly kind: 'new-address';
+}
+
 /** The phrases above, for the templates' exhaustive map. */
 export type Phrase =
+  | NewAddress
   | Figures
   | Subject
   | Member

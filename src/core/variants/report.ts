@@ -84,6 +84,7 @@ export type ReportText =
   | {
       readonly kind: 'report-subject';
       readonly date: Date;
+      readonly timeZone: string;
       readonly over: number;
       readonly unknown: number;
       readonly quotaPercent: number;
@@ -92,6 +93,7 @@ export type ReportText =
       readonly kind: 'report-summary';
       readonly monthKey: string;
       readonly at: Date;
+      readonly timeZone: string;
       readonly quotaPercent: number;
       readonly ignored?: { readonly kind: 'ignored-count'; readonly count: number };
     } & Omit<ReportCounts, 'ignored'>)
@@ -137,6 +139,7 @@ export function reportSubject(
   return {
     kind: 'report-subject',
     date: model.generatedAt,
+    timeZone: context.timeZone ?? DEFAULT_TIME_ZONE,
     over,
     unknown,
     quotaPercent: context.quotaPercent,
@@ -154,6 +157,7 @@ export function reportSummary(
     kind: 'report-summary',
     monthKey: model.monthKey,
     at: model.generatedAt,
+    timeZone: context.timeZone ?? DEFAULT_TIME_ZONE,
     quotaPercent: context.quotaPercent,
     ...shown,
     ignored: ignored > 0 ? { kind: 'ignored-count', count: ignored } : undefined,

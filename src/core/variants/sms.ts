@@ -4,7 +4,7 @@
  */
 
 import type { AlertEvent, AlertFigures, AlertOfKind } from '../alert-event.js';
-import { stampTime } from '../display-time.js';
+import { DEFAULT_TIME_ZONE } from '../display-time.js';
 import type { ReportCounts, ReportModel, ReportTextContext } from '../report-model.js';
 import type { Instance } from '../types.js';
 import { named, poolNames } from './alert-parts.js';
@@ -50,10 +50,11 @@ export type SmsText =
       readonly more?: { readonly kind: 'and-more'; readonly more: number };
     }
   | { readonly kind: 'and-more'; readonly more: number }
-  | { readonly kind: 'test-alert'; readonly sentAt: string }
+  | { readonly kind: 'test-alert'; readonly sentAt: Date; readonly timeZone: string }
   | {
       readonly kind: 'report';
       readonly date: Date;
+      readonly timeZone: string;
       readonly instances: number;
       readonly over: number;
       readonly unknown: number;
@@ -134,8 +135,8 @@ export function smsAlerts(shown: readonly string[], total: number): SmsText {
 }
 
 /** The test message's SMS, with the time it was sent. */
-export function smsTestAlert(now: Date): SmsText {
-  return { kind: 'test-alert', sentAt: stampTime(now) };
+export function smsTestAlert(now: Date, timeZone: string): SmsText {
+  return { kind: 'test-alert', sentAt: now, timeZone };
 }
 
 /** The daily report's SMS: its date and counts. */
@@ -144,6 +145,7 @@ export function smsReport(model: ReportModel, counts: ReportCounts, context: Rep
   return {
     kind: 'report',
     date: model.generatedAt,
+    timeZone: context.timeZone ?? DEFAULT_TIME_ZONE,
     instances,
     over,
     unknown,
