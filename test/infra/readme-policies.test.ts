@@ -22,11 +22,13 @@ describe('the IAM of the month’s lifecycle and the instance commands', () => {
     const statements = printablePolicyDocument({ restartOnNewMonth: true }).Statement;
 
     expect(pageBlock('docs/deploy.md', 'start-policy')).toEqual(startStatement('aws', '<ACCOUNT_ID>'));
+    expect(pageBlock('docs/zh-CN/deploy.md', 'start-policy')).toEqual(startStatement('aws', '<ACCOUNT_ID>'));
     expect(statements).toContainEqual(startStatement('aws', '<ACCOUNT_ID>'));
   });
 
   it('in the CLI docs, the instance commands’ policy is the one npm run policy -- --cli prints', () => {
     expect(pageBlock('docs/cli.md', 'cli-policy')).toEqual(cliPolicyDocument());
+    expect(pageBlock('docs/zh-CN/cli.md', 'cli-policy')).toEqual(cliPolicyDocument());
   });
 
   it('gives the instance commands UntagResource and StartInstance, which the default guard never gets', () => {
