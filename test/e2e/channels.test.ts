@@ -128,11 +128,11 @@ describe('check with channels other than Telegram', () => {
     expect(run.code).toBe(0);
     const [email, sms, ...rest] = sns.received;
     expect(rest).toEqual([]);
-    expect(email?.text).toContain('停止调用成功');
+    expect(email?.text).toContain('停止请求已成功');
     expect(sms?.text).toMatch(
       /^lightsail-guard 共 3 条提醒：已停止 \w+（[a-z0-9-]+），已用配额的 9\d\.\d%；/,
     );
-    expect(sms?.text).not.toContain('停止调用成功');
+    expect(sms?.text).not.toContain('停止请求已成功');
     expect(sms?.segments).toBeLessThanOrEqual(2);
   });
 
