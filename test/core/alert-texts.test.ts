@@ -125,7 +125,7 @@ describe('alert texts, the rarer branches', () => {
       catalogueFor('zh-CN'),
     );
 
-    expect(text).toContain('\n停止于 早些时候；当时此提醒未能送达。');
+    expect(text).toContain('\n停止于早些时候；当时此提醒未能送达。');
   });
 });
 

@@ -38,7 +38,7 @@ export const smsZhCN: SmsTemplates = {
   'alerts-many': (v, say) => `lightsail-guard 共 ${v.total} 条提醒：${v.lines.join('；')}${say(v.more)}`,
   'and-more': (v) => `；另有 ${v.more} 条`,
   'test-alert': (v) =>
-    `lightsail-guard 测试提醒：收到这条短信，说明提醒会发到这个号码。发送于 ${stampTime(v.sentAt, v.timeZone, 'zh-CN')}，没有停止任何实例。`,
+    `lightsail-guard 测试提醒：收到这条短信，说明提醒会发到这个号码。发送于${stampTime(v.sentAt, v.timeZone, 'zh-CN').replace(/^(?=\d)/, ' ')}，没有停止任何实例。`,
   report: (v) =>
     `lightsail-guard 流量日报 ${stampDate(v.date, v.timeZone, 'zh-CN')}：共 ${v.instances} 台实例，${v.over} 台达到或超过 ${v.quotaPercent}%，${v.unknown} 台未知`,
 };

@@ -103,7 +103,7 @@ export const zhCNTemplates: Templates = {
     `🛑 <b>已停止</b> ${say(v.head)}\n${say(v.how)}${say(v.keep)}${say(v.unrecorded)}`,
   'alert-would-stop': (v, say) => `🛑 <b>将会停止</b> ${say(v.head)}\n试运行：未停止任何实例。`,
   'alert-stopped-earlier': (v, say) =>
-    `🛑 <b>已停止</b> ${say(v.head)}\n停止于 ${say(v.at)}；当时此提醒未能送达。${say(v.now)}`,
+    `🛑 <b>已停止</b> ${say(v.head)}\n停止于${spacedBefore(say(v.at))}；当时此提醒未能送达。${say(v.now)}`,
   'alert-stop-failed': (v, say) =>
     `🚨 <b>停止失败</b> ${say(v.head)}\n实例仍在运行${say(v.error)}。${say(v.retry)}${say(v.unrecorded)}`,
   'alert-warn': (v, say) =>
@@ -219,7 +219,7 @@ export const zhCNTemplates: Templates = {
     [
       '✅ <b>lightsail-guard 测试提醒</b>',
       `能看到这条消息，就说明 lightsail-guard 的提醒和每日报告也会发到${say(v.place)}。`,
-      `由 <code>lightsail-guard test-alert</code> 于 ${stampTime(v.sentAt, v.timeZone, 'zh-CN')} 发送。没有停止任何实例。`,
+      `由 <code>lightsail-guard test-alert</code> 于${spacedBefore(stampTime(v.sentAt, v.timeZone, 'zh-CN'))} 发送。没有停止任何实例。`,
     ].join('\n'),
   'in-chat': () => '这个聊天',
   here: () => '这里',
@@ -230,7 +230,7 @@ export const zhCNTemplates: Templates = {
     `流量日报 ${stampDate(v.date, v.timeZone, 'zh-CN')}：${v.over} 台达到 ${v.quotaPercent}%，${v.unknown} 台未知`,
   'report-summary': (v, say) =>
     [
-      `📊 <b>Lightsail 流量：${escapeHtml(month(v.monthKey))}至今</b>（截至 ${stampTime(v.at, v.timeZone, 'zh-CN')}）`,
+      `📊 <b>Lightsail 流量：${escapeHtml(month(v.monthKey))}至今</b>（截至${spacedBefore(stampTime(v.at, v.timeZone, 'zh-CN'))}）`,
       `共 ${v.instances} 台实例，分布在 ${v.regions} 个区域 · ${v.over} 台达到或超过 ${v.quotaPercent}% · ${v.unknown} 台未知${say(v.ignored)}`,
     ].join('\n'),
   'ignored-count': (v) => ` · ${v.count} 台已忽略`,
