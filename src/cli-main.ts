@@ -9,9 +9,9 @@ import type { CliCommand, CliContext } from './cli/command.js';
 import { findChatIdCommand } from './cli/find-chat-id.js';
 import {
   checkCommand,
-  DRY_RUN_HELP,
-  RUN_OPTIONS_HELP,
+  dryRunHelp,
   reportCommand,
+  runOptionsHelp,
   statusCommand,
 } from './cli/guard-commands.js';
 import { holdCommand, keepRunningCommand, releaseCommand } from './cli/lifecycle-commands.js';
@@ -31,7 +31,7 @@ import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
  * Every command, in the order `--help` lists them: the guard's runs, the instance commands, then the
  * Telegram set-up commands.
  */
-const COMMANDS: readonly CliCommand[] = [
+export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   reportCommand,
   statusCommand,
@@ -71,8 +71,8 @@ Commands:
 ${commandList()}
 
 Options of check, report and status (--dry-run: check and report only):
-${DRY_RUN_HELP}
-${RUN_OPTIONS_HELP}
+${dryRunHelp('any')}
+${runOptionsHelp('any')}
   -h, --help              show this help, or with a command, that command's help
   -v, --version           show the version
 
@@ -89,12 +89,12 @@ Environment:
   ${ENV.metricDelayMinutes}    metric lag assumed where it cannot be measured, minutes (default 2)
   ${ENV.checkIntervalMinutes}  minutes between your scheduled checks (default 10)
   ${ENV.stopAhead}              stop an instance that would pass the threshold before the
-                        next check can see it (default true)
-  ${ENV.burstMbps}             keep in reserve what a burst at this many megabits per second
-                        would move before a check sees it: stop an instance once 100% is
-                        that close, never below 50% (default 0: off; 1000 for 1 Gbps)
+                          next check can see it (default true)
+  ${ENV.burstMbps}              keep in reserve what a burst at this many megabits per second
+                          would move before a check sees it: stop an instance once 100% is
+                          that close, never below 50% (default 0: off; 1000 for 1 Gbps)
   ${ENV.allowanceScope}         instance (default) or pool: judge the instances of one bundle in
-                        one region together, against their pooled allowance, as AWS bills
+                          one region together, against their pooled allowance, as AWS bills
   AWS credentials and region come from the AWS SDK's default chain (AWS_PROFILE, AWS_REGION, ...);
   AWS_ENDPOINT_URL_LIGHTSAIL points every region at a Lightsail-compatible endpoint.
 

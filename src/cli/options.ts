@@ -72,6 +72,13 @@ export function parseCommandLine(
         `${command.name} has no option ${given}${suggestion ? `; did you mean ${suggestion}?` : ''}`,
       );
     }
+    // Node's own texts ("Option '--timeout <value>' argument missing") name the option; say it plainly.
+    const option = /'(?:-\w, )?(--[\w-]+)/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+      // "argument is ambiguous": the next word is an option (`--timeout --json`).
+      const needs = /argument missing|ambiguous/.test(message);
+      throw new UsageError(`${command.name}: ${option} ${needs ? 'needs a value' : 'takes no value'}`);
+    }
     throw new UsageError(message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }
 }

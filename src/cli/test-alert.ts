@@ -61,7 +61,8 @@ function render(attempts: readonly Attempt[], unused: readonly AlertChannel[]): 
 
 export const testAlertCommand: CliCommand = {
   name: 'test-alert',
-  summary: 'Send one short test message through every configured alert channel and say whether it arrived.',
+  summary: `Send one short test message through every configured alert channel and say
+            whether it arrived.`,
   help: `Usage: lightsail-guard test-alert [--json]
 
 Sends one short test message through every configured alert channel (Telegram, Amazon SNS, a

@@ -180,4 +180,18 @@ describe('deploy.settings.example.json', () => {
     expect([...asked].sort()).toEqual([...SETTING_KEYS].sort());
     for (const key of SETTING_KEYS) expect(readme).toContain(`| \`${key}\``);
   });
+
+  it('points its "$comment" at README sections that exist, the settings table under the first', async () => {
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    const example = JSON.parse(await readFile(join(root, 'deploy.settings.example.json'), 'utf8'));
+    const sections = [...String(example.$comment).matchAll(/"([^"]+)"/g)].map((match) => match[1]);
+    const headings = readme.split('\n').filter((line) => line.startsWith('#'));
+
+    expect(sections.length).toBeGreaterThan(0);
+    for (const section of sections) expect(headings).toContainEqual(expect.stringMatching(`^#+ ${section}$`));
+    const [first] = sections;
+    const at = readme.indexOf(`# ${first}\n`);
+    const next = readme.indexOf('\n#', at + 1);
+    expect(readme.slice(at, next)).toContain('| `telegramChatId`');
+  });
 });
