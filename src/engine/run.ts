@@ -84,7 +84,7 @@ export async function runGuard(
   };
   const perRegion = await Promise.all(
     listed.regions.map(async (region) => {
-      const found = await monitoredInstances(fleet, region, wanted, deadline);
+      const found = await monitoredInstances(fleet, region, wanted, deadline, listed.lightsail);
       if ('failure' in found) {
         regionErrors.push(found.failure);
         problems.push(`${region}: could not list instances: ${found.failure.error}`);
