@@ -17,12 +17,14 @@ import {
 import { holdCommand, keepRunningCommand, releaseCommand } from './cli/lifecycle-commands.js';
 import { parseCommandLine } from './cli/options.js';
 import { setActionCommand, setQuotaCommand, setWarnCommand } from './cli/policy-commands.js';
+import { nearMissSettings, nearMissWarning } from './cli/setting-names.js';
 import { testAlertCommand } from './cli/test-alert.js';
 import { untagAllCommand } from './cli/untag-all.js';
 import type { Environment } from './config.js';
 import { ENV } from './constants.js';
 import { LANGUAGES } from './core/i18n/catalogue.js';
 import { CommandFailed, ConfigError, UsageError } from './errors.js';
+import { missingProfile, NoCredentialsError, profileFiles } from './lightsail/credentials.js';
 import { MINIMUM_NODE_MAJOR } from './node-version.js';
 import { createBotApi } from './telegram/bot-api.js';
 import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
@@ -145,7 +147,22 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
     ctx.out(command.help);
     return 0;
   }
+  for (const miss of nearMissSettings(ctx.env)) ctx.err(`lightsail-guard: ${nearMissWarning(miss)}`);
   return command.run(args, ctx);
+}
+
+/**
+ * `fleet`, or when the AWS SDK found no credentials because `AWS_PROFILE` names a profile that does
+ * not exist, an error that names it instead of the SDK's "Could not load credentials".
+ */
+async function namingProfile<T>(env: Environment, fleet: Promise<T>): Promise<T> {
+  try {
+    return await fleet;
+  } catch (error) {
+    if (!(error instanceof NoCredentialsError)) throw error;
+    const missing = await missingProfile(env.AWS_PROFILE, profileFiles(env));
+    throw missing === undefined ? error : new ConfigError(missing, { cause: error });
+  }
 }
 
 /**
@@ -160,8 +177,8 @@ export async function main(
   const ctx: CliContext = {
     env,
     ...io,
-    fleetFor: (config) => guardFleet(config, lightsailClients(config)),
-    adminFor: (config) => guardFleet(config, lightsailClients(config)),
+    fleetFor: (config) => namingProfile(env, guardFleet(config, lightsailClients(config))),
+    adminFor: (config) => namingProfile(env, guardFleet(config, lightsailClients(config))),
     botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot }),
     channelsFor: (config, deadline) =>
       guardChannels(config, { telegramToken: config.telegram.token, deadline }),
