@@ -8,9 +8,10 @@
  */
 
 import { parseArgs } from 'node:util';
-import { simulatedEnvironment } from '../sim/environment.js';
+import { simulatedAws, simulatedEnvironment } from '../sim/environment.js';
 import { startLightsailSimulator } from '../sim/lightsail/index.js';
 import { startFakeTelegram } from '../sim/telegram/index.js';
+import { createHandler } from '../src/lambda.js';
 
 const { values } = parseArgs({ options: { timeout: { type: 'string', default: '300' } } });
 const timeoutMs = Number(values.timeout) * 1000;
@@ -34,10 +35,12 @@ const lightsail = await startLightsailSimulator({
 });
 const telegram = await startFakeTelegram();
 lightsail.injectFault({ kind: 'hang', op: 'GetInstanceMetricData', region: 'ap-south-1' });
-Object.assign(process.env, simulatedEnvironment(lightsail, telegram));
-const { handler } = await import('../src/lambda.js');
-console.log = () => {};
-console.error = () => {};
+const handler = createHandler({
+  env: simulatedEnvironment(lightsail, telegram),
+  aws: simulatedAws(lightsail),
+  now: () => new Date(),
+  write: () => {},
+});
 
 const started = Date.now();
 let stoppedAt: number | undefined;

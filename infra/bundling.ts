@@ -9,6 +9,8 @@ import { type BuildOptions, build } from 'esbuild';
 
 /** Entry point, relative to the repository root. */
 export const LAMBDA_ENTRY = 'src/lambda.ts';
+/** The chat commands' function (`telegramCommands`), bundled the same way. */
+export const TELEGRAM_WEBHOOK_ENTRY = 'src/telegram-webhook.ts';
 /** Exported function name; the Lambda handler setting is `index.handler`. */
 export const LAMBDA_HANDLER = 'handler';
 /** The file esbuild writes; NodejsFunction names ESM output `index.mjs` as well. */

@@ -3,7 +3,7 @@ import { DEFAULT_BOT_TOKEN_PARAMETER } from './settings.js';
 
 /**
  * The one source of the guard's IAM permissions. The stack attaches this document to the function's
- * role and `scripts/print-policy.ts` prints it for console and CLI users, so the README cannot drift
+ * role and `scripts/print-policy.ts` prints it for console and CLI users, so docs/deploy.md cannot drift
  * from what is deployed (a test compares them).
  */
 
@@ -92,7 +92,7 @@ export const STOP_RECORD_PATTERN = '????-??';
  *   `*`, so a key-only hold refuses the grant whenever IAM carries the key at all. An explicit
  *   Deny on the same test would refuse exactly what this refuses, so there is none. If IAM dropped
  *   an empty tag from the context, no condition could see a key-only hold: then the code alone
- *   keeps it stopped (`isHeld` reads any value as held), and the README asks for a non-empty value.
+ *   keeps it stopped (`isHeld` reads any value as held), and the docs ask for a non-empty value.
  */
 export function startStatement(partition: string, account: string): PolicyStatementJson {
   return {
@@ -193,7 +193,7 @@ export function cliPolicyDocument(partition = 'aws', account = '<ACCOUNT_ID>'): 
   };
 }
 
-/** The document as README and console users see it: placeholders where the stack has tokens. */
+/** The document as the docs and console users see it: placeholders where the stack has tokens. */
 export function printablePolicyDocument(overrides: Partial<PolicyTarget> = {}): PolicyDocumentJson {
   return guardPolicyDocument({
     partition: 'aws',

@@ -1,6 +1,6 @@
 /**
- * `npm run -s policy`: prints the IAM policy the guard needs, for console and CLI users (and the
- * README, which a test keeps equal to it). A small CLI of its own: `--help`, errors as one line
+ * `npm run -s policy`: prints the IAM policy the guard needs, for console and CLI users (and
+ * docs/deploy.md, which a test keeps equal to it). A small CLI of its own: `--help`, errors as one line
  * (exit 2) instead of Node's stack trace, a checked account id, and `--output <file>` for a file
  * that holds only the JSON (without `-s`, npm prints its script header on stdout first).
  */

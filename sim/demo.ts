@@ -25,7 +25,13 @@ import { childEnvironment, SIMULATED_CHAT_ID, simulatedEnvironment } from './env
 import { startLightsailSimulator } from './lightsail/index.js';
 import { sampleAccount, trafficAt } from './sample-account.js';
 import { startFakeSns, textFor } from './sns/index.js';
-import { botMembership, startFakeTelegram } from './telegram/index.js';
+import {
+  botMembership,
+  buttonPress,
+  chatMessage,
+  functionUrlEvent,
+  startFakeTelegram,
+} from './telegram/index.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const shiftedClock = pathToFileURL(fileURLToPath(new URL('./shifted-clock.mjs', import.meta.url))).href;
@@ -175,6 +181,52 @@ try {
     'The first check of the next month (00:10 UTC): what the guard stopped starts again; db-backup, stopped by its owner, does not',
     ['check'],
   );
+  await chatCommands();
 } finally {
   await Promise.all([lightsail.close(), telegram.close(), sns.close()]);
+}
+
+/**
+ * The chat commands (docs/telegram-commands.md): the webhook function, in this process, answers a
+ * `/status` and a `/keep` sent in the alerts group as Telegram would post them to its Function URL.
+ */
+async function chatCommands(): Promise<void> {
+  const { createTelegramWebhookHandler } = await import('../src/telegram-webhook.js');
+  const { webhookSecret } = await import('../src/telegram/commands/secret.js');
+  const owner = { id: 5_550_001, first_name: 'Demo', username: 'demo_owner' };
+  const group = { id: Number(SIMULATED_CHAT_ID), type: 'supergroup' as const, title: 'Proxy alerts' };
+  telegram.setAdministrators(SIMULATED_CHAT_ID, [owner.id]);
+  // The AWS SDK in this process reads the simulators' endpoints from the environment.
+  Object.assign(process.env, env);
+  const webhook = createTelegramWebhookHandler({ env, now, log: () => {} });
+  const secret = webhookSecret(telegram.token);
+  const exchange = async (title: string, update: unknown, shown: string): Promise<void> => {
+    const seen = telegram.messages.length;
+    const mailed = sns.published.length;
+    console.log(`\n━━ ${title}\n${shown}\n`);
+    const answer = await webhook(functionUrlEvent(update, secret));
+    console.log(`(Function URL answered ${answer.statusCode})`);
+    for (const message of telegram.messages.slice(seen)) console.log(`\n${box(htmlToPlain(message.text))}`);
+    for (const email of sns.published.slice(mailed))
+      console.log(
+        `\nAmazon SNS email (中文):\n${box(`Subject: ${email.subject ?? ''}\n\n${textFor(email, 'email')}`)}`,
+      );
+  };
+  await exchange('In the chat: /status', chatMessage(group, owner, '/status'), '@demo_owner: /status');
+  await exchange(
+    'In the chat: /keep db-backup (asks first)',
+    chatMessage(group, owner, '/keep db-backup'),
+    '@demo_owner: /keep db-backup',
+  );
+  const question = telegram.messages.at(-1);
+  const data = (question?.replyMarkup as { inline_keyboard: { callback_data: string }[][] } | undefined)
+    ?.inline_keyboard[0]?.[0]?.callback_data;
+  if (question?.messageId === undefined || data === undefined) return;
+  console.log('\n(the question, edited once the button was pressed:)');
+  await exchange(
+    'The owner presses "Keep it running"',
+    buttonPress(group.id, question.messageId, owner, data),
+    '@demo_owner presses the button',
+  );
+  console.log(`\n${box(htmlToPlain(question.text))}`);
 }

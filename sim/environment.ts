@@ -1,8 +1,21 @@
+import type { AwsSettings } from '../src/aws-settings.js';
 import type { LightsailSimulator } from './lightsail/index.js';
 import type { FakeTelegram } from './telegram/index.js';
 
 /** The chat the simulated guard writes to; any id the fake Bot API accepts. */
 export const SIMULATED_CHAT_ID = '-1001234567890';
+
+/** Fake credentials the simulators accept; never valid anywhere else. */
+const CREDENTIALS = { accessKeyId: 'AKIDSIMULATORNOTREAL', secretAccessKey: 'simulator-secret-not-real' };
+const REGION = 'us-east-1';
+
+/**
+ * What `simulatedEnvironment` tells the AWS SDK, given explicitly instead: for a Lambda handler
+ * built in this process (`createHandler`), which must not depend on `process.env`.
+ */
+export function simulatedAws(lightsail: LightsailSimulator): AwsSettings {
+  return { region: REGION, credentials: CREDENTIALS, endpoints: { lightsail: lightsail.endpoint } };
+}
 
 /**
  * The environment a user would set, pointing the guard at the local simulators instead of AWS and
@@ -14,9 +27,9 @@ export function simulatedEnvironment(
   telegram: FakeTelegram,
 ): Record<string, string> {
   return {
-    AWS_ACCESS_KEY_ID: 'AKIDSIMULATORNOTREAL',
-    AWS_SECRET_ACCESS_KEY: 'simulator-secret-not-real',
-    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+    AWS_REGION: REGION,
     AWS_ENDPOINT_URL_LIGHTSAIL: lightsail.endpoint,
     TELEGRAM_BOT_TOKEN: telegram.token,
     TELEGRAM_CHAT_ID: SIMULATED_CHAT_ID,

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CHANNEL_SETTINGS } from './channels.js';
+import { CHANNEL_SETTINGS } from './channels/registry.js';
 import type { CliCommand, CliContext } from './cli/command.js';
 import { findChatIdCommand } from './cli/find-chat-id.js';
 import {
@@ -18,6 +18,7 @@ import { holdCommand, keepRunningCommand, releaseCommand } from './cli/lifecycle
 import { parseCommandLine } from './cli/options.js';
 import { setActionCommand, setQuotaCommand, setWarnCommand } from './cli/policy-commands.js';
 import { nearMissSettings, nearMissWarning } from './cli/setting-names.js';
+import { telegramCommandsCommand } from './cli/telegram-commands.js';
 import { testAlertCommand } from './cli/test-alert.js';
 import { untagAllCommand } from './cli/untag-all.js';
 import type { Environment } from './config.js';
@@ -46,6 +47,7 @@ export const COMMANDS: readonly CliCommand[] = [
   untagAllCommand,
   findChatIdCommand,
   testAlertCommand,
+  telegramCommandsCommand,
 ];
 
 const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -180,8 +182,7 @@ export async function main(
     fleetFor: (config) => namingProfile(env, guardFleet(config, lightsailClients(config))),
     adminFor: (config) => namingProfile(env, guardFleet(config, lightsailClients(config))),
     botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot }),
-    channelsFor: (config, deadline) =>
-      guardChannels(config, { telegramToken: config.telegram.token, deadline }),
+    channelsFor: (config, deadline) => guardChannels(config, { deadline: deadline.sendsEndAt }),
   };
   try {
     return await dispatch(argv, ctx);

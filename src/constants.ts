@@ -9,6 +9,8 @@ export const ENV = {
   telegramBotTokenParameter: 'TELEGRAM_BOT_TOKEN_PARAMETER',
   telegramChatId: 'TELEGRAM_CHAT_ID',
   telegramApiRoot: 'TELEGRAM_API_ROOT',
+  /** Chat commands: the user ids who may command in a group (default: its administrators). */
+  telegramAdminIds: 'TELEGRAM_ADMIN_IDS',
   quotaPercent: 'QUOTA_PERCENT',
   warnPercent: 'WARN_PERCENT',
   instancesToMonitor: 'INSTANCES_TO_MONITOR',
@@ -31,6 +33,10 @@ export const ENV = {
   barkUrl: 'BARK_URL',
   serverchanSendkey: 'SERVERCHAN_SENDKEY',
   serverchanApiRoot: 'SERVERCHAN_API_ROOT',
+  discordWebhookUrl: 'DISCORD_WEBHOOK_URL',
+  slackWebhookUrl: 'SLACK_WEBHOOK_URL',
+  ntfyUrl: 'NTFY_URL',
+  ntfyToken: 'NTFY_TOKEN',
   channelSecretsParameter: 'CHANNEL_SECRETS_PARAMETER',
   timeZone: 'TIME_ZONE',
   metricDelayMinutes: 'METRIC_DELAY_MINUTES',
@@ -52,7 +58,10 @@ export const SMS_MESSAGE_TYPES = ['alerts', 'test'] as const;
 /** Prefix of every Lightsail tag the guard reads or writes on an instance. */
 export const TAG_PREFIX = 'lightsail-guard:';
 
-/** Tag keys the guard reads and writes; parsed in src/core/alert-state.ts. */
+/**
+ * Tag keys the guard reads and writes; the alert keys inside `alerted` and `sent-to` are built and
+ * parsed in src/core/alert-keys.ts, the other values in src/core/alert-state.ts.
+ */
 export const TAGS = {
   /**
    * `YYYY-MM:80/90/override`: the alerts already delivered in that billing month. Lightsail tag
@@ -68,7 +77,7 @@ export const TAGS = {
   stopUnsent: `${TAG_PREFIX}stop-unsent`,
   /**
    * `<alert key>=<channel>+<channel> ...`: which channels already took which alerts while another
-   * channel has not yet; see src/core/sent-to.ts. Cleared once every channel took them.
+   * channel has not yet; see src/core/alert-keys.ts. Cleared once every channel took them.
    */
   sentTo: `${TAG_PREFIX}sent-to`,
   /** `YYYY-MM`: keep this instance running past the threshold for that billing month. */
@@ -82,7 +91,7 @@ export const TAGS = {
   stopped: `${TAG_PREFIX}stopped`,
   /**
    * Any value, even none: never start this instance again on a new month (the owner's choice wins).
-   * The README asks for a non-empty one, the only kind the start grant is sure to see.
+   * The docs ask for a non-empty one, the only kind the start grant is sure to see.
    */
   hold: `${TAG_PREFIX}hold`,
   /** This instance's stop threshold in percent, by the rules of QUOTA_PERCENT. */

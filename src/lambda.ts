@@ -1,24 +1,36 @@
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { configuredChannels, telegramMissing } from './channels.js';
-import { type Config, checkTelegram, parseConfig } from './config.js';
+import { type AwsSettings, clientOptions } from './aws-settings.js';
+import { requireLambdaChannels } from './channels/registry.js';
+import { snsClientFor } from './channels/sns.js';
+import { type Config, parseConfig } from './config.js';
 import { parseChannelSecrets, withChannelSecrets } from './config-secrets.js';
-import { DAILY_REPORT_EVENT, DEPLOY_SETTINGS_FILE, ENV } from './constants.js';
+import { DAILY_REPORT_EVENT, ENV } from './constants.js';
 import type { Fleet } from './core/ports.js';
 import { runDeadline } from './engine/deadline.js';
 import { type Command, type LogEvent, runGuard } from './engine/run.js';
 import { type Environment, setting } from './env.js';
-import { ConfigError } from './errors.js';
 import { exitCodeOf, resultJson } from './output.js';
 import { readBotTokenParameter } from './ssm/bot-token.js';
 import { readSecureString } from './ssm/parameter.js';
-import { guardChannels, guardFleet, lightsailClients, snsClientFor } from './wiring.js';
+import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
+
+/** What the handler takes from outside: everything it reads, the clock, and where its log lines go. */
+export interface HandlerDependencies {
+  /** The function's settings (names in `constants.ENV`), read at the first invocation. */
+  readonly env: Environment;
+  /** How the Lightsail, SSM and SNS clients are built; `{}` leaves all of it to the AWS SDK. */
+  readonly aws: AwsSettings;
+  /** The billing clock, and the time of each log line. */
+  readonly now: () => Date;
+  /** Takes each log line, a JSON object; `level` says whether it is an error. */
+  readonly write: (line: string, level: LogEvent['level']) => void;
+}
 
 /** One JSON object per line: CloudWatch Logs Insights queries fields without parsing text. */
-function log(event: LogEvent): void {
-  const line = JSON.stringify({ time: new Date().toISOString(), ...event });
-  if (event.level === 'error') console.error(line);
-  else console.log(line);
+function logTo(dependencies: Pick<HandlerDependencies, 'now' | 'write'>): (event: LogEvent) => void {
+  return (event) =>
+    dependencies.write(JSON.stringify({ time: dependencies.now().toISOString(), ...event }), event.level);
 }
 
 interface Runtime {
@@ -30,61 +42,35 @@ interface Runtime {
   readonly snsClient: SNSClient | undefined;
 }
 
-// Built once per cold start: configuration, the token from SSM, the fleet and the SNS client.
-let runtime: Promise<Runtime> | undefined;
-
-/**
- * The Lambda has no `--dry-run` and must never hold the token in its environment, so it says what a
- * deployed function needs and where the stack sets it, not what the CLI would: a channel, and
- * Telegram, when it is one, whole.
- */
-function requireLambdaChannels(config: Config): void {
-  const telegram = telegramMissing(config);
-  if (telegram !== undefined) checkTelegram(config.telegram);
-  if (telegram === undefined ? configuredChannels(config).length > 0 : telegram.length === 0) return;
-  const missing = telegram ?? [ENV.telegramBotTokenParameter, ENV.telegramChatId];
-  const needs = missing.map((name) =>
-    name === ENV.telegramChatId
-      ? `${ENV.telegramChatId} (the chat that gets the alerts)`
-      : `${ENV.telegramBotTokenParameter} (the name of the SSM SecureString parameter that holds the bot token, e.g. /lightsail-guard/telegram-bot-token)`,
-  );
-  const other = telegram === undefined ? ', or another channel (README, Channels),' : '';
-  throw new ConfigError(
-    `the Lambda sends alerts and needs ${needs.join(' and ')}${other} in its environment. ` +
-      `The CDK stack sets them: put "telegramChatId" (and "botTokenParameterName", if not the default) in ${DEPLOY_SETTINGS_FILE} and run npm run deploy again. ` +
-      'On a function created in the console, set them under Configuration > Environment variables. ' +
-      'Never put the token itself in the environment of a deployed function.',
-  );
-}
-
 /**
  * The environment with the secret channel settings of CHANNEL_SECRETS_PARAMETER added, when it is
  * set: webhook and push URLs carry credentials and do not belong in a function's configuration.
  */
-async function environmentWithSecrets(env: NodeJS.ProcessEnv, ssm: () => SSMClient): Promise<Environment> {
+async function environmentWithSecrets(env: Environment, ssm: () => SSMClient): Promise<Environment> {
   const parameter = setting(env, ENV.channelSecretsParameter);
   if (parameter === undefined) return env;
   const text = await readSecureString(ssm(), parameter, 'channel settings');
   return withChannelSecrets(env, parseChannelSecrets(text, parameter), parameter);
 }
 
-async function buildRuntime(env: NodeJS.ProcessEnv): Promise<Runtime> {
+async function buildRuntime({ env, aws }: Pick<HandlerDependencies, 'env' | 'aws'>): Promise<Runtime> {
   let client: SSMClient | undefined;
   const ssm = (): SSMClient => {
-    client ??= new SSMClient({});
+    client ??= new SSMClient(clientOptions(aws, 'ssm'));
     return client;
   };
   const config = parseConfig(await environmentWithSecrets(env, ssm));
   requireLambdaChannels(config);
-  const token = configuredChannels(config).includes('telegram')
-    ? (config.telegram.token ?? (await readBotTokenParameter(ssm(), config.telegram.tokenParameter ?? '')))
-    : undefined;
+  const token =
+    config.channels.telegram !== undefined
+      ? (config.telegram.token ?? (await readBotTokenParameter(ssm(), config.telegram.tokenParameter ?? '')))
+      : undefined;
   const sns = config.channels.sns;
   return {
     config,
     token,
-    fleet: await guardFleet(config, lightsailClients(config)),
-    snsClient: sns === undefined ? undefined : snsClientFor(sns.topicArn),
+    fleet: await guardFleet(config, lightsailClients(config, aws), aws),
+    snsClient: sns === undefined ? undefined : snsClientFor(sns.topicArn, aws),
   };
 }
 
@@ -102,39 +88,49 @@ export interface InvocationContext {
 /** Time kept back after the run's deadline to log the summary and return before Lambda's timeout. */
 const RETURN_MARGIN_MS = 5_000;
 
+/** The Lambda entry point: an event (and Lambda's context) in, the run's JSON summary out. */
+export type Handler = (event: unknown, context?: InvocationContext) => Promise<ReturnType<typeof resultJson>>;
+
 /**
- * The scheduled entry point. Runs `check` (or `report`), logs a JSON summary and the instances
- * worth a line, and fails the invocation after all work is done when anything could not be
- * checked, stopped or sent, so that the Errors alarm fires.
+ * The scheduled entry point over `dependencies`. Each invocation runs `check` (or `report`), logs a
+ * JSON summary and the instances worth a line, and fails after all work is done when anything could
+ * not be checked, stopped or sent, so that the Errors alarm fires. The configuration, the token
+ * from SSM, the fleet and the SNS client are built at the first invocation and kept: one handler
+ * is one cold start.
  */
-export async function handler(
-  event: unknown,
-  context?: InvocationContext,
+export function createHandler(dependencies: HandlerDependencies): Handler {
+  const log = logTo(dependencies);
+  let runtime: Promise<Runtime> | undefined;
+  return async (event, context) => {
+    runtime ??= buildRuntime(dependencies).catch((error: unknown) => {
+      runtime = undefined; // a fixed parameter or setting is picked up by the next invocation
+      throw error;
+    });
+    return invoke(await runtime, commandFor(event), context, { now: dependencies.now, log });
+  };
+}
+
+/** One invocation with the cold start's runtime. */
+async function invoke(
+  { config, token, fleet, snsClient }: Runtime,
+  command: Command,
+  context: InvocationContext | undefined,
+  { now, log }: { readonly now: () => Date; readonly log: (event: LogEvent) => void },
 ): Promise<ReturnType<typeof resultJson>> {
-  runtime ??= buildRuntime(process.env).catch((error: unknown) => {
-    runtime = undefined; // a fixed parameter or setting is picked up by the next invocation
-    throw error;
-  });
-  const { config, token, fleet, snsClient } = await runtime;
-  const command = commandFor(event);
   // One deadline for the whole run: a hung region cannot spend the invocation, and the stops it
   // made are announced and recorded before Lambda's timeout (src/engine/deadline.ts).
   const deadline = context ? runDeadline(context.getRemainingTimeInMillis() - RETURN_MARGIN_MS) : undefined;
   const channels = guardChannels(config, {
     telegramToken: token,
-    deadline,
+    deadline: deadline?.sendsEndAt,
     maxTotalMs: 30_000,
     log,
     ...(snsClient ? { snsClient } : {}),
   });
-  const result = await runGuard(
-    { fleet, channels, now: () => new Date(), log, ...(deadline ? { deadline } : {}) },
-    config,
-    {
-      command,
-      dryRun: false,
-    },
-  );
+  const result = await runGuard({ fleet, channels, now, log, ...(deadline ? { deadline } : {}) }, config, {
+    command,
+    dryRun: false,
+  });
   // Every instance once a day (the report); on the ten-minute checks only those with news, so that a
   // large fleet does not pay CloudWatch Logs for thousands of unchanged lines an hour.
   for (const row of result.rows) {
@@ -158,3 +154,19 @@ export async function handler(
   }
   return summary;
 }
+
+/** The deployed function's log sink: errors to stderr, the rest to stdout; CloudWatch Logs takes both. */
+export function writeToConsole(line: string, level: LogEvent['level']): void {
+  if (level === 'error') console.error(line);
+  else console.log(line);
+}
+
+/** What the deployed function is given: the AWS SDK finds its region, role and endpoints by itself. */
+const DEPLOYED: HandlerDependencies = {
+  env: process.env,
+  aws: {},
+  now: () => new Date(),
+  write: writeToConsole,
+};
+
+export const handler = createHandler(DEPLOYED);

@@ -1,27 +1,25 @@
 import { GetRegionsCommand } from '@aws-sdk/client-lightsail';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type LightsailSimulator, startLightsailSimulator } from '../sim/lightsail/index.js';
+import type { AwsSettings } from '../src/aws-settings.js';
 import { lightsailClientFactory } from '../src/lightsail/clients.js';
 
 describe('lightsailClientFactory', () => {
   let sim: LightsailSimulator;
-  let saved: NodeJS.ProcessEnv;
+  let aws: AwsSettings;
   beforeEach(async () => {
-    saved = { ...process.env };
     sim = await startLightsailSimulator({ regions: ['us-east-1'], latencyMs: 1_000 });
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL_LIGHTSAIL: sim.endpoint,
-      AWS_ACCESS_KEY_ID: 'AKIDTESTNOTREAL',
-      AWS_SECRET_ACCESS_KEY: 'test-secret-not-real',
-    });
+    aws = {
+      credentials: { accessKeyId: 'AKIDTESTNOTREAL', secretAccessKey: 'test-secret-not-real' },
+      endpoints: { lightsail: sim.endpoint },
+    };
   });
   afterEach(async () => {
-    process.env = saved;
     await sim.close();
   });
 
   it('gives up on a request that hangs instead of holding the run, after retrying it', async () => {
-    const clientFor = lightsailClientFactory({ maxAttempts: 2, requestTimeoutMs: 100 });
+    const clientFor = lightsailClientFactory({ maxAttempts: 2, requestTimeoutMs: 100, aws });
 
     const call = clientFor('us-east-1').send(new GetRegionsCommand({}));
 
@@ -30,7 +28,7 @@ describe('lightsailClientFactory', () => {
   });
 
   it('builds one client per region and reuses it', () => {
-    const clientFor = lightsailClientFactory({ maxAttempts: 2 });
+    const clientFor = lightsailClientFactory({ maxAttempts: 2, aws });
 
     expect(clientFor('us-east-1')).toBe(clientFor('us-east-1'));
     expect(clientFor('eu-west-2')).not.toBe(clientFor('us-east-1'));

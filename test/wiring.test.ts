@@ -30,6 +30,12 @@ describe('homeRegion, the one rule both entry points use for GetRegions', () => 
     expect(await homeRegion({ regions: undefined })).toBe('ap-northeast-1');
   });
 
+  it('asks the region the AWS settings give over the one the environment names, as a built handler does', async () => {
+    process.env.AWS_REGION = 'eu-west-2';
+
+    expect(await homeRegion({ regions: undefined }, { region: 'ap-south-1' })).toBe('ap-south-1');
+  });
+
   it('falls back to us-east-1 when nothing names a region', async () => {
     withoutAwsRegion();
 

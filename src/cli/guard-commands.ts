@@ -1,11 +1,11 @@
 /** `check`, `report` and `status`: one run of the guard over the fleet, as the Lambda does. */
 
-import { CHANNEL_SETTINGS, configuredChannels, requireChannels } from '../channels.js';
+import { CHANNEL_SETTINGS, requireChannels } from '../channels/registry.js';
 import { type Config, DEFAULTS, parseConfig } from '../config.js';
 import { ENV } from '../constants.js';
 import { runDeadline } from '../engine/deadline.js';
 import { type Command, runGuard } from '../engine/run.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { exitCodeOf, renderResult, resultJson } from '../output.js';
 import type { CliCommand, CliContext, OptionSpec, ParsedArgs } from './command.js';
 
@@ -93,11 +93,6 @@ async function runCommand(command: Command, args: ParsedArgs, ctx: CliContext): 
   const deadline = runDeadline(timeoutSeconds * 1000);
   const sends = command !== 'status' && !dryRun;
   if (sends) requireChannels(config, command);
-  if (sends && configuredChannels(config).includes('telegram') && config.telegram.token === undefined) {
-    throw new ConfigError(
-      `the CLI needs ${ENV.telegramBotToken} itself (${ENV.telegramBotTokenParameter} is read by the Lambda only)`,
-    );
-  }
   // A dry run names the channels it would send to; status sends nothing.
   const channels = command === 'status' ? [] : ctx.channelsFor(config, deadline);
   const fleet = await ctx.fleetFor(config);

@@ -112,9 +112,7 @@ export async function findInstance(run: AdminRun, name: string): Promise<Instanc
   throw new CommandFailed(`no instance named ${name} in ${searched}${unread}`);
 }
 
-/** `web-1 (us-east-1)`, as the guard's problems name instances. */
-export const where = (instance: Pick<Instance, 'name' | 'region'>): string =>
-  `${instance.name} (${instance.region})`;
+export { where } from '../lifecycle/owner-actions.js';
 
 /**
  * Runs one change (`what`: "tag web-1 (us-east-1) with ..."), or says what it would be in a dry

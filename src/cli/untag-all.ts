@@ -2,7 +2,7 @@
 
 import { TAG_PREFIX } from '../constants.js';
 import type { Instance } from '../core/types.js';
-import { mapWithLimit } from '../engine/pool.js';
+import { mapWithLimit } from '../engine/concurrency.js';
 import { CommandFailed, describeError, UsageError } from '../errors.js';
 import type { CliCommand } from './command.js';
 import { ADMIN_OPTIONS, adminRun, listEverywhere, regionsOf, where } from './instance-admin.js';

@@ -77,9 +77,9 @@ function measuredCoverage(hourly: HourlyUsage, observedFromMs: number, nowMs: nu
       break;
     }
   }
-  if (newest < 0) return undefined;
   const hourStart = (i: number): number => startMs + i * HOUR_MS;
-  // Complete hours: before the newest one, and wholly after the instance's creation.
+  // Complete hours: before the newest one, and wholly after the instance's creation. None (no
+  // sample at all, or the newest is the first hour watched in full): nothing to learn from.
   let perHour = 0;
   let reference: number | undefined;
   for (let i = 0; i < newest; i++) {
@@ -88,7 +88,7 @@ function measuredCoverage(hourly: HourlyUsage, observedFromMs: number, nowMs: nu
     perHour = Math.max(perHour, count);
     reference = i;
   }
-  if (perHour <= 0 || reference === undefined) return undefined;
+  if (reference === undefined) return undefined;
   const sampleMs = HOUR_MS / perHour;
   const bytesPerSample = (bytes[reference] ?? 0) / (samples[reference] ?? 1);
   const newestCount = Math.min(samples[newest] ?? 0, perHour);
@@ -110,12 +110,10 @@ function measuredCoverage(hourly: HourlyUsage, observedFromMs: number, nowMs: nu
   const plannedFromMs = risen
     ? Math.min(seenUntilMs, newestFrom + (newestCount - 1) * sampleMs)
     : seenUntilMs;
-  const coveredMs = samples.map((count, i) => {
-    if (i > newest) return 0;
-    const from = Math.max(hourStart(i), observedFromMs);
-    if (i === newest) return Math.max(0, seenUntilMs - from);
-    return Math.max(0, Math.min(count * sampleMs, hourStart(i) + HOUR_MS - from));
-  });
+  // Every sample before the newest is complete; none comes after it.
+  const coveredMs = samples.map((count, i) =>
+    i === newest ? seenUntilMs - newestFrom : Math.min(count, perHour) * sampleMs,
+  );
   return {
     seenUntilMs,
     source: 'measured',

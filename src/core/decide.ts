@@ -2,17 +2,21 @@ import { TAGS } from '../constants.js';
 import {
   alertedTagValue,
   deliveredThisMonth,
-  keepRunningThisMonth,
-  unknownAlertedToday,
-} from './alert-state.js';
+  FORECAST_KEY,
+  KEPT_RUNNING_KEY,
+  NOTIFIED_KEY,
+  warnKey,
+} from './alert-keys.js';
+import { keepRunningThisMonth, unknownAlertedToday } from './alert-state.js';
 import type { Allowance } from './allowance.js';
 import type { BillingMonth } from './billing-month.js';
 import { utcDayKey } from './billing-month.js';
 import type { Forecast } from './forecast.js';
-import { FORECAST_ALERT_KEY, forecastAlertDue } from './forecast-alert.js';
+import { forecastAlertDue } from './forecast-alert.js';
 import { percentUsed } from './percent.js';
 import type { StopAhead } from './stop-ahead.js';
 import type { Instance, UsageReading } from './types.js';
+import { usedBytes } from './usage.js';
 
 export { percentUsed } from './percent.js';
 
@@ -52,17 +56,36 @@ export interface Assessment {
   readonly tagsOnDelivery: Readonly<Record<string, string>>;
 }
 
-/** The key in the `alerted` tag of the month's "over threshold, not stopped (notify only)" alert. */
-export const NOTIFIED_KEY = 'notified';
+/** A decision about one instance or one pool: an assessment without the instance. */
+export type Decision = Omit<Assessment, 'instance'>;
 
 /**
- * Decides what the guard should do about one instance: stop it, and which alerts are due. Warning
- * levels and the kept-running alert are sent once per billing month, "unknown" once per UTC day,
- * a stop every time one is made (a user who restarts the instance without the keep-running tag
- * should hear that it was stopped again).
+ * What a decision needs to know that the figures do not say, as an instance's tags hold it
+ * (`alertMemoryOf`) or as a pool's members hold it together (`assessPool`).
  */
-export function assess(input: {
-  readonly instance: Instance;
+export interface AlertMemory {
+  /** The alert keys already delivered this billing month (the `alerted` tag, `alert-keys.ts`). */
+  readonly delivered: ReadonlySet<string>;
+  /** Its owner asked to keep it running past the threshold this month (`keep-running`). */
+  readonly keptRunning: boolean;
+  /** The time of an earlier stop whose alert never arrived (`stop-unsent`). */
+  readonly undeliveredStop: string | undefined;
+  /** Today's "usage unknown" alert was delivered already (`unknown-alerted`). */
+  readonly unknownAlertedToday: boolean;
+}
+
+/** What an instance's tags remember for this billing month and this UTC day. */
+export function alertMemoryOf(instance: Pick<Instance, 'tags'>, month: BillingMonth, now: Date): AlertMemory {
+  return {
+    delivered: deliveredThisMonth(instance.tags, month.key),
+    keptRunning: keepRunningThisMonth(instance.tags, month.key),
+    undeliveredStop: pendingStopAlert(instance),
+    unknownAlertedToday: unknownAlertedToday(instance.tags, utcDayKey(now)),
+  };
+}
+
+/** What a decision weighs besides what runs and what is remembered: figures, policy, clock, foresight. */
+export interface DecisionInput {
   readonly usage: UsageReading;
   readonly allowance: Allowance;
   readonly policy: GuardPolicy;
@@ -70,14 +93,41 @@ export function assess(input: {
   readonly now: Date;
   /** ACTION=notify, or the instance's `lightsail-guard:action = notify`: alert, never stop. */
   readonly notifyOnly?: boolean;
-  /** Where the instance is heading (`forecastInstance`); the forecast alert needs it. */
+  /** Where it is heading (`forecastInstance`); the forecast alert needs it. */
   readonly forecast?: Forecast | null;
   /** It would pass the threshold before the next check could stop it (`stopAheadOf`). */
   readonly ahead?: StopAhead | undefined;
-}): Assessment {
-  const { instance, usage, allowance, policy, month, now } = input;
-  const base = { instance, allowance, usage };
-  const undeliveredStop = pendingStopAlert(instance);
+}
+
+/**
+ * Decides what the guard should do about one instance: stop it, and which alerts are due, from its
+ * state and what its tags remember (`decide`).
+ */
+export function assess(input: DecisionInput & { readonly instance: Instance }): Assessment {
+  const { instance, ...rest } = input;
+  const running = instance.state === 'running';
+  return {
+    instance,
+    ...decide({ ...rest, running, memory: alertMemoryOf(instance, input.month, input.now) }),
+  };
+}
+
+/**
+ * Decides what to do about one instance, or one pool judged as one: stop it, and which alerts are
+ * due. Warning levels and the kept-running alert are sent once per billing month, "unknown" once per
+ * UTC day, a stop every time one is made (a user who restarts the instance without the keep-running
+ * tag should hear that it was stopped again).
+ */
+export function decide(
+  input: DecisionInput & {
+    /** Only what runs is stopped: an instance running, a pool with a running member. */
+    readonly running: boolean;
+    readonly memory: AlertMemory;
+  },
+): Decision {
+  const { usage, allowance, policy, month, now, running, memory } = input;
+  const base = { allowance, usage };
+  const { undeliveredStop, delivered } = memory;
   if (usage.kind === 'unknown') {
     const day = utcDayKey(now);
     const due: DueAlert[] = [];
@@ -86,7 +136,7 @@ export function assess(input: {
       due.push({ kind: 'stop', undeliveredSince: undeliveredStop });
       tags[TAGS.stopUnsent] = '';
     }
-    if (!unknownAlertedToday(instance.tags, day)) {
+    if (!memory.unknownAlertedToday) {
       due.push({ kind: 'unknown', reason: usage.reason });
       tags[TAGS.unknownAlerted] = day;
     }
@@ -100,56 +150,47 @@ export function assess(input: {
       tagsOnDelivery: tags,
     };
   }
-  const percent = percentUsed(usage.inBytes + usage.outBytes, allowance.bytes);
-  const delivered = deliveredThisMonth(instance.tags, month.key);
+  const percent = percentUsed(usedBytes(usage), allowance.bytes);
   const overQuota = percent >= policy.quotaPercent;
-  const keptRunning = overQuota && keepRunningThisMonth(instance.tags, month.key);
-  const dueStop = overQuota && !keptRunning && instance.state === 'running';
+  const keptRunning = overQuota && memory.keptRunning;
+  const dueStop = overQuota && !keptRunning && running;
   const notified = dueStop && input.notifyOnly === true;
   // Stop ahead only what the threshold would stop: running, under it, not kept running, and not
   // an instance whose action is to notify only.
   const ahead =
-    !overQuota &&
-    instance.state === 'running' &&
-    !keepRunningThisMonth(instance.tags, month.key) &&
-    input.notifyOnly !== true
-      ? input.ahead
-      : undefined;
+    !overQuota && running && !memory.keptRunning && input.notifyOnly !== true ? input.ahead : undefined;
   const stop = (dueStop && !notified) || ahead !== undefined;
-  const crossed = [...policy.warnPercents]
-    .sort((a, b) => a - b)
-    .filter((level) => percent >= level)
-    .map(String);
+  const crossed = [...policy.warnPercents].sort((a, b) => a - b).filter((level) => percent >= level);
   const due: DueAlert[] = [];
   const record = new Set(delivered);
   const tags: Record<string, string> = {};
   if (undeliveredStop !== undefined && !stop) {
     due.push({ kind: 'stop', undeliveredSince: undeliveredStop });
     tags[TAGS.stopUnsent] = '';
-    for (const level of crossed) record.add(level);
+    for (const level of crossed) record.add(warnKey(level));
   } else if (stop) {
     // The stop alert says it all; the warnings it passed are recorded so they do not follow it.
     due.push(ahead === undefined ? { kind: 'stop' } : { kind: 'stop', ahead });
-    for (const level of crossed) record.add(level);
+    for (const level of crossed) record.add(warnKey(level));
   } else if (keptRunning) {
-    if (!delivered.has('override')) due.push({ kind: 'kept-running' });
-    record.add('override');
-    for (const level of crossed) record.add(level);
+    if (!delivered.has(KEPT_RUNNING_KEY)) due.push({ kind: 'kept-running' });
+    record.add(KEPT_RUNNING_KEY);
+    for (const level of crossed) record.add(warnKey(level));
   } else if (notified) {
     // Once a month, like the kept-running alert: the warnings it passed are recorded with it.
     if (!delivered.has(NOTIFIED_KEY)) due.push({ kind: 'not-stopped' });
     record.add(NOTIFIED_KEY);
-    for (const level of crossed) record.add(level);
+    for (const level of crossed) record.add(warnKey(level));
   } else {
-    const fresh = crossed.filter((level) => !delivered.has(level));
+    const fresh = crossed.filter((level) => !delivered.has(warnKey(level)));
     // Only the highest new level is worth a message; the lower ones are recorded with it.
     const highest = fresh.at(-1);
-    if (highest !== undefined) due.push({ kind: 'warn', level: Number(highest) });
-    for (const level of fresh) record.add(level);
+    if (highest !== undefined) due.push({ kind: 'warn', level: highest });
+    for (const level of fresh) record.add(warnKey(level));
     const { forecast } = input;
     if (forecast && forecastAlertDue({ forecast, percent, policy, delivered })) {
       due.push({ kind: 'forecast', forecast });
-      record.add(FORECAST_ALERT_KEY);
+      record.add(FORECAST_KEY);
     }
   }
   if (record.size !== delivered.size) tags[TAGS.alerted] = alertedTagValue(month.key, record);

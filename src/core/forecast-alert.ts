@@ -1,7 +1,5 @@
+import { FORECAST_KEY } from './alert-keys.js';
 import { FORECAST_MIN_HOURS, type Forecast } from './forecast.js';
-
-/** The `alerted` tag key of the forecast alert: once per instance (or pool) per billing month. */
-export const FORECAST_ALERT_KEY = 'forecast';
 
 /**
  * Whether the early warning is due: the projected month end has reached 100% of the allowance while
@@ -18,7 +16,7 @@ export function forecastAlertDue(input: {
   readonly delivered: ReadonlySet<string>;
 }): boolean {
   const { forecast, percent, policy, delivered } = input;
-  if (forecast == null || delivered.has(FORECAST_ALERT_KEY)) return false;
+  if (forecast == null || delivered.has(FORECAST_KEY)) return false;
   const firstLevel = Math.min(policy.quotaPercent, ...policy.warnPercents);
   return forecast.basisHours >= FORECAST_MIN_HOURS && forecast.monthEndPercent >= 100 && percent < firstLevel;
 }

@@ -4,6 +4,7 @@ import { type Coverage, coverageOf } from './coverage.js';
 import { dailyPace, type PaceWindow, recentPace } from './pace.js';
 import { percentUsed } from './percent.js';
 import type { HourlyUsage, Instance, UsageReading } from './types.js';
+import { usedBytes } from './usage.js';
 
 /**
  * Where an instance (or a pool) is heading this month, at its daily pace (see `pace.ts`): the
@@ -88,7 +89,7 @@ export function forecastInstance(input: {
   if (usage.kind !== 'known' || usage.hourly === undefined || instance.state !== 'running') return null;
   if (window === undefined) return null;
   return forecastUsage({
-    usedBytes: usage.inBytes + usage.outBytes,
+    usedBytes: usedBytes(usage),
     allowanceBytes: input.allowanceBytes,
     hourly: usage.hourly,
     window,

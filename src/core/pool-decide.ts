@@ -1,8 +1,16 @@
 import { TAGS } from '../constants.js';
-import { alertedTagValue, deliveredThisMonth, keepRunningThisMonth } from './alert-state.js';
+import { alertedTagValue, deliveredThisMonth, poolDeliveredThisMonth, poolKey } from './alert-keys.js';
+import { keepRunningThisMonth } from './alert-state.js';
 import { type Allowance, trustedCreation } from './allowance.js';
 import type { BillingMonth } from './billing-month.js';
-import { type Assessment, assess, type DueAlert, type GuardPolicy } from './decide.js';
+import {
+  type AlertMemory,
+  type Assessment,
+  type Decision,
+  type DueAlert,
+  decide,
+  type GuardPolicy,
+} from './decide.js';
 import type { Forecast } from './forecast.js';
 import type { StopAhead } from './stop-ahead.js';
 import type { HourlyUsage, Instance, UsageReading } from './types.js';
@@ -40,9 +48,6 @@ export interface PoolTotals {
   /** The earliest trusted creation among running members: the pool's pace is measured from there. */
   readonly observedFrom: Date;
 }
-
-/** The alert keys of pool decisions in the `alerted` tag: `pool-80`, `pool-forecast`, ... */
-export const POOL_KEY_PREFIX = 'pool-';
 
 /** Adds up a pool's members. Unknown usage of any member makes the pool's unknown, naming it. */
 export function poolTotals(members: readonly PoolMember[], month: BillingMonth, now: Date): PoolTotals {
@@ -110,7 +115,12 @@ function addHours(usages: readonly UsageReading[]): HourlyUsage | undefined {
 /** What the pool decision asks of each member, and what the pool itself announces. */
 export interface PoolAssessment {
   /** The decision made once for the pool, as for one instance. */
-  readonly pool: Assessment;
+  readonly pool: Decision;
+  /**
+   * What the pool was judged as: running while any member runs, with what its members remember
+   * of the pool's own alerts, and kept running when every running member is.
+   */
+  readonly judgedAs: { readonly running: boolean; readonly memory: AlertMemory };
   /** Warnings, forecast and kept-running alerts of the pool: one message, owned by every member. */
   readonly due: readonly DueAlert[];
   /** Each member's assessment with the pool's decision in it, in the order given. */
@@ -118,16 +128,15 @@ export interface PoolAssessment {
 }
 
 /**
- * Decides about a pool whose usage is known: `assess` on the pool as if it were one instance
- * (running while any member runs; kept running when every running member is), then each running
- * member that is not kept running (nor notify-only) gets the pool's stop. Alert state is kept on every member under
- * `pool-` keys, read as the union over the members, so that a member that joins the pool later
- * does not make the pool warn again.
+ * Decides about a pool whose usage is known: `decide` once for the pool (running while any member
+ * runs; kept running when every running member is), then each running member that is not kept
+ * running (nor notify-only) gets the pool's stop. Alert state is kept on every member under `pool-`
+ * keys (`alert-keys.ts`), read as the union over the members, so that a member that joins the pool
+ * later does not make the pool warn again.
  */
 export function assessPool(input: {
   readonly members: readonly PoolMember[];
   readonly totals: PoolTotals;
-  readonly label: { readonly region: string; readonly bundleId: string };
   readonly policy: GuardPolicy;
   readonly month: BillingMonth;
   readonly now: Date;
@@ -137,40 +146,30 @@ export function assessPool(input: {
   const { members, totals, policy, month, now } = input;
   const running = members.filter((member) => member.instance.state === 'running');
   const delivered = new Set(
-    members.flatMap((member) =>
-      [...deliveredThisMonth(member.instance.tags, month.key)]
-        .filter((key) => key.startsWith(POOL_KEY_PREFIX))
-        .map((key) => key.slice(POOL_KEY_PREFIX.length)),
-    ),
+    members.flatMap((member) => [...poolDeliveredThisMonth(member.instance.tags, month.key)]),
   );
   const allKept =
     running.length > 0 && running.every((member) => keepRunningThisMonth(member.instance.tags, month.key));
-  const virtual: Instance = {
-    name: input.label.bundleId,
-    region: input.label.region,
-    state: running.length > 0 ? 'running' : 'stopped',
-    bundleId: input.label.bundleId,
-    createdAt: totals.observedFrom,
-    allowanceGb: Number.NaN,
-    tags: {
-      ...(delivered.size > 0 ? { [TAGS.alerted]: alertedTagValue(month.key, delivered) } : {}),
-      ...(allKept ? { [TAGS.keepRunning]: month.key } : {}),
-    },
+  // The pool owes no stop alert of its own (its members do) and its usage is known here.
+  const memory: AlertMemory = {
+    delivered,
+    keptRunning: allKept,
+    undeliveredStop: undefined,
+    unknownAlertedToday: false,
   };
-  const pool = assess({
-    instance: virtual,
+  const judgedAs = { running: running.length > 0, memory };
+  const pool = decide({
     usage: totals.usage,
     allowance: totals.allowance,
     policy,
     month,
     now,
+    ...judgedAs,
     forecast: input.forecast,
     ahead: input.ahead,
   });
   const stopDue = pool.due.find((due) => due.kind === 'stop');
-  const poolKeys = [...deliveredThisMonth(pool.tagsOnDelivery, month.key)].map(
-    (key) => POOL_KEY_PREFIX + key,
-  );
+  const poolKeys = [...deliveredThisMonth(pool.tagsOnDelivery, month.key)].map(poolKey);
   const memberAssessments = members.map((member): Assessment => {
     const own = member.assessment;
     const stop =
@@ -203,6 +202,7 @@ export function assessPool(input: {
   });
   return {
     pool,
+    judgedAs,
     due: pool.due.filter((due) => due.kind !== 'stop'),
     members: memberAssessments,
   };

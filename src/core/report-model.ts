@@ -4,17 +4,26 @@ import type { AllowanceUnit } from './allowance.js';
 import type { ForecastJson } from './forecast-text.js';
 import type { StopAhead } from './stop-ahead.js';
 
+/**
+ * The actions a stop decision leads to: stopped, a stop that failed, a dry run's stop, and in
+ * `status` and `report` (which never stop) `over-threshold`: running at or over the threshold, the
+ * next `check` stops it. A row with one of them says why (`ReportRow.reason`).
+ */
+export const STOP_ACTIONS = ['stopped', 'stop-failed', 'would-stop', 'over-threshold'] as const;
+export type StopAction = (typeof STOP_ACTIONS)[number];
+
+/** Whether the action comes from a stop decision (`STOP_ACTIONS`). */
+export function isStopAction(action: InstanceAction): action is StopAction {
+  return (STOP_ACTIONS as readonly string[]).includes(action);
+}
+
 /** What the guard did, or would do, about an instance in this run. */
 export type InstanceAction =
+  | StopAction
   | 'none'
-  | 'stopped'
-  | 'stop-failed'
-  | 'would-stop'
   | 'kept-running'
   | 'warned'
   | 'not-read'
-  /** `status` and `report` only: running at or over the threshold; the next `check` stops it. */
-  | 'over-threshold'
   /** At or over the threshold, running, and its action is `notify`: alerted, never stopped. */
   | 'not-stopped'
   /** `lightsail-guard:action = ignore`: not monitored, not read. */

@@ -1,18 +1,28 @@
 import { monthEndOf } from './billing-month.js';
 import { DEFAULT_TIME_ZONE } from './display-time.js';
+import {
+  type EventData,
+  poolData,
+  regionFailureData,
+  reportRowData,
+  reportSummaryData,
+  startsOnThe1stData,
+} from './event-data.js';
 import { type ForecastDisplay, forecastHeading } from './forecast-text.js';
+import { htmlToPlain } from './html.js';
 import type { Catalogue } from './i18n/catalogue.js';
 import { en } from './i18n/en.js';
 import { overageFigures } from './overage.js';
 import { packBlocks, TELEGRAM_TEXT_LIMIT } from './pack.js';
 import { percentUsed } from './percent.js';
-import type {
-  PoolRow,
-  PoolShown,
-  ReportCounts,
-  ReportModel,
-  ReportRow,
-  ReportTextContext,
+import {
+  isStopAction,
+  type PoolRow,
+  type PoolShown,
+  type ReportCounts,
+  type ReportModel,
+  type ReportRow,
+  type ReportTextContext,
 } from './report-model.js';
 import { formatPercent } from './units.js';
 
@@ -43,11 +53,7 @@ export function sortRows(rows: readonly ReportRow[]): ReportRow[] {
 export function rowNote(row: ReportRow, catalogue: Catalogue = en, display?: ForecastDisplay): string {
   const { report } = catalogue;
   const ahead =
-    row.reason === 'ahead' &&
-    (row.action === 'stopped' ||
-      row.action === 'stop-failed' ||
-      row.action === 'would-stop' ||
-      row.action === 'over-threshold')
+    row.reason === 'ahead' && isStopAction(row.action)
       ? (row.burst === true ? report.actionsBurst : report.actionsAhead)[row.action]
       : undefined;
   // The month's last check interval: the next check reads a new month and stops nothing for this one.
@@ -103,38 +109,58 @@ export function reportCounts(model: ReportModel, quotaPercent: number): ReportCo
   };
 }
 
+/** One block of the report: its HTML, and the data the webhook carries for the same line. */
+export interface ReportBlock {
+  readonly html: string;
+  readonly data: EventData;
+}
+
 /**
- * The daily report as HTML blocks: a summary, one block per failed region (so that many failures
- * split between messages instead of being cut), one line per instance, riskiest first, and in the
- * month's last report what the 1st brings.
+ * The daily report as blocks, each with its data: a summary, one block per failed region (so that
+ * many failures split between messages instead of being cut), one per pool, one line per instance,
+ * riskiest first, and in the month's last report what the 1st brings.
  */
 export function reportBlocks(
   model: ReportModel,
   context: ReportTextContext,
   catalogue: Catalogue = en,
-): string[] {
+): ReportBlock[] {
   const { quotaPercent } = context;
   const warnAt = Math.min(quotaPercent, ...context.warnPercents);
   const counts = reportCounts(model, quotaPercent);
-  const failures = model.regionErrors.map((failure) =>
-    catalogue.report.regionFailure(failure.region, failure.error),
-  );
   const display = {
     quotaPercent,
     timeZone: context.timeZone ?? DEFAULT_TIME_ZONE,
     monthEnd: monthEndOf(model.monthKey),
   };
-  const lines = sortRows(model.rows).map(
-    (row) =>
-      `${marker(row, quotaPercent, warnAt)} ${catalogue.report.line(row, rowNote(row, catalogue, display), context)}`,
+  const block = (html: string, data: (text: string) => EventData): ReportBlock => ({
+    html,
+    data: data(htmlToPlain(html)),
+  });
+  const summary = block(catalogue.report.summary(model, counts, context), (text) =>
+    reportSummaryData(model, counts, context, text),
   );
-  const pools = (model.pools ?? []).map(
-    (pool) =>
+  const failures = model.regionErrors.map(({ region, error }) =>
+    block(catalogue.report.regionFailure(region, error), (text) => regionFailureData(region, error, text)),
+  );
+  const pools = (model.pools ?? []).map((pool) =>
+    block(
       `${markerOf(pool.percent, quotaPercent, warnAt)} ${poolLine(pool, context, display, catalogue)}`,
+      (text) => poolData(pool, text),
+    ),
   );
+  const lines = sortRows(model.rows).map((row) =>
+    block(
+      `${marker(row, quotaPercent, warnAt)} ${catalogue.report.line(row, rowNote(row, catalogue, display), context)}`,
+      (text) => reportRowData(row, text),
+    ),
+  );
+  const starts = model.startsOnThe1st;
   const restart =
-    model.startsOnThe1st === undefined ? [] : [catalogue.report.startsOnThe1st(model.startsOnThe1st)];
-  return [catalogue.report.summary(model, counts, context), ...failures, ...pools, ...lines, ...restart];
+    starts === undefined
+      ? []
+      : [block(catalogue.report.startsOnThe1st(starts), (text) => startsOnThe1stData(starts, text))];
+  return [summary, ...failures, ...pools, ...lines, ...restart];
 }
 
 /**
@@ -198,6 +224,9 @@ export function reportMessages(
   limit = TELEGRAM_TEXT_LIMIT,
   catalogue: Catalogue = en,
 ): string[] {
-  const blocks = reportBlocks(model, context, catalogue).map((text, index) => ({ text, ref: index }));
+  const blocks = reportBlocks(model, context, catalogue).map((block, index) => ({
+    text: block.html,
+    ref: index,
+  }));
   return packBlocks(blocks, limit, REPORT_SEPARATOR).map((message) => message.text);
 }

@@ -13,6 +13,14 @@ export interface Instance {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+/**
+ * An instance's identity within a run: Lightsail names are unique within a region, so its region
+ * and name. Results are matched by it, never by their place in a list.
+ */
+export function instanceKey(instance: Pick<Instance, 'region' | 'name'>): string {
+  return `${instance.region}/${instance.name}`;
+}
+
 export type TrafficMetric = 'NetworkIn' | 'NetworkOut';
 
 /** One `GetInstanceMetricData` query: start of the billing month to now, in buckets of `periodSeconds`. */

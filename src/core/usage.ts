@@ -19,6 +19,19 @@ export const MAX_DATAPOINTS = 1_440;
  */
 export const NO_DATA_GRACE_MS = 60 * 60 * 1000;
 
+/** A reading whose bytes are known. */
+export type KnownUsage = Extract<UsageReading, { readonly kind: 'known' }>;
+
+/**
+ * The bytes that count against the allowance: inbound and outbound together, as AWS bills them.
+ * `null` when the usage is unknown or was not read: unknown is never 0.
+ */
+export function usedBytes(usage: KnownUsage): number;
+export function usedBytes(usage: UsageReading | undefined): number | null;
+export function usedBytes(usage: UsageReading | undefined): number | null {
+  return usage?.kind === 'known' ? usage.inBytes + usage.outBytes : null;
+}
+
 /** The metric query for the month so far: 00:00 UTC on the 1st to now. */
 export function usageWindow(month: BillingMonth, now: Date): UsageWindow {
   return { start: month.start, end: now, periodSeconds: USAGE_PERIOD_SECONDS };

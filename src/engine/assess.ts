@@ -1,37 +1,24 @@
 import { allowanceFor, trustedCreation } from '../core/allowance.js';
-import type { BillingMonth } from '../core/billing-month.js';
 import { type Coverage, plannedLagMinutes } from '../core/coverage.js';
 import { type Assessment, assess, pendingStopAlert } from '../core/decide.js';
 import { forecastInstance, type MeasuredWindow, paceWindowOf } from '../core/forecast.js';
 import { badTagAlertDue, instancePolicy } from '../core/instance-policy.js';
 import { aheadPace, recentPace } from '../core/pace.js';
 
-import type { Fleet } from '../core/ports.js';
 import type { InstanceAction } from '../core/report.js';
 import { type LagSource, type StopAhead, type StopAheadSettings, stopAheadOf } from '../core/stop-ahead.js';
-import type { HourlyUsage, Instance, TrafficMetric, UsageReading, UsageWindow } from '../core/types.js';
-import { interpretUsage, type MetricOutcome } from '../core/usage.js';
-import { deadlineName, type RunDeadline } from './deadline.js';
+import type { HourlyUsage, Instance, TrafficMetric, UsageReading } from '../core/types.js';
+import { interpretUsage, type MetricOutcome, usedBytes } from '../core/usage.js';
+import { deadlineName } from './deadline.js';
 import { failureReason } from './regions.js';
-import type { Command, ForesightSettings, GuardSettings, InstanceOutcome } from './types.js';
-
-/** What one run knows while it assesses instances. */
-export interface AssessContext {
-  readonly fleet: Fleet;
-  readonly settings: GuardSettings;
-  readonly command: Command;
-  readonly month: BillingMonth;
-  readonly now: Date;
-  readonly window: UsageWindow;
-  readonly deadline: RunDeadline | undefined;
-}
+import type { Command, ForesightSettings, InstanceOutcome, RunContext } from './types.js';
 
 /**
  * Reads one metric; a failure becomes the reason the usage is unknown, never a zero. Whether the
  * reads' phase is over was checked by `readUsage` just before, in the same synchronous step.
  */
 async function readMetric(
-  ctx: AssessContext,
+  ctx: RunContext,
   instance: Instance,
   metric: TrafficMetric,
 ): Promise<MetricOutcome> {
@@ -42,7 +29,7 @@ async function readMetric(
   }
 }
 
-async function readUsage(ctx: AssessContext, instance: Instance): Promise<UsageReading> {
+async function readUsage(ctx: RunContext, instance: Instance): Promise<UsageReading> {
   // Without an allowance there is no percentage to compute: skip the two reads.
   if (!Number.isFinite(instance.allowanceGb)) {
     return { kind: 'unknown', reason: 'GetInstances gave no monthly transfer allowance' };
@@ -70,7 +57,7 @@ export function actionWithoutStop(command: Command, assessment: Assessment): Ins
  * running instances and those owed a stop alert; `status` and `report` read every instance.
  */
 export async function assessInstance(
-  ctx: AssessContext,
+  ctx: RunContext,
   instance: Instance,
   /** `alwaysRead`: read its usage in a check even when it is not running (a pool member). */
   options: { readonly alwaysRead?: boolean } = {},
@@ -129,7 +116,7 @@ export async function assessInstance(
 
 /** Whether a running instance would pass the threshold before the next check (`stop-ahead.ts`). */
 function aheadOf(
-  ctx: AssessContext,
+  ctx: RunContext,
   instance: Instance,
   usage: UsageReading,
   measured: MeasuredWindow | undefined,
@@ -140,7 +127,7 @@ function aheadOf(
   if (usage.kind !== 'known' || instance.state !== 'running') return undefined;
   const { foresight } = ctx.settings;
   return stopAheadOf({
-    usedBytes: usage.inBytes + usage.outBytes,
+    usedBytes: usedBytes(usage),
     allowanceBytes,
     quotaPercent,
     // Without hours there is no pace to see, but the burst reserve still holds.

@@ -1,13 +1,5 @@
 import type { BillingMonth } from '../core/billing-month.js';
 import { type Block, type Composed, composeMessages } from '../core/compose.js';
-import {
-  poolData,
-  regionFailureData,
-  reportRowData,
-  reportSummaryData,
-  startsOnThe1stData,
-} from '../core/event-data.js';
-import { htmlToPlain } from '../core/html.js';
 import { type Catalogue, catalogueFor } from '../core/i18n/index.js';
 import type { ChannelFormat } from '../core/ports.js';
 import {
@@ -16,41 +8,12 @@ import {
   type ReportModel,
   type ReportRow,
   reportBlocks,
-  reportCounts,
   reportSubject,
-  sortRows,
 } from '../core/report.js';
 import { isLastDayOf } from '../core/restart.js';
 import { smsOfReport } from '../core/sms.js';
 import { catalogueOf, channelsOf, type Delivery, inLanguages, preview, results, sendAll } from './send.js';
 import type { GuardSettings, RegionError, RunDependencies } from './types.js';
-
-/** The report's blocks: the summary, failed regions, pools, every instance (riskiest first), the 1st's note. */
-function reportBlocksWithData(
-  model: ReportModel,
-  context: Parameters<typeof reportBlocks>[1],
-  catalogue: Catalogue,
-): Block<number>[] {
-  const html = reportBlocks(model, context, catalogue);
-  const counts = reportCounts(model, context.quotaPercent);
-  // The same order as the blocks: summary, failed regions, pools, instances, what the 1st brings.
-  const data = [
-    (text: string) => reportSummaryData(model, counts, context, text),
-    ...model.regionErrors.map(
-      (failure) => (text: string) => regionFailureData(failure.region, failure.error, text),
-    ),
-    ...(model.pools ?? []).map((pool) => (text: string) => poolData(pool, text)),
-    ...sortRows(model.rows).map((row) => (text: string) => reportRowData(row, text)),
-    ...(model.startsOnThe1st === undefined
-      ? []
-      : [(text: string) => startsOnThe1stData(model.startsOnThe1st ?? [], text)]),
-  ];
-  return html.map((text, index) => ({
-    html: text,
-    data: (data[index] ?? ((plain: string) => ({ kind: 'note', text: plain })))(htmlToPlain(text)),
-    ref: index,
-  }));
-}
 
 /** Sends the daily report to every channel: every monitored instance, riskiest first. */
 export async function deliverReport(input: {
@@ -81,7 +44,10 @@ export async function deliverReport(input: {
     warnPercents: settings.policy.warnPercents,
     timeZone: settings.timeZone,
   };
-  const blocksIn = inLanguages((catalogue) => reportBlocksWithData(model, context, catalogue));
+  // Each block carries its own data; `ref` only numbers them for packing.
+  const blocksIn = inLanguages((catalogue): Block<number>[] =>
+    reportBlocks(model, context, catalogue).map((block, index) => ({ ...block, ref: index })),
+  );
   const compose = (format: ChannelFormat, catalogue: Catalogue): Composed<number>[] => {
     const subject = reportSubject(model, context, catalogue);
     return composeMessages({

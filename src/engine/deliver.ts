@@ -1,3 +1,4 @@
+import { sentToOf } from '../core/alert-keys.js';
 import {
   type AlertEvent,
   type AlertTextContext,
@@ -11,8 +12,8 @@ import { alertData } from '../core/event-data.js';
 import { htmlToPlain } from '../core/html.js';
 import { type Catalogue, catalogueFor } from '../core/i18n/index.js';
 import type { Channel, ChannelFormat } from '../core/ports.js';
-import { sentToOf } from '../core/sent-to.js';
 import { smsOfAlerts } from '../core/sms.js';
+import { instanceKey } from '../core/types.js';
 import { eventsOf, poolEventsOf } from './events.js';
 import {
   catalogueOf,
@@ -24,7 +25,7 @@ import {
   type Sent,
   sendAll,
 } from './send.js';
-import { type StateWrite, saveState, stateAfterDelivery } from './state.js';
+import { type StateWrite, stateAfterDelivery } from './state.js';
 import type { GuardSettings, InstanceOutcome, PoolOutcome, RunDependencies } from './types.js';
 
 /** Alerts are separated by a blank line. */
@@ -52,15 +53,15 @@ function orderedAlerts(
   now: Date,
 ): Planned[] {
   // Owners are the outcomes as acted on: a pool's members are matched to them by instance.
-  const byInstance = new Map(outcomes.map((outcome) => [outcome.instance, outcome]));
+  const byInstance = new Map(outcomes.map((outcome) => [instanceKey(outcome.instance), outcome]));
   return [
     ...runEvents.map((event) => ({ event, owners: [], key: undefined })),
     ...outcomes.flatMap((owner) =>
       eventsOf(owner, month, now).map(({ event, key }) => ({ event, owners: [owner], key })),
     ),
     ...pools.flatMap((pool) => {
-      const owners = pool.members.map((member) => byInstance.get(member.instance) ?? member);
-      return poolEventsOf(pool, month, now).map(({ event, key }) => ({ event, owners, key }));
+      const owners = pool.members.map((member) => byInstance.get(instanceKey(member.instance)) ?? member);
+      return poolEventsOf(pool, month).map(({ event, key }) => ({ event, owners, key }));
     }),
   ].sort((a, b) => alertRank(a.event) - alertRank(b.event));
 }
@@ -105,8 +106,9 @@ function deliveryPerInstance(
 
 /**
  * Sends the alerts of a check to every channel, packed into as few messages as each one allows,
- * then records on each instance what was delivered where (see `stateAfterDelivery`): a channel that
- * failed gets the alert again at the next check, a channel that took it never gets it twice.
+ * and says what to record on each instance about what was delivered where (`writes`, see
+ * `stateAfterDelivery`, saved by `saveState`): a channel that failed gets the alert again at the
+ * next check, a channel that took it never gets it twice. A dry run records nothing.
  */
 export async function deliverAlerts(input: {
   readonly deps: RunDependencies;
@@ -117,7 +119,7 @@ export async function deliverAlerts(input: {
   readonly month: BillingMonth;
   readonly now: Date;
   readonly dryRun: boolean;
-}): Promise<Delivery> {
+}): Promise<Delivery & { readonly writes: readonly StateWrite[] }> {
   const { deps, settings, month, now, dryRun } = input;
   const reset = resetBeforeNextCheck(now, settings.foresight.checkIntervalMinutes);
   const context: AlertTextContext = {
@@ -159,7 +161,7 @@ export async function deliverAlerts(input: {
     });
   if (dryRun) {
     const catalogue = catalogueFor(settings.language);
-    return preview(deps, (format) => compose(format, catalogue, blocksIn(catalogue)));
+    return { ...preview(deps, (format) => compose(format, catalogue, blocksIn(catalogue))), writes: [] };
   }
 
   const channels = channelsOf(deps);
@@ -177,13 +179,5 @@ export async function deliverAlerts(input: {
   const writes: StateWrite[] = [...deliveryPerInstance(planned, sent, channels)].map(
     ([outcome, delivery]) => ({ outcome, tags: stateAfterDelivery(outcome, delivery) }),
   );
-  problems.push(
-    ...(await saveState({
-      fleet: deps.fleet,
-      writes,
-      concurrency: settings.concurrency,
-      deadline: deps.deadline,
-    })),
-  );
-  return { messages, problems };
+  return { messages, problems, writes };
 }

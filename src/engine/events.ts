@@ -1,11 +1,11 @@
+import { badTagAlertKey, dueAlertKey, poolAlertKey } from '../core/alert-keys.js';
 import type { AlertEvent } from '../core/alerts.js';
 import { type BillingMonth, utcDayKey } from '../core/billing-month.js';
-import type { DueAlert } from '../core/decide.js';
-import { dueAlertKey } from '../core/sent-to.js';
+import { usedBytes } from '../core/usage.js';
 import type { InstanceOutcome, PoolOutcome } from './types.js';
 
 /**
- * An instance's alert, and its key in the per-channel delivery state (`src/core/sent-to.ts`). An
+ * An instance's alert, and its key in the per-channel delivery state (`src/core/alert-keys.ts`). An
  * alert without a key (a failed start, sent at every check until the start succeeds) keeps no
  * delivery state.
  */
@@ -20,7 +20,7 @@ export function eventsOf(outcome: InstanceOutcome, month: BillingMonth, now: Dat
   const others: KeyedEvent[] = [];
   if (outcome.badTagAlertDay !== undefined && policy !== undefined) {
     others.push({
-      key: `bad-tag.${outcome.badTagAlertDay}`,
+      key: badTagAlertKey(outcome.badTagAlertDay),
       event: { kind: 'bad-tag', instance, problems: policy.tagProblems },
     });
   }
@@ -39,7 +39,7 @@ export function eventsOf(outcome: InstanceOutcome, month: BillingMonth, now: Dat
           pool: outcome.pool,
         }
       : {
-          usedBytes: usage.kind === 'known' ? usage.inBytes + usage.outBytes : null,
+          usedBytes: usedBytes(usage),
           allowanceBytes: assessment.allowance.bytes,
           percent: assessment.percent,
         };
@@ -85,19 +85,15 @@ export function eventsOf(outcome: InstanceOutcome, month: BillingMonth, now: Dat
  * The alerts a pool judged as one calls for (warnings, the forecast alert, kept running): one each
  * for the whole pool, naming it and its members. Its stops are its members' own alerts.
  */
-export function poolEventsOf(pool: PoolOutcome, month: BillingMonth, now: Date): KeyedEvent[] {
+export function poolEventsOf(pool: PoolOutcome, month: BillingMonth): KeyedEvent[] {
   const [first] = pool.members;
   const usage = pool.totals?.usage;
   if (!pool.judged || first === undefined || usage?.kind !== 'known' || pool.totals === undefined) return [];
-  // Kept apart from a member's own alerts of the same level: `2026-11.pool-80`.
-  const scope = { monthKey: `${month.key}.pool-`, dayKey: utcDayKey(now), stopAt: now.toISOString() };
-  const key = (due: DueAlert): string =>
-    dueAlertKey(due, scope).replace(`${month.key}.pool-.`, `${month.key}.pool-`);
   const figures = first.pool ?? {
     region: pool.region,
     bundleId: pool.bundleId,
     instances: pool.members.map((member) => member.instance.name),
-    usedBytes: usage.inBytes + usage.outBytes,
+    usedBytes: usedBytes(usage),
     allowanceBytes: pool.totals.allowance.bytes,
     percent: 0,
   };
@@ -109,11 +105,16 @@ export function poolEventsOf(pool: PoolOutcome, month: BillingMonth, now: Date):
     pool: figures,
   };
   return pool.due.flatMap((due): KeyedEvent[] => {
-    if (due.kind === 'warn') return [{ key: key(due), event: { kind: 'warn', level: due.level, ...quoted } }];
-    if (due.kind === 'forecast') {
-      return [{ key: key(due), event: { kind: 'forecast', forecast: due.forecast, ...quoted } }];
+    if (due.kind === 'warn') {
+      return [{ key: poolAlertKey(due, month.key), event: { kind: 'warn', level: due.level, ...quoted } }];
     }
-    if (due.kind === 'kept-running') return [{ key: key(due), event: { kind: 'kept-running', ...quoted } }];
+    if (due.kind === 'forecast') {
+      const event = { kind: 'forecast', forecast: due.forecast, ...quoted } as const;
+      return [{ key: poolAlertKey(due, month.key), event }];
+    }
+    if (due.kind === 'kept-running') {
+      return [{ key: poolAlertKey(due, month.key), event: { kind: 'kept-running', ...quoted } }];
+    }
     return [];
   });
 }

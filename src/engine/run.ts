@@ -5,25 +5,25 @@ import { type Coverage, lagMinutes, plannedLagMinutes } from '../core/coverage.j
 import type { Assessment } from '../core/decide.js';
 import { forecastJson } from '../core/forecast-text.js';
 import { percentUsed } from '../core/percent.js';
-import type { InstanceAction, PoolRow, ReportRow } from '../core/report.js';
-import type { MetricsReach } from '../core/report-model.js';
+import type { PoolRow, ReportRow } from '../core/report.js';
+import { isStopAction, type MetricsReach } from '../core/report-model.js';
 import { nextMonthFor } from '../core/restart.js';
 import { burstStopPercent } from '../core/stop-ahead.js';
-import { usageWindow } from '../core/usage.js';
-import { type AssessContext, stopAheadSettings } from './assess.js';
+import { usageWindow, usedBytes } from '../core/usage.js';
+import { stopAheadSettings } from './assess.js';
 import { deliverAlerts } from './deliver.js';
 import { deliverReport } from './deliver-report.js';
-import { assessRegion } from './pools.js';
 import { instanceProblems, missingNames } from './problems.js';
+import { assessRegion } from './region.js';
 import { monitoredInstances, regionsToCheck } from './regions.js';
-import { startedEvent, startOrForget } from './restart.js';
-import { stopAssessed } from './stop.js';
+import { startedEvent } from './restart.js';
+import { saveState } from './state.js';
 import type {
   Command,
   GuardSettings,
   InstanceOutcome,
   PoolOutcome,
-  RegionError,
+  RunContext,
   RunDependencies,
   RunResult,
 } from './types.js';
@@ -40,64 +40,47 @@ export type {
 } from './types.js';
 
 /**
- * Runs one command over the whole fleet: list the regions, then in each region (all in parallel)
- * list the instances and assess them with bounded concurrency, stopping each one due a stop as soon
- * as it is assessed; then name the problems, and deliver the alerts (or the report), recording
- * what was delivered. Nothing is swallowed: each failure becomes a named problem in the result,
- * and everything else is still processed.
+ * Runs one command over the whole fleet, in the steps of a check:
+ * 1. list the regions, and in each region (all in parallel) its monitored instances;
+ * 2. assess each instance (read its usage, decide), with bounded concurrency per region;
+ * 3. act on it: stop it when due (or start it on a new month), as soon as it is assessed, or, for
+ *    the members of a pool judged as one, once the pool is (`region.ts`);
+ * 4. deliver the alerts (or the report) to every channel;
+ * 5. record on each instance what was delivered where.
+ * Nothing is swallowed: each failure becomes a named problem in the result, and everything else
+ * is still processed. `status` and `report` never act; `status` stops before step 4, and `report`
+ * delivers the report and records nothing.
  */
 export async function runGuard(
   deps: RunDependencies,
   settings: GuardSettings,
   options: { readonly command: Command; readonly dryRun: boolean },
 ): Promise<RunResult> {
-  const { fleet, deadline, log = () => {} } = deps;
-  const { command, dryRun } = options;
-  const now = deps.now();
-  const month = billingMonthOf(now);
-  const ctx: AssessContext = {
-    fleet,
-    settings,
-    command,
-    month,
-    now,
-    window: usageWindow(month, now),
-    deadline,
-  };
+  const ctx = runContext(deps, settings, options);
+  const { fleet, deadline, command, dryRun, month, now } = ctx;
   const problems: string[] = [];
   const events: AlertEvent[] = [];
-  const regionErrors: RegionError[] = [];
 
+  // 1. List; 2–3. assess and act, region by region (region.ts).
   const listed = await regionsToCheck(fleet, settings.regions, deadline);
   if (listed.problem !== undefined) problems.push(listed.problem);
   if (listed.event !== undefined) events.push(listed.event);
-
   const wanted = settings.instances === undefined ? undefined : new Set(settings.instances);
-  const act = async (outcome: InstanceOutcome): Promise<InstanceOutcome> => {
-    if (command !== 'check') return outcome;
-    if (!outcome.assessment?.stop) {
-      const { restartOnNewMonth } = settings;
-      return startOrForget({ fleet, outcome, month, restartOnNewMonth, dryRun, deadline, log });
-    }
-    if (dryRun) return { ...outcome, action: 'would-stop' };
-    return stopAssessed({ fleet, outcome, now, deadline, log });
-  };
   const perRegion = await Promise.all(
     listed.regions.map(async (region) => {
       const found = await monitoredInstances(fleet, region, wanted, deadline, listed.lightsail);
-      if ('failure' in found) {
-        regionErrors.push(found.failure);
-        problems.push(`${region}: could not list instances: ${found.failure.error}`);
-        events.push({ kind: 'region-failed', region, error: found.failure.error });
-        return { outcomes: [], pools: [] };
-      }
-      // Pools (ALLOWANCE_SCOPE=pool) are judged once all their members are read: see pools.ts.
-      return assessRegion({ ctx, instances: found.instances, act });
+      return 'failure' in found ? found : assessRegion(ctx, found.instances);
     }),
   );
-  const outcomes = perRegion.flatMap((region) => region.outcomes);
-  const pools = perRegion.flatMap((region) => region.pools);
+  const regionErrors = perRegion.flatMap((region) => ('failure' in region ? [region.failure] : []));
+  for (const { region, error } of regionErrors) {
+    problems.push(`${region}: could not list instances: ${error}`);
+    events.push({ kind: 'region-failed', region, error });
+  }
+  const outcomes = perRegion.flatMap((region) => ('outcomes' in region ? region.outcomes : []));
+  const pools = perRegion.flatMap((region) => ('pools' in region ? region.pools : []));
 
+  // What could not be found or done, named.
   const missing = missingNames(wanted, outcomes, regionErrors.length === 0 && problems.length === 0);
   if (missing.length > 0) {
     problems.push(`not found in any checked region: ${missing.join(', ')} (INSTANCES_TO_MONITOR)`);
@@ -122,20 +105,50 @@ export async function runGuard(
     missing,
   };
   if (command === 'status') return { ...base, messages: [], problems };
-  const delivery =
-    command === 'check'
-      ? await deliverAlerts({ deps, settings, outcomes, pools, events, month, now, dryRun })
-      : await deliverReport({ deps, settings, rows, pools: poolRows, regionErrors, month, now, dryRun });
-  return { ...base, messages: delivery.messages, problems: [...problems, ...delivery.problems] };
+  if (command === 'report') {
+    const report = await deliverReport({
+      deps,
+      settings,
+      rows,
+      pools: poolRows,
+      regionErrors,
+      month,
+      now,
+      dryRun,
+    });
+    return { ...base, messages: report.messages, problems: [...problems, ...report.problems] };
+  }
+  // 4. Deliver; 5. record.
+  const delivery = await deliverAlerts({ deps, settings, outcomes, pools, events, month, now, dryRun });
+  const unsaved = await saveState({
+    fleet,
+    writes: delivery.writes,
+    concurrency: settings.concurrency,
+    deadline,
+  });
+  return { ...base, messages: delivery.messages, problems: [...problems, ...delivery.problems, ...unsaved] };
 }
 
-/** The actions a stop decision leads to: the row says why (`reason`). */
-const STOP_ACTIONS: ReadonlySet<InstanceAction> = new Set([
-  'stopped',
-  'stop-failed',
-  'would-stop',
-  'over-threshold',
-]);
+/** What every step of this run shares: the fleet, the settings, the command, the clock, the deadline. */
+function runContext(
+  deps: RunDependencies,
+  settings: GuardSettings,
+  options: { readonly command: Command; readonly dryRun: boolean },
+): RunContext {
+  const now = deps.now();
+  const month = billingMonthOf(now);
+  return {
+    fleet: deps.fleet,
+    settings,
+    command: options.command,
+    dryRun: options.dryRun,
+    month,
+    now,
+    window: usageWindow(month, now),
+    deadline: deps.deadline,
+    log: deps.log ?? (() => {}),
+  };
+}
 
 /**
  * The level a burst reserve stops a running instance judged on its own at, when below its threshold;
@@ -181,12 +194,12 @@ function toRow(
     name: instance.name,
     region: instance.region,
     state: outcome.action === 'stopped' ? 'stopped' : instance.state,
-    usedBytes: usage?.kind === 'known' ? usage.inBytes + usage.outBytes : null,
+    usedBytes: usedBytes(usage),
     allowanceBytes: allowance.bytes,
     allowanceShare: allowance.share,
     percent: assessment?.percent ?? null,
     action: outcome.action,
-    ...(assessment?.stopReason !== undefined && STOP_ACTIONS.has(outcome.action)
+    ...(assessment?.stopReason !== undefined && isStopAction(outcome.action)
       ? { reason: assessment.stopReason, ...aheadOf(assessment) }
       : {}),
     ...(usage?.kind === 'unknown' ? { unknownReason: usage.reason } : {}),
@@ -234,16 +247,15 @@ function metricsReach(coverage: Coverage, now: Date): MetricsReach {
  */
 function toPoolRow(pool: PoolOutcome): PoolRow {
   const usage = pool.totals?.usage;
-  const usedBytes = usage?.kind === 'known' ? usage.inBytes + usage.outBytes : null;
+  const used = usedBytes(usage);
   const allowanceBytes = pool.members.reduce((sum, member) => sum + member.allowance.bytes, 0);
   const read = pool.members.filter((member) => member.assessment !== undefined);
   const notRead = pool.members.filter((member) => member.assessment === undefined);
   const readUsage = read.map((member) => member.assessment?.usage);
   const readBytes =
-    usedBytes === null && notRead.length > 0 && read.length > 0
+    used === null && notRead.length > 0 && read.length > 0
       ? readUsage.reduce<number | undefined>(
-          (sum, each) =>
-            sum === undefined || each?.kind !== 'known' ? undefined : sum + each.inBytes + each.outBytes,
+          (sum, each) => (sum === undefined || each?.kind !== 'known' ? undefined : sum + usedBytes(each)),
           0,
         )
       : undefined;
@@ -251,11 +263,11 @@ function toPoolRow(pool: PoolOutcome): PoolRow {
     region: pool.region,
     bundleId: pool.bundleId,
     instances: pool.members.map((member) => member.instance.name),
-    usedBytes,
+    usedBytes: used,
     ...(notRead.length > 0 ? { notRead: notRead.map((member) => member.instance.name) } : {}),
     ...(readBytes !== undefined ? { readBytes } : {}),
     allowanceBytes,
-    percent: usedBytes === null ? null : percentUsed(usedBytes, allowanceBytes),
+    percent: used === null ? null : percentUsed(used, allowanceBytes),
     forecast: forecastJson(pool.forecast),
     judged: pool.judged,
   };

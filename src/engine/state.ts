@@ -1,9 +1,9 @@
 import { TAGS } from '../constants.js';
+import { type SentTo, sentToTagValue } from '../core/alert-keys.js';
 import type { Fleet } from '../core/ports.js';
-import { type SentTo, sentToTagValue } from '../core/sent-to.js';
 import { describeError } from '../errors.js';
+import { mapWithLimit } from './concurrency.js';
 import type { RunDeadline } from './deadline.js';
-import { mapWithLimit } from './pool.js';
 import type { InstanceOutcome } from './types.js';
 
 /** Tags to write on one instance after this run's messages went out (or did not). */

@@ -11,10 +11,25 @@ import type { PoolTotals } from '../core/pool-decide.js';
 import type { PoolFigures } from '../core/pools.js';
 import type { Channel, ChannelName, Fleet } from '../core/ports.js';
 import type { InstanceAction, PoolRow, ReportRow } from '../core/report.js';
-import type { Instance } from '../core/types.js';
+import type { Instance, UsageWindow } from '../core/types.js';
 import type { RunDeadline } from './deadline.js';
 
 export type Command = 'check' | 'report' | 'status';
+
+/** What one run knows while it assesses and acts on instances: every step of a region gets it. */
+export interface RunContext {
+  readonly fleet: Fleet;
+  readonly settings: GuardSettings;
+  readonly command: Command;
+  /** A dry run reads and decides, and neither stops, starts nor records. */
+  readonly dryRun: boolean;
+  readonly month: BillingMonth;
+  readonly now: Date;
+  /** The metric query for the month so far (`usageWindow`). */
+  readonly window: UsageWindow;
+  readonly deadline: RunDeadline | undefined;
+  readonly log: (event: LogEvent) => void;
+}
 
 /** The part of the configuration the engine needs. */
 export interface GuardSettings {

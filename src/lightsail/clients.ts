@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LightsailClient } from '@aws-sdk/client-lightsail';
+import { type AwsSettings, clientOptions } from '../aws-settings.js';
 import { type Pace, pacer } from './pacing.js';
 
 /** Attempts per call, including the first. Chosen in BENCHMARKS.md: room for harder throttling than modelled. */
@@ -12,12 +13,15 @@ export interface LightsailClientSettings {
   readonly pace?: Pace;
   /** One attempt's limit; a request that hangs is retried instead of holding the run. Default 20 s. */
   readonly requestTimeoutMs?: number;
+  /** Credentials and endpoint given explicitly; unset, the SDK's own (the region is each client's). */
+  readonly aws?: AwsSettings;
 }
 
 /**
  * One client per region, built on first use and reused so that connections and the adaptive
  * retry mode's per-client rate limiter are shared by every call to that region. Endpoints stay
- * the SDK's own, so `AWS_ENDPOINT_URL_LIGHTSAIL` points every region at a compatible endpoint.
+ * the SDK's own unless `aws` names one, so `AWS_ENDPOINT_URL_LIGHTSAIL` points every region at a
+ * compatible endpoint.
  */
 export function lightsailClientFactory(
   settings: LightsailClientSettings,
@@ -27,6 +31,7 @@ export function lightsailClientFactory(
     let client = clients.get(region);
     if (client === undefined) {
       client = new LightsailClient({
+        ...clientOptions(settings.aws ?? {}, 'lightsail'),
         region,
         maxAttempts: settings.maxAttempts,
         retryMode: 'adaptive',

@@ -1,52 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { TAGS } from '../../src/constants.js';
-import {
-  alertedTagValue,
-  deliveredThisMonth,
-  keepRunningThisMonth,
-  unknownAlertedToday,
-} from '../../src/core/alert-state.js';
+import { keepRunningThisMonth, unknownAlertedToday } from '../../src/core/alert-state.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
 import { assess } from '../../src/core/decide.js';
 import { anInstance, at, fullAllowance, GB, knownUsage } from '../support/builders.js';
 import { LIGHTSAIL_TAG_VALUE } from '../support/scenario.js';
 
 describe('alert state tags', () => {
-  it('writes the alerted levels of a month as YYYY-MM:levels, lowest first, override last', () => {
-    const value = alertedTagValue('2026-11', ['override', '90', '80', '90']);
-
-    expect(value).toBe('2026-11:80/90/override');
-  });
-
-  it('reads back exactly the keys it wrote for the same month', () => {
-    const keys = ['50', '62.5', '80', '90', 'override'];
-
-    const read = deliveredThisMonth({ [TAGS.alerted]: alertedTagValue('2026-11', keys) }, '2026-11');
-
-    expect([...read].sort()).toEqual([...keys].sort());
-  });
-
-  it('reads another month’s value as nothing delivered', () => {
-    const tags = { [TAGS.alerted]: alertedTagValue('2026-10', ['80', '90']) };
-
-    expect(deliveredThisMonth(tags, '2026-11').size).toBe(0);
-  });
-
-  it('reads a missing or malformed tag as nothing delivered', () => {
-    expect(deliveredThisMonth({}, '2026-11').size).toBe(0);
-    expect(deliveredThisMonth({ [TAGS.alerted]: 'garbage' }, '2026-11').size).toBe(0);
-    expect(deliveredThisMonth({ [TAGS.alerted]: '2026-11:' }, '2026-11').size).toBe(0);
-  });
-
-  it('uses only characters Lightsail allows in tag values, within 256 characters', () => {
-    const levels = Array.from({ length: 40 }, (_, index) => String(10 + index * 2.25));
-
-    const value = alertedTagValue('2026-11', [...levels, 'override']);
-
-    expect(value).toMatch(LIGHTSAIL_TAG_VALUE);
-    expect(value).not.toContain(',');
-  });
-
   it('asks only for tag values Lightsail accepts after any assessment', () => {
     const now = at('2026-11-20T10:00:00.000Z');
     const month = billingMonthOf(now);

@@ -176,3 +176,58 @@ describe('coverage assumed where it cannot be measured', () => {
     expect(coverageAt(series, now, created.getTime()).source).toBe('assumed');
   });
 });
+
+describe('coverage over hours an instance did not run in full', () => {
+  const HOUR = 3_600_000;
+  const start = at('2026-11-20T00:00:00.000Z').getTime();
+  const series = (bytes: number[], samples: number[]): HourlyUsage => ({ startMs: start, bytes, samples });
+  const SAMPLE = 60e6 * 300;
+
+  it('learns the samples of an hour from an hour it ran in full, past hours it was stopped in', () => {
+    // Ran 00:00-01:00, stopped until 03:00, started again at 03:00; now 03:22, metrics to 03:21.
+    const now = new Date(start + 3 * HOUR + 22 * 60_000);
+    const hourly = series([12 * SAMPLE, 0, 0, 4.2 * SAMPLE], [12, 0, 0, 5]);
+
+    const coverage = coverageAt(hourly, now, start);
+
+    expect(coverage.sampleMs).toBe(300_000);
+    expect(coverage.seenUntilMs).toBe(now.getTime() - 60_000);
+    expect(coverage.coveredMs).toEqual([HOUR, 0, 0, 21 * 60_000]);
+  });
+
+  it('reads a newest sample exactly as full as the last hour’s as seen, not as a rise', () => {
+    const now = new Date(start + HOUR + 25 * 60_000);
+    const hourly = series([12 * SAMPLE, 5 * SAMPLE], [12, 5]);
+
+    const coverage = coverageAt(hourly, now, start);
+
+    expect(coverage.seenUntilMs).toBe(now.getTime());
+    expect(coverage.plannedFromMs).toBeUndefined();
+  });
+
+  it('counts an hour it ran only part of by its samples, so the pace is the pace while it ran', () => {
+    // Stopped at 01:30: the 01:00 hour holds 6 samples. Now 02:21.
+    const now = new Date(start + 2 * HOUR + 21 * 60_000);
+    const hourly = series([12 * SAMPLE, 6 * SAMPLE, 4.2 * SAMPLE], [12, 6, 5]);
+
+    const { window } = windowOf(hourly, start, now, ASSUMED_MINUTES);
+
+    expect(window.coveredMs).toEqual([HOUR, HOUR / 2, 21 * 60_000]);
+    expect(recentPace(hourly, window)).toBeCloseTo(60e6, 0);
+  });
+
+  it('assumes the lag when the answers counted no sample in any hour', () => {
+    const now = new Date(start + 2 * HOUR);
+    const hourly = series([0, 0, 0], [0, 0, 0]);
+
+    expect(coverageAt(hourly, now, start).source).toBe('assumed');
+  });
+
+  it('assumes the lag when no hour before the newest was watched in full', () => {
+    // Created at 00:30: its first hour is not complete, and the newest is the next.
+    const now = new Date(start + HOUR + 20 * 60_000);
+    const hourly = series([6 * SAMPLE, 4 * SAMPLE], [6, 4]);
+
+    expect(coverageAt(hourly, now, start + HOUR / 2).source).toBe('assumed');
+  });
+});

@@ -2,22 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { TAGS } from '../../src/constants.js';
 import { allowanceFor } from '../../src/core/allowance.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
-import { type Assessment, assess, type GuardPolicy, percentUsed } from '../../src/core/decide.js';
+import {
+  type AlertMemory,
+  type Assessment,
+  alertMemoryOf,
+  assess,
+  decide,
+  type GuardPolicy,
+  pendingStopAlert,
+  percentUsed,
+} from '../../src/core/decide.js';
 import type { Instance, UsageReading } from '../../src/core/types.js';
 import { anInstance, at, DEFAULT_POLICY, fullAllowance, GB, knownUsage } from '../support/builders.js';
 
 const NOW = at('2026-11-20T10:00:00.000Z');
 const NOVEMBER = billingMonthOf(NOW);
 
-/** Assesses a 100 GB instance at `percent` of its allowance, in November 2026 unless told otherwise. */
+/** Assesses a 100 GB instance with `usage` (a percentage when a number), in November 2026 unless told otherwise. */
 function assessAt(
-  percent: number,
+  usage: number | UsageReading,
   options: { instance?: Partial<Instance>; policy?: GuardPolicy; now?: Date } = {},
 ): Assessment {
   const now = options.now ?? NOW;
   return assess({
     instance: anInstance(options.instance),
-    usage: knownUsage(percent * GB),
+    usage: typeof usage === 'number' ? knownUsage(usage * GB) : usage,
     allowance: fullAllowance(100),
     policy: options.policy ?? DEFAULT_POLICY,
     month: billingMonthOf(now),
@@ -113,6 +122,14 @@ describe('assess: stopping', () => {
     expect(assessment.due).toEqual([{ kind: 'stop' }]);
     expect(assessment.tagsOnDelivery[TAGS.alerted]).toBe('2026-11:80/90');
   });
+
+  it('asks only for the alerted levels, no stop-unsent tag, on an instance that carried no stop record', () => {
+    // The engine clears the write-ahead record it wrote itself; the core must not invent one.
+    const assessment = assessAt(97);
+
+    expect(assessment.stop).toBe(true);
+    expect(assessment.tagsOnDelivery).toEqual({ [TAGS.alerted]: '2026-11:80/90' });
+  });
 });
 
 describe('percentUsed', () => {
@@ -178,6 +195,22 @@ describe('assess: warnings', () => {
 
     expect(assessment.due).toEqual([{ kind: 'warn', level: 90 }]);
     expect(assessment.tagsOnDelivery).toEqual({ [TAGS.alerted]: '2027-01:80/90' });
+  });
+
+  const shuffled: GuardPolicy = { quotaPercent: 95, warnPercents: [90, 50, 80] };
+
+  it('warns at the highest level crossed even when the levels are not given lowest first', () => {
+    const assessment = assessAt(85, { policy: shuffled });
+
+    expect(assessment.due).toEqual([{ kind: 'warn', level: 80 }]);
+    expect(assessment.tagsOnDelivery).toEqual({ [TAGS.alerted]: '2026-11:50/80' });
+  });
+
+  it('warns at 90, not a lower level, when usage jumps past every level given out of order', () => {
+    const assessment = assessAt(93, { policy: shuffled });
+
+    expect(assessment.due).toEqual([{ kind: 'warn', level: 90 }]);
+    expect(assessment.tagsOnDelivery).toEqual({ [TAGS.alerted]: '2026-11:50/80/90' });
   });
 });
 
@@ -258,6 +291,16 @@ describe('assess: unknown usage', () => {
     expect(assessment.due).toEqual([{ kind: 'stop', undeliveredSince: '2026-11-20T09:50:00.000Z' }]);
     expect(assessment.tagsOnDelivery).toEqual({ [TAGS.stopUnsent]: '' });
   });
+
+  it('does not call an instance with unknown usage "kept running", even when it carries the tag', () => {
+    const unknown: UsageReading = { kind: 'unknown', reason: 'NetworkIn: throttled' };
+
+    const assessment = assessAt(unknown, { instance: { tags: { [TAGS.keepRunning]: '2026-11' } } });
+
+    expect(assessment.keptRunning).toBe(false);
+    expect(assessment.stop).toBe(false);
+    expect(assessment.due).toEqual([{ kind: 'unknown', reason: 'NetworkIn: throttled' }]);
+  });
 });
 
 describe('assess: a stop whose alert was not delivered', () => {
@@ -286,5 +329,129 @@ describe('assess: a stop whose alert was not delivered', () => {
     expect(assessment.stop).toBe(true);
     expect(assessment.due).toEqual([{ kind: 'stop' }]);
     expect(assessment.tagsOnDelivery[TAGS.stopUnsent]).toBe('');
+  });
+
+  it('asks to clear an older stop record when the instance is stopped again', () => {
+    const assessment = assessAt(97, {
+      instance: { tags: { [TAGS.stopUnsent]: '2026-11-19T22:00:00.000Z' } },
+    });
+
+    expect(assessment.tagsOnDelivery).toEqual({
+      [TAGS.alerted]: '2026-11:80/90',
+      [TAGS.stopUnsent]: '',
+    });
+  });
+});
+
+describe('decide: from what is running and what is remembered, without an instance', () => {
+  const nothing: AlertMemory = {
+    delivered: new Set(),
+    keptRunning: false,
+    undeliveredStop: undefined,
+    unknownAlertedToday: false,
+  };
+  const decideAt = (percent: number, running: boolean, memory: AlertMemory) =>
+    decide({
+      usage: knownUsage(percent * GB),
+      allowance: fullAllowance(100),
+      policy: DEFAULT_POLICY,
+      month: NOVEMBER,
+      now: NOW,
+      running,
+      memory,
+    });
+
+  it('sends no warning already delivered this month, and records the new one with it', () => {
+    const decision = decideAt(91, true, { ...nothing, delivered: new Set(['80']) });
+
+    expect(decision.due).toEqual([{ kind: 'warn', level: 90 }]);
+    expect(decision.tagsOnDelivery).toEqual({ [TAGS.alerted]: '2026-11:80/90' });
+  });
+
+  it('keeps running what is kept running, and stops only what runs', () => {
+    expect(decideAt(99, true, { ...nothing, keptRunning: true }).due).toEqual([{ kind: 'kept-running' }]);
+    expect(decideAt(99, true, nothing).stop).toBe(true);
+    expect(decideAt(99, false, nothing).stop).toBe(false);
+  });
+
+  it('owes a stop alert remembered as undelivered, and sends today’s unknown alert only once', () => {
+    const unknown = (memory: AlertMemory) =>
+      decide({
+        usage: { kind: 'unknown', reason: 'no datapoints' },
+        allowance: fullAllowance(100),
+        policy: DEFAULT_POLICY,
+        month: NOVEMBER,
+        now: NOW,
+        running: false,
+        memory,
+      }).due;
+
+    expect(unknown({ ...nothing, undeliveredStop: '2026-11-20T09:50:00.000Z' })).toEqual([
+      { kind: 'stop', undeliveredSince: '2026-11-20T09:50:00.000Z' },
+      { kind: 'unknown', reason: 'no datapoints' },
+    ]);
+    expect(unknown({ ...nothing, unknownAlertedToday: true })).toEqual([]);
+  });
+});
+
+describe('alertMemoryOf', () => {
+  it('reads this month’s delivered alerts, the keep-running tag, an owed stop and today’s unknown alert', () => {
+    const memory = alertMemoryOf(
+      {
+        tags: {
+          [TAGS.alerted]: '2026-11:80/forecast',
+          [TAGS.keepRunning]: '2026-11',
+          [TAGS.stopUnsent]: '2026-11-19T10:00:00.000Z',
+          [TAGS.unknownAlerted]: '2026-11-20',
+        },
+      },
+      NOVEMBER,
+      NOW,
+    );
+
+    expect(memory).toEqual({
+      delivered: new Set(['80', 'forecast']),
+      keptRunning: true,
+      undeliveredStop: '2026-11-19T10:00:00.000Z',
+      unknownAlertedToday: true,
+    });
+  });
+
+  it('remembers nothing of an untagged instance, nor of last month’s or yesterday’s tags', () => {
+    const tags = {
+      [TAGS.alerted]: '2026-10:80',
+      [TAGS.keepRunning]: '2026-10',
+      [TAGS.unknownAlerted]: '2026-11-19',
+    };
+
+    const nothing = {
+      delivered: new Set(),
+      keptRunning: false,
+      undeliveredStop: undefined,
+      unknownAlertedToday: false,
+    };
+    expect(alertMemoryOf({ tags: {} }, NOVEMBER, NOW)).toEqual(nothing);
+    expect(alertMemoryOf({ tags }, NOVEMBER, NOW)).toEqual(nothing);
+  });
+});
+
+describe('pendingStopAlert', () => {
+  it('reads a stop-unsent tag holding only spaces as no alert owed', () => {
+    expect(pendingStopAlert({ tags: { [TAGS.stopUnsent]: '   ' } })).toBeUndefined();
+  });
+
+  it('reads the stop time without the spaces around it', () => {
+    const tags = { [TAGS.stopUnsent]: ' 2026-11-20T09:50:00.000Z ' };
+
+    expect(pendingStopAlert({ tags })).toBe('2026-11-20T09:50:00.000Z');
+  });
+
+  it('sends nothing for a blank record on a stopped instance whose levels were delivered', () => {
+    const tags = { [TAGS.stopUnsent]: ' ', [TAGS.alerted]: '2026-11:80/90' };
+
+    const assessment = assessAt(97, { instance: { state: 'stopped', tags } });
+
+    expect(assessment.due).toEqual([]);
+    expect(assessment.tagsOnDelivery).toEqual({});
   });
 });

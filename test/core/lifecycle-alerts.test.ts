@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TAGS } from '../../src/constants.js';
+import { NOTIFIED_KEY } from '../../src/core/alert-keys.js';
 import { type AlertEvent, type AlertTextContext, alertRank, alertText } from '../../src/core/alerts.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
-import { assess, NOTIFIED_KEY } from '../../src/core/decide.js';
+import { assess } from '../../src/core/decide.js';
 import { htmlToPlain } from '../../src/core/html.js';
 import { reportMessages, rowNote } from '../../src/core/report.js';
 import { anInstance, aRow, at, DEFAULT_POLICY, fullAllowance, GB, knownUsage } from '../support/builders.js';

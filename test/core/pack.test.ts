@@ -81,4 +81,12 @@ describe('packBlocks', () => {
   it('packs nothing into no message', () => {
     expect(packBlocks([])).toEqual([]);
   });
+
+  it('sends a block of exactly 4096 characters whole, without cutting it', () => {
+    const text = `<b>${'x'.repeat(TELEGRAM_TEXT_LIMIT - 7)}</b>`;
+
+    const packed = packBlocks([{ text, ref: 1 }]);
+
+    expect(packed).toEqual([{ text, refs: [1] }]);
+  });
 });

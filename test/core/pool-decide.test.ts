@@ -52,7 +52,6 @@ function judge(
   return assessPool({
     members,
     totals: poolTotals(members, NOVEMBER, NOW),
-    label: { region: 'ap-northeast-1', bundleId: 'small_3_0' },
     policy: DEFAULT_POLICY,
     month: NOVEMBER,
     now: NOW,
@@ -223,26 +222,28 @@ describe('poolTotals: what the pool has used and may use', () => {
 });
 
 describe('assessPool: which members the pool stops', () => {
-  it('judges the pool as one instance named after its plan, in its region, running while a member runs', () => {
+  it('judges the pool as one, running while a member runs, with nothing remembered on untagged members', () => {
     const decision = judge([member('a', { inGb: 10 }), member('off', { instance: { state: 'stopped' } })]);
 
-    expect(decision.pool.instance).toMatchObject({
-      name: 'small_3_0',
-      bundleId: 'small_3_0',
-      region: 'ap-northeast-1',
-      state: 'running',
+    expect(decision.judgedAs).toEqual({
+      running: true,
+      memory: {
+        delivered: new Set(),
+        keptRunning: false,
+        undeliveredStop: undefined,
+        unknownAlertedToday: false,
+      },
     });
-    expect(decision.pool.instance.tags).toEqual({});
     expect(decision.pool.percent).toBe(5);
   });
 
-  it('gives the pool’s instance the pool’s record of this month, read from every member', () => {
+  it('judges the pool on the pool’s record of this month, read from every member', () => {
     const decision = judge([
       member('a', { instance: { tags: { [TAGS.alerted]: '2026-11:90/pool-80' } } }),
       member('b', { instance: { tags: { [TAGS.alerted]: '2026-11:pool-forecast' } } }),
     ]);
 
-    expect(decision.pool.instance.tags).toEqual({ [TAGS.alerted]: '2026-11:80/forecast' });
+    expect(decision.judgedAs.memory.delivered).toEqual(new Set(['80', 'forecast']));
   });
 
   it('stops neither member, and drops a member’s own stop, while the pool is under its threshold', () => {
@@ -356,7 +357,7 @@ describe('assessPool: the keep-running tag in a pool', () => {
       member('b', { inGb: 100, instance: { state: 'stopped' } }),
     ]);
 
-    expect(decision.pool.instance.state).toBe('stopped');
+    expect(decision.judgedAs.running).toBe(false);
     expect(decision.pool.keptRunning).toBe(false);
     expect(decision.due).toEqual([{ kind: 'warn', level: 90 }]);
     expect(decision.members.map((m) => m.stop)).toEqual([false, false]);

@@ -67,7 +67,6 @@ function judge(members: PoolMember[]) {
   return assessPool({
     members,
     totals: poolTotals(members, NOVEMBER, NOW),
-    label: { region: 'us-east-1', bundleId: 'small_3_0' },
     policy: DEFAULT_POLICY,
     month: NOVEMBER,
     now: NOW,

@@ -4,11 +4,21 @@ import { TAGS } from '../../src/constants.js';
 import { alertText } from '../../src/core/alerts.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
 import { assess } from '../../src/core/decide.js';
-import { formatRate, type StopAhead, stopAheadOf } from '../../src/core/stop-ahead.js';
+import {
+  formatRate,
+  type StopAhead,
+  type StopAheadSettings,
+  stopAheadOf,
+} from '../../src/core/stop-ahead.js';
 import type { Instance, UsageReading } from '../../src/core/types.js';
 import { anInstance, at, DEFAULT_POLICY, fullAllowance, GB, knownUsage } from '../support/builders.js';
 
-const SETTINGS = { enabled: true, checkIntervalMinutes: 10, lagMinutes: 15, lagSource: 'assumed' as const };
+const SETTINGS: StopAheadSettings = {
+  enabled: true,
+  checkIntervalMinutes: 10,
+  lagMinutes: 15,
+  lagSource: 'assumed',
+};
 const NOW = at('2026-11-20T10:00:00.000Z');
 
 /** A 2,048 GB instance at `percent`, going at `rate` bytes per second. */

@@ -43,4 +43,15 @@ describe('renderTable', () => {
   it('says so when there is nothing to show', () => {
     expect(renderTable([], 'GB')).toBe('No monitored instances found.');
   });
+
+  it('shows - for the usage and the share of an instance that was not read, not ? or unknown', () => {
+    const row = aRow({ name: 'off', state: 'stopped', usedBytes: null, percent: null, action: 'not-read' });
+
+    const lines = renderTable([row], 'GB').split('\n');
+
+    expect(lines).toEqual([
+      'INSTANCE  REGION     STATE    USED GB  ALLOWANCE GB  %  ACTION',
+      'off       us-east-1  stopped        -        100.00  -  not read (not running)',
+    ]);
+  });
 });

@@ -7,6 +7,7 @@ import {
   type MetricOutcome,
   USAGE_PERIOD_SECONDS,
   usageWindow,
+  usedBytes,
 } from '../../src/core/usage.js';
 import { anInstance, at, aWindow } from '../support/builders.js';
 
@@ -147,5 +148,16 @@ describe('interpretUsage', () => {
     const usage = read({ kind: 'absent' }, NONE, anInstance({ state: 'stopped' }));
 
     expect(usage.kind).toBe('unknown');
+  });
+});
+
+describe('usedBytes', () => {
+  it('counts inbound and outbound bytes together, as AWS bills them', () => {
+    expect(usedBytes({ kind: 'known', inBytes: 3, outBytes: 40 })).toBe(43);
+  });
+
+  it('is null, never 0, when the usage is unknown or was not read', () => {
+    expect(usedBytes({ kind: 'unknown', reason: 'no datapoints' })).toBeNull();
+    expect(usedBytes(undefined)).toBeNull();
   });
 });

@@ -1,14 +1,13 @@
-import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checksThatCatch, clockJump } from '../../sim/demo-clock.js';
 import { type LightsailSimulator, startLightsailSimulator } from '../../sim/lightsail/index.js';
 import { sampleAccount } from '../../sim/sample-account.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
 import { runGuard } from '../../src/engine/run.js';
-import { createLightsailFleet } from '../../src/lightsail/fleet.js';
 import { renderResult } from '../../src/output.js';
 import { guardSettings } from '../support/builders.js';
 import { recordingChannel } from '../support/channel.js';
+import { simulatorFleet } from '../support/sim-fleet.js';
 
 /**
  * What `npm run demo` promises, at fixed times of a month (the demo itself runs at the real clock):
@@ -27,16 +26,7 @@ describe('the demo account', () => {
         instances: sampleAccount(now),
         metricDelaySeconds: 60,
       });
-      const endpoint = sim.endpoint;
-      const fleet = createLightsailFleet({
-        clientFor: (region) =>
-          new LightsailClient({
-            region,
-            endpoint,
-            credentials: { accessKeyId: 'AKIDFAKE', secretAccessKey: 'x' },
-          }),
-        homeRegion: 'us-east-1',
-      });
+      const fleet = simulatorFleet(sim);
       const regions = ['us-east-1', 'eu-west-2', 'ap-northeast-1', 'ap-south-1', 'us-west-2'];
       const settings = guardSettings({ regions });
 
@@ -71,16 +61,7 @@ describe('the demo account', () => {
       let now = new Date(iso);
       const instances = sampleAccount(now);
       sim = await startLightsailSimulator({ now: () => now, instances, metricDelaySeconds: 60 });
-      const endpoint = sim.endpoint;
-      const fleet = createLightsailFleet({
-        clientFor: (region) =>
-          new LightsailClient({
-            region,
-            endpoint,
-            credentials: { accessKeyId: 'AKIDFAKE', secretAccessKey: 'x' },
-          }),
-        homeRegion: 'us-east-1',
-      });
+      const fleet = simulatorFleet(sim);
       // As the demo runs: RESTART_ON_NEW_MONTH=true.
       const settings = guardSettings({
         regions: ['us-east-1', 'eu-west-2', 'ap-northeast-1', 'ap-south-1', 'us-west-2'],

@@ -1,7 +1,12 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { childEnvironment, SIMULATED_CHAT_ID, simulatedEnvironment } from '../../sim/environment.js';
+import {
+  childEnvironment,
+  SIMULATED_CHAT_ID,
+  simulatedAws,
+  simulatedEnvironment,
+} from '../../sim/environment.js';
 import {
   type LightsailSimulator,
   type SimInstanceSpec,
@@ -10,7 +15,9 @@ import {
 } from '../../sim/lightsail/index.js';
 import { type FakeTelegram, startFakeTelegram } from '../../sim/telegram/index.js';
 import { constant, type TrafficShape } from '../../sim/traffic.js';
+import type { AwsSettings } from '../../src/aws-settings.js';
 import { main } from '../../src/cli-main.js';
+import { createHandler, type Handler } from '../../src/lambda.js';
 
 export const CHAT_ID = SIMULATED_CHAT_ID;
 export const GB = 1e9;
@@ -96,6 +103,38 @@ export async function runInProcess(
     for (const key of Object.keys(merged)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
   }
+}
+
+/** A handler built in a test, and the JSON log lines it wrote. */
+export interface LambdaInWorld {
+  readonly handler: Handler;
+  readonly logs: { readonly level: string; readonly line: Record<string, unknown> }[];
+}
+
+/**
+ * A fresh Lambda container in the world: a handler whose environment holds the world's settings
+ * (`env` over them; its `AWS_*` variables are the SDK's, given as settings instead), whose AWS
+ * clients reach the simulator (and `endpoints` for SSM or SNS) with the world's credentials, and
+ * whose log lines are kept. Nothing is read from or written to `process.env`.
+ */
+export function lambdaIn(
+  world: World,
+  options: {
+    readonly env?: Record<string, string>;
+    readonly endpoints?: NonNullable<AwsSettings['endpoints']>;
+    readonly now?: () => Date;
+  } = {},
+): LambdaInWorld {
+  const settings = Object.entries(world.env).filter(([name]) => !name.startsWith('AWS_'));
+  const aws = simulatedAws(world.lightsail);
+  const logs: LambdaInWorld['logs'][number][] = [];
+  const handler = createHandler({
+    env: { ...Object.fromEntries(settings), ...options.env },
+    aws: { ...aws, endpoints: { ...aws.endpoints, ...options.endpoints } },
+    now: options.now ?? (() => new Date()),
+    write: (line, level) => logs.push({ level, line: JSON.parse(line) }),
+  });
+  return { handler, logs };
 }
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));

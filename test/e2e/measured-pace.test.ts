@@ -1,4 +1,3 @@
-import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LightsailSimulator, startLightsailSimulator } from '../../sim/lightsail/index.js';
 import type { SimInstanceSpec } from '../../sim/lightsail/types.js';
@@ -6,10 +5,10 @@ import { combined, constant, gbps } from '../../sim/traffic.js';
 import { DEFAULTS } from '../../src/config.js';
 import { htmlToPlain } from '../../src/core/html.js';
 import { type GuardSettings, runGuard } from '../../src/engine/run.js';
-import { createLightsailFleet } from '../../src/lightsail/fleet.js';
 import { metricsLine, renderResult } from '../../src/output.js';
 import { guardSettings } from '../support/builders.js';
 import { recordingChannel } from '../support/channel.js';
+import { simulatorFleet } from '../support/sim-fleet.js';
 
 /**
  * The pace the guard states, through the real SDK and fleet adapter against the simulator, at fixed
@@ -35,16 +34,7 @@ describe('the pace measured over what the metrics cover', () => {
 
   async function world(now: Date, delaySeconds: number, instances: SimInstanceSpec[]) {
     sim = await startLightsailSimulator({ now: () => now, instances, metricDelaySeconds: delaySeconds });
-    const endpoint = sim.endpoint;
-    return createLightsailFleet({
-      clientFor: (region) =>
-        new LightsailClient({
-          region,
-          endpoint,
-          credentials: { accessKeyId: 'AKIDFAKE', secretAccessKey: 'x' },
-        }),
-      homeRegion: 'us-east-1',
-    });
+    return simulatorFleet(sim);
   }
 
   const steadyRate = 2e6;

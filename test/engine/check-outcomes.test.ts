@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { telegramChannel } from '../../src/channels/telegram.js';
 import { TAGS } from '../../src/constants.js';
 import { type LogEvent, runGuard } from '../../src/engine/run.js';
-import { telegramChannel } from '../../src/telegram/channel.js';
 import { anInstance, GB, guardSettings } from '../support/builders.js';
 import { inMemoryFleet } from '../support/fleet.js';
 import { recordingNotifier } from '../support/notifier.js';
@@ -160,4 +160,30 @@ describe('check: when Telegram does not take an alert', () => {
 
     await expect(checking).rejects.toThrow('no channel configured for a run that sends messages');
   });
+});
+
+describe('check: an untrusted creation time', () => {
+  it.each([
+    [
+      'in the future',
+      new Date('2026-11-29T20:00:00.000Z'),
+      'its creation time 2026-11-29T20:00:00.000Z lies in the future',
+    ],
+    ['missing', new Date(Number.NaN), 'GetInstances gave no creation time'],
+  ])(
+    'counts an instance whose creation time is %s against its full allowance, named as a problem',
+    async (_what, createdAt, reason) => {
+      const fleet = inMemoryFleet({
+        regions: ['us-east-1'],
+        instances: [anInstance({ name: 'odd', allowanceGb: 100, createdAt })],
+        traffic: { odd: { inBytes: 5 * GB, outBytes: 5 * GB } },
+      });
+
+      const result = await run(fleet, recordingNotifier());
+
+      expect(result.rows[0]).toMatchObject({ percent: 10, allowanceShare: 1, action: 'none' });
+      expect(result.problems).toEqual([`odd (us-east-1): ${reason}; its full monthly allowance is used`]);
+      expect(fleet.calls.stopInstance).toEqual([]);
+    },
+  );
 });

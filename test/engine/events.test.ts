@@ -293,7 +293,7 @@ describe('poolEventsOf', () => {
       { kind: 'not-stopped' },
     ]);
 
-    expect(poolEventsOf(pool, MONTH, NOW)).toEqual([
+    expect(poolEventsOf(pool, MONTH)).toEqual([
       { key: '2026-11.pool-80', event: { kind: 'warn', level: 80, instance: WEB, ...POOL_FIGURES } },
       {
         key: '2026-11.pool-forecast',
@@ -307,7 +307,7 @@ describe('poolEventsOf', () => {
     const members = aPool([]).members.map((member) => ({ ...member, pool: undefined }));
     const pool = aPool([{ kind: 'warn', level: 80 }], { members });
 
-    expect(poolEventsOf(pool, MONTH, NOW)).toEqual([
+    expect(poolEventsOf(pool, MONTH)).toEqual([
       {
         key: '2026-11.pool-80',
         event: {
@@ -338,9 +338,9 @@ describe('poolEventsOf', () => {
       usage: { kind: 'unknown', reason: 'no datapoints' } as const,
     };
 
-    expect(poolEventsOf(aPool(due, { judged: false }), MONTH, NOW)).toEqual([]);
-    expect(poolEventsOf(aPool(due, { members: [] }), MONTH, NOW)).toEqual([]);
-    expect(poolEventsOf(aPool(due, { totals: undefined }), MONTH, NOW)).toEqual([]);
-    expect(poolEventsOf(aPool(due, { totals: unknownTotals }), MONTH, NOW)).toEqual([]);
+    expect(poolEventsOf(aPool(due, { judged: false }), MONTH)).toEqual([]);
+    expect(poolEventsOf(aPool(due, { members: [] }), MONTH)).toEqual([]);
+    expect(poolEventsOf(aPool(due, { totals: undefined }), MONTH)).toEqual([]);
+    expect(poolEventsOf(aPool(due, { totals: unknownTotals }), MONTH)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
+import { telegramChannel } from '../../src/channels/telegram.js';
 import type { Channel, Notifier } from '../../src/core/ports.js';
+import type { Instance } from '../../src/core/types.js';
 import { type Command, type GuardSettings, type RunResult, runGuard } from '../../src/engine/run.js';
-import { telegramChannel } from '../../src/telegram/channel.js';
 import { anInstance, at, GB, guardSettings } from './builders.js';
 import { type InMemoryFleet, inMemoryFleet } from './fleet.js';
 
@@ -33,6 +34,18 @@ export function aFleet(): InMemoryFleet {
       off: { inBytes: 50 * GB, outBytes: 50 * GB },
       far: { inBytes: 25 * GB, outBytes: 25 * GB },
     },
+  });
+}
+
+/**
+ * Running instances in us-east-1 at 97% of 100 GB each (7 GB in, 90 GB out), all due a stop at the
+ * default 95%; `overrides` apply to every one of them.
+ */
+export function hotFleet(names: readonly string[], overrides: Partial<Instance> = {}): InMemoryFleet {
+  return inMemoryFleet({
+    regions: ['us-east-1'],
+    instances: names.map((name) => anInstance({ name, allowanceGb: 100, ...overrides })),
+    traffic: Object.fromEntries(names.map((name) => [name, { inBytes: 7 * GB, outBytes: 90 * GB }])),
   });
 }
 

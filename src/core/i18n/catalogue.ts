@@ -17,6 +17,7 @@ import type {
   ReportModel,
   ReportRow,
   ReportTextContext,
+  StopAction,
 } from '../report-model.js';
 
 /** The languages of `ALERT_LANGUAGE`, as BCP 47 tags. */
@@ -41,13 +42,9 @@ export interface ReportCatalogue {
   /** The action column: what was done; `none` is empty. */
   readonly actions: Readonly<Record<InstanceAction, string>>;
   /** The action column of a stop made (or due) ahead of the threshold. */
-  readonly actionsAhead: Readonly<
-    Record<'stopped' | 'stop-failed' | 'would-stop' | 'over-threshold', string>
-  >;
+  readonly actionsAhead: Readonly<Record<StopAction, string>>;
   /** The same, when the reason was the burst reserve (BURST_MBPS) rather than the pace seen. */
-  readonly actionsBurst: Readonly<
-    Record<'stopped' | 'stop-failed' | 'would-stop' | 'over-threshold', string>
-  >;
+  readonly actionsBurst: Readonly<Record<StopAction, string>>;
   /**
    * The action column of `over-threshold` when the allowance resets before the next check
    * (`ReportRow.resetBeforeNextCheck`): what it is, without the stop the reset makes moot; by reason.
