@@ -9,14 +9,15 @@ import type { CliCommand, CliContext } from './cli/command.js';
 import { findChatIdCommand } from './cli/find-chat-id.js';
 import {
   checkCommand,
-  DRY_RUN_HELP,
-  RUN_OPTIONS_HELP,
+  dryRunHelp,
   reportCommand,
+  runOptionsHelp,
   statusCommand,
 } from './cli/guard-commands.js';
 import { holdCommand, keepRunningCommand, releaseCommand } from './cli/lifecycle-commands.js';
 import { parseCommandLine } from './cli/options.js';
 import { setActionCommand, setQuotaCommand, setWarnCommand } from './cli/policy-commands.js';
+import { nearMissSettings, nearMissWarning } from './cli/setting-names.js';
 import { telegramCommandsCommand } from './cli/telegram-commands.js';
 import { testAlertCommand } from './cli/test-alert.js';
 import { untagAllCommand } from './cli/untag-all.js';
@@ -24,6 +25,7 @@ import type { Environment } from './config.js';
 import { ENV } from './constants.js';
 import { LANGUAGES } from './core/i18n/catalogue.js';
 import { CommandFailed, ConfigError, UsageError } from './errors.js';
+import { missingProfile, NoCredentialsError, profileFiles } from './lightsail/credentials.js';
 import { MINIMUM_NODE_MAJOR } from './node-version.js';
 import { createBotApi } from './telegram/bot-api.js';
 import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
@@ -32,7 +34,7 @@ import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
  * Every command, in the order `--help` lists them: the guard's runs, the instance commands, then the
  * Telegram set-up commands.
  */
-const COMMANDS: readonly CliCommand[] = [
+export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   reportCommand,
   statusCommand,
@@ -73,8 +75,8 @@ Commands:
 ${commandList()}
 
 Options of check, report and status (--dry-run: check and report only):
-${DRY_RUN_HELP}
-${RUN_OPTIONS_HELP}
+${dryRunHelp('any')}
+${runOptionsHelp('any')}
   -h, --help              show this help, or with a command, that command's help
   -v, --version           show the version
 
@@ -91,12 +93,12 @@ Environment:
   ${ENV.metricDelayMinutes}    metric lag assumed where it cannot be measured, minutes (default 2)
   ${ENV.checkIntervalMinutes}  minutes between your scheduled checks (default 10)
   ${ENV.stopAhead}              stop an instance that would pass the threshold before the
-                        next check can see it (default true)
-  ${ENV.burstMbps}             keep in reserve what a burst at this many megabits per second
-                        would move before a check sees it: stop an instance once 100% is
-                        that close, never below 50% (default 0: off; 1000 for 1 Gbps)
+                          next check can see it (default true)
+  ${ENV.burstMbps}              keep in reserve what a burst at this many megabits per second
+                          would move before a check sees it: stop an instance once 100% is
+                          that close, never below 50% (default 0: off; 1000 for 1 Gbps)
   ${ENV.allowanceScope}         instance (default) or pool: judge the instances of one bundle in
-                        one region together, against their pooled allowance, as AWS bills
+                          one region together, against their pooled allowance, as AWS bills
   AWS credentials and region come from the AWS SDK's default chain (AWS_PROFILE, AWS_REGION, ...);
   AWS_ENDPOINT_URL_LIGHTSAIL points every region at a Lightsail-compatible endpoint.
 
@@ -147,7 +149,22 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
     ctx.out(command.help);
     return 0;
   }
+  for (const miss of nearMissSettings(ctx.env)) ctx.err(`lightsail-guard: ${nearMissWarning(miss)}`);
   return command.run(args, ctx);
+}
+
+/**
+ * `fleet`, or when the AWS SDK found no credentials because `AWS_PROFILE` names a profile that does
+ * not exist, an error that names it instead of the SDK's "Could not load credentials".
+ */
+async function namingProfile<T>(env: Environment, fleet: Promise<T>): Promise<T> {
+  try {
+    return await fleet;
+  } catch (error) {
+    if (!(error instanceof NoCredentialsError)) throw error;
+    const missing = await missingProfile(env.AWS_PROFILE, profileFiles(env));
+    throw missing === undefined ? error : new ConfigError(missing, { cause: error });
+  }
 }
 
 /**
@@ -162,8 +179,8 @@ export async function main(
   const ctx: CliContext = {
     env,
     ...io,
-    fleetFor: (config) => guardFleet(config, lightsailClients(config)),
-    adminFor: (config) => guardFleet(config, lightsailClients(config)),
+    fleetFor: (config) => namingProfile(env, guardFleet(config, lightsailClients(config))),
+    adminFor: (config) => namingProfile(env, guardFleet(config, lightsailClients(config))),
     botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot }),
     channelsFor: (config, deadline) => guardChannels(config, { deadline: deadline.sendsEndAt }),
   };

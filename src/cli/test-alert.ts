@@ -76,7 +76,8 @@ function render(attempts: readonly Attempt[], unused: readonly ChannelState[]): 
 
 export const testAlertCommand: CliCommand = {
   name: 'test-alert',
-  summary: 'Send one short test message through every configured alert channel and say whether it arrived.',
+  summary: `Send one short test message through every configured alert channel and say
+            whether it arrived.`,
   help: `Usage: lightsail-guard test-alert [--json]
 
 Sends one short test message through every configured alert channel (whichever of
