@@ -1,15 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { ENV } from '../constants.js';
 import type { Channel } from '../core/ports.js';
-import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
-import {
-  createPoster,
-  type HttpAnswer,
-  type HttpOptions,
-  jsonPost,
-  statusVerdict,
-  type Verdict,
-} from './delivery.js';
+import { codeJudge, titled, titledTextFormat } from './chat.js';
+import { createPoster, type HttpOptions, jsonPost } from './delivery.js';
 import { defineChannel } from './descriptor.js';
 import { urlSecrets } from './redact.js';
 import { signedUrl, urlDestination } from './settings.js';
@@ -56,24 +49,13 @@ export function feishuSign(timestamp: string, secret: string): string {
  * Feishu answers 200 with `code` 0 (or the older `StatusCode` 0) on success. A 429 or 5xx is judged
  * by its status whatever its body says: the gateway's 429 carries a non-zero `code` too.
  */
-function judge(http: HttpAnswer): Verdict {
-  const { status, body } = http;
-  const answer = jsonAnswer(body);
-  const code = answer?.code ?? answer?.StatusCode;
-  if (typeof code !== 'number' || status === 429 || status >= 500) {
-    return statusVerdict(http);
-  }
-  if (code === 0) return { kind: 'delivered' };
-  const reason = `code ${codeAndMessage(code, answer?.msg ?? answer?.StatusMessage)}`;
-  if (code === THROTTLED || code === GATEWAY_THROTTLED) return { kind: 'retry', reason };
-  return {
-    kind: 'refused',
-    reason:
-      code === BAD_REQUEST
-        ? `${reason} (Feishu could not read the body: malformed, or over its 20 KB limit)`
-        : reason,
-  };
-}
+const judge = codeJudge({
+  codeFields: ['code', 'StatusCode'],
+  messageFields: ['msg', 'StatusMessage'],
+  success: 0,
+  retry: [THROTTLED, GATEWAY_THROTTLED],
+  hints: { [BAD_REQUEST]: 'Feishu could not read the body: malformed, or over its 20 KB limit' },
+});
 
 /** A Feishu or Lark group's custom bot (`FEISHU_WEBHOOK_URL`), signed when `FEISHU_SECRET` is set. */
 export function createFeishuChannel(
