@@ -2,8 +2,9 @@ import { createHmac } from 'node:crypto';
 import { ENV } from '../constants.js';
 import type { Channel } from '../core/ports.js';
 import { codeJudge, titled, titledTextFormat } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost } from './delivery.js';
+import { type HttpOptions, jsonPost } from './delivery.js';
 import { defineChannel } from './descriptor.js';
+import { httpChannel } from './http-channel.js';
 import { urlSecrets } from './redact.js';
 import { signedUrl, urlDestination } from './settings.js';
 
@@ -54,10 +55,6 @@ export function createDingtalkChannel(
   options: HttpOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
-  const post = createPoster(LABEL, [...urlSecrets(settings.url), settings.secret ?? ''], {
-    ...options,
-    minIntervalMs: 60_000 / DINGTALK_LIMITS.perMinute,
-  });
   const signedUrl = (): string => {
     if (settings.secret === undefined) return settings.url;
     const url = new URL(settings.url);
@@ -66,13 +63,16 @@ export function createDingtalkChannel(
     url.searchParams.set('sign', dingtalkSign(timestamp, settings.secret));
     return url.toString();
   };
-  return {
-    name: 'dingtalk',
-    label: LABEL,
-    format: dingtalk.format,
-    send: (message) =>
-      post(() => jsonPost(signedUrl(), { msgtype: 'text', text: { content: titled(message) } }), judge),
-  };
+  return httpChannel(
+    dingtalk,
+    {
+      secrets: [...urlSecrets(settings.url), settings.secret ?? ''],
+      perMinute: DINGTALK_LIMITS.perMinute,
+      request: (message) => jsonPost(signedUrl(), { msgtype: 'text', text: { content: titled(message) } }),
+      judge,
+    },
+    options,
+  );
 }
 
 /** `DINGTALK_WEBHOOK_URL`, signed with `DINGTALK_SECRET` when it is set. */

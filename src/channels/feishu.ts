@@ -2,8 +2,9 @@ import { createHmac } from 'node:crypto';
 import { ENV } from '../constants.js';
 import type { Channel } from '../core/ports.js';
 import { codeJudge, titled, titledTextFormat } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost } from './delivery.js';
+import { type HttpOptions, jsonPost } from './delivery.js';
 import { defineChannel } from './descriptor.js';
+import { httpChannel } from './http-channel.js';
 import { urlSecrets } from './redact.js';
 import { signedUrl, urlDestination } from './settings.js';
 
@@ -63,22 +64,21 @@ export function createFeishuChannel(
   options: HttpOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
-  const post = createPoster(LABEL, [...urlSecrets(settings.url), settings.secret ?? ''], {
-    ...options,
-    minIntervalMs: 60_000 / FEISHU_LIMITS.perMinute,
-  });
-  return {
-    name: 'feishu',
-    label: LABEL,
-    format: feishu.format,
-    send: (message) =>
-      post(() => {
+  return httpChannel(
+    feishu,
+    {
+      secrets: [...urlSecrets(settings.url), settings.secret ?? ''],
+      perMinute: FEISHU_LIMITS.perMinute,
+      request: (message) => {
         const timestamp = String(Math.floor(now() / 1000));
         const signed =
           settings.secret === undefined ? {} : { timestamp, sign: feishuSign(timestamp, settings.secret) };
         return jsonPost(settings.url, { ...signed, msg_type: 'text', content: { text: titled(message) } });
-      }, judge),
-  };
+      },
+      judge,
+    },
+    options,
+  );
 }
 
 /** `FEISHU_WEBHOOK_URL`, signed with `FEISHU_SECRET` when it is set. */

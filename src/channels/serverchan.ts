@@ -4,8 +4,9 @@ import type { Channel } from '../core/ports.js';
 import { type Environment, setting } from '../env.js';
 import { ConfigError } from '../errors.js';
 import { codeJudge, TITLE_MAX_CHARS, TITLE_RESERVE_BYTES } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost } from './delivery.js';
+import { type HttpOptions, jsonPost } from './delivery.js';
 import { defineChannel } from './descriptor.js';
+import { httpChannel } from './http-channel.js';
 import { shownUrl } from './redact.js';
 import { channelUrl, settingWith } from './settings.js';
 
@@ -56,21 +57,19 @@ export function createServerchanChannel(
   options: HttpOptions = {},
 ): Channel {
   const url = serverchanUrl(settings.sendKey, settings.apiRoot);
-  const post = createPoster(LABEL, [settings.sendKey], options);
-  return {
-    name: 'serverchan',
-    label: LABEL,
-    format: serverchan.format,
-    send: (message) =>
-      post(
-        () =>
-          jsonPost(url, {
-            title: cutLine(message.subject, SERVERCHAN_LIMITS.titleChars),
-            desp: markdownText(`${cutLine(message.subject, TITLE_MAX_CHARS)}\n${message.text}`),
-          }),
-        judge,
-      ),
-  };
+  return httpChannel(
+    serverchan,
+    {
+      secrets: [settings.sendKey],
+      request: (message) =>
+        jsonPost(url, {
+          title: cutLine(message.subject, SERVERCHAN_LIMITS.titleChars),
+          desp: markdownText(`${cutLine(message.subject, TITLE_MAX_CHARS)}\n${message.text}`),
+        }),
+      judge,
+    },
+    options,
+  );
 }
 
 /** ServerChan's settings: the SendKey, and the API root for a self-hosted or local server. */

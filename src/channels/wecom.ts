@@ -1,8 +1,9 @@
 import { ENV } from '../constants.js';
 import type { Channel } from '../core/ports.js';
 import { codeJudge, titled, titledTextFormat } from './chat.js';
-import { createPoster, type HttpOptions, jsonPost } from './delivery.js';
+import { type HttpOptions, jsonPost } from './delivery.js';
 import { defineChannel } from './descriptor.js';
+import { httpChannel } from './http-channel.js';
 import { urlSecrets } from './redact.js';
 import { plainUrl, urlDestination } from './settings.js';
 
@@ -31,17 +32,16 @@ const judge = codeJudge({ codeFields: ['errcode'], messageFields: ['errmsg'], su
  * markdown: WeCom's markdown reads `<...>`, `*` and `#` in instance names and errors as markup.
  */
 export function createWecomChannel(settings: { readonly url: string }, options: HttpOptions = {}): Channel {
-  const post = createPoster(LABEL, urlSecrets(settings.url), {
-    ...options,
-    minIntervalMs: 60_000 / WECOM_LIMITS.perMinute,
-  });
-  return {
-    name: 'wecom',
-    label: LABEL,
-    format: wecom.format,
-    send: (message) =>
-      post(() => jsonPost(settings.url, { msgtype: 'text', text: { content: titled(message) } }), judge),
-  };
+  return httpChannel(
+    wecom,
+    {
+      secrets: urlSecrets(settings.url),
+      perMinute: WECOM_LIMITS.perMinute,
+      request: (message) => jsonPost(settings.url, { msgtype: 'text', text: { content: titled(message) } }),
+      judge,
+    },
+    options,
+  );
 }
 
 /** `WECOM_WEBHOOK_URL`, whose `key` is the credential. */
