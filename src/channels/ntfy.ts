@@ -4,7 +4,7 @@ import type { Channel, OutgoingMessage } from '../core/ports.js';
 import type { Environment } from '../env.js';
 import { ConfigError } from '../errors.js';
 import { codeAndMessage, isUrgent, jsonAnswer, TITLE_MAX_CHARS } from './chat.js';
-import { type HttpAnswer, type HttpOptions, statusVerdict, type Verdict } from './delivery.js';
+import { type HttpAnswer, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './delivery.js';
 import { defineChannel } from './descriptor.js';
 import { httpChannel } from './http-channel.js';
 import { shownUrl, urlSecrets } from './redact.js';
@@ -69,24 +69,23 @@ function judge(http: HttpAnswer): Verdict {
  */
 export function createNtfyChannel(settings: NtfySettings, options: HttpOptions = {}): Channel {
   const { root, topic } = ntfyTarget(settings.url);
-  const headers: Record<string, string> = {
-    'content-type': 'application/json; charset=utf-8',
-    ...(settings.token === undefined ? {} : { authorization: `Bearer ${settings.token}` }),
-  };
+  const auth: Record<string, string> =
+    settings.token === undefined ? {} : { authorization: `Bearer ${settings.token}` };
   return httpChannel(
     ntfy,
     {
       secrets: [...urlSecrets(settings.url), topic, settings.token ?? ''],
-      request: (message) => ({
-        url: root,
-        headers,
-        body: JSON.stringify({
-          topic,
-          title: cutLine(message.subject, TITLE_MAX_CHARS),
-          message: message.text,
-          priority: ntfyPriority(message),
-        }),
-      }),
+      request: (message) =>
+        jsonPost(
+          root,
+          {
+            topic,
+            title: cutLine(message.subject, TITLE_MAX_CHARS),
+            message: message.text,
+            priority: ntfyPriority(message),
+          },
+          auth,
+        ),
       judge,
     },
     options,

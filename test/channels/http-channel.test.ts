@@ -79,3 +79,13 @@ describe('an HTTP channel built from its descriptor and what is its own', () => 
     expect(error?.message).toBe('Example refused the message: HTTP 404: gone');
   });
 });
+
+describe('a JSON POST', () => {
+  it('sends the payload as UTF-8 JSON, with any headers a service adds', () => {
+    expect(jsonPost('https://ntfy.example/', { topic: 't' }, { authorization: 'Bearer tk_x' })).toEqual({
+      url: 'https://ntfy.example/',
+      headers: { 'content-type': 'application/json; charset=utf-8', authorization: 'Bearer tk_x' },
+      body: '{"topic":"t"}',
+    });
+  });
+});
