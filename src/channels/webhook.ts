@@ -56,7 +56,11 @@ export function createWebhookChannel(
   options: HttpOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
-  const post = createPoster(LABEL, [...urlSecrets(settings.url), settings.secret ?? ''], options);
+  // A receiver of one's own may answer with a web page: only a 407 reads as a proxy's answer here.
+  const post = createPoster(LABEL, [...urlSecrets(settings.url), settings.secret ?? ''], {
+    ...options,
+    reach: { ...options.reach, webPagesExpected: true },
+  });
   return {
     name: 'webhook',
     label: LABEL,

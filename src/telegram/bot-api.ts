@@ -5,8 +5,9 @@
  * still want), no `allowed_updates` (which would change the bot's setting), never `deleteWebhook`.
  */
 
-import { DEFAULT_TELEGRAM_API_ROOT } from '../constants.js';
-import { readAnswer } from './answer.js';
+import { DEFAULT_TELEGRAM_API_ROOT, ENV } from '../constants.js';
+import { classifyAnswer, classifyFetchFailure, type FailureContext } from '../net/failure.js';
+import { parseAnswer } from './answer.js';
 import { redact, redactError, TelegramNetworkError, TelegramRefusedError } from './errors.js';
 
 /** The bot, as `getMe` describes it. */
@@ -37,6 +38,8 @@ export interface BotApiOptions {
   readonly fetch?: typeof globalThis.fetch;
   /** Abort one request after this long. Default 10 000 ms. */
   readonly timeoutMs?: number;
+  /** The environment, for the proxy settings a network failure's cure names. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Telegram answered `ok` with a `result` of another shape than the Bot API documents. */
@@ -52,6 +55,12 @@ export function createBotApi(options: BotApiOptions): TelegramBotApi {
   const apiRoot = (options.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, '');
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const reach: FailureContext = {
+    url: apiRoot,
+    variable: ENV.telegramApiRoot,
+    timeoutMs,
+    ...(options.env === undefined ? {} : { env: options.env }),
+  };
 
   async function call(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
     let response: Response;
@@ -65,14 +74,28 @@ export function createBotApi(options: BotApiOptions): TelegramBotApi {
       });
     } catch (thrown) {
       const cause = redactError(thrown, token);
-      const timedOut = cause.name === 'TimeoutError' || cause.name === 'AbortError';
+      const failure = classifyFetchFailure(cause, reach);
       throw new TelegramNetworkError(
-        `Telegram ${method} failed: ${timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${cause.message}`}`,
+        `Telegram ${method} failed: ${failure.cause}`,
         { method, attempts: 1 },
-        { cause },
+        { cause, failure },
       );
     }
-    const answer = await readAnswer(response);
+    const http = {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      body: await response.text(),
+    };
+    const foreign = classifyAnswer(http, 'Telegram', reach);
+    if (foreign !== undefined) {
+      throw new TelegramNetworkError(
+        `Telegram ${method} failed: ${foreign.cause}`,
+        { method, attempts: 1 },
+        { failure: foreign },
+      );
+    }
+    const answer = parseAnswer(http);
     if (!answer.ok) {
       throw new TelegramRefusedError({
         method,
