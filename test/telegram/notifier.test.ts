@@ -303,7 +303,9 @@ describe('Telegram notifier: what it refuses at once', () => {
     expect((error as Error).message).toBe(
       'Telegram sendMessage failed: a web page answered in place of Telegram (HTTP 200, HTML from api.telegram.org); not retried',
     );
-    expect((error as TelegramNetworkError).failure?.cure).toMatch(/^A captive portal .* log in to the network/);
+    expect((error as TelegramNetworkError).failure?.cure).toMatch(
+      /^A captive portal .* log in to the network/,
+    );
     expect(calls).toHaveLength(1);
   });
 });
