@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { RetryInfo } from './channels/delivery.js';
 import { CHANNEL_SETTINGS } from './channels/registry.js';
 import type { CliCommand, CliContext } from './cli/command.js';
 import { findChatIdCommand } from './cli/find-chat-id.js';
@@ -17,6 +18,7 @@ import {
 import { holdCommand, keepRunningCommand, releaseCommand } from './cli/lifecycle-commands.js';
 import { parseCommandLine } from './cli/options.js';
 import { setActionCommand, setQuotaCommand, setWarnCommand } from './cli/policy-commands.js';
+import { retryLine } from './cli/progress.js';
 import { nearMissSettings, nearMissWarning } from './cli/setting-names.js';
 import { telegramCommandsCommand } from './cli/telegram-commands.js';
 import { testAlertCommand } from './cli/test-alert.js';
@@ -174,15 +176,23 @@ async function namingProfile<T>(env: Environment, fleet: Promise<T>): Promise<T>
 export async function main(
   argv: readonly string[],
   env: Environment,
-  io: { readonly out: (text: string) => void; readonly err: (text: string) => void },
+  io: {
+    readonly out: (text: string) => void;
+    readonly err: (text: string) => void;
+    /** Whether stderr is a terminal: then a channel's retries are shown as they happen. */
+    readonly errIsTTY?: boolean;
+  },
 ): Promise<number> {
+  const progress = io.errIsTTY === true ? { onRetry: (retry: RetryInfo) => io.err(retryLine(retry)) } : {};
   const ctx: CliContext = {
     env,
-    ...io,
+    out: io.out,
+    err: io.err,
     fleetFor: (config) => namingProfile(env, guardFleet(config, lightsailClients(config))),
     adminFor: (config) => namingProfile(env, guardFleet(config, lightsailClients(config))),
-    botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot }),
-    channelsFor: (config, deadline) => guardChannels(config, { deadline: deadline.sendsEndAt }),
+    botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot, env }),
+    channelsFor: (config, deadline) =>
+      guardChannels(config, { deadline: deadline.sendsEndAt, reach: { env }, ...progress }),
   };
   try {
     return await dispatch(argv, ctx);

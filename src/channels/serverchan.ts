@@ -105,6 +105,7 @@ export const serverchan = defineChannel({
   // Escaping can double the text, and the full subject heads the desp: pack under half.
   format: { body: 'text', limit: (SERVERCHAN_LIMITS.packBytes - TITLE_RESERVE_BYTES) / 2, measure: 'utf8' },
   variables: [ENV.serverchanSendkey],
+  endpoint: ENV.serverchanApiRoot,
   secrets: [ENV.serverchanSendkey],
   parse: parseServerchan,
   destination: (settings) => shownUrl(serverchanUrl(settings.sendKey, settings.apiRoot)),

@@ -83,7 +83,8 @@ export function createWebhookChannel(
         };
       },
     },
-    options,
+    // A receiver of one's own may answer with a web page: only a 407 reads as a proxy's answer here.
+    { ...options, reach: { ...options.reach, webPagesExpected: true } },
   );
 }
 

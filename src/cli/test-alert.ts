@@ -3,6 +3,7 @@
  * arrived, so a person knows alerts will reach them before the first real one is due.
  */
 
+import { networkCure } from '../channels/errors.js';
 import {
   CHANNELS,
   type ChannelState,
@@ -48,7 +49,12 @@ async function attempt(
     await channel.send(testAlertMessage(now, catalogueFor(language), descriptor.place));
     return { ...base, arrived: true, error: undefined, hint: undefined };
   } catch (error) {
-    return { ...base, arrived: false, error: describeError(error), hint: descriptor.hint?.(error) };
+    return {
+      ...base,
+      arrived: false,
+      error: describeError(error),
+      hint: descriptor.hint?.(error) ?? networkCure(error),
+    };
   }
 }
 

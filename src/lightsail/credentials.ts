@@ -24,6 +24,25 @@ export function isMissingCredentials(error: unknown): boolean {
   return error.name === 'CredentialsProviderError' || /Could not load credentials/i.test(error.message);
 }
 
+/**
+ * What to say when `error` (or its cause) is the AWS SDK finding no credentials: what it said, and
+ * the hint. One wording for every AWS client the guard uses (Lightsail, SNS); `undefined` otherwise.
+ */
+export function noCredentials(
+  error: unknown,
+): { readonly message: string; readonly hint: string } | undefined {
+  for (
+    let current = error, depth = 0;
+    current instanceof Error && depth < 5;
+    current = current.cause, depth++
+  ) {
+    if (isMissingCredentials(current)) {
+      return { message: `no AWS credentials found (${current.message})`, hint: CREDENTIALS_HINT };
+    }
+  }
+  return undefined;
+}
+
 /** The AWS SDK found no credentials: a `ConfigError` the CLI can add what it knows to (the profile). */
 export class NoCredentialsError extends ConfigError {}
 
@@ -36,11 +55,9 @@ export async function requireCredentials(client: LightsailClient): Promise<void>
   try {
     await client.config.credentials();
   } catch (error) {
-    if (!isMissingCredentials(error)) return;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new NoCredentialsError(`no AWS credentials found (${detail}). ${CREDENTIALS_HINT}`, {
-      cause: error,
-    });
+    const missing = noCredentials(error);
+    if (missing === undefined) return;
+    throw new NoCredentialsError(`${missing.message}. ${missing.hint}`, { cause: error });
   }
 }
 

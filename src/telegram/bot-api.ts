@@ -7,8 +7,9 @@
  * never `deleteWebhook`.
  */
 
-import { DEFAULT_TELEGRAM_API_ROOT } from '../constants.js';
-import { readAnswer } from './answer.js';
+import { DEFAULT_TELEGRAM_API_ROOT, ENV } from '../constants.js';
+import { classifyAnswer, classifyFetchFailure, type FailureContext } from '../net/failure.js';
+import { parseAnswer } from './answer.js';
 import { redact, redactError, TelegramNetworkError, TelegramRefusedError } from './errors.js';
 
 /** The bot, as `getMe` describes it. */
@@ -39,6 +40,8 @@ export interface BotApiOptions {
   readonly fetch?: typeof globalThis.fetch;
   /** Abort one request after this long. Default 10 000 ms. */
   readonly timeoutMs?: number;
+  /** The environment, for the proxy settings a network failure's cure names. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Telegram answered `ok` with a `result` of another shape than the Bot API documents. */
@@ -62,6 +65,12 @@ export function createBotApiCall(options: BotApiOptions): BotApiCall {
   const apiRoot = (options.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, '');
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const reach: FailureContext = {
+    url: apiRoot,
+    variable: ENV.telegramApiRoot,
+    timeoutMs,
+    ...(options.env === undefined ? {} : { env: options.env }),
+  };
 
   return async function call(method, params = {}) {
     let response: Response;
@@ -75,14 +84,28 @@ export function createBotApiCall(options: BotApiOptions): BotApiCall {
       });
     } catch (thrown) {
       const cause = redactError(thrown, token);
-      const timedOut = cause.name === 'TimeoutError' || cause.name === 'AbortError';
+      const failure = classifyFetchFailure(cause, reach);
       throw new TelegramNetworkError(
-        `Telegram ${method} failed: ${timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${cause.message}`}`,
+        `Telegram ${method} failed: ${failure.cause}`,
         { method, attempts: 1 },
-        { cause },
+        { cause, failure },
       );
     }
-    const answer = await readAnswer(response);
+    const http = {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      body: await response.text(),
+    };
+    const foreign = classifyAnswer(http, 'Telegram', reach);
+    if (foreign !== undefined) {
+      throw new TelegramNetworkError(
+        `Telegram ${method} failed: ${foreign.cause}`,
+        { method, attempts: 1 },
+        { failure: foreign },
+      );
+    }
+    const answer = parseAnswer(http);
     if (!answer.ok) {
       throw new TelegramRefusedError({
         method,

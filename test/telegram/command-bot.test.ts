@@ -33,7 +33,7 @@ describe('the chat commands bot calls the Bot API through the one client', () =>
 
     expect(error).toMatchObject({
       message:
-        'Telegram getChatAdministrators failed: network error: fetch failed: getaddrinfo ENOTFOUND bot<redacted>',
+        'Telegram getChatAdministrators failed: the host name does not resolve: fetch failed: getaddrinfo ENOTFOUND bot<redacted>',
       method: 'getChatAdministrators',
     });
     expect(String((error as Error).cause)).not.toContain(TOKEN);
