@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { adminOverAccounts } from './accounts/fleets.js';
 import { CHANNEL_SETTINGS } from './channels.js';
 import type { CliCommand, CliContext } from './cli/command.js';
 import { findChatIdCommand } from './cli/find-chat-id.js';
@@ -25,7 +26,7 @@ import { LANGUAGES } from './core/i18n/catalogue.js';
 import { CommandFailed, ConfigError, UsageError } from './errors.js';
 import { MINIMUM_NODE_MAJOR } from './node-version.js';
 import { createBotApi } from './telegram/bot-api.js';
-import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
+import { guardAccounts, guardChannels, guardFleet, lightsailClients } from './wiring.js';
 
 /**
  * Every command, in the order `--help` lists them: the guard's runs, the instance commands, then the
@@ -161,7 +162,13 @@ export async function main(
     env,
     ...io,
     fleetFor: (config) => guardFleet(config, lightsailClients(config)),
-    adminFor: (config) => guardFleet(config, lightsailClients(config)),
+    accountsFor: (config, only) => guardAccounts(config, env, lightsailClients(config), {}, only),
+    adminFor: async (config, only) => {
+      const clients = lightsailClients(config);
+      const accounts = await guardAccounts(config, env, clients, {}, only);
+      if (accounts === undefined) return guardFleet(config, clients);
+      return adminOverAccounts(await accounts(AbortSignal.timeout(60_000)));
+    },
     botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot }),
     channelsFor: (config, deadline) =>
       guardChannels(config, { telegramToken: config.telegram.token, deadline }),

@@ -1,3 +1,4 @@
+import { type AccountsConfig, parseAccounts } from './accounts/config.js';
 import { type ChannelSettings, parseChannelSettings } from './config-channels.js';
 import { DEFAULT_LANGUAGE, parseLanguages } from './config-language.js';
 import { DEFAULT_TELEGRAM_API_ROOT, ENV } from './constants.js';
@@ -23,7 +24,7 @@ export interface TelegramConfig {
 }
 
 /** The whole configuration, parsed once and frozen. */
-export interface Config extends GuardSettings {
+export interface Config extends GuardSettings, AccountsConfig {
   readonly telegram: TelegramConfig;
   /** Every other channel: Amazon SNS, webhooks, push services. */
   readonly channels: ChannelSettings;
@@ -322,6 +323,7 @@ export function parseConfig(env: Environment): Config {
     telegram: parseTelegram(env),
     channels: Object.freeze(parseChannelSettings(env)),
     channelSecretsParameter: setting(env, ENV.channelSecretsParameter),
+    ...parseAccounts(env),
   });
 }
 

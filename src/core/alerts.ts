@@ -39,6 +39,7 @@ export function alertSmsLine(
 export function alertRank(event: AlertEvent): number {
   const order: Record<AlertEvent['kind'], number> = {
     'regions-failed': 0,
+    'account-failed': 0,
     'region-failed': 1,
     stop: 2,
     unknown: 3,

@@ -6,6 +6,7 @@
 
 import type { AlertEvent, AlertTextContext } from './alert-event.js';
 import type { PoolRow, ReportCounts, ReportModel, ReportRow, ReportTextContext } from './report-model.js';
+import type { AccountRef } from './types.js';
 
 type Json = string | number | boolean | null | readonly string[];
 
@@ -24,6 +25,12 @@ function present(fields: Readonly<Record<string, Json | undefined>>): Record<str
   >;
 }
 
+/** `account` (the 12-digit id) and `accountName` when named, when several accounts are checked. */
+function accountFields(account: AccountRef | undefined): Record<string, string> {
+  if (account === undefined) return {};
+  return { account: account.id, ...(account.name !== undefined ? { accountName: account.name } : {}) };
+}
+
 /** The data of one alert. Every kind is spelt out: a new kind fails to compile until it is. */
 export function alertData(event: AlertEvent, context: AlertTextContext, text: string): EventData {
   const month = { billingMonth: context.monthKey };
@@ -35,6 +42,7 @@ export function alertData(event: AlertEvent, context: AlertTextContext, text: st
       const figures = {
         instance: event.instance.name,
         region: event.instance.region,
+        ...accountFields(event.instance.account),
         state: event.instance.state,
         usedBytes: event.usedBytes,
         allowanceBytes: event.allowanceBytes,
@@ -125,7 +133,15 @@ export function alertData(event: AlertEvent, context: AlertTextContext, text: st
         text,
       };
     case 'region-failed':
-      return { kind: event.kind, region: event.region, error: event.error, text };
+      return {
+        kind: event.kind,
+        region: event.region,
+        ...accountFields(event.account),
+        error: event.error,
+        text,
+      };
+    case 'account-failed':
+      return { kind: event.kind, ...accountFields(event.account), error: event.error, text };
     case 'regions-failed':
       return { kind: event.kind, error: event.error, text };
     case 'missing':

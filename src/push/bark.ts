@@ -31,7 +31,7 @@ export function barkTarget(url: string): { readonly root: string; readonly devic
  */
 export function barkLevel(message: OutgoingMessage): 'timeSensitive' | 'active' | 'passive' {
   if (message.type === 'report') return 'passive';
-  const urgent = new Set(['stop', 'unknown', 'region-failed', 'regions-failed', 'missing']);
+  const urgent = new Set(['stop', 'unknown', 'region-failed', 'regions-failed', 'account-failed', 'missing']);
   return message.events.some((event) => urgent.has(event.kind)) ? 'timeSensitive' : 'active';
 }
 

@@ -19,6 +19,7 @@ import type {
   ReportTextContext,
   StopAction,
 } from '../report-model.js';
+import type { AccountRef } from '../types.js';
 
 /** The languages of `ALERT_LANGUAGE`, as BCP 47 tags. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -36,7 +37,8 @@ export interface ReportCatalogue {
   /** The first lines of the first message (HTML). */
   summary(model: ReportModel, counts: ReportCounts, context: ReportTextContext): string;
   /** A region whose instances could not be listed (HTML). */
-  regionFailure(region: string, error: string): string;
+  /** `account`: the region's account, when several are checked. */
+  regionFailure(region: string, error: string, account?: AccountRef): string;
   /** One instance's line after its marker (HTML). */
   line(row: ReportRow, note: string, context: ReportTextContext): string;
   /** The action column: what was done; `none` is empty. */

@@ -8,14 +8,22 @@ import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { allowanceStanding, OVERAGE_USD_PER_GB } from '../overage.js';
 import { type PoolFigures, subjectMembers } from '../pools.js';
 import { formatRate, type StopAhead } from '../stop-ahead.js';
-import type { Instance } from '../types.js';
+import { type AccountRef, accountLabel, type Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
 import type { Catalogue } from './catalogue.js';
 import { command, quote } from './markup.js';
 import { smsEn } from './sms-en.js';
 
+/** ", account prod" after a region, when several accounts are checked; else nothing. */
+const inAccount = (label: string | undefined): string =>
+  label === undefined ? '' : `, account ${escapeHtml(label)}`;
+
+/** An account that could not be checked: "prod (111122223333)", or its id. */
+const accountTitle = (account: AccountRef): string =>
+  escapeHtml(account.name === undefined ? account.id : `${account.name} (${account.id})`);
+
 const who = (instance: Instance): string =>
-  `<code>${escapeHtml(instance.name)}</code> in ${escapeHtml(instance.region)}`;
+  `<code>${escapeHtml(instance.name)}</code> in ${escapeHtml(instance.region)}${inAccount(instance.account && accountLabel(instance.account))}`;
 
 const figures = (f: AlertFigures, unit: AllowanceUnit): string => {
   const used = f.usedBytes === null ? 'unknown' : formatAmount(f.usedBytes, unit);
@@ -48,7 +56,7 @@ const names = (pool: PoolFigures): string =>
 
 /** "pool <code>small_3_0</code> in ap-northeast-1 (<code>busy</code>, <code>idle</code>)". */
 const poolName = (pool: PoolFigures): string =>
-  `pool <code>${escapeHtml(pool.bundleId)}</code> in ${escapeHtml(pool.region)} (${names(pool)})`;
+  `pool <code>${escapeHtml(pool.bundleId)}</code> in ${escapeHtml(pool.region)}${inAccount(pool.account && accountLabel(pool.account))} (${names(pool)})`;
 
 /** A pool's members in a subject line (plain text): "busy, idle and 2 more". */
 const memberList = (pool: PoolFigures): string => {
@@ -215,7 +223,9 @@ export const en: Catalogue = {
     unknown: (event) =>
       `❓ <b>Usage unknown</b> ${who(event.instance)}: ${quote(event.reason)}. It is not guarded until its usage can be read.`,
     'region-failed': (event) =>
-      `❗ <b>Region not checked</b> ${escapeHtml(event.region)}: ${quote(event.error)}. Its instances are not guarded until it can be read.`,
+      `❗ <b>Region not checked</b> ${escapeHtml(event.region)}${inAccount(event.account && accountLabel(event.account))}: ${quote(event.error)}. Its instances are not guarded until it can be read.`,
+    'account-failed': (event) =>
+      `❗ <b>Account not checked</b> ${accountTitle(event.account)}: ${quote(event.error)}. Its instances are not guarded until it can be read.`,
     'regions-failed': (event) =>
       `❗ <b>Nothing checked</b>: the list of regions could not be read: ${quote(event.error)}.`,
     missing: (event) =>
@@ -243,6 +253,7 @@ export const en: Catalogue = {
     'bad-tag': (event) => `setting tag of ${event.instance.name} not valid`,
     unknown: (event) => `usage of ${event.instance.name} unknown`,
     'region-failed': (event) => `region ${event.region} not checked`,
+    'account-failed': (event) => `account ${accountLabel(event.account)} not checked`,
     'regions-failed': () => 'nothing checked',
     missing: (event) => `${event.names.length} instance${event.names.length === 1 ? '' : 's'} not found`,
   },
@@ -266,11 +277,12 @@ export const en: Catalogue = {
         `${plural(counts.instances, 'instance')} in ${plural(counts.regions, 'region')} · ${counts.over} at or over ${context.quotaPercent}% · ${counts.unknown} unknown${counts.ignored > 0 ? ` · ${counts.ignored} ignored` : ''}`,
       ].join('\n');
     },
-    regionFailure: (region, error) => `❗ ${escapeHtml(region)} could not be read: ${escapeHtml(error)}`,
+    regionFailure: (region, error, account) =>
+      `❗ ${escapeHtml(region)}${inAccount(account && accountLabel(account))} could not be read: ${escapeHtml(error)}`,
     line(row, note, context) {
       const { unit } = context;
       const used = row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit);
-      return `<code>${escapeHtml(row.name)}</code> ${escapeHtml(row.region)} · ${escapeHtml(row.state)} · ${used} / ${formatAmount(row.allowanceBytes, unit)} ${unit} · ${formatPercent(row.percent)}${note ? ` · ${escapeHtml(note)}` : ''}`;
+      return `<code>${escapeHtml(row.name)}</code> ${escapeHtml(row.region)}${inAccount(row.accountName ?? row.account)} · ${escapeHtml(row.state)} · ${used} / ${formatAmount(row.allowanceBytes, unit)} ${unit} · ${formatPercent(row.percent)}${note ? ` · ${escapeHtml(note)}` : ''}`;
     },
     actions: {
       none: '',
@@ -343,7 +355,7 @@ export const en: Catalogue = {
         shown.notRead.length === 0
           ? ''
           : ` · ${shown.notRead.map(escapeHtml).join(', ')} not read (not running)`;
-      return `pool <code>${escapeHtml(pool.bundleId)}</code> in ${escapeHtml(pool.region)}: ${names} · ${usage}${unread}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
+      return `pool <code>${escapeHtml(pool.bundleId)}</code> in ${escapeHtml(pool.region)}${inAccount(pool.accountName ?? pool.account)}: ${names} · ${usage}${unread}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
     },
     poolsTitle: 'Pools (one bundle in one region: AWS pools their allowance):',
     heading(h) {

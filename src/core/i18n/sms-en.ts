@@ -1,6 +1,6 @@
 import type { AlertFigures } from '../alert-event.js';
 import type { PoolFigures } from '../pools.js';
-import type { Instance } from '../types.js';
+import { accountLabel, type Instance } from '../types.js';
 import { formatPercent } from '../units.js';
 import type { SmsCatalogue } from './catalogue.js';
 
@@ -9,7 +9,8 @@ import type { SmsCatalogue } from './catalogue.js';
  * count twice): an English text stays in the GSM-7 alphabet, 160 characters a segment.
  */
 
-const who = (instance: Instance): string => `${instance.name} (${instance.region})`;
+const who = (instance: Instance): string =>
+  `${instance.name} (${instance.region}${instance.account === undefined ? '' : `, account ${accountLabel(instance.account)}`})`;
 
 const pool = (figures: PoolFigures): string =>
   `pool ${figures.bundleId} (${figures.region}: ${figures.instances.join(', ')})`;
@@ -47,7 +48,10 @@ export const smsEn: SmsCatalogue = {
     'bad-tag': (event) =>
       `SETTING TAG NOT VALID ${who(event.instance)}: ${event.problems.map((problem) => problem.key).join(', ')}`,
     unknown: (event) => `USAGE UNKNOWN ${who(event.instance)}, not guarded until it can be read`,
-    'region-failed': (event) => `REGION NOT CHECKED ${event.region}, its instances are not guarded`,
+    'region-failed': (event) =>
+      `REGION NOT CHECKED ${event.region}${event.account === undefined ? '' : ` (account ${accountLabel(event.account)})`}, its instances are not guarded`,
+    'account-failed': (event) =>
+      `ACCOUNT NOT CHECKED ${accountLabel(event.account)}, its instances are not guarded`,
     'regions-failed': () => 'NOTHING CHECKED: the list of regions could not be read',
     missing: (event) => `NOT FOUND in any region: ${event.names.join(', ')} (INSTANCES_TO_MONITOR)`,
   },

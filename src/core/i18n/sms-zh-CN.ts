@@ -1,6 +1,6 @@
 import type { AlertFigures } from '../alert-event.js';
 import type { PoolFigures } from '../pools.js';
-import type { Instance } from '../types.js';
+import { accountLabel, type Instance } from '../types.js';
 import { formatPercent } from '../units.js';
 import type { SmsCatalogue } from './catalogue.js';
 
@@ -9,7 +9,8 @@ import type { SmsCatalogue } from './catalogue.js';
  * few characters as reads naturally.
  */
 
-const who = (instance: Instance): string => `${instance.name}（${instance.region}）`;
+const who = (instance: Instance): string =>
+  `${instance.name}（${instance.region}${instance.account === undefined ? '' : `，账号 ${accountLabel(instance.account)}`}）`;
 
 const pool = (figures: PoolFigures): string =>
   `资源池 ${figures.bundleId}（${figures.region}：${figures.instances.join('、')}）`;
@@ -44,7 +45,9 @@ export const smsZhCN: SmsCatalogue = {
     'bad-tag': (event) =>
       `设置标签无效 ${who(event.instance)}：${event.problems.map((problem) => problem.key).join('、')}`,
     unknown: (event) => `用量未知 ${who(event.instance)}，暂不受保护`,
-    'region-failed': (event) => `区域未检查 ${event.region}，其中的实例暂不受保护`,
+    'region-failed': (event) =>
+      `区域未检查 ${event.region}${event.account === undefined ? '' : `（账号 ${accountLabel(event.account)}）`}，其中的实例暂不受保护`,
+    'account-failed': (event) => `账号未检查 ${accountLabel(event.account)}，其中的实例暂不受保护`,
     'regions-failed': () => '未检查任何实例：无法读取区域列表',
     missing: (event) => `未找到：INSTANCES_TO_MONITOR 中的 ${event.names.join('、')} 不在任何区域中`,
   },

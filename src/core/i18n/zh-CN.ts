@@ -8,7 +8,7 @@ import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import { allowanceStanding, OVERAGE_USD_PER_GB } from '../overage.js';
 import { type PoolFigures, subjectMembers } from '../pools.js';
 import { formatRate, type StopAhead } from '../stop-ahead.js';
-import type { Instance } from '../types.js';
+import { type AccountRef, accountLabel, type Instance } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
 import type { Catalogue } from './catalogue.js';
 import { command, quote } from './markup.js';
@@ -23,8 +23,16 @@ import { smsZhCN } from './sms-zh-CN.js';
 
 const percent = (value: number | null): string => (value === null ? '未知' : formatPercent(value));
 
+/** 同时检查多个账号时，区域后注明账号："，账号 prod"；只有一个账号时为空。 */
+const inAccount = (label: string | undefined): string =>
+  label === undefined ? '' : `，账号 ${escapeHtml(label)}`;
+
+/** 无法检查的账号："prod（111122223333）"，或只有 ID。 */
+const accountTitle = (account: AccountRef): string =>
+  escapeHtml(account.name === undefined ? account.id : `${account.name}（${account.id}）`);
+
 const who = (instance: Instance): string =>
-  `<code>${escapeHtml(instance.name)}</code>（${escapeHtml(instance.region)}）`;
+  `<code>${escapeHtml(instance.name)}</code>（${escapeHtml(instance.region)}${inAccount(instance.account && accountLabel(instance.account))}）`;
 
 const figures = (f: AlertFigures, unit: AllowanceUnit): string => {
   const allowance = `${formatAmount(f.allowanceBytes, unit)} ${unit}`;
@@ -77,7 +85,7 @@ const names = (pool: PoolFigures): string =>
 
 /** "资源池 <code>small_3_0</code>（ap-northeast-1；<code>busy</code>、<code>idle</code>）". */
 const poolName = (pool: PoolFigures): string =>
-  `资源池 <code>${escapeHtml(pool.bundleId)}</code>（${escapeHtml(pool.region)}；${names(pool)}）`;
+  `资源池 <code>${escapeHtml(pool.bundleId)}</code>（${escapeHtml(pool.region)}${inAccount(pool.account && accountLabel(pool.account))}；${names(pool)}）`;
 
 /** A pool's members in a subject line (plain text): "busy、idle" or "busy、idle、web-3 等 5 台". */
 const memberList = (pool: PoolFigures): string => {
@@ -239,8 +247,10 @@ export const zhCN: Catalogue = {
     },
     unknown: (event) =>
       `❓ <b>用量未知</b> ${who(event.instance)}：${quote(event.reason)}。在能读取用量之前，该实例不受保护。`,
+    'account-failed': (event) =>
+      `❗ <b>账号未检查</b> ${accountTitle(event.account)}：${quote(event.error)}。在能读取之前，其中的实例不受保护。`,
     'region-failed': (event) =>
-      `❗ <b>区域未检查</b> ${escapeHtml(event.region)}：${quote(event.error)}。在能读取之前，其中的实例不受保护。`,
+      `❗ <b>区域未检查</b> ${escapeHtml(event.region)}${event.account === undefined ? '' : `（账号 ${escapeHtml(accountLabel(event.account))}）`}：${quote(event.error)}。在能读取之前，其中的实例不受保护。`,
     'regions-failed': (event) => `❗ <b>未检查任何实例</b>：无法读取区域列表：${quote(event.error)}。`,
     missing: (event) =>
       `❗ <b>未找到</b>：INSTANCES_TO_MONITOR 中的 ${event.names.map((name) => `<code>${escapeHtml(name)}</code>`).join('、')} 不在任何已检查的区域中。`,
@@ -265,6 +275,7 @@ export const zhCN: Catalogue = {
     'bad-tag': (event) => `${event.instance.name} 的设置标签无效`,
     unknown: (event) => `${event.instance.name} 用量未知`,
     'region-failed': (event) => `区域 ${event.region} 未检查`,
+    'account-failed': (event) => `账号 ${accountLabel(event.account)} 未检查`,
     'regions-failed': () => '未检查任何实例',
     missing: (event) => `${event.names.length} 台实例未找到`,
   },
@@ -286,12 +297,15 @@ export const zhCN: Catalogue = {
         `📊 <b>Lightsail 流量：${escapeHtml(month(model.monthKey))}至今</b>（截至 ${utcMinute(model.generatedAt.toISOString())}）`,
         `共 ${counts.instances} 台实例，分布在 ${counts.regions} 个区域 · ${counts.over} 台达到或超过 ${context.quotaPercent}% · ${counts.unknown} 台未知${counts.ignored > 0 ? ` · ${counts.ignored} 台已忽略` : ''}`,
       ].join('\n'),
-    regionFailure: (region, error) => `❗ ${escapeHtml(region)} 无法读取：${escapeHtml(error)}`,
+    regionFailure: (region, error, account) =>
+      `❗ ${escapeHtml(region)}${account === undefined ? '' : `（账号 ${escapeHtml(accountLabel(account))}）`} 无法读取：${escapeHtml(error)}`,
     line(row, note, context) {
       const { unit } = context;
       const used = row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit);
       const state = STATES[row.state] ?? row.state;
-      return `<code>${escapeHtml(row.name)}</code> ${escapeHtml(row.region)} · ${escapeHtml(state)} · 已用 ${used} / ${formatAmount(row.allowanceBytes, unit)} ${unit} · ${percent(row.percent)}${note ? ` · ${escapeHtml(note)}` : ''}`;
+      const account = row.accountName ?? row.account;
+      const where = `${escapeHtml(row.region)}${account === undefined ? '' : `（账号 ${escapeHtml(account)}）`}`;
+      return `<code>${escapeHtml(row.name)}</code> ${where} · ${escapeHtml(state)} · 已用 ${used} / ${formatAmount(row.allowanceBytes, unit)} ${unit} · ${percent(row.percent)}${note ? ` · ${escapeHtml(note)}` : ''}`;
     },
     actions: {
       none: '',
@@ -361,7 +375,7 @@ export const zhCN: Catalogue = {
             : `${formatAmount(shown.usedBytes, unit)} / ${allowance} · ${percent(shown.percent)}`;
       const unread =
         shown.notRead.length === 0 ? '' : ` · ${shown.notRead.map(escapeHtml).join('、')} 未读取（未运行）`;
-      return `资源池 <code>${escapeHtml(pool.bundleId)}</code>（${escapeHtml(pool.region)}）：${names} · ${usage}${unread}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
+      return `资源池 <code>${escapeHtml(pool.bundleId)}</code>（${escapeHtml(pool.region)}${inAccount(pool.accountName ?? pool.account)}）：${names} · ${usage}${unread}${heading ? ` · ${escapeHtml(heading)}` : ''}`;
     },
     poolsTitle: '资源池（同一区域同一套餐：AWS 合并计算它们的配额）：',
     heading(h) {
