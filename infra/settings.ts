@@ -50,6 +50,8 @@ export interface DeploySettings {
   readonly logRetentionDays: number;
   /** `restartOnNewMonth` (RESTART_ON_NEW_MONTH): also what grants the function `lightsail:StartInstance`. */
   readonly restartOnNewMonth: boolean;
+  /** The member accounts' roles (`accounts`, ACCOUNTS): the function may assume exactly these. */
+  readonly accountRoleArns: readonly string[];
 }
 
 /** Context keys passed through to the handler, and the environment variable each becomes. */
@@ -71,6 +73,9 @@ export const GUARD_SETTINGS = {
   stopAhead: ENV.stopAhead,
   burstMbps: ENV.burstMbps,
   allowanceScope: ENV.allowanceScope,
+  // Before externalId: the external id is checked against the roles it belongs to.
+  accounts: ENV.accounts,
+  externalId: ENV.accountExternalId,
 } as const;
 
 /** Every setting a settings file or `-c` may give, guard settings first. */
@@ -143,6 +148,7 @@ export function readSettings(read: ContextReader): DeploySettings {
     alertPhoneNumbers,
     // Read with the handler's parser, so the policy grants StartInstance exactly when it restarts.
     restartOnNewMonth: parseConfig(environment).restartOnNewMonth,
+    accountRoleArns: Object.freeze(parseConfig(environment).accounts.map((account) => account.roleArn)),
     botTokenParameterName: parameterName(
       'botTokenParameterName',
       text('botTokenParameterName') ?? DEFAULT_BOT_TOKEN_PARAMETER,

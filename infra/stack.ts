@@ -103,6 +103,7 @@ export class GuardStack extends Stack {
         botTokenKmsKeyArn: settings.botTokenKmsKeyArn,
         restartOnNewMonth: settings.restartOnNewMonth,
         alertTopicArn,
+        accountRoleArns: settings.accountRoleArns,
       }),
     );
     fn.role?.attachInlinePolicy(new iam.Policy(this, 'GuardPolicy', { document: policy }));

@@ -16,6 +16,7 @@ import {
   statusCommand,
 } from './cli/guard-commands.js';
 import { holdCommand, keepRunningCommand, releaseCommand } from './cli/lifecycle-commands.js';
+import { memberTemplateCommand } from './cli/member-template.js';
 import { parseCommandLine } from './cli/options.js';
 import { setActionCommand, setQuotaCommand, setWarnCommand } from './cli/policy-commands.js';
 import { testAlertCommand } from './cli/test-alert.js';
@@ -45,6 +46,7 @@ const COMMANDS: readonly CliCommand[] = [
   untagAllCommand,
   findChatIdCommand,
   testAlertCommand,
+  memberTemplateCommand,
 ];
 
 const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -96,8 +98,12 @@ Environment:
                         that close, never below 50% (default 0: off; 1000 for 1 Gbps)
   ${ENV.allowanceScope}         instance (default) or pool: judge the instances of one bundle in
                         one region together, against their pooled allowance, as AWS bills
+  ${ENV.accounts}                other AWS accounts, through roles: comma-separated role ARNs, each
+                        optionally named (name=arn); the guard's own account is checked too
+  ${ENV.accountExternalId}     the external id the member roles require
   AWS credentials and region come from the AWS SDK's default chain (AWS_PROFILE, AWS_REGION, ...);
-  AWS_ENDPOINT_URL_LIGHTSAIL points every region at a Lightsail-compatible endpoint.
+  AWS_ENDPOINT_URL_LIGHTSAIL points every region at a Lightsail-compatible endpoint, and
+  AWS_ENDPOINT_URL_STS the role assumptions at an STS-compatible one.
 
 Exit codes:
   0  every monitored instance was checked and every stop and message succeeded

@@ -31,7 +31,7 @@ export const ROLE_ARN_PATTERN = /^arn:aws(?:-cn|-us-gov)?:iam::(\d{12}):role\/[\
 const NAME_PATTERN = /^[A-Za-z0-9][\w.-]{0,63}$/;
 
 /** STS takes 2 to 1,224 characters of `[\w+=,.@:/-]` as an external id. */
-const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
+export const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
 
 /** The 12-digit account id of a role ARN. */
 export function accountIdOf(roleArn: string): string | undefined {
