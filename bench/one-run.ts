@@ -7,13 +7,13 @@
 
 import { performance } from 'node:perf_hooks';
 import { LightsailClient } from '@aws-sdk/client-lightsail';
+import { telegramChannel } from '../src/channels/telegram.js';
 import { parseConfig } from '../src/config.js';
 import { ENV } from '../src/constants.js';
 import type { Notifier } from '../src/core/ports.js';
 import { runGuard } from '../src/engine/run.js';
 import { lightsailClientFactory } from '../src/lightsail/clients.js';
 import { createLightsailFleet } from '../src/lightsail/fleet.js';
-import { telegramChannel } from '../src/telegram/channel.js';
 import { runBaseline } from './baseline.js';
 import { type Job, type JobResult, RESULT_PREFIX } from './job.js';
 import { type CommandCounts, countingFactory } from './sdk-counter.js';

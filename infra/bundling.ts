@@ -9,23 +9,27 @@ import { type BuildOptions, build } from 'esbuild';
 
 /** Entry point, relative to the repository root. */
 export const LAMBDA_ENTRY = 'src/lambda.ts';
+/** The chat commands' function (`telegramCommands`), bundled the same way. */
+export const TELEGRAM_WEBHOOK_ENTRY = 'src/telegram-webhook.ts';
 /** Exported function name; the Lambda handler setting is `index.handler`. */
 export const LAMBDA_HANDLER = 'handler';
 /** The file esbuild writes; NodejsFunction names ESM output `index.mjs` as well. */
 export const LAMBDA_OUTFILE = 'index.mjs';
 
 /**
- * Most bytes `index.mjs` may have: 600 KB, counted in thousands as BENCHMARKS.md counts it. A
+ * Most bytes `index.mjs` may have: 650 KB, counted in thousands as BENCHMARKS.md counts it. A
  * bigger bundle loads slower on every cold start; `npm run bench` reports against this and a test
  * fails past it, so a dependency that drags in a second SDK is caught before it ships. It was
  * 500 KB until the alert channels: Amazon SNS's client and the AWS Query protocol's XML support
  * add about 42 KB that publishing to a topic cannot do without, and the channels, the push
  * services and the two language catalogues about 30 KB of the guard's own code (546 KB in all).
  * 600 KB since the short SMS texts in both languages, the measured metric coverage and the month's
- * last-interval wording (582 KB in all, 14 KB more of the guard's own code). The shared SDK core,
- * which is what costs import time, is the same.
+ * last-interval wording (582 KB in all, 14 KB more of the guard's own code). 650 KB since the
+ * channel registry with Discord, Slack and ntfy and the message variants picked in core (601 KB in
+ * all): the guard's own code, not a second SDK. The shared SDK core, which is what costs import
+ * time (61 ms over bare node, measured), is the same.
  */
-export const LAMBDA_ASSET_BUDGET_BYTES = 600_000;
+export const LAMBDA_ASSET_BUDGET_BYTES = 650_000;
 
 /**
  * CommonJS code in a dependency may `require` a Node built-in, which an ES-module bundle cannot do

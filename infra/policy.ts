@@ -1,6 +1,6 @@
 /**
  * The one source of the guard's IAM permissions. The stack attaches this document to the function's
- * role and `scripts/print-policy.ts` prints it for console and CLI users, so the README cannot drift
+ * role and `scripts/print-policy.ts` prints it for console and CLI users, so docs/deploy.md cannot drift
  * from what is deployed (a test compares them).
  */
 
@@ -136,7 +136,7 @@ export function cliPolicyDocument(partition = 'aws', account = '<ACCOUNT_ID>'): 
   };
 }
 
-/** The document as README and console users see it: placeholders where the stack has tokens. */
+/** The document as the docs and console users see it: placeholders where the stack has tokens. */
 export function printablePolicyDocument(overrides: Partial<PolicyTarget> = {}): PolicyDocumentJson {
   return guardPolicyDocument({
     partition: 'aws',

@@ -52,6 +52,13 @@ export interface DeploySettings {
   readonly restartOnNewMonth: boolean;
   /** The member accounts' roles (`accounts`, ACCOUNTS): the function may assume exactly these. */
   readonly accountRoleArns: readonly string[];
+  /**
+   * `telegramCommands`: a second function behind a Function URL answers the chat commands
+   * (docs/telegram-commands.md). Off by default.
+   */
+  readonly telegramCommands: boolean;
+  /** `telegramAdminIds` (TELEGRAM_ADMIN_IDS of the commands' function): who may command in a group. */
+  readonly telegramAdminIds: string | undefined;
 }
 
 /** Context keys passed through to the handler, and the environment variable each becomes. */
@@ -93,6 +100,8 @@ export const SETTING_KEYS = [
   'memorySize',
   'timeoutSeconds',
   'logRetentionDays',
+  'telegramCommands',
+  'telegramAdminIds',
 ] as const;
 
 /** Thrown when a setting is missing or malformed; the message names the key and what it accepts. */
@@ -174,6 +183,13 @@ export function readSettings(read: ContextReader): DeploySettings {
     memorySize: integer('memorySize', text('memorySize') ?? '512', 128, 10_240),
     timeoutSeconds: integer('timeoutSeconds', text('timeoutSeconds') ?? '300', 1, 900),
     logRetentionDays: retention(text('logRetentionDays') ?? '90'),
+    telegramCommands: flag('telegramCommands', text('telegramCommands') ?? 'false'),
+    telegramAdminIds: optional(
+      text('telegramAdminIds'),
+      'telegramAdminIds',
+      /^\d{1,20}(,\d{1,20})*$/,
+      'comma-separated Telegram user ids, e.g. 123456789,987654321',
+    ),
   });
 }
 
@@ -290,6 +306,13 @@ function integer(key: string, value: string, min: number, max: number): number {
     );
   }
   return n;
+}
+
+function flag(key: string, value: string): boolean {
+  if (value !== 'true' && value !== 'false') {
+    throw new SettingsError(`${key}: expected true or false, got ${JSON.stringify(value)}`);
+  }
+  return value === 'true';
 }
 
 function retention(value: string): number {

@@ -17,7 +17,9 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'a
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { ArtifactMetadataEntryType } from 'aws-cdk-lib/cloud-assembly-schema';
 import type { Construct } from 'constructs';
+import { setsAChannel } from '../src/channels/registry.js';
 import {
   DAILY_REPORT_EVENT,
   DEPLOY_SETTINGS_FILE,
@@ -26,8 +28,9 @@ import {
   SNS_TYPE_ATTRIBUTE,
 } from '../src/constants.js';
 import { GuardAlarms } from './alarms.js';
-import { cdkBundlingOptions, LAMBDA_ENTRY, LAMBDA_HANDLER } from './bundling.js';
-import { guardPolicyDocument } from './policy.js';
+import { cdkBundlingOptions, LAMBDA_ENTRY, LAMBDA_HANDLER, TELEGRAM_WEBHOOK_ENTRY } from './bundling.js';
+import { commandsPolicyDocument } from './commands-policy.js';
+import { guardPolicyDocument, type PolicyTarget } from './policy.js';
 import type { DeploySettings } from './settings.js';
 
 export interface GuardStackProps extends StackProps {
@@ -37,7 +40,19 @@ export interface GuardStackProps extends StackProps {
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Why synthesis stops without a chat: said where the user will read it, with what to do. */
-export const MISSING_CHAT_ID = `No alert channel is set, so the guard could not send a single alert. Set "telegramChatId" in ${DEPLOY_SETTINGS_FILE} (copy deploy.settings.example.json; lightsail-guard find-chat-id prints the id), or "alertEmails" (or "snsTopicArn") for email through Amazon SNS, or "channelSecretsParameterName" for webhook and push channels (README, Channels), or pass -c telegramChatId=<chat id>.`;
+export const MISSING_CHAT_ID = `No alert channel is set, so the guard could not send a single alert. Set "telegramChatId" in ${DEPLOY_SETTINGS_FILE} (copy deploy.settings.example.json; lightsail-guard find-chat-id prints the id), or "alertEmails" (or "snsTopicArn") for email through Amazon SNS, or "channelSecretsParameterName" for webhook and push channels (docs/channels.md), or pass -c telegramChatId=<chat id>.`;
+
+/**
+ * The error annotations of `stack` and everything in it (`MISSING_CHAT_ID`), in the order they were
+ * added: what `cdk synth` and `cdk deploy` would stop on, for infra/app.ts to say plainly.
+ */
+export function stackErrors(stack: Stack): string[] {
+  return stack.node
+    .findAll()
+    .flatMap((construct) => construct.node.metadata)
+    .filter((entry) => entry.type === ArtifactMetadataEntryType.ERROR)
+    .map((entry) => String(entry.data));
+}
 
 /**
  * The guard as a scheduled Lambda: one function, a check schedule, a daily-report schedule, and
@@ -50,9 +65,11 @@ export class GuardStack extends Stack {
     const { settings } = props;
     const alertTopic = alertTopicFor(this, settings);
     const alertTopicArn = alertTopic?.topicArn ?? settings.guardEnvironment[ENV.snsTopicArn];
+    // A channel by the registry's variables (the chat id, a topic of your own), the topic the stack
+    // creates, or the parameter webhook and push channels are read from.
     if (
-      settings.guardEnvironment[ENV.telegramChatId] === undefined &&
-      alertTopicArn === undefined &&
+      !setsAChannel(settings.guardEnvironment) &&
+      alertTopic === undefined &&
       settings.channelSecretsParameterName === undefined
     ) {
       // An error, not a warning: `cdk synth` and `cdk deploy` stop on it, so no guard that cannot
@@ -93,19 +110,18 @@ export class GuardStack extends Stack {
       bundling: cdkBundlingOptions(),
     });
 
-    const policy = iam.PolicyDocument.fromJson(
-      guardPolicyDocument({
-        partition: Aws.PARTITION,
-        account: Aws.ACCOUNT_ID,
-        region: Aws.REGION,
-        botTokenParameterName: settings.botTokenParameterName,
-        channelSecretsParameterName: settings.channelSecretsParameterName,
-        botTokenKmsKeyArn: settings.botTokenKmsKeyArn,
-        restartOnNewMonth: settings.restartOnNewMonth,
-        alertTopicArn,
-        accountRoleArns: settings.accountRoleArns,
-      }),
-    );
+    const target: PolicyTarget = {
+      partition: Aws.PARTITION,
+      account: Aws.ACCOUNT_ID,
+      region: Aws.REGION,
+      botTokenParameterName: settings.botTokenParameterName,
+      channelSecretsParameterName: settings.channelSecretsParameterName,
+      botTokenKmsKeyArn: settings.botTokenKmsKeyArn,
+      restartOnNewMonth: settings.restartOnNewMonth,
+      alertTopicArn,
+      accountRoleArns: settings.accountRoleArns,
+    };
+    const policy = iam.PolicyDocument.fromJson(guardPolicyDocument(target));
     fn.role?.attachInlinePolicy(new iam.Policy(this, 'GuardPolicy', { document: policy }));
 
     // Scheduler only retries when its Invoke call fails; with an asynchronous invoke that call may
@@ -144,7 +160,63 @@ export class GuardStack extends Stack {
     new CfnOutput(this, 'LogGroupName', { value: logGroup.logGroupName });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
     if (alertTopic !== undefined) new CfnOutput(this, 'AlertTopicArn', { value: alertTopic.topicArn });
+    if (settings.telegramCommands) {
+      telegramCommandsFunction(this, settings, functionEnvironment(settings, alertTopic?.topicArn), target);
+    }
   }
+}
+
+/**
+ * The chat commands (`telegramCommands`): a function of their own behind a Function URL, so that
+ * a command is answered while a check runs (the check's reserved concurrency of 1 would throttle
+ * it), with only the permissions the commands need. `AuthType NONE`: Telegram cannot sign a
+ * request; the function answers 401 to any request without the webhook's secret header.
+ */
+function telegramCommandsFunction(
+  scope: Construct,
+  settings: DeploySettings,
+  environment: Record<string, string>,
+  target: PolicyTarget,
+): void {
+  if (settings.guardEnvironment[ENV.telegramChatId] === undefined) {
+    Annotations.of(scope).addError(
+      `"telegramCommands": true needs "telegramChatId" in ${DEPLOY_SETTINGS_FILE}: the one chat that may command the guard.`,
+    );
+  }
+  const logGroup = new logs.LogGroup(scope, 'TelegramCommandsLogs', {
+    retention: settings.logRetentionDays as logs.RetentionDays,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  const fn = new NodejsFunction(scope, 'TelegramCommands', {
+    entry: `${REPO_ROOT}${TELEGRAM_WEBHOOK_ENTRY}`,
+    handler: LAMBDA_HANDLER,
+    projectRoot: REPO_ROOT,
+    depsLockFilePath: `${REPO_ROOT}package-lock.json`,
+    description: 'lightsail-guard: answers the Telegram chat commands (/status, /keep, ...)',
+    runtime: lambda.Runtime.NODEJS_22_X,
+    architecture: lambda.Architecture.ARM_64,
+    memorySize: settings.memorySize,
+    // Telegram waits about a minute for an answer before it sends the update again.
+    timeout: Duration.seconds(50),
+    logGroup,
+    environment: {
+      ...environment,
+      ...(settings.telegramAdminIds === undefined
+        ? {}
+        : { [ENV.telegramAdminIds]: settings.telegramAdminIds }),
+    },
+    bundling: cdkBundlingOptions(),
+  });
+  fn.role?.attachInlinePolicy(
+    new iam.Policy(scope, 'TelegramCommandsPolicy', {
+      document: iam.PolicyDocument.fromJson(commandsPolicyDocument(target)),
+    }),
+  );
+  const url = fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+  new CfnOutput(scope, 'TelegramCommandsUrl', {
+    value: url.url,
+    description: 'lightsail-guard telegram-commands on <this URL>',
+  });
 }
 
 /**

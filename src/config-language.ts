@@ -1,8 +1,8 @@
 /** `ALERT_LANGUAGE`: the language of alerts, reports and subjects, per channel where asked. */
 
+import { CHANNEL_NAMES } from './channels/registry.js';
 import { ENV } from './constants.js';
 import { LANGUAGES, type Language } from './core/i18n/catalogue.js';
-import { CHANNEL_NAMES, type ChannelName } from './core/ports.js';
 import { type Environment, setting, splitList } from './env.js';
 import { ConfigError } from './errors.js';
 
@@ -23,7 +23,7 @@ function languageOf(raw: string): Language {
  */
 export function parseLanguages(env: Environment): {
   readonly language: Language;
-  readonly channelLanguages: Readonly<Partial<Record<ChannelName, Language>>>;
+  readonly channelLanguages: Readonly<Partial<Record<string, Language>>>;
 } {
   const raw = setting(env, ENV.alertLanguage);
   if (raw === undefined) return { language: DEFAULT_LANGUAGE, channelLanguages: Object.freeze({}) };
@@ -34,7 +34,7 @@ export function parseLanguages(env: Environment): {
       `${ENV.alertLanguage} has one language for every channel, then <channel>:<language> pairs; got "${raw}".`,
     );
   }
-  const channelLanguages: Partial<Record<ChannelName, Language>> = {};
+  const channelLanguages: Partial<Record<string, Language>> = {};
   for (const pair of items.filter((item) => item.includes(':'))) {
     const [channel = '', language = ''] = pair.split(':', 2).map((part) => part.trim());
     if (!(CHANNEL_NAMES as readonly string[]).includes(channel)) {
@@ -42,7 +42,7 @@ export function parseLanguages(env: Environment): {
         `${ENV.alertLanguage}: "${channel}" is not a channel; channels are ${CHANNEL_NAMES.join(', ')}.`,
       );
     }
-    channelLanguages[channel as ChannelName] = languageOf(language);
+    channelLanguages[channel] = languageOf(language);
   }
   return {
     language: defaults[0] === undefined ? DEFAULT_LANGUAGE : languageOf(defaults[0]),

@@ -1,31 +1,17 @@
+import { SECRET_CHANNEL_SETTINGS } from './channels/registry.js';
 import { ENV } from './constants.js';
 import type { Environment } from './env.js';
 import { ConfigError } from './errors.js';
 
-/**
- * The channel settings that are secrets: a webhook or push URL carries its own credential, and a
- * signing secret is one. A deployed function must not hold them in its environment (anyone who
- * may read the function's configuration would see them), so the Lambda can read them from one SSM
- * SecureString named by CHANNEL_SECRETS_PARAMETER instead.
- */
-export const SECRET_CHANNEL_SETTINGS = [
-  ENV.webhookUrl,
-  ENV.webhookSecret,
-  ENV.feishuWebhookUrl,
-  ENV.feishuSecret,
-  ENV.dingtalkWebhookUrl,
-  ENV.dingtalkSecret,
-  ENV.wecomWebhookUrl,
-  ENV.barkUrl,
-  ENV.serverchanSendkey,
-] as const;
-
 const ALLOWED: ReadonlySet<string> = new Set(SECRET_CHANNEL_SETTINGS);
 
 /**
- * Reads the parameter's text: one `NAME=value` a line, as in a `.env` file; blank lines and lines
- * starting with `#` are skipped. Only the names above are accepted, each once. Errors name the
- * parameter, the line and the name, never a value.
+ * Reads the text of CHANNEL_SECRETS_PARAMETER, the SSM SecureString a deployed function reads its
+ * secret channel settings from (webhook and push URLs carry credentials, and anyone who may read a
+ * function's configuration would see them there): one `NAME=value` a line, as in a `.env` file;
+ * blank lines and lines starting with `#` are skipped. Only the channels' secret settings
+ * (`SECRET_CHANNEL_SETTINGS`) are accepted, each once. Errors name the parameter, the line and the
+ * name, never a value.
  */
 export function parseChannelSecrets(text: string, parameter: string): Record<string, string> {
   const found: Record<string, string> = {};

@@ -1,7 +1,8 @@
 import { type AccountsConfig, parseAccounts } from './accounts/config.js';
-import { type ChannelSettings, parseChannelSettings } from './config-channels.js';
+import { type ChannelSettings, parseChannelSettings } from './channels/registry.js';
+import { parseTelegram, type TelegramConfig } from './channels/telegram.js';
 import { DEFAULT_LANGUAGE, parseLanguages } from './config-language.js';
-import { DEFAULT_TELEGRAM_API_ROOT, ENV } from './constants.js';
+import { ENV } from './constants.js';
 import type { AllowanceUnit } from './core/allowance.js';
 import { DEFAULT_TIME_ZONE, isIanaTimeZone } from './core/display-time.js';
 import type { GlobalAction } from './core/instance-policy.js';
@@ -10,23 +11,18 @@ import type { AllowanceScope, GuardSettings } from './engine/run.js';
 import { type Environment, setting, splitList } from './env.js';
 import { ConfigError } from './errors.js';
 import type { Pace } from './lightsail/pacing.js';
-import { redact } from './telegram/errors.js';
-import { validateBotToken, validateChatId } from './telegram/validate.js';
 
+export { checkTelegram, parseTelegram, type TelegramConfig } from './channels/telegram.js';
 export type { Environment } from './env.js';
-
-export interface TelegramConfig {
-  readonly token: string | undefined;
-  /** SSM parameter holding the token (Lambda); used only when `token` is unset. */
-  readonly tokenParameter: string | undefined;
-  readonly chatId: string | undefined;
-  readonly apiRoot: string;
-}
 
 /** The whole configuration, parsed once and frozen. */
 export interface Config extends GuardSettings, AccountsConfig {
+  /**
+   * The Telegram settings as given, in use or not: find-chat-id, TELEGRAM_API_ROOT and the
+   * Lambda's token parameter read them here.
+   */
   readonly telegram: TelegramConfig;
-  /** Every other channel: Amazon SNS, webhooks, push services. */
+  /** Every channel's settings, `undefined` where it is not in use (src/channels/registry.ts). */
   readonly channels: ChannelSettings;
   /**
    * CHANNEL_SECRETS_PARAMETER: the SSM parameter the Lambda reads secret channel settings from
@@ -262,20 +258,6 @@ function parsePace(env: Environment): Pace | undefined {
   return Object.freeze({ perSecond, burst: Math.max(1, Math.floor(perSecond)) });
 }
 
-/**
- * The Telegram settings as given, unchecked: only commands that send check them
- * ({@link checkTelegram}), so `status` and a dry run never refuse to run over a setting they do
- * not use. `find-chat-id` and `test-alert` read these alone, not the guard's other settings.
- */
-export function parseTelegram(env: Environment): TelegramConfig {
-  return Object.freeze({
-    token: setting(env, ENV.telegramBotToken),
-    tokenParameter: setting(env, ENV.telegramBotTokenParameter),
-    chatId: setting(env, ENV.telegramChatId),
-    apiRoot: (setting(env, ENV.telegramApiRoot) ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, ''),
-  });
-}
-
 function freezeList(items: string[] | undefined): readonly string[] | undefined {
   return items === undefined ? undefined : Object.freeze(items);
 }
@@ -321,42 +303,8 @@ export function parseConfig(env: Environment): Config {
     pace: parsePace(env),
     ...parseLanguages(env),
     telegram: parseTelegram(env),
-    channels: Object.freeze(parseChannelSettings(env)),
+    channels: parseChannelSettings(env),
     channelSecretsParameter: setting(env, ENV.channelSecretsParameter),
     ...parseAccounts(env),
   });
-}
-
-/**
- * Checks the shape of every Telegram setting that is set, and throws `ConfigError` naming the first
- * bad one; messages never repeat a token. Called by what sends (check, report, test-alert, the
- * Lambda) and, for the token and API root only, by find-chat-id.
- */
-export function checkTelegram(
-  telegram: TelegramConfig,
-  parts: { readonly chatId: boolean } = { chatId: true },
-): void {
-  const { token, chatId, apiRoot } = telegram;
-  if (token !== undefined) {
-    const problem = validateBotToken(token);
-    if (problem) throw new ConfigError(`${ENV.telegramBotToken}: ${problem}`);
-  }
-  if (parts.chatId && chatId !== undefined) {
-    const problem = validateChatId(chatId);
-    if (problem) throw new ConfigError(`${ENV.telegramChatId}: ${problem}`);
-  }
-  if (!/^https?:\/\/[^\s/]+/.test(apiRoot)) {
-    // A URL pasted with a token in it must not reach the logs through this message.
-    throw new ConfigError(
-      `${ENV.telegramApiRoot} must be an http(s) URL such as ${DEFAULT_TELEGRAM_API_ROOT}; got "${redact(apiRoot, token ?? '')}".`,
-    );
-  }
-}
-
-/** What a sender lacks: the bot token (or, in Lambda, the parameter holding it) and the chat. */
-export function missingTelegram(telegram: TelegramConfig): ReadonlyArray<'token' | 'chatId'> {
-  return [
-    ...(telegram.token === undefined && telegram.tokenParameter === undefined ? (['token'] as const) : []),
-    ...(telegram.chatId === undefined ? (['chatId'] as const) : []),
-  ];
 }

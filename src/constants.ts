@@ -9,6 +9,8 @@ export const ENV = {
   telegramBotTokenParameter: 'TELEGRAM_BOT_TOKEN_PARAMETER',
   telegramChatId: 'TELEGRAM_CHAT_ID',
   telegramApiRoot: 'TELEGRAM_API_ROOT',
+  /** Chat commands: the user ids who may command in a group (default: its administrators). */
+  telegramAdminIds: 'TELEGRAM_ADMIN_IDS',
   quotaPercent: 'QUOTA_PERCENT',
   warnPercent: 'WARN_PERCENT',
   instancesToMonitor: 'INSTANCES_TO_MONITOR',
@@ -31,6 +33,10 @@ export const ENV = {
   barkUrl: 'BARK_URL',
   serverchanSendkey: 'SERVERCHAN_SENDKEY',
   serverchanApiRoot: 'SERVERCHAN_API_ROOT',
+  discordWebhookUrl: 'DISCORD_WEBHOOK_URL',
+  slackWebhookUrl: 'SLACK_WEBHOOK_URL',
+  ntfyUrl: 'NTFY_URL',
+  ntfyToken: 'NTFY_TOKEN',
   channelSecretsParameter: 'CHANNEL_SECRETS_PARAMETER',
   timeZone: 'TIME_ZONE',
   metricDelayMinutes: 'METRIC_DELAY_MINUTES',
@@ -90,7 +96,7 @@ export const TAGS = {
   stopped: `${TAG_PREFIX}stopped`,
   /**
    * Any value, even none: never start this instance again on a new month (the owner's choice wins).
-   * The README asks for a non-empty one, the only kind the start grant is sure to see.
+   * The docs ask for a non-empty one, the only kind the start grant is sure to see.
    */
   hold: `${TAG_PREFIX}hold`,
   /** This instance's stop threshold in percent, by the rules of QUOTA_PERCENT. */

@@ -1,19 +1,19 @@
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { type AwsSettings, clientOptions } from './aws-settings.js';
-import { configuredChannels, telegramMissing } from './channels.js';
-import { type Config, checkTelegram, parseConfig } from './config.js';
+import { requireLambdaChannels } from './channels/registry.js';
+import { snsClientFor } from './channels/sns.js';
+import { type Config, parseConfig } from './config.js';
 import { parseChannelSecrets, withChannelSecrets } from './config-secrets.js';
-import { DAILY_REPORT_EVENT, DEPLOY_SETTINGS_FILE, ENV } from './constants.js';
+import { DAILY_REPORT_EVENT, ENV } from './constants.js';
 import type { Fleet } from './core/ports.js';
 import { runDeadline } from './engine/deadline.js';
 import { type Command, type LogEvent, type RunDependencies, runGuard } from './engine/run.js';
 import { type Environment, setting } from './env.js';
-import { ConfigError } from './errors.js';
 import { exitCodeOf, resultJson } from './output.js';
 import { readBotTokenParameter } from './ssm/bot-token.js';
 import { readSecureString } from './ssm/parameter.js';
-import { guardAccounts, guardChannels, guardFleet, lightsailClients, snsClientFor } from './wiring.js';
+import { guardAccounts, guardChannels, guardFleet, lightsailClients } from './wiring.js';
 
 /** What the handler takes from outside: everything it reads, the clock, and where its log lines go. */
 export interface HandlerDependencies {
@@ -45,30 +45,6 @@ interface Runtime {
 }
 
 /**
- * The Lambda has no `--dry-run` and must never hold the token in its environment, so it says what a
- * deployed function needs and where the stack sets it, not what the CLI would: a channel, and
- * Telegram, when it is one, whole.
- */
-function requireLambdaChannels(config: Config): void {
-  const telegram = telegramMissing(config);
-  if (telegram !== undefined) checkTelegram(config.telegram);
-  if (telegram === undefined ? configuredChannels(config).length > 0 : telegram.length === 0) return;
-  const missing = telegram ?? [ENV.telegramBotTokenParameter, ENV.telegramChatId];
-  const needs = missing.map((name) =>
-    name === ENV.telegramChatId
-      ? `${ENV.telegramChatId} (the chat that gets the alerts)`
-      : `${ENV.telegramBotTokenParameter} (the name of the SSM SecureString parameter that holds the bot token, e.g. /lightsail-guard/telegram-bot-token)`,
-  );
-  const other = telegram === undefined ? ', or another channel (README, Channels),' : '';
-  throw new ConfigError(
-    `the Lambda sends alerts and needs ${needs.join(' and ')}${other} in its environment. ` +
-      `The CDK stack sets them: put "telegramChatId" (and "botTokenParameterName", if not the default) in ${DEPLOY_SETTINGS_FILE} and run npm run deploy again. ` +
-      'On a function created in the console, set them under Configuration > Environment variables. ' +
-      'Never put the token itself in the environment of a deployed function.',
-  );
-}
-
-/**
  * The environment with the secret channel settings of CHANNEL_SECRETS_PARAMETER added, when it is
  * set: webhook and push URLs carry credentials and do not belong in a function's configuration.
  */
@@ -87,9 +63,10 @@ async function buildRuntime({ env, aws }: Pick<HandlerDependencies, 'env' | 'aws
   };
   const config = parseConfig(await environmentWithSecrets(env, ssm));
   requireLambdaChannels(config);
-  const token = configuredChannels(config).includes('telegram')
-    ? (config.telegram.token ?? (await readBotTokenParameter(ssm(), config.telegram.tokenParameter ?? '')))
-    : undefined;
+  const token =
+    config.channels.telegram !== undefined
+      ? (config.telegram.token ?? (await readBotTokenParameter(ssm(), config.telegram.tokenParameter ?? '')))
+      : undefined;
   const sns = config.channels.sns;
   const clients = lightsailClients(config, aws);
   return {
@@ -149,7 +126,7 @@ async function invoke(
   const deadline = context ? runDeadline(context.getRemainingTimeInMillis() - RETURN_MARGIN_MS) : undefined;
   const channels = guardChannels(config, {
     telegramToken: token,
-    deadline,
+    deadline: deadline?.sendsEndAt,
     maxTotalMs: 30_000,
     log,
     ...(snsClient ? { snsClient } : {}),

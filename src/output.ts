@@ -1,10 +1,10 @@
+import { channelLabel } from './channels/registry.js';
 import { DEFAULTS } from './config.js';
 import type { AllowanceUnit } from './core/allowance.js';
 import { DEFAULT_TIME_ZONE } from './core/display-time.js';
 import type { ForecastDisplay } from './core/forecast-text.js';
 import { htmlToPlain } from './core/html.js';
 import { en } from './core/i18n/en.js';
-import { CHANNEL_LABELS, type ChannelName } from './core/ports.js';
 import { poolLine } from './core/report.js';
 import { renderTable } from './core/table.js';
 import type { RunResult } from './engine/run.js';
@@ -34,7 +34,7 @@ export function resultJson(result: RunResult) {
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-const labelOf = (name: string): string => CHANNEL_LABELS[name as ChannelName] ?? name;
+const labelOf = channelLabel;
 
 /** One line per channel: how many messages it took and how many failed. */
 function deliverySummary(messages: RunResult['messages']): string[] {

@@ -5,30 +5,20 @@
  */
 
 import { LightsailClient } from '@aws-sdk/client-lightsail';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { accountSource } from './accounts/fleets.js';
 import { stsEndpoint } from './accounts/sts.js';
 import { type AwsSettings, clientOptions } from './aws-settings.js';
-import { configuredChannels } from './channels.js';
+import type { RunOptions } from './channels/descriptor.js';
+import { buildChannels } from './channels/registry.js';
 import type { Config } from './config.js';
 import { ENV } from './constants.js';
-import type { Channel, ChannelName, Notifier } from './core/ports.js';
-import type { RunDeadline } from './engine/deadline.js';
+import type { Channel } from './core/ports.js';
 import type { LogEvent, RunDependencies } from './engine/types.js';
 import type { Environment } from './env.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
 import { requireCredentials } from './lightsail/credentials.js';
 import { createLightsailFleet, type LightsailFleet } from './lightsail/fleet.js';
-import { createBarkChannel } from './push/bark.js';
-import { createDingtalkChannel } from './push/dingtalk.js';
-import { createFeishuChannel } from './push/feishu.js';
-import { createServerchanChannel } from './push/serverchan.js';
-import { createWebhookChannel } from './push/webhook.js';
-import { createWecomChannel } from './push/wecom.js';
-import { createSnsChannel, topicRegion } from './sns/channel.js';
-import { telegramChannel } from './telegram/channel.js';
-import { createTelegramNotifier } from './telegram/notifier.js';
 
 /** The client of one region, built once and reused (see `lightsailClientFactory`). */
 export type LightsailClients = (region: string) => LightsailClient;
@@ -108,86 +98,18 @@ export async function guardAccounts(
   }).fleets;
 }
 
-/** The Telegram notifier, its retries ending with the run's alert phase. */
-export function telegramNotifier(
-  config: Pick<Config, 'telegram'>,
-  token: string,
-  options: {
-    readonly deadline?: RunDeadline | undefined;
-    readonly maxTotalMs?: number;
-    readonly log?: (event: LogEvent) => void;
-  } = {},
-): Notifier {
-  const { log } = options;
-  return createTelegramNotifier({
-    token,
-    chatId: config.telegram.chatId ?? '',
-    apiRoot: config.telegram.apiRoot,
-    ...(options.deadline ? { deadline: options.deadline.sendsEndAt } : {}),
-    ...(options.maxTotalMs !== undefined ? { maxTotalMs: options.maxTotalMs } : {}),
-    ...(log ? { onRetry: (retry) => log({ level: 'warn', msg: 'telegram retry', ...retry }) } : {}),
-  });
-}
-
-/** How the channels of one run are built: the run's deadline, and where retries are logged. */
-export interface ChannelOptions {
-  /** The bot token, from the environment (CLI) or SSM (Lambda); Telegram is left out without one. */
-  readonly telegramToken: string | undefined;
-  readonly deadline?: RunDeadline | undefined;
-  /** Longest time one message may take, retries included (the Lambda keeps it short). */
-  readonly maxTotalMs?: number;
-  readonly log?: (event: LogEvent) => void;
-  /** The SNS client, built once per cold start by the Lambda; built here when not given. */
-  readonly snsClient?: SNSClient;
-}
-
 /**
- * The client of the topic's region (Publish must go there), with the SDK's endpoint (or the one
- * `aws` gives) and retries.
- */
-export function snsClientFor(topicArn: string, aws: AwsSettings = {}): SNSClient {
-  return new SNSClient({ ...clientOptions(aws, 'sns'), region: topicRegion(topicArn) });
-}
-
-/** Retries of a push channel, as log lines. */
-const logRetry =
-  (log: (event: LogEvent) => void) =>
-  (retry: { channel: string; attempt: number; waitMs: number; reason: string }): void =>
-    log({ level: 'warn', msg: 'channel retry', ...retry });
-
-/**
- * Every channel the configuration sets up, in `CHANNEL_NAMES` order: what `check` and `report`
- * deliver to (and what a test alert can go through). Their sends end with the run's alert phase.
+ * Every channel the configuration sets up, in registry order: what `check` and `report` deliver
+ * to (and what a test alert goes through). Their sends end with the run's alert phase, and their
+ * retries are logged.
  */
 export function guardChannels(
-  config: Pick<Config, 'telegram' | 'channels'>,
-  options: ChannelOptions,
+  config: Pick<Config, 'channels'>,
+  options: RunOptions & { readonly log?: (event: LogEvent) => void } = {},
 ): Channel[] {
-  const http = {
-    ...(options.deadline ? { deadline: options.deadline.sendsEndAt } : {}),
-    ...(options.maxTotalMs !== undefined ? { maxTotalMs: options.maxTotalMs } : {}),
-    ...(options.log ? { onRetry: logRetry(options.log) } : {}),
-  };
-  const { channels } = config;
-  /** Each channel from its settings; a record, so a channel added to `CHANNEL_NAMES` must be built here. */
-  const build: Readonly<Record<ChannelName, () => Channel | undefined>> = {
-    telegram: () =>
-      options.telegramToken === undefined
-        ? undefined
-        : telegramChannel(telegramNotifier(config, options.telegramToken, options)),
-    sns: () =>
-      channels.sns &&
-      createSnsChannel({
-        client: options.snsClient ?? snsClientFor(channels.sns.topicArn),
-        topicArn: channels.sns.topicArn,
-        ...http,
-      }),
-    webhook: () => channels.webhook && createWebhookChannel(channels.webhook, http),
-    feishu: () => channels.feishu && createFeishuChannel(channels.feishu, http),
-    dingtalk: () => channels.dingtalk && createDingtalkChannel(channels.dingtalk, http),
-    wecom: () => channels.wecom && createWecomChannel(channels.wecom, http),
-    bark: () => channels.bark && createBarkChannel(channels.bark, http),
-    serverchan: () => channels.serverchan && createServerchanChannel(channels.serverchan, http),
-  };
-  return configuredChannels(config).flatMap((name) => build[name]() ?? []);
+  const { log, ...run } = options;
+  return buildChannels(config, {
+    ...run,
+    ...(log ? { onRetry: (retry) => log({ level: 'warn', msg: 'channel retry', ...retry }) } : {}),
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requireChannels } from '../src/channels.js';
+import { requireChannels } from '../src/channels/registry.js';
 import { checkTelegram, type Environment, parseConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 

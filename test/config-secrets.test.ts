@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseChannelSecrets, SECRET_CHANNEL_SETTINGS, withChannelSecrets } from '../src/config-secrets.js';
+import { SECRET_CHANNEL_SETTINGS } from '../src/channels/registry.js';
+import { parseChannelSecrets, withChannelSecrets } from '../src/config-secrets.js';
 import { ConfigError } from '../src/errors.js';
 
 const PARAMETER = '/lightsail-guard/channels';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { configuredChannels, requireChannels } from '../src/channels.js';
+import {
+  CHANNEL_NAMES,
+  channelStates,
+  requireChannels,
+  requireLambdaChannels,
+} from '../src/channels/registry.js';
 import { checkTelegram, type Environment, parseConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
@@ -280,6 +285,10 @@ describe('REQUESTS_PER_SECOND', () => {
   });
 });
 
+/** The channels a configuration puts in use, in registry order. */
+const configuredChannels = (config: ReturnType<typeof parseConfig>): string[] =>
+  channelStates(config, 'cli').flatMap((state) => (state.inUse ? [state.descriptor.name] : []));
+
 describe('requireChannels', () => {
   it('asks for a channel, naming the Telegram variables, when none is set', () => {
     const config = parseConfig({});
@@ -310,15 +319,18 @@ describe('requireChannels', () => {
     expect(() => requireChannels(config, 'check')).toThrow(/needs TELEGRAM_BOT_TOKEN;/);
   });
 
-  it('accepts the SSM parameter in place of the token', () => {
+  it('accepts the SSM parameter in place of the token on the Lambda, not on the command line', () => {
     const config = parseConfig({
       TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/bot-token',
       TELEGRAM_CHAT_ID: '-1001234567890',
     });
 
-    expect(() => requireChannels(config, 'check')).not.toThrow();
+    expect(() => requireLambdaChannels(config)).not.toThrow();
     expect(configuredChannels(config)).toEqual(['telegram']);
     expect(config.telegram.tokenParameter).toBe('/lightsail-guard/bot-token');
+    expect(() => requireChannels(config, 'check')).toThrow(
+      'check sends Telegram messages and needs TELEGRAM_BOT_TOKEN; set it (TELEGRAM_BOT_TOKEN_PARAMETER is read by the Lambda only), or use --dry-run to see what would be sent.',
+    );
   });
 
   it('does not count the token parameter alone, which the stack always sets, as a channel', () => {
@@ -360,9 +372,19 @@ describe('parseConfig: ALERT_LANGUAGE', () => {
   });
 
   it('refuses a channel that does not exist, and two languages for every channel', () => {
-    expect(configError({ ALERT_LANGUAGE: 'zh-CN,slack:en' }).message).toBe(
-      'ALERT_LANGUAGE: "slack" is not a channel; channels are telegram, sns, webhook, feishu, dingtalk, wecom, bark, serverchan.',
+    expect(configError({ ALERT_LANGUAGE: 'zh-CN,matrix:en' }).message).toBe(
+      `ALERT_LANGUAGE: "matrix" is not a channel; channels are ${CHANNEL_NAMES.join(', ')}.`,
     );
+    expect(CHANNEL_NAMES.slice(0, 8)).toEqual([
+      'telegram',
+      'sns',
+      'webhook',
+      'feishu',
+      'dingtalk',
+      'wecom',
+      'bark',
+      'serverchan',
+    ]);
     expect(configError({ ALERT_LANGUAGE: 'en,zh-CN' }).message).toContain(
       'ALERT_LANGUAGE has one language for every channel, then <channel>:<language> pairs',
     );

@@ -1,23 +1,65 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { settingNames, shellCommands } from './support/markdown.js';
 
 const read = (name: string): string => readFileSync(new URL(`../${name}`, import.meta.url), 'utf8');
+const exists = (name: string): boolean => existsSync(new URL(`../${name}`, import.meta.url));
 
-const english = read('README.md');
-const chinese = read('README.zh-CN.md');
+/** Every English page with its Chinese page: the front page, and each page of docs/ that has one. */
+const pairs: { english: string; chinese: string; link: string; back: string }[] = [
+  { english: 'README.md', chinese: 'README.zh-CN.md', link: '(README.zh-CN.md)', back: '(README.md)' },
+  ...readdirSync(new URL('../docs/zh-CN/', import.meta.url))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => ({
+      english: `docs/${name}`,
+      chinese: `docs/zh-CN/${name}`,
+      link: `(zh-CN/${name})`,
+      back: `(../${name})`,
+    })),
+];
 
-describe('README.zh-CN.md', () => {
-  it('has every command example of README.md, in the same order, commands unchanged', () => {
-    expect(shellCommands(chinese)).toEqual(shellCommands(english));
-    expect(shellCommands(english).length).toBeGreaterThan(10);
+describe.each(pairs)('$chinese', ({ english, chinese, link, back }) => {
+  it(`has every command example of ${english}, in the same order, commands unchanged`, () => {
+    expect(shellCommands(read(chinese))).toEqual(shellCommands(read(english)));
   });
 
-  it('has every settings table row of README.md: the same variables, setting keys, tags and commands', () => {
-    const names = settingNames(english);
+  it(`has every settings table row of ${english}: the same variables, setting keys, tags and commands`, () => {
+    expect(settingNames(read(chinese))).toEqual(settingNames(read(english)));
+  });
 
-    expect(settingNames(chinese)).toEqual(names);
-    expect(names).toEqual(
+  it('links to the other language from each', () => {
+    expect(read(english)).toContain(link);
+    expect(read(chinese)).toContain(back);
+  });
+});
+
+describe('the Chinese pages', () => {
+  it('cover every page a user reads: the front page and the user guide in docs/', () => {
+    const translated = pairs.map((pair) => pair.english);
+
+    expect(translated).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'docs/how-it-decides.md',
+        'docs/channels.md',
+        'docs/deploy.md',
+        'docs/cli.md',
+        'docs/configuration.md',
+        'docs/costs.md',
+      ]),
+    );
+  });
+
+  it('each translate an English page of the same name', () => {
+    for (const { english } of pairs) expect(exists(english), english).toBe(true);
+  });
+
+  it('compare what matters: the commands and the rows of the settings, tags and commands tables', () => {
+    const english = pairs.map((pair) => read(pair.english)).join('\n');
+
+    expect(shellCommands(english).length).toBeGreaterThan(10);
+    expect(settingNames(english)).toEqual(
       expect.arrayContaining([
         '`ALERT_LANGUAGE`',
         '`SNS_TOPIC_ARN`',
@@ -25,11 +67,6 @@ describe('README.zh-CN.md', () => {
         '`lightsail-guard:sent-to`',
       ]),
     );
-  });
-
-  it('links to the other language from each', () => {
-    expect(english).toContain('(README.zh-CN.md)');
-    expect(chinese).toContain('(README.md)');
   });
 });
 

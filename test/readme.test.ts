@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { GUARD_SETTINGS } from '../infra/settings.js';
 import { ENV } from '../src/constants.js';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const tableRows = readme.split('\n').filter((line) => line.startsWith('| `'));
+const configuration = readFileSync(new URL('../docs/configuration.md', import.meta.url), 'utf8');
+const tableRows = configuration.split('\n').filter((line) => line.startsWith('| `'));
 
-describe('the README', () => {
+describe('the configuration docs', () => {
   it('has a row in the configuration table for every environment variable the guard reads', () => {
     for (const name of Object.values(ENV)) {
       expect(

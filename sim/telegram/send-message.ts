@@ -8,6 +8,12 @@ export interface ReceivedMessage {
   text: string;
   parseMode?: string;
   at: Date;
+  /** The id the fake gave the message (what `editMessageText` names). */
+  messageId?: number;
+  /** `reply_markup` as sent (inline keyboards); removed by an `editMessageText` without one. */
+  replyMarkup?: unknown;
+  /** `reply_parameters.message_id`: the message it answers. */
+  replyTo?: number;
 }
 
 export type Params = Record<string, unknown>;
@@ -65,12 +71,22 @@ export function sendMessage(params: Params, mailbox: Mailbox): Reply {
   if (!checked.ok) return refusal(400, `Bad Request: ${checked.description}`);
 
   const at = new Date();
-  mailbox.record({ chatId, text, ...(parseMode === undefined ? {} : { parseMode }), at });
+  const messageId = mailbox.nextMessageId();
+  const replyTo = (params.reply_parameters as { message_id?: unknown } | undefined)?.message_id;
+  mailbox.record({
+    chatId,
+    text,
+    ...(parseMode === undefined ? {} : { parseMode }),
+    at,
+    messageId,
+    ...(params.reply_markup === undefined ? {} : { replyMarkup: params.reply_markup }),
+    ...(typeof replyTo === 'number' ? { replyTo } : {}),
+  });
   const chat = /^-?\d+$/.test(chatId)
     ? { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' }
     : { id: -1001, type: 'channel', username: chatId.slice(1) };
   return ok({
-    message_id: mailbox.nextMessageId(),
+    message_id: messageId,
     from: mailbox.bot,
     chat,
     date: Math.floor(at.getTime() / 1000),

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { HeldRequests } from '../held-requests.js';
 import { PauseGates } from '../pause-gate.js';
+import { type CallbackAnswer, CommandState } from './commands.js';
 import { FaultQueue, type TelegramFault } from './faults.js';
 import type { PausedMessage, TelegramPause, TelegramPauseOptions } from './pause.js';
 import {
@@ -50,6 +51,14 @@ export interface FakeTelegram {
   readonly updates: readonly Update[];
   /** Sets (or, with `undefined`, removes) the bot's webhook, as another program using the bot would. */
   setWebhook(webhook: FakeWebhook | undefined): void;
+  /** The bot's webhook as set, with the `secret_token` and `allowed_updates` it was set with. */
+  readonly webhook: FakeWebhook | undefined;
+  /** `answerCallbackQuery` calls, in order. */
+  readonly callbackAnswers: readonly CallbackAnswer[];
+  /** `setMyCommands` lists by language code (`''`: the default list). */
+  readonly commands: ReadonlyMap<string, readonly { command: string; description: string }[]>;
+  /** Sets a group's administrators (user ids), which `getChatAdministrators` returns. */
+  setAdministrators(chatId: string, userIds: readonly number[]): void;
   injectFault(fault: TelegramFault): void;
   clearFaults(): void;
   /** Holds `sendMessage` requests until `release()`, for a test that must act at an exact step. */
@@ -58,6 +67,7 @@ export interface FakeTelegram {
   close(): Promise<void>;
 }
 
+export type { CallbackAnswer } from './commands.js';
 export type { TelegramFault } from './faults.js';
 export type { PausedMessage, TelegramPause, TelegramPauseOptions } from './pause.js';
 export type { ReceivedMessage } from './send-message.js';
@@ -123,7 +133,8 @@ function playFault(fault: TelegramFault, request: IncomingMessage, response: Ser
 
 /**
  * Starts a local stand-in for the Telegram Bot API (`sendMessage`, `getMe`, `getUpdates`,
- * `getWebhookInfo`, `setWebhook`, `deleteWebhook`) that answers with
+ * `getWebhookInfo`, `setWebhook`, `deleteWebhook`, and for the chat commands `editMessageText`,
+ * `answerCallbackQuery`, `getChatAdministrators`, `setMyCommands`, `deleteMyCommands`) that answers with
  * Telegram's JSON and error wording, validates entities like Telegram, and plays injected faults.
  */
 export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
@@ -155,6 +166,18 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     setWebhook: (webhook) => {
       queue.webhook = webhook;
     },
+    get webhook() {
+      return queue.webhook;
+    },
+    get callbackAnswers() {
+      return commandState.callbackAnswers;
+    },
+    get commands() {
+      return commandState.commands;
+    },
+    setAdministrators: (chatId, userIds) => {
+      commandState.admins.set(chatId, [...userIds]);
+    },
     injectFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
     pause: (pauseOptions = {}) => pauses.open(pauseOptions),
@@ -168,6 +191,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       }),
   };
 
+  const commandState = new CommandState(fake.messages);
   const mailbox: Mailbox = {
     bot,
     chats: options.chats,
@@ -193,6 +217,13 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     if (method === 'getwebhookinfo') return answer(response, queue.getWebhookInfo());
     if (method === 'setwebhook') return answer(response, queue.setWebhook(params));
     if (method === 'deletewebhook') return answer(response, queue.deleteWebhook(params));
+    if (method === 'editmessagetext')
+      return answer(response, commandState.editMessageText(params, strictHtml));
+    if (method === 'answercallbackquery') return answer(response, commandState.answerCallbackQuery(params));
+    if (method === 'getchatadministrators')
+      return answer(response, commandState.getChatAdministrators(params));
+    if (method === 'setmycommands') return answer(response, commandState.setMyCommands(params));
+    if (method === 'deletemycommands') return answer(response, commandState.deleteMyCommands(params));
     if (method !== 'sendmessage') return refuse(response, 404, 'Not Found: method not found');
     const gate = pauses.take(messageOf(params));
     // Held before it is checked, a message whose client left meanwhile is never recorded.

@@ -15,6 +15,10 @@ export type SeedUpdate = { update_id?: number } & Record<string, unknown>;
 /** A webhook set on the fake's bot. */
 export interface FakeWebhook {
   url: string;
+  /** `setWebhook`'s `secret_token`, sent back in `X-Telegram-Bot-Api-Secret-Token`. */
+  secretToken?: string;
+  /** `setWebhook`'s `allowed_updates`. */
+  allowedUpdates?: readonly string[];
   /** As `getWebhookInfo` reports it: the last error delivering an update there. */
   lastErrorMessage?: string;
 }
@@ -82,6 +86,7 @@ export class UpdateQueue {
             last_error_message: webhook.lastErrorMessage,
           }),
       ...(webhook === undefined ? {} : { max_connections: 40 }),
+      ...(webhook?.allowedUpdates === undefined ? {} : { allowed_updates: webhook.allowedUpdates }),
     });
   }
 
@@ -91,7 +96,16 @@ export class UpdateQueue {
     if (url === '') return this.deleteWebhook(params);
     if (!url.startsWith('https://'))
       return refusal(400, 'Bad Request: bad webhook: HTTPS url must be provided for webhook');
-    this.webhook = { url };
+    const secret = params.secret_token;
+    if (secret !== undefined && (typeof secret !== 'string' || !/^[A-Za-z0-9_-]{1,256}$/.test(secret)))
+      return refusal(400, 'Bad Request: secret token contains unallowed characters');
+    const allowed = Array.isArray(params.allowed_updates) ? params.allowed_updates.map(String) : undefined;
+    this.webhook = {
+      url,
+      ...(typeof secret === 'string' ? { secretToken: secret } : {}),
+      ...(allowed === undefined ? {} : { allowedUpdates: allowed }),
+    };
+    if (params.drop_pending_updates === true) this.pending.length = 0;
     return { status: 200, body: { ok: true, result: true, description: 'Webhook was set' } };
   }
 

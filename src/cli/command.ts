@@ -40,7 +40,7 @@ export interface CliContext {
     telegram: Pick<TelegramConfig, 'apiRoot'> & { readonly token: string },
   ) => TelegramBotApi;
   /** Every channel the configuration sets up, their sends ending with the run's alert phase. */
-  readonly channelsFor: (config: Pick<Config, 'telegram' | 'channels'>, deadline: RunDeadline) => Channel[];
+  readonly channelsFor: (config: Pick<Config, 'channels'>, deadline: RunDeadline) => Channel[];
 }
 
 export interface CliCommand {

@@ -43,6 +43,8 @@ function webhookSet(webhook: WebhookInfo | undefined, apiRoot: string): string {
     'so getUpdates cannot list its chats (it answers 409 Conflict). lightsail-guard never removes',
     "a webhook: whatever serves it would stop getting the bot's messages. Either:",
     '  - give the guard a bot of its own (@BotFather, /newbot) and use its token, or',
+    "  - if it is the guard's own chat commands (telegram-commands on), run",
+    '      lightsail-guard telegram-commands off, then find-chat-id, then telegram-commands on <url> again;',
     '  - if nothing uses the webhook any more, remove it yourself, then run find-chat-id again:',
     `      curl -s "${apiRoot}/bot$${ENV.telegramBotToken}/deleteWebhook"`,
   ].join('\n');

@@ -1,11 +1,11 @@
 /** `check`, `report` and `status`: one run of the guard over the fleet, as the Lambda does. */
 
-import { CHANNEL_SETTINGS, configuredChannels, requireChannels } from '../channels.js';
+import { CHANNEL_SETTINGS, requireChannels } from '../channels/registry.js';
 import { type Config, DEFAULTS, parseConfig } from '../config.js';
 import { ENV } from '../constants.js';
 import { runDeadline } from '../engine/deadline.js';
 import { type Command, runGuard } from '../engine/run.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { exitCodeOf, renderResult, resultJson } from '../output.js';
 import type { CliCommand, CliContext, OptionSpec, ParsedArgs } from './command.js';
 
@@ -30,11 +30,27 @@ const RUN_OPTIONS: OptionSpec = {
   ...Object.fromEntries(Object.keys(FLAG_TO_ENV).map((flag) => [flag, { type: 'string' as const }])),
 };
 
+const COLUMN = ' '.repeat(26);
+
+/** What `--timeout` bounds, by command (`any`: the global help): only check stops, status sends nothing. */
+const TIMEOUT_HELP: Readonly<Record<Command | 'any', string>> = {
+  check: `Lightsail reads and stops
+${COLUMN}end early enough to send the alerts and save their state; instances
+${COLUMN}not read by then are "unknown" (exit 1)`,
+  report: `Lightsail reads end early
+${COLUMN}enough to send the report; instances not read by then are
+${COLUMN}"unknown" (exit 1)`,
+  status: `Lightsail reads end in time
+${COLUMN}to print the table; instances not read by then are "unknown" (exit 1)`,
+  any: `Lightsail reads (and check's
+${COLUMN}stops) end early enough to send what is due; instances not read by
+${COLUMN}then are "unknown" (exit 1)`,
+};
+
 /** The options every guard run takes, as `--help` lists them. */
-export const RUN_OPTIONS_HELP = `  --json                  print the result as JSON
-  --timeout <seconds>     the whole run's deadline (default ${DEFAULT_TIMEOUT_SECONDS}): Lightsail reads and stops
-                          end early enough to send the alerts and save their state; instances
-                          not read by then are "unknown" (exit 1)
+export function runOptionsHelp(command: Command | 'any'): string {
+  return `  --json                  print the result as JSON
+  --timeout <seconds>     the whole run's deadline (default ${DEFAULT_TIMEOUT_SECONDS}): ${TIMEOUT_HELP[command]}
   --account <id|name>     check only this account (one of ${ENV.accounts}, or the guard's own id)
   --quota-percent <n>     stop threshold in percent (overrides ${ENV.quotaPercent}, default ${DEFAULTS.quotaPercent})
   --warn-percent <list>   warning levels, e.g. 80,90; "" disables (overrides ${ENV.warnPercent})
@@ -46,9 +62,14 @@ export const RUN_OPTIONS_HELP = `  --json                  print the result as J
   --requests-per-second <n>
                           pace Lightsail requests per region (overrides ${ENV.requestsPerSecond};
                           default: no pacing, throttling is retried)`;
+}
 
-export const DRY_RUN_HELP = `  --dry-run               do everything except stop and send; print what would be done,
-                          naming each instance`;
+/** `--dry-run` of check and report (`any`: the global help, as check's); report never stops anything. */
+export function dryRunHelp(command: 'check' | 'report' | 'any'): string {
+  const skipped = command === 'report' ? 'send' : 'stop and send';
+  return `  --dry-run               do everything except ${skipped}; print what would be done,
+${COLUMN}naming each instance`;
+}
 
 function parseTimeout(raw: string | boolean | undefined): number {
   if (raw === undefined || typeof raw === 'boolean') return DEFAULT_TIMEOUT_SECONDS;
@@ -74,11 +95,6 @@ async function runCommand(command: Command, args: ParsedArgs, ctx: CliContext): 
   const deadline = runDeadline(timeoutSeconds * 1000);
   const sends = command !== 'status' && !dryRun;
   if (sends) requireChannels(config, command);
-  if (sends && configuredChannels(config).includes('telegram') && config.telegram.token === undefined) {
-    throw new ConfigError(
-      `the CLI needs ${ENV.telegramBotToken} itself (${ENV.telegramBotTokenParameter} is read by the Lambda only)`,
-    );
-  }
   // A dry run names the channels it would send to; status sends nothing.
   const channels = command === 'status' ? [] : ctx.channelsFor(config, deadline);
   const fleet = await ctx.fleetFor(config);
@@ -121,8 +137,8 @@ once a month).
 Needs a channel (${CHANNEL_SETTINGS}) unless --dry-run.
 
 Options:
-${DRY_RUN_HELP}
-${RUN_OPTIONS_HELP}`,
+${dryRunHelp('check')}
+${runOptionsHelp('check')}`,
   options: { ...RUN_OPTIONS, 'dry-run': { type: 'boolean' } },
   run: (args, ctx) => runCommand('check', args, ctx),
 };
@@ -137,8 +153,8 @@ configured channel.
 Stops nothing. Needs a channel (${CHANNEL_SETTINGS}) unless --dry-run.
 
 Options:
-${DRY_RUN_HELP}
-${RUN_OPTIONS_HELP}`,
+${dryRunHelp('report')}
+${runOptionsHelp('report')}`,
   options: { ...RUN_OPTIONS, 'dry-run': { type: 'boolean' } },
   run: (args, ctx) => runCommand('report', args, ctx),
 };
@@ -152,7 +168,7 @@ Prints every monitored instance's usage, allowance and percentage on the termina
 Sends and stops nothing, and needs no channel settings.
 
 Options:
-${RUN_OPTIONS_HELP}`,
+${runOptionsHelp('status')}`,
   options: RUN_OPTIONS,
   run: (args, ctx) => runCommand('status', args, ctx),
 };

@@ -7,7 +7,6 @@ import { setMaxListeners } from 'node:events';
 import { type Config, parseConfig, REGION_PATTERN } from '../config.js';
 import type { InstanceAdmin } from '../core/ports.js';
 import { accountLabel, type Instance } from '../core/types.js';
-import { whereOf } from '../engine/problems.js';
 import { CommandFailed, describeError, UsageError } from '../errors.js';
 import type { CliContext, OptionSpec, ParsedArgs } from './command.js';
 import { DEFAULT_TIMEOUT_SECONDS } from './guard-commands.js';
@@ -127,8 +126,7 @@ export async function findInstance(run: AdminRun, name: string): Promise<Instanc
   throw new CommandFailed(`no instance named ${name} in ${searched}${unread}`);
 }
 
-/** `web-1 (us-east-1)`, as the guard's problems name instances. */
-export const where = (instance: Pick<Instance, 'name' | 'region' | 'account'>): string => whereOf(instance);
+export { where } from '../lifecycle/owner-actions.js';
 
 /**
  * Runs one change (`what`: "tag web-1 (us-east-1) with ..."), or says what it would be in a dry

@@ -2,9 +2,18 @@
 
 import { TAGS } from '../constants.js';
 import { billingMonthOf, utcDayKey } from '../core/billing-month.js';
-import { isHeld, stoppedByGuardIn } from '../core/restart.js';
 import type { Instance } from '../core/types.js';
 import { CommandFailed, UsageError } from '../errors.js';
+import {
+  afterRelease,
+  hold,
+  keepRunning,
+  type Note,
+  type OwnerActionDeps,
+  type Refusal,
+  release,
+  untag,
+} from '../lifecycle/owner-actions.js';
 import type { CliCommand } from './command.js';
 import {
   ADMIN_OPTIONS,
@@ -17,45 +26,52 @@ import {
   where,
 } from './instance-admin.js';
 
-/** States in which an instance is up, or coming up: nothing to start. */
-const UP = new Set(['running', 'pending']);
+/** The shared owner actions, run as the CLI runs changes (`--dry-run`, errors as exit 1). */
+function ownerDeps(run: AdminRun, say: (note: Note) => void): OwnerActionDeps {
+  return {
+    admin: run.admin,
+    signal: run.signal,
+    attempt: (what, call) => change(run, what, call),
+    note: say,
+  };
+}
 
-/** Starts a stopped instance; one up already is fine, any other state is exit 1. */
-async function startIt(run: AdminRun, instance: Instance): Promise<void> {
-  if (UP.has(instance.state)) {
-    run.say(`${where(instance)} is already ${instance.state}.`);
-    return;
-  }
-  if (instance.state !== 'stopped') {
-    throw new CommandFailed(
-      `${where(instance)} is ${instance.state}: it can be started once it is stopped; try again in a minute`,
-    );
-  }
-  if (await change(run, `start ${where(instance)}`, () => run.admin.startInstance(instance, run.signal))) {
-    run.say(`${where(instance)}: started.`);
-  }
-  // Its owner started it: a stop record of the guard's is spent, so that a later stop by the owner
-  // is never undone on the 1st (the next check would clear it too, this is sooner).
-  if (instance.tags[TAGS.stopped]?.trim()) {
-    await change(run, `clear ${TAGS.stopped} on ${where(instance)}`, () =>
-      run.admin.tagInstance(instance, { [TAGS.stopped]: '' }, run.signal),
-    );
+/** Each note as the CLI has always said it; `after` is what removing the tag means. */
+function noteLine(instance: Instance, note: Note, after: string): string {
+  const at = where(instance);
+  switch (note.kind) {
+    case 'kept':
+      return `${at}: tagged ${TAGS.keepRunning} = ${note.month}: the guard will not stop it again this month.`;
+    case 'already-up':
+      return `${at} is already ${note.state}.`;
+    case 'started':
+      return `${at}: started.`;
+    case 'held':
+      return `${at}: held: the guard never starts it on a new month.`;
+    case 'already-held':
+      return `${at} is already held (${TAGS.hold}).`;
+    case 'already-stopped':
+      return `${at} is already ${note.state}.`;
+    case 'stopped':
+      return `${at}: stopped.`;
+    case 'untagged':
+      return `${at}: ${note.key} removed: ${after}.`;
+    case 'no-tag':
+      return `${at} has no ${note.key} tag; nothing to remove.`;
   }
 }
 
-/** Removes one tag, or says there was none. */
-async function untag(run: AdminRun, instance: Instance, key: string, after: string): Promise<void> {
-  if (instance.tags[key] === undefined) {
-    run.say(`${where(instance)} has no ${key} tag; nothing to remove.`);
-    return;
+/** A refusal as the CLI's exit 1. */
+function refuse(instance: Instance, refusal: Refusal | undefined, name: string): void {
+  if (refusal === undefined) return;
+  if (refusal.refused === 'held') {
+    throw new CommandFailed(
+      `${where(instance)} is held (${TAGS.hold}): release it first with lightsail-guard release ${name}`,
+    );
   }
-  if (
-    await change(run, `remove ${key} from ${where(instance)}`, () =>
-      run.admin.untagInstance(instance, [key], run.signal),
-    )
-  ) {
-    run.say(`${where(instance)}: ${key} removed: ${after}.`);
-  }
+  throw new CommandFailed(
+    `${where(instance)} is ${refusal.state}: it can be started once it is stopped; try again in a minute`,
+  );
 }
 
 export const keepRunningCommand: CliCommand = {
@@ -81,25 +97,14 @@ UntagResource).`,
     if (start && args.values.clear === true) throw new UsageError('--start and --clear do not go together');
     const run = await adminRun(args, ctx);
     const instance = await findInstance(run, name);
+    const say = (after: string) => (note: Note) => run.say(noteLine(instance, note, after));
     if (args.values.clear === true) {
-      await untag(run, instance, TAGS.keepRunning, 'the guard stops it again at its threshold');
+      const after = 'the guard stops it again at its threshold';
+      await untag(ownerDeps(run, say(after)), instance, TAGS.keepRunning);
       return 0;
     }
-    if (start && isHeld(instance.tags)) {
-      throw new CommandFailed(
-        `${where(instance)} is held (${TAGS.hold}): release it first with lightsail-guard release ${name}`,
-      );
-    }
     const month = billingMonthOf(new Date()).key;
-    const tagged = await change(run, `tag ${where(instance)} ${TAGS.keepRunning} = ${month}`, () =>
-      run.admin.tagInstance(instance, { [TAGS.keepRunning]: month }, run.signal),
-    );
-    if (tagged) {
-      run.say(
-        `${where(instance)}: tagged ${TAGS.keepRunning} = ${month}: the guard will not stop it again this month.`,
-      );
-    }
-    if (start) await startIt(run, instance);
+    refuse(instance, await keepRunning(ownerDeps(run, say('')), instance, { month, start }), name);
     return 0;
   },
 };
@@ -122,23 +127,11 @@ Needs lightsail:GetRegions, GetInstances, TagResource (--stop: StopInstance).`,
     const [name = ''] = positionals(args, ['name'], 'hold');
     const run = await adminRun(args, ctx);
     const instance = await findInstance(run, name);
-    if (isHeld(instance.tags)) {
-      run.say(`${where(instance)} is already held (${TAGS.hold}).`);
-    } else {
-      const since = utcDayKey(new Date());
-      const tagged = await change(run, `tag ${where(instance)} ${TAGS.hold} = ${since}`, () =>
-        run.admin.tagInstance(instance, { [TAGS.hold]: since }, run.signal),
-      );
-      if (tagged) run.say(`${where(instance)}: held: the guard never starts it on a new month.`);
-    }
-    if (args.values.stop !== true) return 0;
-    if (instance.state === 'stopped' || instance.state === 'stopping') {
-      run.say(`${where(instance)} is already ${instance.state}.`);
-      return 0;
-    }
-    if (await change(run, `stop ${where(instance)}`, () => run.admin.stopInstance(instance, run.signal))) {
-      run.say(`${where(instance)}: stopped.`);
-    }
+    const say = (note: Note) => run.say(noteLine(instance, note, ''));
+    await hold(ownerDeps(run, say), instance, {
+      day: utcDayKey(new Date()),
+      stop: args.values.stop === true,
+    });
     return 0;
   },
 };
@@ -160,12 +153,15 @@ Needs lightsail:GetRegions, GetInstances, UntagResource.`,
     const [name = ''] = positionals(args, ['name'], 'release');
     const run = await adminRun(args, ctx);
     const instance = await findInstance(run, name);
-    const stoppedIn = stoppedByGuardIn(instance.tags);
+    const later = afterRelease(instance);
     const next =
-      instance.state === 'stopped' && stoppedIn !== undefined
-        ? `the guard stopped it in ${stoppedIn}, so with RESTART_ON_NEW_MONTH a check of a later month starts it`
+      later !== undefined
+        ? `the guard stopped it in ${later.stoppedIn}, so with RESTART_ON_NEW_MONTH a check of a later month starts it`
         : 'the guard may start it on a new month if it stops it';
-    await untag(run, instance, TAGS.hold, next);
+    await release(
+      ownerDeps(run, (note) => run.say(noteLine(instance, note, next))),
+      instance,
+    );
     return 0;
   },
 };

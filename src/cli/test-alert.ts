@@ -3,8 +3,17 @@
  * arrived, so a person knows alerts will reach them before the first real one is due.
  */
 
-import { type AlertChannel, alertChannels, isConfigured } from '../channels.js';
+import {
+  CHANNELS,
+  type ChannelState,
+  channelStates,
+  parseChannelSettings,
+  variablesText,
+} from '../channels/registry.js';
+import { parseLanguages } from '../config-language.js';
+import type { Language } from '../core/i18n/catalogue.js';
 import { catalogueFor } from '../core/i18n/index.js';
+import type { Channel } from '../core/ports.js';
 import { testAlertMessage } from '../core/test-alert.js';
 import { runDeadline } from '../engine/deadline.js';
 import { ConfigError, describeError, UsageError } from '../errors.js';
@@ -23,20 +32,26 @@ interface Attempt {
   readonly hint: string | undefined;
 }
 
-const setText = (variables: readonly string[]): string => variables.join(' and ');
-
 /** Sends the test message, in the channel's language, and says how it went. */
-async function attempt(channel: AlertChannel, now: Date): Promise<Attempt> {
-  const base = { channel: channel.name, destination: channel.destination };
+async function attempt(
+  state: ChannelState,
+  built: readonly Channel[],
+  language: Language,
+  now: Date,
+): Promise<Attempt> {
+  const { descriptor } = state;
+  const base = { channel: descriptor.label, destination: descriptor.destination(state.settings) };
+  const channel = built.find((candidate) => candidate.name === descriptor.name);
   try {
-    await channel.send(testAlertMessage(now, catalogueFor(channel.language), channel.place));
+    if (channel === undefined) throw new Error(`${descriptor.label} is not configured`);
+    await channel.send(testAlertMessage(now, catalogueFor(language), descriptor.place));
     return { ...base, arrived: true, error: undefined, hint: undefined };
   } catch (error) {
-    return { ...base, arrived: false, error: describeError(error), hint: channel.hint(error) };
+    return { ...base, arrived: false, error: describeError(error), hint: descriptor.hint?.(error) };
   }
 }
 
-function render(attempts: readonly Attempt[], unused: readonly AlertChannel[]): string {
+function render(attempts: readonly Attempt[], unused: readonly ChannelState[]): string {
   const lines = attempts.flatMap((result) =>
     result.arrived
       ? [`${result.channel} (${result.destination}): arrived.`]
@@ -46,7 +61,7 @@ function render(attempts: readonly Attempt[], unused: readonly AlertChannel[]): 
         ],
   );
   if (unused.length > 0) {
-    const ways = unused.map((channel) => `${channel.name} (${setText(channel.variables)})`);
+    const ways = unused.map((state) => `${state.descriptor.label} (${variablesText(state.needs)})`);
     lines.push(`Not configured: ${ways.join(', ')}.`);
   }
   const failed = attempts.filter((result) => !result.arrived).map((result) => result.channel);
@@ -61,12 +76,13 @@ function render(attempts: readonly Attempt[], unused: readonly AlertChannel[]): 
 
 export const testAlertCommand: CliCommand = {
   name: 'test-alert',
-  summary: 'Send one short test message through every configured alert channel and say whether it arrived.',
+  summary: `Send one short test message through every configured alert channel and say
+            whether it arrived.`,
   help: `Usage: lightsail-guard test-alert [--json]
 
-Sends one short test message through every configured alert channel (Telegram, Amazon SNS, a
-webhook, Feishu, DingTalk, WeCom, Bark, ServerChan: whichever are set), in each one's
-ALERT_LANGUAGE, and says, per channel, whether it arrived, with what to do when it did not.
+Sends one short test message through every configured alert channel (whichever of
+${CHANNELS.map((channel) => channel.label).join(', ')} are set),
+in each one's ALERT_LANGUAGE, and says, per channel, whether it arrived, with what to do when it did not.
 Reads no Lightsail data and stops nothing.
 
 Exit codes: 0 it arrived through every configured channel; 1 it did not through at least one
@@ -78,24 +94,33 @@ Options:
   async run(args, ctx) {
     const [extra] = args.positionals;
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
-    const deadline = runDeadline(TEST_TIMEOUT_MS);
-    const channels = alertChannels(ctx.env, (config) => ctx.channelsFor(config, deadline));
-    const configured = channels.filter(isConfigured);
+    // The channel settings alone: a malformed guard setting it does not use (QUOTA_PERCENT, ...)
+    // never stops a test.
+    const config = { channels: parseChannelSettings(ctx.env), ...parseLanguages(ctx.env) };
+    const states = channelStates(config, 'cli');
+    const configured = states.filter((state) => state.inUse);
     if (configured.length === 0) {
-      const ways = channels.map((channel) => `for ${channel.name}, set ${setText(channel.variables)}`);
+      const ways = states.map((state) => `for ${state.descriptor.label}, set ${variablesText(state.needs)}`);
       throw new ConfigError(
         `test-alert: no alert channel is configured: ${ways.join('; ')} (lightsail-guard find-chat-id prints the Telegram chat id).`,
       );
     }
-    const incomplete = configured.filter((channel) => channel.missing.length > 0);
+    const incomplete = configured.filter((state) => state.missing.length > 0);
     if (incomplete.length > 0) {
-      const needs = incomplete.map((channel) => `${channel.name} needs ${setText(channel.missing)}`);
+      const needs = incomplete.map(
+        (state) => `${state.descriptor.label} needs ${variablesText(state.missing)}`,
+      );
       throw new ConfigError(`test-alert: ${needs.join('; ')}; nothing was sent.`);
     }
+    const built = ctx.channelsFor(config, runDeadline(TEST_TIMEOUT_MS));
     const now = new Date();
-    const attempts = await Promise.all(configured.map((channel) => attempt(channel, now)));
+    const attempts = await Promise.all(
+      configured.map((state) =>
+        attempt(state, built, config.channelLanguages[state.descriptor.name] ?? config.language, now),
+      ),
+    );
     const exitCode = attempts.every((result) => result.arrived) ? 0 : 1;
-    const unused = channels.filter((channel) => !isConfigured(channel));
+    const unused = states.filter((state) => !state.inUse);
     const json = attempts.map((result) => ({
       ...result,
       error: result.error ?? null,

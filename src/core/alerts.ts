@@ -1,38 +1,30 @@
 import type { AlertEvent, AlertTextContext } from './alert-event.js';
-import type { Catalogue, PerAlertKind } from './i18n/catalogue.js';
+import type { Catalogue } from './i18n/catalogue.js';
 import { en } from './i18n/en.js';
 
 export type { AlertEvent, AlertFigures, AlertOfKind, AlertTextContext } from './alert-event.js';
 
-/**
- * Calls the catalogue's function for the event's kind. The catalogue's type pairs each kind with
- * the function for it; TypeScript cannot follow that pairing through a union, hence the cast.
- */
-function byKind<R>(table: PerAlertKind<R>, event: AlertEvent, context: AlertTextContext): R {
-  return (table[event.kind] as (event: AlertEvent, context: AlertTextContext) => R)(event, context);
-}
-
 /** The HTML text of one alert in the catalogue's language. Every dynamic value is escaped. */
 export function alertText(event: AlertEvent, context: AlertTextContext, catalogue: Catalogue = en): string {
-  return byKind(catalogue.alert, event, context);
+  return catalogue.alert(event, context);
 }
 
 /** A few words naming one alert, plain text, for a subject line. */
 export function alertHeadline(
   event: AlertEvent,
-  context: AlertTextContext,
+  _context: AlertTextContext,
   catalogue: Catalogue = en,
 ): string {
-  return byKind(catalogue.headline, event, context);
+  return catalogue.headline(event);
 }
 
 /** One alert in a few words for SMS: what happened, the instance, its region, its percent. */
 export function alertSmsLine(
   event: AlertEvent,
-  context: AlertTextContext,
+  _context: AlertTextContext,
   catalogue: Catalogue = en,
 ): string {
-  return byKind(catalogue.sms.alert, event, context);
+  return catalogue.sms.alert(event);
 }
 
 /** Most urgent first: failures that cost money, then stops, then the rest. */

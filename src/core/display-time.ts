@@ -61,3 +61,18 @@ export function displayTime(date: Date, timeZone: string, style: DateStyle = 'en
 export function utcDay(date: Date, style: DateStyle = 'en'): string {
   return dayIn(partsIn(date, 'UTC'), date, 'UTC', style);
 }
+
+/**
+ * "2026-11-20 09:50 UTC": the minute of a moment the guard recorded (a stop, a report, a test
+ * message), in UTC like the ISO time it was written as. One rule for every language; text that is
+ * not an ISO time (a hand-edited tag) is shown as it is.
+ */
+export function stampTime(time: Date | string): string {
+  const iso = typeof time === 'string' ? time : time.toISOString();
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
+}
+
+/** "2026-11-20": the UTC date of a moment, as a report's subject names it. */
+export function stampDate(time: Date): string {
+  return time.toISOString().slice(0, 10);
+}

@@ -1,5 +1,5 @@
 /**
- * What a message says, as data: the `events` of the webhook body (README, "Webhook"). Field names
+ * What a message says, as data: the `events` of the webhook body (docs/channels.md, "Webhook"). Field names
  * are part of the documented, versioned contract: add fields freely, never rename or remove one
  * without raising `WEBHOOK_BODY_VERSION`.
  */

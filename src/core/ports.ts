@@ -94,27 +94,5 @@ export interface Channel {
   send(message: OutgoingMessage): Promise<void>;
 }
 
-/** Every channel the guard can deliver to, in the order they are built and reported. */
-export const CHANNEL_NAMES = [
-  'telegram',
-  'sns',
-  'webhook',
-  'feishu',
-  'dingtalk',
-  'wecom',
-  'bark',
-  'serverchan',
-] as const;
-export type ChannelName = (typeof CHANNEL_NAMES)[number];
-
-/** The name a person reads for each channel, in problems and on the terminal. */
-export const CHANNEL_LABELS: Readonly<Record<ChannelName, string>> = {
-  telegram: 'Telegram',
-  sns: 'Amazon SNS',
-  webhook: 'Webhook',
-  feishu: 'Feishu',
-  dingtalk: 'DingTalk',
-  wecom: 'WeCom',
-  bark: 'Bark',
-  serverchan: 'ServerChan',
-};
+/** A channel's stable id, e.g. `telegram`; `src/channels/registry.ts` lists them. */
+export type ChannelName = string;

@@ -169,10 +169,13 @@ export interface ReportModel {
    * Set in the month's last daily report when RESTART_ON_NEW_MONTH is on: the instances the first
    * check of next month will start (possibly none).
    */
-  readonly startsOnThe1st?: readonly { readonly name: string; readonly region: string }[];
+  readonly startsOnThe1st?: readonly StartsOnThe1st[];
   /** Pools of two or more instances; none when absent. */
   readonly pools?: readonly PoolRow[];
 }
+
+/** An instance the first check of next month starts: where it is, and its account when several are checked. */
+export type StartsOnThe1st = Pick<ReportRow, 'name' | 'region' | 'account' | 'accountName'>;
 
 /** What the report's summary counts. */
 export interface ReportCounts {

@@ -12,19 +12,16 @@ import { type ForecastDisplay, forecastHeading } from './forecast-text.js';
 import { htmlToPlain } from './html.js';
 import type { Catalogue } from './i18n/catalogue.js';
 import { en } from './i18n/en.js';
-import { overageFigures } from './overage.js';
 import { packBlocks, TELEGRAM_TEXT_LIMIT } from './pack.js';
 import { percentUsed } from './percent.js';
-import {
-  isStopAction,
-  type PoolRow,
-  type PoolShown,
-  type ReportCounts,
-  type ReportModel,
-  type ReportRow,
-  type ReportTextContext,
+import type {
+  PoolRow,
+  PoolShown,
+  ReportCounts,
+  ReportModel,
+  ReportRow,
+  ReportTextContext,
 } from './report-model.js';
-import { formatPercent } from './units.js';
 
 export type {
   InstanceAction,
@@ -51,38 +48,7 @@ export function sortRows(rows: readonly ReportRow[]): ReportRow[] {
  * that adds something. Plain text, in the catalogue's language.
  */
 export function rowNote(row: ReportRow, catalogue: Catalogue = en, display?: ForecastDisplay): string {
-  const { report } = catalogue;
-  const ahead =
-    row.reason === 'ahead' && isStopAction(row.action)
-      ? (row.burst === true ? report.actionsBurst : report.actionsAhead)[row.action]
-      : undefined;
-  // The month's last check interval: the next check reads a new month and stops nothing for this one.
-  const reset =
-    row.action === 'over-threshold' && row.resetBeforeNextCheck !== undefined
-      ? new Date(row.resetBeforeNextCheck)
-      : undefined;
-  const atReset =
-    reset === undefined
-      ? undefined
-      : report.overAtReset[row.reason !== 'ahead' ? 'threshold' : row.burst === true ? 'burst' : 'ahead'];
-  const parts = [atReset ?? ahead ?? report.actions[row.action]];
-  if (reset !== undefined) parts.push(report.resetFirst(reset, display?.timeZone ?? DEFAULT_TIME_ZONE));
-  if (row.unknownReason !== undefined) parts.push(report.unknownUsage(row.unknownReason));
-  if (row.error !== undefined) parts.push(row.error);
-  if (row.nextMonth !== undefined) parts.push(report.nextMonth[row.nextMonth]);
-  if (row.burstStopPercent !== undefined) parts.push(report.burstStop(formatPercent(row.burstStopPercent)));
-  if (row.allowanceShare < 1) parts.push(report.proRated((row.allowanceShare * 100).toFixed(0)));
-  const overage = overageFigures(row.region, row.usedBytes, row.allowanceBytes);
-  if (overage !== undefined) parts.push(report.overage(overage));
-  if (row.pool !== undefined) parts.push(report.inPool(row.pool.bundleId, formatPercent(row.pool.percent)));
-  // One being stopped is heading nowhere; a pool member's own forecast is not what it is judged
-  // on (its pool's line carries the pool's).
-  const heading =
-    display && row.reason === undefined && row.pool === undefined
-      ? forecastHeading(row.forecast, row.percent, display)
-      : undefined;
-  if (heading !== undefined) parts.push(report.heading(heading));
-  return parts.filter((part) => part !== '').join(report.noteSeparator);
+  return catalogue.report.note(row, display);
 }
 
 function marker(row: ReportRow, quotaPercent: number, warnAt: number): string {
@@ -176,12 +142,7 @@ export function poolLine(
   catalogue: Catalogue = en,
 ): string {
   const heading = forecastHeading(pool.forecast, pool.percent, display);
-  return catalogue.report.poolLine(
-    pool,
-    poolShown(pool),
-    context,
-    heading && catalogue.report.heading(heading),
-  );
+  return catalogue.report.poolLine(pool, poolShown(pool), context, heading);
 }
 
 /**

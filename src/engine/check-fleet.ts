@@ -31,7 +31,7 @@ export async function checkFleet(ctx: RunContext): Promise<FleetChecked> {
   const wanted = settings.instances === undefined ? undefined : new Set(settings.instances);
   const perRegion = await Promise.all(
     listed.regions.map(async (region) => {
-      const found = await monitoredInstances(fleet, region, wanted, deadline);
+      const found = await monitoredInstances(fleet, region, wanted, deadline, listed.lightsail);
       return 'failure' in found ? found : assessRegion(ctx, found.instances);
     }),
   );

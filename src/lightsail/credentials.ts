@@ -3,6 +3,9 @@
  * fails alike, and a run would print an empty table above a list of identical errors.
  */
 
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { LightsailClient } from '@aws-sdk/client-lightsail';
 import { ConfigError } from '../errors.js';
 
@@ -21,6 +24,9 @@ export function isMissingCredentials(error: unknown): boolean {
   return error.name === 'CredentialsProviderError' || /Could not load credentials/i.test(error.message);
 }
 
+/** The AWS SDK found no credentials: a `ConfigError` the CLI can add what it knows to (the profile). */
+export class NoCredentialsError extends ConfigError {}
+
 /**
  * Resolves the client's credentials once, as its first request would, and turns "none found" into
  * a `ConfigError` (exit code 2) with the hint. The SDK caches what it resolved, so the run that
@@ -32,6 +38,51 @@ export async function requireCredentials(client: LightsailClient): Promise<void>
   } catch (error) {
     if (!isMissingCredentials(error)) return;
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`no AWS credentials found (${detail}). ${CREDENTIALS_HINT}`, { cause: error });
+    throw new NoCredentialsError(`no AWS credentials found (${detail}). ${CREDENTIALS_HINT}`, {
+      cause: error,
+    });
   }
+}
+
+/**
+ * The profile names in the text of an AWS config file (`[default]`, `[profile name]`) or a shared
+ * credentials file (`[name]`).
+ */
+export function profileNames(text: string): string[] {
+  return [...text.matchAll(/^\s*\[\s*(?:profile\s+)?([^\]\s]+)\s*\]/gm)].map((match) => match[1] ?? '');
+}
+
+/** Where the AWS SDK reads profiles from: `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE`, else ~/.aws. */
+export function profileFiles(
+  env: Readonly<Record<string, string | undefined>>,
+  home: string = homedir(),
+): { readonly config: string; readonly credentials: string } {
+  return {
+    config: env.AWS_CONFIG_FILE || join(home, '.aws', 'config'),
+    credentials: env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'),
+  };
+}
+
+/**
+ * When the SDK found no credentials and `AWS_PROFILE` names a profile that neither file holds, the
+ * sentence that says so (the SDK's own message names no profile); otherwise `undefined`.
+ */
+export async function missingProfile(
+  profile: string | undefined,
+  files: { readonly config: string; readonly credentials: string },
+): Promise<string | undefined> {
+  if (profile === undefined || profile.trim() === '') return undefined;
+  const read = (path: string): Promise<string | undefined> => readFile(path, 'utf8').catch(() => undefined);
+  const texts = [await read(files.config), await read(files.credentials)];
+  const known = [...new Set(texts.flatMap((text) => profileNames(text ?? '')))];
+  if (known.includes(profile)) return undefined;
+  const create = `aws configure --profile ${profile}`;
+  if (texts.every((text) => text === undefined)) {
+    return `AWS_PROFILE is "${profile}", but there is no ${files.config} or ${files.credentials} to hold it. Create it: ${create}`;
+  }
+  const there = known.length > 0 ? `; the profiles there: ${known.join(', ')}` : '';
+  return (
+    `AWS_PROFILE is "${profile}", but neither ${files.config} nor ${files.credentials} has that ` +
+    `profile${there}. Fix the name (aws configure list-profiles lists them), or create it: ${create}`
+  );
 }

@@ -68,7 +68,7 @@ export const STOP_RECORD_PATTERN = '????-??';
  *   `*`, so a key-only hold refuses the grant whenever IAM carries the key at all. An explicit
  *   Deny on the same test would refuse exactly what this refuses, so there is none. If IAM dropped
  *   an empty tag from the context, no condition could see a key-only hold: then the code alone
- *   keeps it stopped (`isHeld` reads any value as held), and the README asks for a non-empty value.
+ *   keeps it stopped (`isHeld` reads any value as held), and the docs ask for a non-empty value.
  */
 export function startStatement(partition: string, account: string): PolicyStatementJson {
   return {

@@ -23,7 +23,20 @@ interface RawAnswer {
  * can answer with HTML, and that must still be classified by its HTTP status.
  */
 export async function readAnswer(response: Response): Promise<TelegramAnswer> {
-  const body = await response.text();
+  return parseAnswer({
+    status: response.status,
+    statusText: response.statusText,
+    body: await response.text(),
+  });
+}
+
+/** The same, over an answer already read (the delivery loop reads every channel's alike). */
+export function parseAnswer(response: {
+  readonly status: number;
+  readonly statusText: string;
+  readonly body: string;
+}): TelegramAnswer {
+  const { body } = response;
   let raw: RawAnswer | undefined;
   try {
     const parsed: unknown = JSON.parse(body);
@@ -43,7 +56,7 @@ export async function readAnswer(response: Response): Promise<TelegramAnswer> {
   }
   const retryAfter = raw.parameters?.retry_after;
   return {
-    ok: raw.ok && response.ok,
+    ok: raw.ok && response.status >= 200 && response.status < 300,
     errorCode: typeof raw.error_code === 'number' ? raw.error_code : response.status,
     description: typeof raw.description === 'string' ? raw.description : fallbackDescription,
     retryAfter: typeof retryAfter === 'number' && retryAfter >= 0 ? retryAfter : undefined,

@@ -3,6 +3,8 @@
  * carry a URL or a raw error from `fetch`: messages, stacks and causes all pass through `redact`.
  */
 
+import { ChannelRefusedError, ChannelUnreachableError } from '../channels/errors.js';
+import { redactedError } from '../channels/redact.js';
 import { TOKEN_IN_TEXT } from './token-shape.js';
 
 const REDACTED = '<redacted>';
@@ -20,24 +22,16 @@ export function redact(text: string, token: string): string {
  * Rebuilds an error (and its `cause` chain) with every message and stack redacted, so it can be
  * passed on as a `cause` without leaking the token that undici may have put in it.
  */
-export function redactError(error: unknown, token: string, depth = 0): Error {
-  if (!(error instanceof Error)) return new Error(redact(String(error), token));
-  const cause =
-    error.cause !== undefined && depth < 5 ? redactError(error.cause, token, depth + 1) : undefined;
-  const copy = new Error(redact(error.message, token), cause === undefined ? undefined : { cause });
-  copy.name = error.name;
-  copy.stack = redact(error.stack ?? `${error.name}: ${error.message}`, token);
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code });
-  return copy;
+export function redactError(error: unknown, token: string): Error {
+  return redactedError(error, (text) => redact(text, token));
 }
 
 /**
  * Telegram answered and refused the request. Thrown at once for a 4xx other than 429; a 429 or 5xx
  * that is still failing when the time budget runs out becomes the `cause` of a TelegramNetworkError.
  */
-export class TelegramRefusedError extends Error {
-  override readonly name = 'TelegramRefusedError';
+export class TelegramRefusedError extends ChannelRefusedError {
+  override readonly name: string = 'TelegramRefusedError';
   /** `error_code` from Telegram's answer, or the HTTP status when the body was not Telegram's JSON. */
   readonly errorCode: number;
   /** `description` from Telegram's answer, e.g. `Bad Request: chat not found`. */
@@ -63,16 +57,13 @@ export class TelegramRefusedError extends Error {
  * The message could not be delivered in time: the network failed, a request timed out, or every
  * retry within the budget failed. `cause` is the last failure, redacted.
  */
-export class TelegramNetworkError extends Error {
-  override readonly name = 'TelegramNetworkError';
+export class TelegramNetworkError extends ChannelUnreachableError {
+  override readonly name: string = 'TelegramNetworkError';
   /** The Bot API method that was attempted. */
   readonly method: string;
-  /** How many requests were made before giving up. */
-  readonly attempts: number;
 
   constructor(message: string, init: { method: string; attempts: number }, options?: { cause?: unknown }) {
-    super(message, options);
+    super(message, init.attempts, options);
     this.method = init.method;
-    this.attempts = init.attempts;
   }
 }

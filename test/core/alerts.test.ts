@@ -90,7 +90,7 @@ describe('alertText', () => {
   it('says when a re-sent stop alert’s stop happened', () => {
     const text = alertText(stop({ outcome: 'earlier', stoppedAt: '2026-11-20T09:50:00.000Z' }), CONTEXT);
 
-    expect(text).toContain('Stopped at 2026-11-20T09:50:00.000Z');
+    expect(text).toContain('Stopped at 2026-11-20 09:50 UTC');
     expect(text).toContain('this alert was not delivered then');
   });
 

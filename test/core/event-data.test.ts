@@ -12,7 +12,7 @@ import type { Forecast } from '../../src/core/forecast.js';
 import type { PoolRow, ReportModel } from '../../src/core/report-model.js';
 import { anInstance, aRow, at, GB } from '../support/builders.js';
 
-// The webhook's `events` are a documented, versioned contract (README, "Webhook"): every field
+// The webhook's `events` are a documented, versioned contract (docs/channels.md, "Webhook"): every field
 // name and value of every kind is pinned here exactly, so that a renamed, dropped or extra field
 // fails a test.
 

@@ -69,4 +69,31 @@ describe('a pool line', () => {
       'pool <code>large_3_0</code> in ap-northeast-1: web-1, web-2 · 921.00 / 2048.00 GB · 44.97%',
     );
   });
+
+  it('says where a pool read in full is heading when it will cross the threshold this month', () => {
+    const forecast = {
+      ratePerSecond: 1,
+      monthEndBytes: 1,
+      monthEndPercent: 128.7,
+      thresholdPercent: 95,
+      thresholdAt: '2026-11-24T09:00:00.000Z',
+      fullAt: null,
+      dailyRatePerSecond: 1,
+      basisHours: 24,
+    };
+    const pool: PoolRow = {
+      region: 'eu-west-2',
+      bundleId: 'small_3_0',
+      instances: ['a', 'b'],
+      usedBytes: 120 * GB,
+      allowanceBytes: 200 * GB,
+      percent: 60,
+      forecast,
+      judged: true,
+    };
+
+    expect(poolLine(pool, CONTEXT, DISPLAY)).toBe(
+      'pool <code>small_3_0</code> in eu-west-2: a, b · 120.00 / 200.00 GB · 60.0% · on pace for 128% by 30 Nov; 95% around 24 Nov 09:00 UTC',
+    );
+  });
 });

@@ -99,6 +99,31 @@ describe('rowNote', () => {
     expect(rowNote(aRow({ action }))).toBe(text);
   });
 
+  it("leaves a pool member's heading to its pool's line, which is what it is judged on", () => {
+    const display = { quotaPercent: 95, timeZone: 'UTC', monthEnd: at('2026-12-01T00:00:00.000Z') };
+    const forecast = {
+      ratePerSecond: 1,
+      monthEndBytes: 1,
+      monthEndPercent: 128.7,
+      thresholdPercent: 95,
+      thresholdAt: '2026-11-24T09:00:00.000Z',
+      fullAt: null,
+      dailyRatePerSecond: 1,
+      basisHours: 24,
+    };
+
+    expect(rowNote(aRow({ percent: 60, forecast }), undefined, display)).toBe(
+      'on pace for 128% by 30 Nov; 95% around 24 Nov 09:00 UTC',
+    );
+    expect(
+      rowNote(
+        aRow({ percent: 60, forecast, pool: { bundleId: 'small_3_0', percent: 65 } }),
+        undefined,
+        display,
+      ),
+    ).toBe('in pool small_3_0 at 65.0%');
+  });
+
   it('quotes no overage for an instance whose allowance GetInstances did not give', () => {
     // The Lightsail adapter keeps a missing allowance as NaN and the usage is then not read.
     const reason = 'GetInstances gave no monthly transfer allowance';

@@ -107,6 +107,90 @@ describe('the SMS of one alert', () => {
   });
 });
 
+describe('the SMS of each alert kind, word for word', () => {
+  const web1 = anInstance({ name: 'web_1', region: 'eu-west-2' });
+  const figures = { usedBytes: 97.5 * GB, allowanceBytes: 100 * GB, percent: 97.5 };
+  const pool = { region: 'eu-west-2', bundleId: 'small_3_0', instances: ['web_1', 'db_1'], ...figures };
+  const events: AlertEvent[] = [
+    { kind: 'stop', instance: web1, outcome: 'stopped', ...figures, pool },
+    {
+      kind: 'stop',
+      instance: web1,
+      outcome: 'failed',
+      usedBytes: null,
+      allowanceBytes: 100 * GB,
+      percent: null,
+    },
+    { kind: 'warn', instance: web1, level: 80, ...figures, pool },
+    { kind: 'kept-running', instance: web1, ...figures },
+    { kind: 'not-stopped', instance: web1, because: 'tag', ...figures },
+    {
+      kind: 'started',
+      dryRun: true,
+      started: [
+        { instance: web1, stoppedIn: '2026-10' },
+        { instance: anInstance({ name: 'db_1', region: 'us-east-1' }), stoppedIn: '2026-10' },
+      ],
+    },
+    { kind: 'start-failed', instance: web1, error: 'x' },
+    {
+      kind: 'bad-tag',
+      instance: web1,
+      problems: [
+        { key: 'lightsail-guard:quota', message: 'm' },
+        { key: 'lightsail-guard:warn', message: 'n' },
+      ],
+    },
+    { kind: 'unknown', instance: web1, reason: 'r' },
+    { kind: 'region-failed', region: 'eu-west-3', error: 'e' },
+    { kind: 'regions-failed', error: 'e' },
+    { kind: 'missing', names: ['ghost', 'gone'] },
+  ];
+
+  it("in English: a pool member stopped at its pool's share, a pool warned as the pool, unknown as unknown", () => {
+    expect(events.map((event) => alertSmsLine(event, CONTEXT, en))).toEqual([
+      "STOPPED web_1 (eu-west-2) at 97.5% of its pool's allowance",
+      'STOP FAILED web_1 (eu-west-2) usage unknown, still running',
+      '80% WARNING pool small_3_0 (eu-west-2: web_1, db_1) at 97.5% of its allowance',
+      'OVER THRESHOLD, KEPT RUNNING web_1 (eu-west-2) at 97.5% of its allowance',
+      'OVER THRESHOLD, NOT STOPPED (notify only) web_1 (eu-west-2) at 97.5% of its allowance',
+      'WOULD START for the new month: web_1 (eu-west-2), db_1 (us-east-1)',
+      'START FAILED web_1 (eu-west-2), still stopped',
+      'SETTING TAG NOT VALID web_1 (eu-west-2): lightsail-guard:quota, lightsail-guard:warn',
+      'USAGE UNKNOWN web_1 (eu-west-2), not guarded until it can be read',
+      'REGION NOT CHECKED eu-west-3, its instances are not guarded',
+      'NOTHING CHECKED: the list of regions could not be read',
+      'NOT FOUND in any region: ghost, gone (INSTANCES_TO_MONITOR)',
+    ]);
+  });
+
+  it('says a stop ahead that failed failed, like any failed stop', () => {
+    const ahead = { ratePerSecond: 1e6, withinMinutes: 20, lagMinutes: 10, lagSource: 'assumed' } as const;
+    const failed: AlertEvent = { kind: 'stop', instance: web1, outcome: 'failed', ...figures, ahead };
+
+    expect(alertSmsLine(failed, CONTEXT, en)).toBe(
+      'STOP FAILED web_1 (eu-west-2) at 97.5% of its allowance, still running',
+    );
+  });
+
+  it('in Chinese, the same choices', () => {
+    expect(events.map((event) => alertSmsLine(event, CONTEXT, zh))).toEqual([
+      '已停止 web_1（eu-west-2），已用资源池配额的 97.5%',
+      '停止失败 web_1（eu-west-2），用量未知，仍在运行',
+      '80% 预警 资源池 small_3_0（eu-west-2：web_1、db_1），已用配额的 97.5%',
+      '超过阈值，保持运行 web_1（eu-west-2），已用配额的 97.5%',
+      '超过阈值，未停止（仅提醒）web_1（eu-west-2），已用配额的 97.5%',
+      '新的月份将会启动：web_1（eu-west-2）、db_1（us-east-1）',
+      '启动失败 web_1（eu-west-2），仍处于停止状态',
+      '设置标签无效 web_1（eu-west-2）：lightsail-guard:quota、lightsail-guard:warn',
+      '用量未知 web_1（eu-west-2），暂不受保护',
+      '区域未检查 eu-west-3，其中的实例暂不受保护',
+      '未检查任何实例：无法读取区域列表',
+      '未找到：INSTANCES_TO_MONITOR 中的 ghost、gone 不在任何区域中',
+    ]);
+  });
+});
+
 describe('the SMS of many alerts', () => {
   it('names the first of several in order and counts them all', () => {
     const sms = smsOfAlerts([stopOf('web-1'), stopOf('db-1', 'eu-west-2', 97)], CONTEXT, en);

@@ -37,7 +37,16 @@ async function twoMembers(
     stageRefuses?: boolean;
   },
   roles: { stageRefuses?: boolean } = {},
-): Promise<{ world: World; sts: FakeSts; env: Record<string, string> }> {
+): Promise<{
+  world: World;
+  sts: FakeSts;
+  /** The settings, as the Lambda's environment holds them. */
+  env: Record<string, string>;
+  /** The same for the CLI, with the SDK's STS endpoint variable pointing at the fake. */
+  cliEnv: Record<string, string>;
+  /** The Lambda's AWS settings: STS at the fake, as `AWS_ENDPOINT_URL_STS` would set it. */
+  endpoints: { sts: string };
+}> {
   world = await startWorld(own, ['us-east-1', 'eu-west-2'], {
     accounts: {
       [PROD.key]: { accountId: PROD.id, instances: members.prod ?? [] },
@@ -57,10 +66,10 @@ async function twoMembers(
   const env = {
     ACCOUNTS: `prod=${PROD.arn},${STAGE.arn}`,
     ACCOUNT_EXTERNAL_ID: EXTERNAL_ID,
-    AWS_ENDPOINT_URL_STS: sts.endpoint,
     REGIONS: 'us-east-1,eu-west-2',
   };
-  return { world, sts, env };
+  const cliEnv = { ...env, AWS_ENDPOINT_URL_STS: sts.endpoint };
+  return { world, sts, env, cliEnv, endpoints: { sts: sts.endpoint } };
 }
 
 describe('several accounts', () => {
@@ -69,7 +78,7 @@ describe('several accounts', () => {
       prod: [instanceAt('web', 'us-east-1', 0.2)],
       stage: [instanceAt('api', 'eu-west-2', 0.3)],
     });
-    const lambda = lambdaIn(setup.world, { env: setup.env });
+    const lambda = lambdaIn(setup.world, { env: setup.env, endpoints: setup.endpoints });
 
     const summary = await lambda.handler({});
 
@@ -103,7 +112,7 @@ describe('several accounts', () => {
       prod: [instanceAt('web', 'us-east-1', 0.99)],
       stage: [],
     });
-    const lambda = lambdaIn(setup.world, { env: setup.env });
+    const lambda = lambdaIn(setup.world, { env: setup.env, endpoints: setup.endpoints });
 
     await lambda.handler({});
 
@@ -122,7 +131,10 @@ describe('several accounts', () => {
       prod: [instanceAt('prod-1', 'us-east-1', 0), instanceAt('prod-2', 'us-east-1', 0)],
       stage: [],
     });
-    const lambda = lambdaIn(setup.world, { env: { ...setup.env, ALLOWANCE_SCOPE: 'pool' } });
+    const lambda = lambdaIn(setup.world, {
+      env: { ...setup.env, ALLOWANCE_SCOPE: 'pool' },
+      endpoints: setup.endpoints,
+    });
 
     const summary = await lambda.handler({});
 
@@ -138,7 +150,7 @@ describe('several accounts', () => {
       { prod: [instanceAt('web', 'us-east-1', 0.99)], stage: [instanceAt('api', 'eu-west-2', 0.99)] },
       { stageRefuses: true },
     );
-    const lambda = lambdaIn(setup.world, { env: setup.env });
+    const lambda = lambdaIn(setup.world, { env: setup.env, endpoints: setup.endpoints });
 
     await expect(lambda.handler({})).rejects.toThrow(
       `account ${STAGE.id}: not checked: could not assume ${STAGE.arn}`,
@@ -161,7 +173,7 @@ describe('several accounts', () => {
       stageRefuses: true,
     });
 
-    const run = await runInProcess(setup.world, ['status', '--json'], setup.env);
+    const run = await runInProcess(setup.world, ['status', '--json'], setup.cliEnv);
 
     const result = JSON.parse(run.stdout) as {
       instances: { account: string }[];
@@ -178,7 +190,7 @@ describe('several accounts', () => {
 
   it('reuses a role’s credentials from one run to the next of the same Lambda container', async () => {
     const setup = await twoMembers([], { prod: [instanceAt('web', 'us-east-1', 0.1)], stage: [] });
-    const lambda = lambdaIn(setup.world, { env: setup.env });
+    const lambda = lambdaIn(setup.world, { env: setup.env, endpoints: setup.endpoints });
 
     await lambda.handler({});
     await lambda.handler({});
@@ -194,9 +206,9 @@ describe('several accounts', () => {
       stage: [instanceAt('api', 'eu-west-2', 0.3)],
     });
 
-    const byName = await runInProcess(setup.world, ['status', '--json', '--account', 'prod'], setup.env);
-    const own = await runInProcess(setup.world, ['status', '--json', '--account', OWN], setup.env);
-    const unknown = await runInProcess(setup.world, ['status', '--account', 'nope'], setup.env);
+    const byName = await runInProcess(setup.world, ['status', '--json', '--account', 'prod'], setup.cliEnv);
+    const own = await runInProcess(setup.world, ['status', '--json', '--account', OWN], setup.cliEnv);
+    const unknown = await runInProcess(setup.world, ['status', '--account', 'nope'], setup.cliEnv);
 
     const accountsOf = (stdout: string): string[] =>
       (JSON.parse(stdout) as { instances: { account: string }[] }).instances.map((row) => row.account);
@@ -213,8 +225,8 @@ describe('several accounts', () => {
       stage: [],
     });
 
-    const ambiguous = await runInProcess(setup.world, ['keep-running', 'web'], setup.env);
-    const run = await runInProcess(setup.world, ['keep-running', 'web', '--account', 'prod'], setup.env);
+    const ambiguous = await runInProcess(setup.world, ['keep-running', 'web'], setup.cliEnv);
+    const run = await runInProcess(setup.world, ['keep-running', 'web', '--account', 'prod'], setup.cliEnv);
 
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toContain('--account');

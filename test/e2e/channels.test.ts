@@ -4,7 +4,12 @@ import type { AwsSettings } from '../../src/aws-settings.js';
 import { TAGS } from '../../src/constants.js';
 import type { Handler } from '../../src/lambda.js';
 import { startFakeSsm } from '../support/fake-ssm.js';
-import { type LocalServer, startLocalServer } from '../support/http-server.js';
+import {
+  type LocalServer,
+  type ReceivedRequest,
+  type Reply,
+  startLocalServer,
+} from '../support/http-server.js';
 import { instanceAt, lambdaIn, runInProcess, startWorld, type World } from './harness.js';
 
 const TOPIC = 'arn:aws:sns:ap-southeast-1:123456789012:lightsail-guard-alerts';
@@ -279,5 +284,116 @@ describe('check with channels other than Telegram', () => {
       'check sends alerts and needs a channel: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID, SNS_TOPIC_ARN, WEBHOOK_URL, FEISHU_WEBHOOK_URL, DINGTALK_WEBHOOK_URL, WECOM_WEBHOOK_URL, BARK_URL, SERVERCHAN_SENDKEY',
     );
     expect(world.lightsail.stats().calls).toEqual({});
+  });
+});
+
+/** A channel added through the registry, as a local server plays its service. */
+interface Registered {
+  readonly label: string;
+  /** Its settings, pointing at the local server under `/service`. */
+  readonly env: (root: string) => Record<string, string>;
+  readonly ok: Reply;
+  /** A refusal in the service's own words. */
+  readonly refused: Reply;
+  /** The text a request carried. */
+  readonly text: (request: ReceivedRequest) => string;
+}
+
+const REGISTERED: readonly Registered[] = [
+  {
+    label: 'Discord',
+    env: (root) => ({
+      DISCORD_WEBHOOK_URL: `${root}/service/api/webhooks/1/fake-discord-token-not-real-0000`,
+    }),
+    ok: { status: 204 },
+    refused: { status: 404, body: '{"message":"Unknown Webhook","code":10015}' },
+    text: (request) => JSON.parse(request.body).content,
+  },
+  {
+    label: 'Slack',
+    env: (root) => ({ SLACK_WEBHOOK_URL: `${root}/service/services/T0/B0/fakeSlackSecretNotReal0000` }),
+    ok: { status: 200, body: 'ok' },
+    refused: { status: 404, body: 'channel_not_found' },
+    text: (request) => JSON.parse(request.body).text,
+  },
+  {
+    label: 'ntfy',
+    env: (root) => ({
+      NTFY_URL: `${root}/service/fake-topic-not-real-0000`,
+      NTFY_TOKEN: 'tk_fakentfytoken0000',
+    }),
+    ok: { status: 200, body: '{"id":"1","event":"message"}' },
+    refused: { status: 403, body: '{"code":40301,"http":403,"error":"forbidden"}' },
+    text: (request) => JSON.parse(request.body).message,
+  },
+];
+
+describe.each(REGISTERED)('the $label channel, end to end', (channel) => {
+  let world: World;
+  let server: LocalServer;
+  afterEach(async () => {
+    await Promise.all([world.close(), server.close()]);
+  });
+
+  it('tests it in its own language, and runs the Lambda with its settings from CHANNEL_SECRETS_PARAMETER', async () => {
+    world = await startWorld([instanceAt('web_1', 'eu-west-2', 0.97)]);
+    server = await startLocalServer(channel.ok);
+    const settings = channel.env(server.root);
+    const ssm = await startFakeSsm({
+      '/lightsail-guard/channels': Object.entries(settings)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('\n'),
+    });
+
+    const test = await runInProcess(world, ['test-alert'], {
+      ...NO_TELEGRAM,
+      ...settings,
+      ALERT_LANGUAGE: `en,${channel.label.toLowerCase()}:zh-CN`,
+    });
+    const { result } = await invokeLambda(
+      world,
+      {
+        CHANNEL_SECRETS_PARAMETER: '/lightsail-guard/channels',
+        TELEGRAM_BOT_TOKEN_PARAMETER: '/lightsail-guard/telegram-bot-token',
+      },
+      { ssm: ssm.endpoint },
+    ).finally(() => ssm.close());
+
+    expect(test.code).toBe(0);
+    expect(test.stdout).toContain(`${channel.label} (${server.root}/…): arrived.`);
+    expect(test.stdout + test.stderr).not.toContain('fake-');
+    expect(server.received[0] && channel.text(server.received[0])).toContain('测试提醒');
+    expect(result?.exitCode).toBe(0);
+    expect(world.lightsail.instance('eu-west-2', 'web_1')?.state).toBe('stopped');
+    expect(server.received).toHaveLength(2);
+    expect(server.received[1] && channel.text(server.received[1])).toContain('web');
+  });
+
+  it('alerts it at the next check when it refused, and the channel that took the alert never again', async () => {
+    world = await startWorld([instanceAt('web_1', 'us-east-1', 0.85)]);
+    let refuse = true;
+    server = await startLocalServer((request) =>
+      request.url.startsWith('/hook') ? { status: 200 } : refuse ? channel.refused : channel.ok,
+    );
+    const env = { ...NO_TELEGRAM, ...channel.env(server.root), WEBHOOK_URL: `${server.root}/hook` };
+    const to = (path: string) => server.received.filter((request) => request.url.startsWith(path));
+
+    const down = await runInProcess(world, ['check'], env);
+    const tagsAfterDown = world.lightsail.instance('us-east-1', 'web_1')?.tags;
+    refuse = false;
+    const up = await runInProcess(world, ['check'], env);
+    const after = await runInProcess(world, ['check'], env);
+
+    expect(down.code).toBe(1);
+    expect(down.stdout).toContain(
+      `${channel.label}: alert message 1 of 1 not delivered: ChannelRefusedError`,
+    );
+    expect(down.stdout).not.toContain('fake-');
+    expect(tagsAfterDown?.[TAGS.sentTo]).toMatch(/^\d{4}-\d{2}\.80=webhook$/);
+    expect(up.code).toBe(0);
+    expect(after.code).toBe(0);
+    expect(to('/hook')).toHaveLength(1);
+    expect(to('/service')).toHaveLength(2);
+    expect(world.lightsail.instance('us-east-1', 'web_1')?.tags).toMatchObject({ [TAGS.sentTo]: '' });
   });
 });

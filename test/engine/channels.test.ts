@@ -95,7 +95,7 @@ describe('delivery to several channels', () => {
     expect(sns.sent).toHaveLength(1);
     expect(telegram.sent).toHaveLength(1);
     expect(telegram.sent[0]?.html).toContain(
-      'Stopped at 2026-11-20T10:00:00.000Z; this alert was not delivered then',
+      'Stopped at 2026-11-20 10:00 UTC; this alert was not delivered then',
     );
     expect(fleet.instance('hot').tags).toMatchObject({ [TAGS.stopUnsent]: '', [TAGS.sentTo]: '' });
     expect(exitCodeOf(resent)).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { telegramChannel } from '../../src/channels/telegram.js';
 import { TAGS } from '../../src/constants.js';
 import { type LogEvent, runGuard } from '../../src/engine/run.js';
-import { telegramChannel } from '../../src/telegram/channel.js';
 import { anInstance, GB, guardSettings } from '../support/builders.js';
 import { inMemoryFleet } from '../support/fleet.js';
 import { recordingNotifier } from '../support/notifier.js';
@@ -43,7 +43,7 @@ describe('check: the action of each instance', () => {
     const result = await run(fleet, notifier);
 
     expect(notifier.sent[0]).toContain('<b>Usage unknown</b> <code>mystery</code>');
-    expect(notifier.sent[0]).toContain('Stopped at 2026-11-20T09:50:00.000Z');
+    expect(notifier.sent[0]).toContain('Stopped at 2026-11-20 09:50 UTC');
     expect(actionOf(result, 'mystery')).toBe('none');
     expect(actionOf(result, 'owed')).toBe('none');
   });

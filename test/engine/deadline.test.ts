@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { telegramChannel } from '../../src/channels/telegram.js';
 import { TAGS } from '../../src/constants.js';
 import { planDeadline, runDeadline } from '../../src/engine/deadline.js';
 import { runGuard } from '../../src/engine/run.js';
 import { exitCodeOf } from '../../src/output.js';
-import { telegramChannel } from '../../src/telegram/channel.js';
 import { anInstance, GB, guardSettings } from '../support/builders.js';
 import { inMemoryFleet } from '../support/fleet.js';
 import { recordingNotifier } from '../support/notifier.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { telegramChannel } from '../../src/channels/telegram.js';
 import { TAGS } from '../../src/constants.js';
 import type { Instance } from '../../src/core/types.js';
 import type { RunDeadline } from '../../src/engine/deadline.js';
 import { runGuard } from '../../src/engine/run.js';
 import { exitCodeOf } from '../../src/output.js';
-import { telegramChannel } from '../../src/telegram/channel.js';
 import { anInstance, at, GB, guardSettings } from '../support/builders.js';
 import { type InMemoryFleet, inMemoryFleet, type Traffic } from '../support/fleet.js';
 import { recordingNotifier } from '../support/notifier.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { telegramChannel } from '../../src/channels/telegram.js';
 import { TAGS } from '../../src/constants.js';
 import type { Fleet } from '../../src/core/ports.js';
 import { runGuard } from '../../src/engine/run.js';
 import { exitCodeOf } from '../../src/output.js';
-import { telegramChannel } from '../../src/telegram/channel.js';
 import { at, guardSettings } from '../support/builders.js';
 import type { InMemoryFleet } from '../support/fleet.js';
 import { recordingNotifier } from '../support/notifier.js';
@@ -63,7 +63,7 @@ describe('the write-ahead stop record', () => {
     await run(fleet, notifier, { now: new Date(TEN_MINUTES_LATER.getTime() + 600_000) });
 
     expect(notifier.sent).toHaveLength(1);
-    expect(notifier.sent[0]).toContain(`Stopped at ${NOW.toISOString()}; this alert was not delivered then.`);
+    expect(notifier.sent[0]).toContain('Stopped at 2026-11-20 10:00 UTC; this alert was not delivered then.');
   });
 
   it('stops again, and announces it, an instance whose run died between its record and its stop', async () => {
@@ -88,7 +88,7 @@ describe('the write-ahead stop record', () => {
     await run(fleet, notifier);
 
     expect(fleet.calls.stopInstance).toEqual([]);
-    expect(notifier.sent.join('\n')).toContain('Stopped at 2026-11-20T09:50:00.000Z');
+    expect(notifier.sent.join('\n')).toContain('Stopped at 2026-11-20 09:50 UTC');
     expect(notifier.sent.join('\n')).toContain('It is running now');
     expect(fleet.instance('hot').tags[TAGS.stopUnsent]).toBe('');
   });
@@ -199,7 +199,7 @@ describe('a stop without its write-ahead record', () => {
     );
 
     expect(notifier.sent).toHaveLength(1);
-    expect(notifier.sent[0]).toContain(`Stopped at ${NOW.toISOString()}; this alert was not delivered then.`);
+    expect(notifier.sent[0]).toContain('Stopped at 2026-11-20 10:00 UTC; this alert was not delivered then.');
     expect(fleet.instance('hot').tags[TAGS.stopUnsent]).toBe('');
   });
 

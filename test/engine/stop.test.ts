@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { telegramChannel } from '../../src/channels/telegram.js';
 import { TAGS } from '../../src/constants.js';
 import type { Fleet } from '../../src/core/ports.js';
 import type { RunDeadline } from '../../src/engine/deadline.js';
 import { type LogEvent, runGuard } from '../../src/engine/run.js';
 import { exitCodeOf } from '../../src/output.js';
-import { telegramChannel } from '../../src/telegram/channel.js';
 import { guardSettings } from '../support/builders.js';
 import { recordingNotifier } from '../support/notifier.js';
 import { hotFleet, NOW, run } from '../support/scenario.js';

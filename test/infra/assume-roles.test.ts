@@ -34,6 +34,15 @@ describe('accounts in deploy settings', () => {
     });
   });
 
+  it("grants the chat commands' function no sts permission: it acts in the guard's own account only", () => {
+    const { template } = synthStack({ accounts: `prod=${PROD}`, telegramCommands: 'true' });
+
+    // One function may assume the roles (the scheduled check), not two.
+    expect(grants(template, 'sts:AssumeRole')).toEqual([
+      { Sid: 'AssumeMemberRoles', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: PROD },
+    ]);
+  });
+
   it('grants no sts permission without accounts', () => {
     const { template } = synthStack();
 

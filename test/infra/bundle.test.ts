@@ -47,10 +47,10 @@ describe('the deployed asset', () => {
     expect(await readdir(assetDir)).toEqual(['index.mjs']);
   });
 
-  it('stays within the 600 KB budget that npm run bench reports against', async () => {
+  it('stays within the 650 KB budget that npm run bench reports against', async () => {
     const { size } = await stat(join(assetDir, 'index.mjs'));
 
-    expect(LAMBDA_ASSET_BUDGET_BYTES).toBe(600_000);
+    expect(LAMBDA_ASSET_BUDGET_BYTES).toBe(650_000);
     expect(size).toBeLessThanOrEqual(LAMBDA_ASSET_BUDGET_BYTES);
   });
 

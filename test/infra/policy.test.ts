@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { guardPolicyDocument, parameterArn, printablePolicyDocument } from '../../infra/policy.js';
 
-/** The ```json block between `<!-- policy:start -->` and `<!-- policy:end -->` in README.md. */
-function readmePolicyBlock(): unknown {
-  const url = new URL('../../README.md', import.meta.url);
+/** The ```json block between `<!-- policy:start -->` and `<!-- policy:end -->` in docs/deploy.md. */
+function docsPolicyBlock(): unknown {
+  const url = new URL('../../docs/deploy.md', import.meta.url);
   const lines = existsSync(url) ? readFileSync(url, 'utf8').split('\n') : [];
   const start = lines.findIndex((line) => line.includes('<!-- policy:start -->'));
   const end = lines.findIndex((line, i) => i > start && line.includes('<!-- policy:end -->'));
@@ -12,15 +12,15 @@ function readmePolicyBlock(): unknown {
   const close = lines.findIndex((line, i) => i > open && line.trim() === '```');
   if (start < 0 || end < 0 || open < 0 || close < 0 || close > end) {
     throw new Error(
-      'README.md needs a ```json block between <!-- policy:start --> and <!-- policy:end -->: paste `npm run policy`',
+      'docs/deploy.md needs a ```json block between <!-- policy:start --> and <!-- policy:end -->: paste `npm run policy`',
     );
   }
   return JSON.parse(lines.slice(open + 1, close).join('\n'));
 }
 
 describe('the IAM policy', () => {
-  it('in the README is the one the stack deploys', () => {
-    expect(readmePolicyBlock()).toEqual(printablePolicyDocument());
+  it('in the deploy docs is the one the stack deploys', () => {
+    expect(docsPolicyBlock()).toEqual(printablePolicyDocument());
   });
 
   it('names every action explicitly and never UntagResource or StartInstance', () => {

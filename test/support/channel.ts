@@ -1,10 +1,5 @@
-import {
-  CHANNEL_LABELS,
-  type Channel,
-  type ChannelFormat,
-  type ChannelName,
-  type OutgoingMessage,
-} from '../../src/core/ports.js';
+import { type ChannelName, channelLabel } from '../../src/channels/registry.js';
+import type { Channel, ChannelFormat, OutgoingMessage } from '../../src/core/ports.js';
 
 /** A channel that records every message it took, and can be told to fail every send. */
 export interface RecordingChannel extends Channel {
@@ -20,7 +15,7 @@ export function recordingChannel(
 ): RecordingChannel {
   const channel: RecordingChannel = {
     name,
-    label: CHANNEL_LABELS[name],
+    label: channelLabel(name),
     format,
     sent: [],
     failWith: undefined,

@@ -1,7 +1,7 @@
+import { telegramChannel } from '../../src/channels/telegram.js';
 import type { Channel, Notifier } from '../../src/core/ports.js';
 import type { Instance } from '../../src/core/types.js';
 import { type Command, type GuardSettings, type RunResult, runGuard } from '../../src/engine/run.js';
-import { telegramChannel } from '../../src/telegram/channel.js';
 import { anInstance, at, GB, guardSettings } from './builders.js';
 import { type InMemoryFleet, inMemoryFleet } from './fleet.js';
 

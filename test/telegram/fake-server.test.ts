@@ -38,7 +38,7 @@ describe('the fake Telegram Bot API server', () => {
 
     expect(await response.json()).toMatchObject({ ok: true, result: { message_id: 1, text: 'a & b' } });
     expect(fake.messages).toEqual([
-      { chatId: '42', text: '<b>a &amp; b</b>', parseMode: 'HTML', at: expect.any(Date) },
+      { chatId: '42', text: '<b>a &amp; b</b>', parseMode: 'HTML', at: expect.any(Date), messageId: 1 },
     ]);
   });
 

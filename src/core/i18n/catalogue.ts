@@ -1,80 +1,68 @@
 /**
- * What a language must say. Every message the guard sends is built from one `Catalogue`: adding
- * an alert kind to `AlertEvent` or an action to `InstanceAction` fails to compile until every
- * catalogue says it, so no message can go out half-translated. Catalogues return Telegram's HTML
- * subset (`<b>`, `<code>`) with every dynamic value escaped; plain text is derived from it
- * (`htmlToPlain`), so each sentence is written once per language.
+ * What a language offers the rest of the guard. Every message is built from one `Catalogue`: core
+ * picks the message variant (`src/core/variants/`), the language's templates word it
+ * (`templates.ts`), and an alert kind or variant added without words in every language fails to
+ * compile, so no message can go out half-translated. Messages are Telegram's HTML subset (`<b>`,
+ * `<code>`) with every dynamic value escaped; plain text is derived from it (`htmlToPlain`), so
+ * each sentence is written once per language.
  */
 
-import type { AlertEvent, AlertOfKind, AlertTextContext } from '../alert-event.js';
-import type { ForecastHeading } from '../forecast-text.js';
+import type { AlertEvent, AlertTextContext } from '../alert-event.js';
+import type { ForecastDisplay, ForecastHeading } from '../forecast-text.js';
+import type { OverageFigures } from '../overage.js';
 import type {
-  InstanceAction,
-  NextMonth,
   PoolRow,
   PoolShown,
   ReportCounts,
   ReportModel,
   ReportRow,
   ReportTextContext,
-  StopAction,
+  StartsOnThe1st,
 } from '../report-model.js';
 import type { AccountRef } from '../types.js';
+import { alertMessage } from '../variants/alert.js';
+import { alertSubject, headline, testAlert } from '../variants/headline.js';
+import {
+  heading,
+  overage,
+  poolLine,
+  regionFailure,
+  reportLine,
+  reportSubject,
+  reportSummary,
+  rowNote,
+  startsOnThe1st,
+} from '../variants/report.js';
+import { type SmsText, smsAlert, smsAlerts, smsReport, smsTestAlert } from '../variants/sms.js';
+import { renderer, type SmsTemplates, type Templates, type Variant } from './templates.js';
 
 /** The languages of `ALERT_LANGUAGE`, as BCP 47 tags. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** One function per alert kind. */
-export type PerAlertKind<R> = {
-  readonly [K in AlertEvent['kind']]: (event: AlertOfKind<K>, context: AlertTextContext) => R;
-};
-
 /** The report's sentences. */
 export interface ReportCatalogue {
-  /** The subject line, plain text; `part` when the report needed several messages. */
+  /** The subject line, plain text. */
   subject(model: ReportModel, counts: ReportCounts, context: ReportTextContext): string;
   /** The first lines of the first message (HTML). */
   summary(model: ReportModel, counts: ReportCounts, context: ReportTextContext): string;
-  /** A region whose instances could not be listed (HTML). */
-  /** `account`: the region's account, when several are checked. */
+  /** A region whose instances could not be listed (HTML); `account`: its account, when several are checked. */
   regionFailure(region: string, error: string, account?: AccountRef): string;
-  /** One instance's line after its marker (HTML). */
+  /** One instance's line after its marker (HTML), with its `note`. */
   line(row: ReportRow, note: string, context: ReportTextContext): string;
-  /** The action column: what was done; `none` is empty. */
-  readonly actions: Readonly<Record<InstanceAction, string>>;
-  /** The action column of a stop made (or due) ahead of the threshold. */
-  readonly actionsAhead: Readonly<Record<StopAction, string>>;
-  /** The same, when the reason was the burst reserve (BURST_MBPS) rather than the pace seen. */
-  readonly actionsBurst: Readonly<Record<StopAction, string>>;
   /**
-   * The action column of `over-threshold` when the allowance resets before the next check
-   * (`ReportRow.resetBeforeNextCheck`): what it is, without the stop the reset makes moot; by reason.
+   * The action column (plain text): what happened, why a value is missing, what is pro-rated, what
+   * an overage may cost and, given `display`, where the instance is heading.
    */
-  readonly overAtReset: Readonly<Record<'threshold' | 'ahead' | 'burst', string>>;
-  /** "the allowance resets at 1 Dec 00:00 UTC, before the next check" (plain text). */
-  resetFirst(at: Date, timeZone: string): string;
-  /** What the 1st brings an instance the guard stopped (RESTART_ON_NEW_MONTH). */
-  readonly nextMonth: Readonly<Record<NextMonth, string>>;
+  note(row: ReportRow, display?: ForecastDisplay): string;
   /** The month's last report: what the first check of next month starts (HTML). */
-  startsOnThe1st(instances: readonly { readonly name: string; readonly region: string }[]): string;
-  /** Why a value is missing, what is pro-rated, what an overage may cost (plain text). */
-  unknownUsage(reason: string): string;
-  proRated(sharePercent: string): string;
-  /** The lower level a burst reserve (BURST_MBPS) stops a running instance at: "stops at 81.69%". */
-  burstStop(percent: string): string;
-  overage(figures: { readonly overGb: string; readonly price?: number; readonly costUsd?: string }): string;
-  /** Joins the parts of the note column. */
-  readonly noteSeparator: string;
+  startsOnThe1st(instances: readonly StartsOnThe1st[]): string;
+  /** What the traffic past the allowance may cost (plain text). */
+  overage(figures: OverageFigures): string;
   /** Where an instance is heading this month (plain text): "on pace for 128% by 30 Nov; ...". */
   heading(heading: ForecastHeading): string;
-  /** A pool member's note (plain text): "in pool small_3_0 at 65.0%". */
-  inPool(bundleId: string, percent: string): string;
-  /**
-   * One pool on one line (HTML): its usage as `shown` says (all of it, a floor, or not read), and
-   * where it is heading when that adds something (plain text).
-   */
-  poolLine(pool: PoolRow, shown: PoolShown, context: ReportTextContext, heading: string | undefined): string;
+  /** One pool on one line (HTML): its usage as `shown` says, and where it is heading. */
+  poolLine(pool: PoolRow, shown: PoolShown, context: ReportTextContext, heading?: ForecastHeading): string;
   /** The terminal's heading over the pools under the table (plain text). */
   readonly poolsTitle: string;
 }
@@ -86,7 +74,7 @@ export interface ReportCatalogue {
  */
 export interface SmsCatalogue {
   /** One alert in a few words: what happened, to which instance, in which region, at what percent. */
-  readonly alert: PerAlertKind<string>;
+  alert(event: AlertEvent): string;
   /** The text of a message holding `total` alerts that names the first of them (`shown`, in order). */
   alerts(shown: readonly string[], total: number): string;
   /** The test message: plainly a test, and what its arrival proves. */
@@ -98,9 +86,9 @@ export interface SmsCatalogue {
 export interface Catalogue {
   readonly language: Language;
   /** The alert as HTML: what happened, to which instance, with the figures. */
-  readonly alert: PerAlertKind<string>;
+  alert(event: AlertEvent, context: AlertTextContext): string;
   /** A few words naming the alert, for a subject line (plain text). */
-  readonly headline: PerAlertKind<string>;
+  headline(event: AlertEvent): string;
   /** The subject of a message whose first alert reads `first`, with `more` alerts after it. */
   alertSubject(first: string, more: number): string;
   /** " (1/2)" after the subject of a message that is one part of several. */
@@ -113,4 +101,37 @@ export interface Catalogue {
   readonly testAlertSubject: string;
   readonly report: ReportCatalogue;
   readonly sms: SmsCatalogue;
+}
+
+/** A language's catalogue: core's choice of variant, in the words of `templates` and `sms`. */
+export function catalogueOf(language: Language, templates: Templates, sms: SmsTemplates): Catalogue {
+  const say = renderer<Variant>(templates);
+  const text = renderer<SmsText>(sms);
+  return {
+    language,
+    alert: (event, context) => say(alertMessage(event, context)),
+    headline: (event) => say(headline(event)),
+    alertSubject: (first, more) => say(alertSubject(first, more)),
+    part: (index, total) => say({ kind: 'part', index, total }),
+    testAlert: (now, place) => say(testAlert(now, place)),
+    testAlertSubject: say({ kind: 'test-alert-subject' }),
+    report: {
+      subject: (model, counts, context) => say(reportSubject(model, counts, context)),
+      summary: (model, counts, context) => say(reportSummary(model, counts, context)),
+      regionFailure: (region, error, account) => say(regionFailure(region, error, account)),
+      line: (row, note, context) => say(reportLine(row, note, context)),
+      note: (row, display) => say(rowNote(row, display)),
+      startsOnThe1st: (instances) => say(startsOnThe1st(instances)),
+      overage: (figures) => say(overage(figures)),
+      heading: (h) => say(heading(h)),
+      poolLine: (pool, shown, context, where) => say(poolLine(pool, shown, context, where)),
+      poolsTitle: say({ kind: 'pools-title' }),
+    },
+    sms: {
+      alert: (event) => text(smsAlert(event)),
+      alerts: (shown, total) => text(smsAlerts(shown, total)),
+      testAlert: (now) => text(smsTestAlert(now)),
+      report: (model, counts, context) => text(smsReport(model, counts, context)),
+    },
+  };
 }

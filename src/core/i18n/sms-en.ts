@@ -1,67 +1,53 @@
-import type { AlertFigures } from '../alert-event.js';
-import type { PoolFigures } from '../pools.js';
-import { accountLabel, type Instance } from '../types.js';
+import { stampDate } from '../display-time.js';
 import { formatPercent } from '../units.js';
-import type { SmsCatalogue } from './catalogue.js';
+import type { Named } from '../variants/phrases.js';
+import type { SmsText } from '../variants/sms.js';
+import type { Say, SmsTemplates } from './templates.js';
 
 /*
  * ASCII only, and none of GSM-7's extension characters ([ ] { } | ~ ^ \ and the euro sign, which
  * count twice): an English text stays in the GSM-7 alphabet, 160 characters a segment.
  */
 
-const who = (instance: Instance): string =>
-  `${instance.name} (${instance.region}${instance.account === undefined ? '' : `, account ${accountLabel(instance.account)}`})`;
-
-const pool = (figures: PoolFigures): string =>
-  `pool ${figures.bundleId} (${figures.region}: ${figures.instances.join(', ')})`;
-
-/** The instance, or its pool when the figures are the pool's. */
-const subject = (event: AlertFigures & { instance: Instance }): string =>
-  event.pool === undefined ? who(event.instance) : pool(event.pool);
-
-const share = (figures: AlertFigures, of = 'its allowance'): string =>
-  figures.percent === null ? 'usage unknown' : `at ${formatPercent(figures.percent)} of ${of}`;
-
-/** A stopped member of a pool is stopped at its pool's figures. */
-const stopShare = (event: AlertFigures): string =>
-  share(event, event.pool === undefined ? 'its allowance' : "its pool's allowance");
+/** "web-1 (us-east-1)", and ", account prod" inside the brackets when several accounts are checked. */
+const who = (instance: Named, say: Say<SmsText>): string =>
+  `${instance.name} (${instance.region}${say(instance.account)})`;
 
 /** English SMS texts. */
-export const smsEn: SmsCatalogue = {
-  alert: {
-    stop(event) {
-      const what = `${who(event.instance)} ${stopShare(event)}`;
-      if (event.outcome === 'failed') return `STOP FAILED ${what}, still running`;
-      if (event.outcome === 'dry-run') return `WOULD STOP (dry run) ${what}`;
-      if (event.outcome === 'earlier') return `STOPPED earlier ${what}`;
-      return `STOPPED ${what}${event.ahead === undefined ? '' : ', ahead of the threshold'}`;
-    },
-    warn: (event) => `${event.level}% WARNING ${subject(event)} ${share(event)}`,
-    forecast: (event) =>
-      `ON PACE TO PASS THE ALLOWANCE ${subject(event)} ${share(event)}, ${Math.floor(event.forecast.monthEndPercent)}% by month end`,
-    'kept-running': (event) => `OVER THRESHOLD, KEPT RUNNING ${subject(event)} ${share(event)}`,
-    'not-stopped': (event) =>
-      `OVER THRESHOLD, NOT STOPPED (notify only) ${who(event.instance)} ${share(event)}`,
-    started: (event) =>
-      `${event.dryRun ? 'WOULD START' : 'STARTED'} for the new month: ${event.started.map(({ instance }) => who(instance)).join(', ')}`,
-    'start-failed': (event) => `START FAILED ${who(event.instance)}, still stopped`,
-    'bad-tag': (event) =>
-      `SETTING TAG NOT VALID ${who(event.instance)}: ${event.problems.map((problem) => problem.key).join(', ')}`,
-    unknown: (event) => `USAGE UNKNOWN ${who(event.instance)}, not guarded until it can be read`,
-    'region-failed': (event) =>
-      `REGION NOT CHECKED ${event.region}${event.account === undefined ? '' : ` (account ${accountLabel(event.account)})`}, its instances are not guarded`,
-    'account-failed': (event) =>
-      `ACCOUNT NOT CHECKED ${accountLabel(event.account)}, its instances are not guarded`,
-    'regions-failed': () => 'NOTHING CHECKED: the list of regions could not be read',
-    missing: (event) => `NOT FOUND in any region: ${event.names.join(', ')} (INSTANCES_TO_MONITOR)`,
-  },
-  alerts(shown, total) {
-    const more = total - shown.length;
-    if (total === 1 && more === 0) return `lightsail-guard: ${shown.join('')}`;
-    return `lightsail-guard, ${total} alerts: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
-  },
-  testAlert: (now) =>
-    `lightsail-guard test alert: if you can read this, alerts will reach this phone. Sent ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC; nothing was stopped.`,
-  report: (model, counts, context) =>
-    `lightsail-guard report ${model.generatedAt.toISOString().slice(0, 10)}: ${counts.instances} instances, ${counts.over} at or over ${context.quotaPercent}%, ${counts.unknown} unknown`,
+export const smsEn: SmsTemplates = {
+  instance: (v, say) => who(v, say),
+  pool: (v, say) => `pool ${v.bundleId} (${v.region}${say(v.account)}: ${v.members.join(', ')})`,
+  share: (v) => `at ${formatPercent(v.percent)} of its allowance`,
+  'pool-share': (v) => `at ${formatPercent(v.percent)} of its pool's allowance`,
+  'share-unknown': () => 'usage unknown',
+  'stop-failed': (v, say) => `STOP FAILED ${who(v, say)} ${say(v.share)}, still running`,
+  'would-stop': (v, say) => `WOULD STOP (dry run) ${who(v, say)} ${say(v.share)}`,
+  'stopped-earlier': (v, say) => `STOPPED earlier ${who(v, say)} ${say(v.share)}`,
+  stopped: (v, say) => `STOPPED ${who(v, say)} ${say(v.share)}`,
+  'stopped-ahead': (v, say) => `STOPPED ${who(v, say)} ${say(v.share)}, ahead of the threshold`,
+  warn: (v, say) => `${v.level}% WARNING ${say(v.subject)} ${say(v.share)}`,
+  forecast: (v, say) =>
+    `ON PACE TO PASS THE ALLOWANCE ${say(v.subject)} ${say(v.share)}, ${v.monthEndPercent}% by month end`,
+  'kept-running': (v, say) => `OVER THRESHOLD, KEPT RUNNING ${say(v.subject)} ${say(v.share)}`,
+  'not-stopped': (v, say) => `OVER THRESHOLD, NOT STOPPED (notify only) ${who(v, say)} ${say(v.share)}`,
+  started: (v, say) => `STARTED for the new month: ${v.instances.map((i) => who(i, say)).join(', ')}`,
+  'would-start': (v, say) =>
+    `WOULD START for the new month: ${v.instances.map((i) => who(i, say)).join(', ')}`,
+  'start-failed': (v, say) => `START FAILED ${who(v, say)}, still stopped`,
+  'bad-tag': (v, say) => `SETTING TAG NOT VALID ${who(v, say)}: ${v.keys.join(', ')}`,
+  unknown: (v, say) => `USAGE UNKNOWN ${who(v, say)}, not guarded until it can be read`,
+  'region-failed': (v, say) =>
+    `REGION NOT CHECKED ${v.region}${say(v.account)}, its instances are not guarded`,
+  'account-failed': (v) => `ACCOUNT NOT CHECKED ${v.account}, its instances are not guarded`,
+  'in-account': (v) => `, account ${v.label}`,
+  'region-account': (v) => ` (account ${v.label})`,
+  'regions-failed': () => 'NOTHING CHECKED: the list of regions could not be read',
+  missing: (v) => `NOT FOUND in any region: ${v.names.join(', ')} (INSTANCES_TO_MONITOR)`,
+  'alerts-one': (v) => `lightsail-guard: ${v.line}`,
+  'alerts-many': (v, say) => `lightsail-guard, ${v.total} alerts: ${v.lines.join('; ')}${say(v.more)}`,
+  'and-more': (v) => `; and ${v.more} more`,
+  'test-alert': (v) =>
+    `lightsail-guard test alert: if you can read this, alerts will reach this phone. Sent ${v.sentAt}; nothing was stopped.`,
+  report: (v) =>
+    `lightsail-guard report ${stampDate(v.date)}: ${v.instances} instances, ${v.over} at or over ${v.quotaPercent}%, ${v.unknown} unknown`,
 };
