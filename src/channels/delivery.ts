@@ -47,11 +47,15 @@ export interface HttpRequest {
   readonly body: string;
 }
 
-/** A POST of `payload` as JSON, the way most services take their messages. */
-export function jsonPost(url: string, payload: Readonly<Record<string, unknown>>): HttpRequest {
+/** A POST of `payload` as JSON, the way most services take their messages; `headers` adds to it. */
+export function jsonPost(
+  url: string,
+  payload: Readonly<Record<string, unknown>>,
+  headers: Readonly<Record<string, string>> = {},
+): HttpRequest {
   return {
     url,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
     body: JSON.stringify(payload),
   };
 }

@@ -6,11 +6,12 @@
 
 import { checkTelegram, parseTelegram } from '../config.js';
 import { ENV } from '../constants.js';
-import { ConfigError, describeError, UsageError } from '../errors.js';
+import { ConfigError, describeError } from '../errors.js';
 import type { BotIdentity, TelegramBotApi, WebhookInfo } from '../telegram/bot-api.js';
 import { chatsFromUpdates, describeChat, type FoundChat } from '../telegram/chats.js';
 import { redact, TelegramRefusedError } from '../telegram/errors.js';
 import type { CliCommand } from './command.js';
+import { positionals } from './options.js';
 
 /** What find-chat-id learned; `problem` says why it found nothing to copy. */
 interface Findings {
@@ -165,8 +166,7 @@ Options:
   --json                  print the result as JSON`,
   options: { json: { type: 'boolean' } },
   async run(args, ctx) {
-    const [extra] = args.positionals;
-    if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+    positionals(args, [], 'find-chat-id');
     const telegram = parseTelegram(ctx.env);
     checkTelegram(telegram, { chatId: false });
     const { token, apiRoot } = telegram;

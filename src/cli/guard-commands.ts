@@ -8,6 +8,7 @@ import { type Command, runGuard } from '../engine/run.js';
 import { UsageError } from '../errors.js';
 import { exitCodeOf, renderResult, resultJson } from '../output.js';
 import type { CliCommand, CliContext, OptionSpec, ParsedArgs } from './command.js';
+import { positionals } from './options.js';
 
 /** A few minutes: far more than a fleet of hundreds needs, short enough that a hung region ends. */
 export const DEFAULT_TIMEOUT_SECONDS = 180;
@@ -81,8 +82,7 @@ function parseTimeout(raw: string | boolean | undefined): number {
 }
 
 async function runCommand(command: Command, args: ParsedArgs, ctx: CliContext): Promise<number> {
-  const [extra] = args.positionals;
-  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  positionals(args, [], command);
   const dryRun = args.values['dry-run'] === true;
   const overrides = Object.fromEntries(
     Object.entries(FLAG_TO_ENV).flatMap(([flag, name]) => {

@@ -57,16 +57,6 @@ export async function adminRun(args: ParsedArgs, ctx: CliContext): Promise<Admin
   };
 }
 
-/** The positional arguments a command takes, exactly: `names` name them for the error. */
-export function positionals(args: ParsedArgs, names: readonly string[], command: string): string[] {
-  const given = args.positionals;
-  if (given.length < names.length) {
-    throw new UsageError(`${command} needs ${names.map((name) => `<${name}>`).join(' ')}`);
-  }
-  if (given.length > names.length) throw new UsageError(`unexpected argument "${given[names.length]}"`);
-  return [...given];
-}
-
 /** The regions to search: `--region`, else REGIONS, else every region Lightsail lists. */
 export async function regionsOf(run: AdminRun): Promise<readonly string[]> {
   if (run.region !== undefined) return [run.region];

@@ -5,6 +5,7 @@ import { DEFAULT_MEMBER_ROLE_NAME, memberTemplateJson } from '../accounts/templa
 import { ENV } from '../constants.js';
 import { UsageError } from '../errors.js';
 import type { CliCommand } from './command.js';
+import { positionals } from './options.js';
 
 /** IAM role names: 1 to 64 of letters, digits and `+=,.@_-`. */
 const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
@@ -35,8 +36,7 @@ Options:
     'role-name': { type: 'string' },
   },
   async run(args, ctx) {
-    const [extra] = args.positionals;
-    if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+    positionals(args, [], 'member-template');
     const guardAccount = text(args.values['guard-account']);
     if (guardAccount === undefined || !/^\d{12}$/.test(guardAccount)) {
       throw new UsageError(

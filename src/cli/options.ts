@@ -82,3 +82,16 @@ export function parseCommandLine(
     throw new UsageError(message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }
 }
+
+/**
+ * The positional arguments a command takes, exactly: `names` name them for the error; `[]` for a
+ * command that takes none.
+ */
+export function positionals(args: ParsedArgs, names: readonly string[], command: string): string[] {
+  const given = args.positionals;
+  if (given.length < names.length) {
+    throw new UsageError(`${command} needs ${names.map((name) => `<${name}>`).join(' ')}`);
+  }
+  if (given.length > names.length) throw new UsageError(`unexpected argument "${given[names.length]}"`);
+  return [...given];
+}

@@ -16,9 +16,10 @@ import { catalogueFor } from '../core/i18n/index.js';
 import type { Channel } from '../core/ports.js';
 import { testAlertMessage } from '../core/test-alert.js';
 import { runDeadline } from '../engine/deadline.js';
-import { ConfigError, describeError, UsageError } from '../errors.js';
+import { ConfigError, describeError } from '../errors.js';
 import { redact } from '../telegram/errors.js';
 import type { CliCommand } from './command.js';
+import { positionals } from './options.js';
 
 /** Long enough for the notifier to wait out a 429 or retry a 5xx, short enough for a terminal. */
 const TEST_TIMEOUT_MS = 30_000;
@@ -92,8 +93,7 @@ Options:
   --json                  print the result as JSON`,
   options: { json: { type: 'boolean' } },
   async run(args, ctx) {
-    const [extra] = args.positionals;
-    if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+    positionals(args, [], 'test-alert');
     // The channel settings alone: a malformed guard setting it does not use (QUOTA_PERCENT, ...)
     // never stops a test.
     const config = { channels: parseChannelSettings(ctx.env), ...parseLanguages(ctx.env) };

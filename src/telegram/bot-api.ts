@@ -1,8 +1,10 @@
 /**
- * The read-only Bot API calls `find-chat-id` makes: `getMe`, `getUpdates`, `getWebhookInfo`. One
- * attempt each, no retries: a person is waiting at the terminal and can run it again. Nothing here
- * changes the bot: no `offset` (which would confirm, and so delete, updates another program may
- * still want), no `allowed_updates` (which would change the bot's setting), never `deleteWebhook`.
+ * The one Bot API client outside the alert loop (`createBotApiCall`, which the chat commands' bot
+ * uses too), and the read-only calls `find-chat-id` makes with it: `getMe`, `getUpdates`,
+ * `getWebhookInfo`. One attempt each, no retries: a person is waiting at the terminal and can run
+ * it again. Nothing here changes the bot: no `offset` (which would confirm, and so delete, updates
+ * another program may still want), no `allowed_updates` (which would change the bot's setting),
+ * never `deleteWebhook`.
  */
 
 import { DEFAULT_TELEGRAM_API_ROOT } from '../constants.js';
@@ -46,14 +48,22 @@ export class TelegramAnswerError extends Error {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** The Bot API calls find-chat-id needs, over `fetch`; every error and message is token-free. */
-export function createBotApi(options: BotApiOptions): TelegramBotApi {
+/** One Bot API method called with its parameters; resolves to the answer's `result`. */
+export type BotApiCall = (method: string, params?: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * The one way this code calls the Bot API outside the alert loop: a JSON POST, tried once, aborted
+ * after `timeoutMs`. A failure to get an answer is a TelegramNetworkError that says whether the
+ * time ran out; a refusal is a TelegramRefusedError with Telegram's code, description and any
+ * `retry_after`. The URL holds the token, so every message and cause is redacted.
+ */
+export function createBotApiCall(options: BotApiOptions): BotApiCall {
   const { token } = options;
   const apiRoot = (options.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, '');
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function call(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
+  return async function call(method, params = {}) {
     let response: Response;
     try {
       // The URL holds the token: it is built here and never put into an error or a log line.
@@ -82,7 +92,12 @@ export function createBotApi(options: BotApiOptions): TelegramBotApi {
       });
     }
     return answer.result;
-  }
+  };
+}
+
+/** The Bot API calls find-chat-id needs, over `fetch`; every error and message is token-free. */
+export function createBotApi(options: BotApiOptions): TelegramBotApi {
+  const call = createBotApiCall(options);
 
   return {
     async getMe() {
