@@ -119,6 +119,7 @@ export class GuardStack extends Stack {
       botTokenKmsKeyArn: settings.botTokenKmsKeyArn,
       restartOnNewMonth: settings.restartOnNewMonth,
       alertTopicArn,
+      accountRoleArns: settings.accountRoleArns,
     };
     const policy = iam.PolicyDocument.fromJson(guardPolicyDocument(target));
     fn.role?.attachInlinePolicy(new iam.Policy(this, 'GuardPolicy', { document: policy }));

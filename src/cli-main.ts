@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { adminOverAccounts } from './accounts/fleets.js';
 import type { RetryInfo } from './channels/delivery.js';
 import { CHANNEL_SETTINGS } from './channels/registry.js';
 import type { CliCommand, CliContext } from './cli/command.js';
@@ -16,6 +17,7 @@ import {
   statusCommand,
 } from './cli/guard-commands.js';
 import { holdCommand, keepRunningCommand, releaseCommand } from './cli/lifecycle-commands.js';
+import { memberTemplateCommand } from './cli/member-template.js';
 import { parseCommandLine } from './cli/options.js';
 import { setActionCommand, setQuotaCommand, setWarnCommand } from './cli/policy-commands.js';
 import { retryLine } from './cli/progress.js';
@@ -30,7 +32,7 @@ import { CommandFailed, ConfigError, UsageError } from './errors.js';
 import { missingProfile, NoCredentialsError, profileFiles } from './lightsail/credentials.js';
 import { MINIMUM_NODE_MAJOR } from './node-version.js';
 import { createBotApi } from './telegram/bot-api.js';
-import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
+import { guardAccounts, guardChannels, guardFleet, lightsailClients } from './wiring.js';
 
 /**
  * Every command, in the order `--help` lists them: the guard's runs, the instance commands, then the
@@ -50,6 +52,7 @@ export const COMMANDS: readonly CliCommand[] = [
   findChatIdCommand,
   testAlertCommand,
   telegramCommandsCommand,
+  memberTemplateCommand,
 ];
 
 const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -101,8 +104,12 @@ Environment:
                           that close, never below 50% (default 0: off; 1000 for 1 Gbps)
   ${ENV.allowanceScope}         instance (default) or pool: judge the instances of one bundle in
                           one region together, against their pooled allowance, as AWS bills
+  ${ENV.accounts}                other AWS accounts, through roles: comma-separated role ARNs, each
+                          optionally named (name=arn); the guard's own account is checked too
+  ${ENV.accountExternalId}     the external id the member roles require
   AWS credentials and region come from the AWS SDK's default chain (AWS_PROFILE, AWS_REGION, ...);
-  AWS_ENDPOINT_URL_LIGHTSAIL points every region at a Lightsail-compatible endpoint.
+  AWS_ENDPOINT_URL_LIGHTSAIL points every region at a Lightsail-compatible endpoint, and
+  AWS_ENDPOINT_URL_STS the role assumptions at an STS-compatible one.
 
 Exit codes:
   0  every monitored instance was checked and every stop and message succeeded
@@ -189,7 +196,18 @@ export async function main(
     out: io.out,
     err: io.err,
     fleetFor: (config) => namingProfile(env, guardFleet(config, lightsailClients(config))),
-    adminFor: (config) => namingProfile(env, guardFleet(config, lightsailClients(config))),
+    accountsFor: (config, only) =>
+      namingProfile(env, guardAccounts(config, env, lightsailClients(config), {}, only)),
+    adminFor: (config, only) =>
+      namingProfile(
+        env,
+        (async () => {
+          const clients = lightsailClients(config);
+          const accounts = await guardAccounts(config, env, clients, {}, only);
+          if (accounts === undefined) return guardFleet(config, clients);
+          return adminOverAccounts(await accounts(AbortSignal.timeout(60_000)));
+        })(),
+      ),
     botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot, env }),
     channelsFor: (config, deadline) =>
       guardChannels(config, { deadline: deadline.sendsEndAt, reach: { env }, ...progress }),

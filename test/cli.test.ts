@@ -79,7 +79,7 @@ describe('the command line', () => {
     expect(run.err).toContain('status has no option --frobnicate\n');
   });
 
-  it.each(['check', 'status', 'find-chat-id', 'test-alert', 'untag-all'])(
+  it.each(['check', 'status', 'find-chat-id', 'test-alert', 'untag-all', 'member-template'])(
     'refuses an argument %s does not take, before reading any setting',
     async (name) => {
       const run = await cli(name, 'web-1');

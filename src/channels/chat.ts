@@ -94,6 +94,7 @@ const URGENT: ReadonlySet<string> = new Set([
   'unknown',
   'region-failed',
   'regions-failed',
+  'account-failed',
   'missing',
 ]);
 

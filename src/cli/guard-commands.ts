@@ -26,6 +26,7 @@ const FLAG_TO_ENV = {
 
 const RUN_OPTIONS: OptionSpec = {
   json: { type: 'boolean' },
+  account: { type: 'string' },
   timeout: { type: 'string' },
   ...Object.fromEntries(Object.keys(FLAG_TO_ENV).map((flag) => [flag, { type: 'string' as const }])),
 };
@@ -51,6 +52,7 @@ ${COLUMN}then are "unknown" (exit 1)`,
 export function runOptionsHelp(command: Command | 'any'): string {
   return `  --json                  print the result as JSON
   --timeout <seconds>     the whole run's deadline (default ${DEFAULT_TIMEOUT_SECONDS}): ${TIMEOUT_HELP[command]}
+  --account <id|name>     check only this account (one of ${ENV.accounts}, or the guard's own id)
   --quota-percent <n>     stop threshold in percent (overrides ${ENV.quotaPercent}, default ${DEFAULTS.quotaPercent})
   --warn-percent <list>   warning levels, e.g. 80,90; "" disables (overrides ${ENV.warnPercent})
   --instances <list>      instance names, or ALL (overrides ${ENV.instancesToMonitor})
@@ -96,7 +98,19 @@ async function runCommand(command: Command, args: ParsedArgs, ctx: CliContext): 
   // A dry run names the channels it would send to; status sends nothing.
   const channels = command === 'status' ? [] : ctx.channelsFor(config, deadline);
   const fleet = await ctx.fleetFor(config);
-  const result = await runGuard({ fleet, channels, now: () => new Date(), deadline }, config, {
+  const only = typeof args.values.account === 'string' ? args.values.account : undefined;
+  if (only !== undefined && config.accounts.length === 0) {
+    throw new UsageError(`--account picks one of the accounts in ${ENV.accounts}, which is not set`);
+  }
+  const accounts = await ctx.accountsFor?.(config, only);
+  const dependencies = {
+    fleet,
+    channels,
+    now: () => new Date(),
+    deadline,
+    ...(accounts ? { accounts } : {}),
+  };
+  const result = await runGuard(dependencies, config, {
     command,
     dryRun,
   });

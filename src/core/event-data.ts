@@ -6,7 +6,7 @@
 
 import type { AlertEvent, AlertFigures, AlertTextContext } from './alert-event.js';
 import type { PoolRow, ReportCounts, ReportModel, ReportRow, ReportTextContext } from './report-model.js';
-import type { Instance } from './types.js';
+import type { AccountRef, Instance } from './types.js';
 
 type Json = string | number | boolean | null | readonly string[];
 
@@ -25,11 +25,21 @@ function present(fields: Readonly<Record<string, Json | undefined>>): Record<str
   >;
 }
 
-/** Which instance an alert is about and the traffic figures it quotes, as every such alert carries them. */
+/** `account` (the 12-digit id) and `accountName` when named, when several accounts are checked. */
+function accountFields(account: AccountRef | undefined): Record<string, string> {
+  if (account === undefined) return {};
+  return { account: account.id, ...(account.name !== undefined ? { accountName: account.name } : {}) };
+}
+
+/**
+ * Which instance an alert is about (and its account, when several are checked) and the traffic
+ * figures it quotes, as every such alert carries them.
+ */
 function usage(event: { readonly instance: Instance } & AlertFigures) {
   return {
     instance: event.instance.name,
     region: event.instance.region,
+    ...accountFields(event.instance.account),
     state: event.instance.state,
     usedBytes: event.usedBytes,
     allowanceBytes: event.allowanceBytes,
@@ -128,7 +138,15 @@ export function alertData(event: AlertEvent, context: AlertTextContext, text: st
         text,
       };
     case 'region-failed':
-      return { kind: event.kind, region: event.region, error: event.error, text };
+      return {
+        kind: event.kind,
+        region: event.region,
+        ...accountFields(event.account),
+        error: event.error,
+        text,
+      };
+    case 'account-failed':
+      return { kind: event.kind, ...accountFields(event.account), error: event.error, text };
     case 'regions-failed':
       return { kind: event.kind, error: event.error, text };
     case 'missing':

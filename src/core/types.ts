@@ -11,14 +11,32 @@ export interface Instance {
   /** `networking.monthlyTransfer.gbPerMonthAllocated`: the plan's whole-month allowance in GB. */
   readonly allowanceGb: number;
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * The AWS account it lives in, when the guard checks several (ACCOUNTS): every call about it goes
+   * to that account, and alerts name it. Absent when only the guard's own account is checked.
+   */
+  readonly account?: AccountRef;
+}
+
+/** An AWS account the guard checks: its 12-digit id, and the name ACCOUNTS gives it, if any. */
+export interface AccountRef {
+  readonly id: string;
+  readonly name?: string;
+}
+
+/** How alerts, the report and `status` name an account: its name, else its id. */
+export function accountLabel(account: AccountRef): string {
+  return account.name ?? account.id;
 }
 
 /**
- * An instance's identity within a run: Lightsail names are unique within a region, so its region
- * and name. Results are matched by it, never by their place in a list.
+ * An instance's identity within a run: Lightsail names are unique within a region of an account,
+ * so its account (when several are checked), region and name. Results are matched by it, never by
+ * their place in a list.
  */
-export function instanceKey(instance: Pick<Instance, 'region' | 'name'>): string {
-  return `${instance.region}/${instance.name}`;
+export function instanceKey(instance: Pick<Instance, 'region' | 'name' | 'account'>): string {
+  const where = instance.account === undefined ? '' : `${instance.account.id}/`;
+  return `${where}${instance.region}/${instance.name}`;
 }
 
 export type TrafficMetric = 'NetworkIn' | 'NetworkOut';

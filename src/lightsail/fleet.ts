@@ -11,7 +11,7 @@ import {
   UntagResourceCommand,
 } from '@aws-sdk/client-lightsail';
 import type { Fleet, InstanceAdmin } from '../core/ports.js';
-import type { Instance, MetricRead } from '../core/types.js';
+import type { AccountRef, Instance, MetricRead } from '../core/types.js';
 import { untilAborted } from './abort.js';
 
 /**
@@ -30,6 +30,8 @@ export interface LightsailFleetOptions {
   readonly clientFor: (region: string) => LightsailClient;
   /** Region whose endpoint answers `GetRegions` (any Lightsail region lists them all). */
   readonly homeRegion: string;
+  /** The account the clients' credentials are in, when several are checked: its instances carry it. */
+  readonly account?: AccountRef;
 }
 
 /**
@@ -56,7 +58,7 @@ export type LightsailFleet = Fleet & InstanceAdmin;
  * other reads except `GetInstanceState` after a refused stop. Every call takes the run's signal.
  */
 export function createLightsailFleet(options: LightsailFleetOptions): LightsailFleet {
-  const { clientFor, homeRegion } = options;
+  const { clientFor, homeRegion, account } = options;
   return {
     async listRegions(signal) {
       const answer = await untilAborted(
@@ -78,7 +80,10 @@ export function createLightsailFleet(options: LightsailFleetOptions): LightsailF
           client.send(new GetInstancesCommand(pageToken ? { pageToken } : {}), { abortSignal: signal }),
           signal,
         );
-        for (const raw of page.instances ?? []) instances.push(toInstance(raw, region));
+        for (const raw of page.instances ?? []) {
+          const instance = toInstance(raw, region);
+          instances.push(account === undefined ? instance : { ...instance, account });
+        }
         pageToken = page.nextPageToken || undefined;
         if (pageToken === undefined) return instances;
         if (seen.has(pageToken)) {

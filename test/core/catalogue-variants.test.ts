@@ -40,6 +40,7 @@ const members = { kind: 'members', named: ['busy', 'idle'] } as const;
 const change = { kind: 'stop-by-setting', name: 'web_1' } as const;
 const heading = { kind: 'heading', monthEndPercent: 128, lastDay: at('2026-11-30T23:59:59.999Z') } as const;
 const started = [{ ...web, stoppedIn: '2026-10' }];
+const prod = { kind: 'account-named', name: 'prod', id: '111122223333' } as const;
 const poolBytes = { usedBytes: 170 * GB, allowanceBytes: 200 * GB, percent: 85, unit } as const;
 
 const SAMPLES: Samples<Variant> = {
@@ -94,10 +95,15 @@ const SAMPLES: Samples<Variant> = {
   'alert-bad-tag': { kind: 'alert-bad-tag', ...web, problems: [{ kind: 'tag-problem', message: 'bad' }] },
   'alert-unknown': { kind: 'alert-unknown', ...web, reason: 'no metricData' },
   'alert-region-failed': { kind: 'alert-region-failed', region: 'eu-west-3', error: 'down' },
+  'alert-account-failed': { kind: 'alert-account-failed', account: prod, error: 'AccessDenied' },
   'alert-regions-failed': { kind: 'alert-regions-failed', error: 'bad token' },
   'alert-missing': { kind: 'alert-missing', names: ['web_1', 'db-2'] },
   figures,
   'figures-unknown': { kind: 'figures-unknown', allowanceBytes: 100 * GB, unit },
+  'in-account': { kind: 'in-account', label: 'prod' },
+  'region-account': { kind: 'region-account', label: 'prod' },
+  'account-named': prod,
+  'account-id': { kind: 'account-id', id: '111122223333' },
   instance: { kind: 'instance', ...web },
   pool: { kind: 'pool', ...pool },
   'member-of-pool': { kind: 'member-of-pool', ...web, pool },
@@ -193,6 +199,7 @@ const SAMPLES: Samples<Variant> = {
   'headline-bad-tag': { kind: 'headline-bad-tag', name: 'web_1' },
   'headline-unknown': { kind: 'headline-unknown', name: 'web_1' },
   'headline-region-failed': { kind: 'headline-region-failed', region: 'eu-west-3' },
+  'headline-account-failed': { kind: 'headline-account-failed', account: 'prod' },
   'headline-regions-failed': { kind: 'headline-regions-failed' },
   'headline-missing': { kind: 'headline-missing', count: 2 },
   'headline-instance': { kind: 'headline-instance', name: 'web_1' },
@@ -311,6 +318,9 @@ const SMS_SAMPLES: Samples<SmsText> = {
   'bad-tag': { kind: 'bad-tag', ...web, keys: ['lightsail-guard:quota'] },
   unknown: { kind: 'unknown', ...web },
   'region-failed': { kind: 'region-failed', region: 'eu-west-3' },
+  'account-failed': { kind: 'account-failed', account: 'prod' },
+  'in-account': { kind: 'in-account', label: 'prod' },
+  'region-account': { kind: 'region-account', label: 'prod' },
   'regions-failed': { kind: 'regions-failed' },
   missing: { kind: 'missing', names: ['web_1', 'db-2'] },
   'alerts-one': { kind: 'alerts-one', line: 'STOPPED web_1' },
@@ -334,6 +344,7 @@ const SMS_SAMPLES: Samples<SmsText> = {
  */
 const DATA_ONLY = new Set<string>([
   'error',
+  'account-id',
   'stopped-at-time',
   'stop-by-tag',
   'note-error',

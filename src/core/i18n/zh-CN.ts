@@ -9,7 +9,7 @@ import type { Named, PoolNames } from '../variants/phrases.js';
 import { type Catalogue, catalogueOf } from './catalogue.js';
 import { amount, command, joinParts, quote } from './markup.js';
 import { smsZhCN } from './sms-zh-CN.js';
-import type { Templates } from './templates.js';
+import type { Say, Templates, Variant } from './templates.js';
 
 /**
  * Simplified Chinese, for the recipe's readers ("已用流量", "每月配额", "使用比例"): full-width
@@ -23,7 +23,9 @@ const percent = (value: number | null): string => (value === null ? '未知' : f
 
 const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;
 
-const who = (instance: Named): string => `${code(instance.name)}（${escapeHtml(instance.region)}）`;
+/** "<code>web-1</code>（us-east-1）"；同时检查多个账号时为 "<code>web-1</code>（us-east-1，账号 prod）"。 */
+const who = (instance: Named, say: Say<Variant>): string =>
+  `${code(instance.name)}（${escapeHtml(instance.region)}${say(instance.account)}）`;
 
 /** `2026-11` as 2026年11月. */
 const month = (monthKey: string): string => {
@@ -42,11 +44,11 @@ const STATES: Readonly<Record<string, string>> = {
 };
 
 /** "资源池 <code>small_3_0</code>（ap-northeast-1；<code>busy</code>、<code>idle</code>）". */
-const poolName = (pool: PoolNames): string =>
-  `资源池 ${code(pool.bundleId)}（${escapeHtml(pool.region)}；${pool.members.map(code).join('、')}）`;
+const poolName = (pool: PoolNames, say: Say<Variant>): string =>
+  `资源池 ${code(pool.bundleId)}（${escapeHtml(pool.region)}${say(pool.account)}；${pool.members.map(code).join('、')}）`;
 
-const started = (instances: readonly StartedInstance[]): string =>
-  `${instances.map((i) => `${code(i.name)}（${escapeHtml(i.region)}，守护程序于 ${escapeHtml(month(i.stoppedIn))}停止）`).join('、')}。流量配额已于 1 日重置。如需下次保持停止：${command('hold', '<name>')}。`;
+const started = (instances: readonly StartedInstance[], say: Say<Variant>): string =>
+  `${instances.map((i) => `${code(i.name)}（${escapeHtml(i.region)}${say(i.account)}，守护程序于 ${escapeHtml(month(i.stoppedIn))}停止）`).join('、')}。流量配额已于 1 日重置。如需下次保持停止：${command('hold', '<name>')}。`;
 
 const ACTIONS: Readonly<Record<InstanceAction, string>> = {
   none: '',
@@ -108,26 +110,32 @@ export const zhCNTemplates: Templates = {
     `⚠️ <b>超过阈值，保持运行</b> ${say(v.subject)}：${say(v.figures)}，阈值 ${v.quotaPercent}%。已有标签 <code>${TAGS.keepRunning}</code> = <code>${v.monthKey}</code>，因此未停止；超出配额的${say(v.price)}。${say(v.next)}`,
   'alert-not-stopped': (v, say) =>
     `🔔 <b>超过阈值，未停止</b> ${say(v.member)}：${say(v.figures)}，阈值 ${v.quotaPercent}%。未停止，因为${say(v.why)}（仅提醒）。${say(v.allowance)}${say(v.next)}`,
-  'alert-started': (v) => `▶️ <b>已启动</b>（新的月份）：${started(v.instances)}`,
-  'alert-would-start': (v) => `<b>将会启动</b>（新的月份）：${started(v.instances)}`,
-  'alert-start-failed': (v) =>
-    `🚨 <b>启动失败</b> ${who(v)}：${quote(v.error)}。实例仍处于停止状态；下次检查会重试。`,
-  'alert-bad-tag': (v, say) => `⚙️ <b>设置标签无效</b> ${who(v)}：${v.problems.map(say).join('')}`,
-  'alert-unknown': (v) =>
-    `❓ <b>用量未知</b> ${who(v)}：${quote(v.reason)}。在能读取用量之前，该实例不受保护。`,
-  'alert-region-failed': (v) =>
-    `❗ <b>区域未检查</b> ${escapeHtml(v.region)}：${quote(v.error)}。在能读取之前，其中的实例不受保护。`,
+  'alert-started': (v, say) => `▶️ <b>已启动</b>（新的月份）：${started(v.instances, say)}`,
+  'alert-would-start': (v, say) => `<b>将会启动</b>（新的月份）：${started(v.instances, say)}`,
+  'alert-start-failed': (v, say) =>
+    `🚨 <b>启动失败</b> ${who(v, say)}：${quote(v.error)}。实例仍处于停止状态；下次检查会重试。`,
+  'alert-bad-tag': (v, say) => `⚙️ <b>设置标签无效</b> ${who(v, say)}：${v.problems.map(say).join('')}`,
+  'alert-unknown': (v, say) =>
+    `❓ <b>用量未知</b> ${who(v, say)}：${quote(v.reason)}。在能读取用量之前，该实例不受保护。`,
+  'alert-region-failed': (v, say) =>
+    `❗ <b>区域未检查</b> ${escapeHtml(v.region)}${say(v.account)}：${quote(v.error)}。在能读取之前，其中的实例不受保护。`,
+  'alert-account-failed': (v, say) =>
+    `❗ <b>账号未检查</b> ${say(v.account)}：${quote(v.error)}。在能读取之前，其中的实例不受保护。`,
   'alert-regions-failed': (v) => `❗ <b>未检查任何实例</b>：无法读取区域列表：${quote(v.error)}。`,
   'alert-missing': (v) =>
     `❗ <b>未找到</b>：INSTANCES_TO_MONITOR 中的 ${v.names.map(code).join('、')} 不在任何已检查的区域中。`,
 
   // 提醒的组成部分
+  'in-account': (v) => `，账号 ${escapeHtml(v.label)}`,
+  'region-account': (v) => `（账号 ${escapeHtml(v.label)}）`,
+  'account-named': (v) => `${escapeHtml(v.name)}（${escapeHtml(v.id)}）`,
+  'account-id': (v) => escapeHtml(v.id),
   figures: (v) =>
     `已用 ${formatAmount(v.usedBytes, v.unit)} ${v.unit} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit}（${percent(v.percent)}）`,
   'figures-unknown': (v) => `用量未知 / 配额 ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit}`,
-  instance: (v) => who(v),
-  pool: (v) => poolName(v),
-  'member-of-pool': (v) => `${who(v)}（与其${poolName(v.pool)}一起）`,
+  instance: (v, say) => who(v, say),
+  pool: (v, say) => poolName(v, say),
+  'member-of-pool': (v, say) => `${who(v, say)}（与其${poolName(v.pool, say)}一起）`,
   price: (v) => `出站流量按 ${v.usdPerGb} USD/GB 计费（${escapeHtml(v.region)}）`,
   'price-unknown': () => '出站流量按 GB 计费',
   'past-allowance': (v, say) => `已超出流量配额：${say(v.price)}。`,
@@ -191,6 +199,7 @@ export const zhCNTemplates: Templates = {
   'headline-bad-tag': (v) => `${v.name} 的设置标签无效`,
   'headline-unknown': (v) => `${v.name} 用量未知`,
   'headline-region-failed': (v) => `区域 ${v.region} 未检查`,
+  'headline-account-failed': (v) => `账号 ${v.account} 未检查`,
   'headline-regions-failed': () => '未检查任何实例',
   'headline-missing': (v) => `${v.count} 台实例未找到`,
   // A space after a Latin name, none after a full-width bracket.
@@ -225,9 +234,10 @@ export const zhCNTemplates: Templates = {
       `共 ${v.instances} 台实例，分布在 ${v.regions} 个区域 · ${v.over} 台达到或超过 ${v.quotaPercent}% · ${v.unknown} 台未知${say(v.ignored)}`,
     ].join('\n'),
   'ignored-count': (v) => ` · ${v.count} 台已忽略`,
-  'region-failure': (v) => `❗ ${escapeHtml(v.region)} 无法读取：${escapeHtml(v.error)}`,
+  'region-failure': (v, say) =>
+    `❗ ${escapeHtml(v.region)}${say(v.account)} 无法读取：${escapeHtml(v.error)}`,
   'report-line': (v, say) =>
-    `${code(v.name)} ${escapeHtml(v.region)} · ${escapeHtml(STATES[v.state] ?? v.state)} · 已用 ${amount(v.usedBytes, v.unit)} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} · ${percent(v.percent)}${say(v.note)}`,
+    `${code(v.name)} ${escapeHtml(v.region)}${say(v.account)} · ${escapeHtml(STATES[v.state] ?? v.state)} · 已用 ${amount(v.usedBytes, v.unit)} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} · ${percent(v.percent)}${say(v.note)}`,
   'line-note': (v) => ` · ${escapeHtml(v.text)}`,
   'row-note': (v, say) => joinParts(v.parts.map(say), '；'),
   'note-action': (v) => ACTIONS[v.action],
@@ -247,7 +257,7 @@ export const zhCNTemplates: Templates = {
   'heading-threshold': (v) =>
     `按当前速度，月底（${utcDay(v.lastDay, 'zh-CN')}）将达 ${v.monthEndPercent}%；约 ${displayTime(v.at, v.timeZone, 'zh-CN')} 达到 ${v.percent}%`,
   'pool-line': (v, say) =>
-    `资源池 ${code(v.bundleId)}（${escapeHtml(v.region)}）：${v.members.map(escapeHtml).join('、')} · ${say(v.usage)}${say(v.notRead)}${say(v.heading)}`,
+    `资源池 ${code(v.bundleId)}（${escapeHtml(v.region)}${say(v.account)}）：${v.members.map(escapeHtml).join('、')} · ${say(v.usage)}${say(v.notRead)}${say(v.heading)}`,
   'pool-usage': (v) =>
     `${formatAmount(v.usedBytes, v.unit)} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} · ${percent(v.percent)}`,
   'pool-usage-at-least': (v) =>
@@ -257,8 +267,8 @@ export const zhCNTemplates: Templates = {
   'not-read-members': (v) => ` · ${v.names.map(escapeHtml).join('、')} 未读取（未运行）`,
   'pool-heading': (v, say) => ` · ${escapeHtml(say(v.heading))}`,
   'pools-title': () => '资源池（同一区域同一套餐：AWS 合并计算它们的配额）：',
-  'starts-on-the-1st': (v) =>
-    `▶️ 1 日的首次检查将再次启动：${v.instances.map((i) => `${code(i.name)}（${escapeHtml(i.region)}）`).join('、')}。如需保持其中一台停止：lightsail-guard hold &lt;name&gt;。`,
+  'starts-on-the-1st': (v, say) =>
+    `▶️ 1 日的首次检查将再次启动：${v.instances.map((i) => `${code(i.name)}（${escapeHtml(i.region)}${say(i.account)}）`).join('、')}。如需保持其中一台停止：lightsail-guard hold &lt;name&gt;。`,
   'starts-none-on-the-1st': () =>
     '▶️ 1 日：不会启动任何实例（没有由守护程序停止、等待启动的实例，或都已保持停止）。',
 };

@@ -7,9 +7,11 @@ import type { AlertEvent, AlertOfKind, AlertTextContext } from '../alert-event.j
 import { stampTime } from '../display-time.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
 import {
+  accountTitle,
   allowanceNote,
   figures,
   forecastWhen,
+  inAccount,
   member,
   named,
   price,
@@ -19,11 +21,13 @@ import {
   thresholdClause,
 } from './alert-parts.js';
 import type {
+  AccountTitle,
   AllowanceNote,
   ErrorText,
   Figures,
   ForecastWhen,
   HowStopped,
+  InAccount,
   KeepTag,
   KeptNext,
   Member,
@@ -103,7 +107,13 @@ export type AlertMessage =
   | ({ readonly kind: 'alert-start-failed'; readonly error: string } & Named)
   | ({ readonly kind: 'alert-bad-tag'; readonly problems: readonly TagFix[] } & Named)
   | ({ readonly kind: 'alert-unknown'; readonly reason: string } & Named)
-  | { readonly kind: 'alert-region-failed'; readonly region: string; readonly error: string }
+  | {
+      readonly kind: 'alert-region-failed';
+      readonly region: string;
+      readonly account?: InAccount;
+      readonly error: string;
+    }
+  | { readonly kind: 'alert-account-failed'; readonly account: AccountTitle; readonly error: string }
   | { readonly kind: 'alert-regions-failed'; readonly error: string }
   | { readonly kind: 'alert-missing'; readonly names: readonly string[] };
 
@@ -185,7 +195,14 @@ export function alertMessage(event: AlertEvent, context: AlertTextContext): Aler
     case 'unknown':
       return { kind: 'alert-unknown', ...named(event.instance), reason: event.reason };
     case 'region-failed':
-      return { kind: 'alert-region-failed', region: event.region, error: event.error };
+      return {
+        kind: 'alert-region-failed',
+        region: event.region,
+        account: inAccount(event.account, 'region-account'),
+        error: event.error,
+      };
+    case 'account-failed':
+      return { kind: 'alert-account-failed', account: accountTitle(event.account), error: event.error };
     case 'regions-failed':
       return { kind: 'alert-regions-failed', error: event.error };
     case 'missing':
