@@ -18,13 +18,13 @@ import type { Environment } from './env.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
 import { requireCredentials } from './lightsail/credentials.js';
-import { createLightsailFleet, type LightsailFleet } from './lightsail/fleet.js';
+import { createLightsailFleet, type LightsailFleet, REGIONS_FALLBACK } from './lightsail/fleet.js';
 
 /** The client of one region, built once and reused (see `lightsailClientFactory`). */
 export type LightsailClients = (region: string) => LightsailClient;
 
 /** Region used when neither `REGIONS` nor the AWS SDK names one: any Lightsail region lists them all. */
-export const FALLBACK_HOME_REGION = 'us-east-1';
+export const FALLBACK_HOME_REGION = REGIONS_FALLBACK;
 
 /** `aws`: credentials and endpoint given explicitly (the Lambda's tests); by default the SDK's own. */
 export function lightsailClients(config: Pick<Config, 'pace'>, aws: AwsSettings = {}): LightsailClients {

@@ -25,6 +25,9 @@ export class PagingError extends Error {
   override readonly name = 'PagingError';
 }
 
+/** The region asked for `GetRegions` when the home region cannot answer: one that always exists. */
+export const REGIONS_FALLBACK = 'us-east-1';
+
 export interface LightsailFleetOptions {
   /** The client for a region; the caller decides how clients are built and cached. */
   readonly clientFor: (region: string) => LightsailClient;
@@ -61,11 +64,23 @@ export function createLightsailFleet(options: LightsailFleetOptions): LightsailF
   const { clientFor, homeRegion, account } = options;
   return {
     async listRegions(signal) {
-      const answer = await untilAborted(
-        clientFor(homeRegion).send(new GetRegionsCommand({}), { abortSignal: signal }),
-        signal,
-      );
-      return (answer.regions ?? []).flatMap((region) => (region.name ? [region.name] : []));
+      const ask = async (region: string): Promise<string[]> => {
+        const answer = await untilAborted(
+          clientFor(region).send(new GetRegionsCommand({}), { abortSignal: signal }),
+          signal,
+        );
+        return (answer.regions ?? []).flatMap((each) => (each.name ? [each.name] : []));
+      };
+      try {
+        return await ask(homeRegion);
+      } catch (error) {
+        // The home region is the first of REGIONS when set, and a mistyped one (us-east-9) has no
+        // endpoint to answer: any Lightsail region lists them all, so ask the fallback once.
+        if (homeRegion === REGIONS_FALLBACK || signal?.aborted) throw error;
+        return await ask(REGIONS_FALLBACK).catch(() => {
+          throw error;
+        });
+      }
     },
 
     async listInstances(region, signal) {

@@ -169,6 +169,18 @@ describe('check against the Lightsail simulator', () => {
     expect(world.lightsail.stats().calls.GetRegions).toBe(1);
   });
 
+  it('names a mistyped sole REGIONS entry as not a Lightsail region, asking GetRegions elsewhere', async () => {
+    world = await startWorld([instanceAt('b', 'eu-west-2', 0.2)]);
+
+    const run = await runInProcess(world, ['status', '--regions', 'us-east-9']);
+
+    expect(run.code).toBe(1);
+    expect(`${run.stdout}\n${run.stderr}`).toMatch(
+      /us-east-9\b.*not a Lightsail region \(REGIONS; GetRegions lists /,
+    );
+    expect(`${run.stdout}\n${run.stderr}`).not.toContain('UnrecognizedClientException');
+  });
+
   it('monitors only INSTANCES_TO_MONITOR and names a listed instance that exists nowhere', async () => {
     world = await startWorld([
       instanceAt('web_1', 'us-east-1', 0.99),
