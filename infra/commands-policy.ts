@@ -32,8 +32,14 @@ export function commandsStartStatement(partition: string, account: string): Poli
 
 export function commandsPolicyDocument(target: Omit<PolicyTarget, 'restartOnNewMonth'>): PolicyDocumentJson {
   const { partition, account } = target;
-  // The guard's reads of SSM, KMS and SNS, without its stop and its own start grant.
-  const shared = guardPolicyDocument({ ...target, restartOnNewMonth: false }).Statement.filter(
+  // The guard's reads of SSM, KMS and SNS, without its stop and its own start grant. Without
+  // `sts:AssumeRole` too: the chat commands act in the guard's own account only (ACCOUNTS is not
+  // searched from the chat yet).
+  const shared = guardPolicyDocument({
+    ...target,
+    restartOnNewMonth: false,
+    accountRoleArns: [],
+  }).Statement.filter(
     (statement) => statement.Sid !== 'ReadLightsail' && statement.Sid !== 'StopAndTagInstances',
   );
   return {

@@ -1,29 +1,29 @@
-import { TAGS } from '../src/constants.js';
-import { DEFAULT_BOT_TOKEN_PARAMETER } from './settings.js';
-
 /**
  * The one source of the guard's IAM permissions. The stack attaches this document to the function's
  * role and `scripts/print-policy.ts` prints it for console and CLI users, so docs/deploy.md cannot drift
  * from what is deployed (a test compares them).
  */
 
-/**
- * Reads: these actions have no resource-level permissions, so their resource is `*`.
- * `GetInstanceState` is read only after a refused stop, to tell "already stopping" from a failure.
- */
-export const LIGHTSAIL_READ_ACTIONS = [
-  'lightsail:GetRegions',
-  'lightsail:GetInstances',
-  'lightsail:GetInstanceMetricData',
-  'lightsail:GetInstanceState',
-] as const;
+import {
+  instancesArn,
+  lightsailStatements,
+  type PolicyDocumentJson,
+  type PolicyStatementJson,
+} from '../src/lightsail/policy.js';
+import { DEFAULT_BOT_TOKEN_PARAMETER } from './settings.js';
 
-/**
- * Acts on an instance: stop it, and write the guard's alert state as tags. The guard never removes
- * its tags (it overwrites them, and clears a record by writing it empty), so
- * `lightsail:UntagResource` is not granted: see `startStatement` for why an empty record is safe.
- */
-export const LIGHTSAIL_INSTANCE_ACTIONS = ['lightsail:StopInstance', 'lightsail:TagResource'] as const;
+// The Lightsail part lives beside the code that makes those calls, so that a member account's role
+// (`member-template`) is granted exactly what the guard's own is.
+export {
+  instancesArn,
+  LIGHTSAIL_INSTANCE_ACTIONS,
+  LIGHTSAIL_READ_ACTIONS,
+  lightsailStatements,
+  type PolicyDocumentJson,
+  type PolicyStatementJson,
+  STOP_RECORD_PATTERN,
+  startStatement,
+} from '../src/lightsail/policy.js';
 
 export interface PolicyTarget {
   /** `aws`, `aws-cn`, ... (a token such as `Aws.PARTITION` in the stack). */
@@ -40,24 +40,8 @@ export interface PolicyTarget {
   readonly restartOnNewMonth?: boolean;
   /** The SNS topic alerts are published to (`SNS_TOPIC_ARN`); no SNS permission without one. */
   readonly alertTopicArn?: string | undefined;
-}
-
-export interface PolicyStatementJson {
-  readonly Sid: string;
-  readonly Effect: 'Allow';
-  readonly Action: string | readonly string[];
-  readonly Resource: string | readonly string[];
-  readonly Condition?: Record<string, Record<string, string>>;
-}
-
-export interface PolicyDocumentJson {
-  readonly Version: '2012-10-17';
-  readonly Statement: readonly PolicyStatementJson[];
-}
-
-/** Every Lightsail instance of the account, in every region: instance ARNs end in an id, not the name. */
-export function instancesArn(partition: string, account: string): string {
-  return `arn:${partition}:lightsail:*:${account}:Instance/*`;
+  /** The member accounts' roles (ACCOUNTS): `sts:AssumeRole` on exactly these, none without. */
+  readonly accountRoleArns?: readonly string[];
 }
 
 /** ARN of an SSM parameter; names in a hierarchy start with `/`, which the ARN does not repeat. */
@@ -65,62 +49,11 @@ export function parameterArn(partition: string, region: string, account: string,
   return `arn:${partition}:ssm:${region}:${account}:parameter/${name.replace(/^\//, '')}`;
 }
 
-/**
- * What `startStatement` accepts as a stop record: the shape of a billing month, `YYYY-MM`. IAM's
- * `StringLike` has only `*` and `?`, so it is looser than the code's reading (`stoppedByGuardIn`,
- * `2026-12` but not `2026-13`); every record the code starts from fits it (a test checks both).
- */
-export const STOP_RECORD_PATTERN = '????-??';
-
-/**
- * Only with `restartOnNewMonth`: start what the guard stopped. The conditions hold even if the code
- * erred: only an instance whose `lightsail-guard:stopped` holds a month, and never one tagged
- * `lightsail-guard:hold`.
- *
- * Both test a tag's value, never only whether the key exists (`Null`): the guard clears its record
- * by writing it empty (after a restart the instance carries `stopped = ""`, as it does on every
- * instance an older version restarted), a key-only `hold` tag has the value "" too, and how `Null`
- * reads an empty value of a single-valued key is not documented. Read as present, `Null: false` on
- * `stopped` would let the grant start every instance the guard ever stopped; read as absent,
- * `Null: true` on `hold` would let it start one held by a key-only tag.
- * - `StringLike` on the month's shape: an empty or missing record never matches, under any reading.
- *   Removing the record instead (`UntagResource`) would not reach the records already blanked on
- *   users' instances, would need one more permission, and would split the write after delivery
- *   (which clears `stop-unsent` and `sent-to` in the same `TagResource` call) into two calls.
- * - `StringNotLike` on `*` for `hold`: true only when the key is not in the request context (IAM
- *   documents that a negated operator is true for a missing key); any value, "" included, matches
- *   `*`, so a key-only hold refuses the grant whenever IAM carries the key at all. An explicit
- *   Deny on the same test would refuse exactly what this refuses, so there is none. If IAM dropped
- *   an empty tag from the context, no condition could see a key-only hold: then the code alone
- *   keeps it stopped (`isHeld` reads any value as held), and the docs ask for a non-empty value.
- */
-export function startStatement(partition: string, account: string): PolicyStatementJson {
-  return {
-    Sid: 'StartInstancesTheGuardStopped',
-    Effect: 'Allow',
-    Action: 'lightsail:StartInstance',
-    Resource: instancesArn(partition, account),
-    Condition: {
-      StringLike: { [`aws:ResourceTag/${TAGS.stopped}`]: STOP_RECORD_PATTERN },
-      StringNotLike: { [`aws:ResourceTag/${TAGS.hold}`]: '*' },
-    },
-  };
-}
-
 /** The guard's permissions, beyond writing its own logs (AWSLambdaBasicExecutionRole). */
 export function guardPolicyDocument(target: PolicyTarget): PolicyDocumentJson {
   const { partition, account, region } = target;
   const statements: PolicyStatementJson[] = [
-    { Sid: 'ReadLightsail', Effect: 'Allow', Action: [...LIGHTSAIL_READ_ACTIONS], Resource: '*' },
-    {
-      // Instance ARNs end in a generated id, not the name, so every instance of the account it is;
-      // all regions because the guard watches instances wherever they are.
-      Sid: 'StopAndTagInstances',
-      Effect: 'Allow',
-      Action: [...LIGHTSAIL_INSTANCE_ACTIONS],
-      Resource: instancesArn(partition, account),
-    },
-    ...(target.restartOnNewMonth ? [startStatement(partition, account)] : []),
+    ...lightsailStatements(partition, account, target.restartOnNewMonth === true),
     {
       Sid: 'ReadBotToken',
       Effect: 'Allow',
@@ -156,6 +89,16 @@ export function guardPolicyDocument(target: PolicyTarget): PolicyDocumentJson {
       Effect: 'Allow',
       Action: 'sns:Publish',
       Resource: target.alertTopicArn,
+    });
+  }
+  // Assume the member accounts' roles, and no other (GetCallerIdentity needs no permission).
+  const roles = target.accountRoleArns ?? [];
+  if (roles.length > 0) {
+    statements.push({
+      Sid: 'AssumeMemberRoles',
+      Effect: 'Allow',
+      Action: 'sts:AssumeRole',
+      Resource: [...roles],
     });
   }
   return { Version: '2012-10-17', Statement: statements };

@@ -50,6 +50,8 @@ export interface DeploySettings {
   readonly logRetentionDays: number;
   /** `restartOnNewMonth` (RESTART_ON_NEW_MONTH): also what grants the function `lightsail:StartInstance`. */
   readonly restartOnNewMonth: boolean;
+  /** The member accounts' roles (`accounts`, ACCOUNTS): the function may assume exactly these. */
+  readonly accountRoleArns: readonly string[];
   /**
    * `telegramCommands`: a second function behind a Function URL answers the chat commands
    * (docs/telegram-commands.md). Off by default.
@@ -78,6 +80,9 @@ export const GUARD_SETTINGS = {
   stopAhead: ENV.stopAhead,
   burstMbps: ENV.burstMbps,
   allowanceScope: ENV.allowanceScope,
+  // Before externalId: the external id is checked against the roles it belongs to.
+  accounts: ENV.accounts,
+  externalId: ENV.accountExternalId,
 } as const;
 
 /** Every setting a settings file or `-c` may give, guard settings first. */
@@ -152,6 +157,7 @@ export function readSettings(read: ContextReader): DeploySettings {
     alertPhoneNumbers,
     // Read with the handler's parser, so the policy grants StartInstance exactly when it restarts.
     restartOnNewMonth: parseConfig(environment).restartOnNewMonth,
+    accountRoleArns: Object.freeze(parseConfig(environment).accounts.map((account) => account.roleArn)),
     botTokenParameterName: parameterName(
       'botTokenParameterName',
       text('botTokenParameterName') ?? DEFAULT_BOT_TOKEN_PARAMETER,

@@ -17,6 +17,7 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'a
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { ArtifactMetadataEntryType } from 'aws-cdk-lib/cloud-assembly-schema';
 import type { Construct } from 'constructs';
 import { setsAChannel } from '../src/channels/registry.js';
 import {
@@ -40,6 +41,18 @@ const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Why synthesis stops without a chat: said where the user will read it, with what to do. */
 export const MISSING_CHAT_ID = `No alert channel is set, so the guard could not send a single alert. Set "telegramChatId" in ${DEPLOY_SETTINGS_FILE} (copy deploy.settings.example.json; lightsail-guard find-chat-id prints the id), or "alertEmails" (or "snsTopicArn") for email through Amazon SNS, or "channelSecretsParameterName" for webhook and push channels (docs/channels.md), or pass -c telegramChatId=<chat id>.`;
+
+/**
+ * The error annotations of `stack` and everything in it (`MISSING_CHAT_ID`), in the order they were
+ * added: what `cdk synth` and `cdk deploy` would stop on, for infra/app.ts to say plainly.
+ */
+export function stackErrors(stack: Stack): string[] {
+  return stack.node
+    .findAll()
+    .flatMap((construct) => construct.node.metadata)
+    .filter((entry) => entry.type === ArtifactMetadataEntryType.ERROR)
+    .map((entry) => String(entry.data));
+}
 
 /**
  * The guard as a scheduled Lambda: one function, a check schedule, a daily-report schedule, and
@@ -106,6 +119,7 @@ export class GuardStack extends Stack {
       botTokenKmsKeyArn: settings.botTokenKmsKeyArn,
       restartOnNewMonth: settings.restartOnNewMonth,
       alertTopicArn,
+      accountRoleArns: settings.accountRoleArns,
     };
     const policy = iam.PolicyDocument.fromJson(guardPolicyDocument(target));
     fn.role?.attachInlinePolicy(new iam.Policy(this, 'GuardPolicy', { document: policy }));

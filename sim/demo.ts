@@ -6,8 +6,11 @@
  * and SNS email in Chinese (`ALERT_LANGUAGE=zh-CN,telegram:en`), and prints what the terminal and
  * each channel saw. No AWS account, no network.
  *
- * The last two steps move the clock: the simulator's, and the CLI's through a preloaded module
- * (`sim/shifted-clock.mjs`), so the new month's restart shows without waiting for the 1st.
+ * A deployed guard checks every 10 minutes; the demo runs a few of those checks and moves its clock
+ * between them: the simulator's, and the CLI's through a preloaded module (`sim/shifted-clock.mjs`),
+ * so the month's end and the new month's restart show without waiting for them. Each move is
+ * announced, and none skips a check that would have acted: before the month's end, the demo runs
+ * the check that stops web-1, the instance heading past its allowance (`sim/demo-clock.ts`).
  *
  * The simulator's metrics land a minute late, as Lightsail's do, so that pace and stop ahead see
  * what they would see in an account.
@@ -17,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { billingMonthOf } from '../src/core/billing-month.js';
 import { htmlToPlain } from '../src/core/html.js';
+import { checksThatCatch, clockJump } from './demo-clock.js';
 import { childEnvironment, SIMULATED_CHAT_ID, simulatedEnvironment } from './environment.js';
 import { startLightsailSimulator } from './lightsail/index.js';
 import { sampleAccount, trafficAt } from './sample-account.js';
@@ -32,11 +36,15 @@ import {
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const shiftedClock = pathToFileURL(fileURLToPath(new URL('./shifted-clock.mjs', import.meta.url))).href;
 
+const CHECK_INTERVAL_MINUTES = 10;
+/** The simulator's metrics land a minute late, as Lightsail's do. */
+const METRIC_DELAY_SECONDS = 60;
+
 /** How far the demo has moved the clock, in ms; the simulator and every later CLI run share it. */
 let shiftMs = 0;
 const now = (): Date => new Date(Date.now() + shiftMs);
 const instances = sampleAccount(new Date());
-const lightsail = await startLightsailSimulator({ instances, now, metricDelaySeconds: 60 });
+const lightsail = await startLightsailSimulator({ instances, now, metricDelaySeconds: METRIC_DELAY_SECONDS });
 const telegram = await startFakeTelegram();
 const TOPIC = 'arn:aws:sns:ap-southeast-1:123456789012:lightsail-guard-alerts';
 const sns = await startFakeSns({ topics: [TOPIC] });
@@ -90,8 +98,9 @@ async function run(title: string, args: string[]): Promise<void> {
     console.log(`\n${box(`Subject: ${email.subject ?? ''}\n\n${textFor(email, 'email')}`)}`);
 }
 
-/** Moves the demo's clock to `at` (UTC). */
-function moveClockTo(at: Date): void {
+/** Moves the demo's clock to `at` (UTC), saying how far and why that skips nothing that matters. */
+function moveClockTo(at: Date, why: string): void {
+  console.log(`\n${clockJump(now(), at, why)}`);
   shiftMs = at.getTime() - Date.now();
 }
 
@@ -111,17 +120,56 @@ try {
     'notify',
   ]);
   await run('What the guard sees (sends and stops nothing)', ['status']);
+  const firstCheck = now();
   await run('The scheduled check', ['check']);
-  await run('The same check ten minutes later: nothing new, so nothing is sent', ['check']);
+  const nextCheck = (checks: number): Date =>
+    new Date(firstCheck.getTime() + checks * CHECK_INTERVAL_MINUTES * 60_000);
+  moveClockTo(nextCheck(1), 'the next scheduled check (every 10 minutes, CHECK_INTERVAL_MINUTES)');
+  await run('The next check, ten minutes later: an alert already sent is not sent again', ['check']);
   // The real service answers some metric queries with HTTP 200 and no data; the recipe read that as 0%.
   lightsail.injectFault({ kind: 'empty-metric', instanceName: 'web-1', times: 2 });
-  await run("Lightsail answers web-1's metric query with no data: unknown, never 0%", ['check']);
+  await run(
+    "The same check again, and Lightsail answers web-1's metric query with no data: unknown, never 0%",
+    ['check'],
+  );
 
   const month = billingMonthOf(now());
-  moveClockTo(new Date(month.end.getTime() - 2 * 60_000));
-  await run("The month's last daily report (23:58 UTC): it says what the 1st brings", ['report']);
+  // web-1 heads past its allowance before the month ends: run the checks that would catch it
+  // (the one before it is seen at 95%, where stop ahead may act, then the one that sees 95%).
+  const web1 = instances.find((instance) => instance.name === 'web-1');
+  const catching = web1
+    ? checksThatCatch({
+        spec: web1,
+        start: firstCheck,
+        after: now(),
+        monthStart: month.start,
+        monthEnd: month.end,
+        percent: 95,
+        intervalMinutes: CHECK_INTERVAL_MINUTES,
+        lagSeconds: METRIC_DELAY_SECONDS,
+      })
+    : [];
+  for (const at of catching) {
+    if (lightsail.instance('us-east-1', 'web-1')?.state !== 'running') break;
+    moveClockTo(
+      at,
+      'the checks in between would only warn as web-1 passes its warning levels, so the demo skips them, ' +
+        `to the check at which web-1, heading past its allowance, ${at === catching.at(-1) ? 'is seen at 95%' : 'would pass 95% before the next check could see it'}`,
+    );
+    await run(`The check at ${at.toISOString().slice(11, 16)} UTC: web-1 is close to its threshold`, [
+      'check',
+    ]);
+  }
 
-  moveClockTo(new Date(month.end.getTime() + 10 * 60_000));
+  moveClockTo(
+    new Date(month.end.getTime() - 2 * 60_000),
+    'the instances still running move no more data in this sample account, so the checks until then find nothing new',
+  );
+  await run("The month's last daily report (23:58 UTC): what the guard did, and what the 1st brings", [
+    'report',
+  ]);
+
+  moveClockTo(new Date(month.end.getTime() + 10 * 60_000), 'the first check of the new month');
   // A new month: every allowance reset, and a little traffic since midnight.
   for (const instance of instances)
     lightsail.setTraffic(

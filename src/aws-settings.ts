@@ -6,7 +6,7 @@
  */
 
 /** The AWS services the guard calls. */
-export type AwsService = 'lightsail' | 'ssm' | 'sns';
+export type AwsService = 'lightsail' | 'ssm' | 'sns' | 'sts';
 
 /** Static credentials, e.g. the fake ones a simulator accepts. */
 export interface AwsCredentials {
@@ -14,10 +14,15 @@ export interface AwsCredentials {
   readonly secretAccessKey: string;
 }
 
+/** Credentials found when needed and renewed before they expire: an assumed role's. */
+export type AwsCredentialsProvider = () => Promise<
+  AwsCredentials & { readonly sessionToken?: string; readonly expiration?: Date }
+>;
+
 export interface AwsSettings {
   /** The SDK's region (what `AWS_REGION` sets); a client with a region of its own keeps it. */
   readonly region?: string;
-  readonly credentials?: AwsCredentials;
+  readonly credentials?: AwsCredentials | AwsCredentialsProvider;
   /** An endpoint per service, as `AWS_ENDPOINT_URL_<SERVICE>` would set it. */
   readonly endpoints?: Readonly<Partial<Record<AwsService, string>>>;
 }
@@ -26,7 +31,7 @@ export interface AwsSettings {
 export function clientOptions(
   settings: AwsSettings,
   service: AwsService,
-): { region?: string; credentials?: AwsCredentials; endpoint?: string } {
+): { region?: string; credentials?: AwsCredentials | AwsCredentialsProvider; endpoint?: string } {
   const endpoint = settings.endpoints?.[service];
   return {
     ...(settings.region !== undefined ? { region: settings.region } : {}),

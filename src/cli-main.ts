@@ -4,19 +4,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { adminOverAccounts } from './accounts/fleets.js';
+import type { RetryInfo } from './channels/delivery.js';
 import { CHANNEL_SETTINGS } from './channels/registry.js';
 import type { CliCommand, CliContext } from './cli/command.js';
 import { findChatIdCommand } from './cli/find-chat-id.js';
 import {
   checkCommand,
-  DRY_RUN_HELP,
-  RUN_OPTIONS_HELP,
+  dryRunHelp,
   reportCommand,
+  runOptionsHelp,
   statusCommand,
 } from './cli/guard-commands.js';
 import { holdCommand, keepRunningCommand, releaseCommand } from './cli/lifecycle-commands.js';
+import { memberTemplateCommand } from './cli/member-template.js';
 import { parseCommandLine } from './cli/options.js';
 import { setActionCommand, setQuotaCommand, setWarnCommand } from './cli/policy-commands.js';
+import { retryLine } from './cli/progress.js';
+import { nearMissSettings, nearMissWarning } from './cli/setting-names.js';
 import { telegramCommandsCommand } from './cli/telegram-commands.js';
 import { testAlertCommand } from './cli/test-alert.js';
 import { untagAllCommand } from './cli/untag-all.js';
@@ -24,15 +29,16 @@ import type { Environment } from './config.js';
 import { ENV } from './constants.js';
 import { LANGUAGES } from './core/i18n/catalogue.js';
 import { CommandFailed, ConfigError, UsageError } from './errors.js';
+import { missingProfile, NoCredentialsError, profileFiles } from './lightsail/credentials.js';
 import { MINIMUM_NODE_MAJOR } from './node-version.js';
 import { createBotApi } from './telegram/bot-api.js';
-import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
+import { guardAccounts, guardChannels, guardFleet, lightsailClients } from './wiring.js';
 
 /**
  * Every command, in the order `--help` lists them: the guard's runs, the instance commands, then the
  * Telegram set-up commands.
  */
-const COMMANDS: readonly CliCommand[] = [
+export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   reportCommand,
   statusCommand,
@@ -46,6 +52,7 @@ const COMMANDS: readonly CliCommand[] = [
   findChatIdCommand,
   testAlertCommand,
   telegramCommandsCommand,
+  memberTemplateCommand,
 ];
 
 const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -73,8 +80,8 @@ Commands:
 ${commandList()}
 
 Options of check, report and status (--dry-run: check and report only):
-${DRY_RUN_HELP}
-${RUN_OPTIONS_HELP}
+${dryRunHelp('any')}
+${runOptionsHelp('any')}
   -h, --help              show this help, or with a command, that command's help
   -v, --version           show the version
 
@@ -91,14 +98,18 @@ Environment:
   ${ENV.metricDelayMinutes}    metric lag assumed where it cannot be measured, minutes (default 2)
   ${ENV.checkIntervalMinutes}  minutes between your scheduled checks (default 10)
   ${ENV.stopAhead}              stop an instance that would pass the threshold before the
-                        next check can see it (default true)
-  ${ENV.burstMbps}             keep in reserve what a burst at this many megabits per second
-                        would move before a check sees it: stop an instance once 100% is
-                        that close, never below 50% (default 0: off; 1000 for 1 Gbps)
+                          next check can see it (default true)
+  ${ENV.burstMbps}              keep in reserve what a burst at this many megabits per second
+                          would move before a check sees it: stop an instance once 100% is
+                          that close, never below 50% (default 0: off; 1000 for 1 Gbps)
   ${ENV.allowanceScope}         instance (default) or pool: judge the instances of one bundle in
-                        one region together, against their pooled allowance, as AWS bills
+                          one region together, against their pooled allowance, as AWS bills
+  ${ENV.accounts}                other AWS accounts, through roles: comma-separated role ARNs, each
+                          optionally named (name=arn); the guard's own account is checked too
+  ${ENV.accountExternalId}     the external id the member roles require
   AWS credentials and region come from the AWS SDK's default chain (AWS_PROFILE, AWS_REGION, ...);
-  AWS_ENDPOINT_URL_LIGHTSAIL points every region at a Lightsail-compatible endpoint.
+  AWS_ENDPOINT_URL_LIGHTSAIL points every region at a Lightsail-compatible endpoint, and
+  AWS_ENDPOINT_URL_STS the role assumptions at an STS-compatible one.
 
 Exit codes:
   0  every monitored instance was checked and every stop and message succeeded
@@ -147,7 +158,22 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
     ctx.out(command.help);
     return 0;
   }
+  for (const miss of nearMissSettings(ctx.env)) ctx.err(`lightsail-guard: ${nearMissWarning(miss)}`);
   return command.run(args, ctx);
+}
+
+/**
+ * `fleet`, or when the AWS SDK found no credentials because `AWS_PROFILE` names a profile that does
+ * not exist, an error that names it instead of the SDK's "Could not load credentials".
+ */
+async function namingProfile<T>(env: Environment, fleet: Promise<T>): Promise<T> {
+  try {
+    return await fleet;
+  } catch (error) {
+    if (!(error instanceof NoCredentialsError)) throw error;
+    const missing = await missingProfile(env.AWS_PROFILE, profileFiles(env));
+    throw missing === undefined ? error : new ConfigError(missing, { cause: error });
+  }
 }
 
 /**
@@ -157,15 +183,34 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
 export async function main(
   argv: readonly string[],
   env: Environment,
-  io: { readonly out: (text: string) => void; readonly err: (text: string) => void },
+  io: {
+    readonly out: (text: string) => void;
+    readonly err: (text: string) => void;
+    /** Whether stderr is a terminal: then a channel's retries are shown as they happen. */
+    readonly errIsTTY?: boolean;
+  },
 ): Promise<number> {
+  const progress = io.errIsTTY === true ? { onRetry: (retry: RetryInfo) => io.err(retryLine(retry)) } : {};
   const ctx: CliContext = {
     env,
-    ...io,
-    fleetFor: (config) => guardFleet(config, lightsailClients(config)),
-    adminFor: (config) => guardFleet(config, lightsailClients(config)),
-    botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot }),
-    channelsFor: (config, deadline) => guardChannels(config, { deadline: deadline.sendsEndAt }),
+    out: io.out,
+    err: io.err,
+    fleetFor: (config) => namingProfile(env, guardFleet(config, lightsailClients(config))),
+    accountsFor: (config, only) =>
+      namingProfile(env, guardAccounts(config, env, lightsailClients(config), {}, only)),
+    adminFor: (config, only) =>
+      namingProfile(
+        env,
+        (async () => {
+          const clients = lightsailClients(config);
+          const accounts = await guardAccounts(config, env, clients, {}, only);
+          if (accounts === undefined) return guardFleet(config, clients);
+          return adminOverAccounts(await accounts(AbortSignal.timeout(60_000)));
+        })(),
+      ),
+    botApiFor: ({ token, apiRoot }) => createBotApi({ token, apiRoot, env }),
+    channelsFor: (config, deadline) =>
+      guardChannels(config, { deadline: deadline.sendsEndAt, reach: { env }, ...progress }),
   };
   try {
     return await dispatch(argv, ctx);

@@ -17,5 +17,6 @@ if (tooOld !== undefined) {
   process.exitCode = await main(process.argv.slice(2), process.env, {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
+    errIsTTY: process.stderr.isTTY === true,
   });
 }

@@ -1,3 +1,4 @@
+import { type AccountsConfig, parseAccounts } from './accounts/config.js';
 import { type ChannelSettings, parseChannelSettings } from './channels/registry.js';
 import { parseTelegram, type TelegramConfig } from './channels/telegram.js';
 import { DEFAULT_LANGUAGE, parseLanguages } from './config-language.js';
@@ -15,7 +16,7 @@ export { checkTelegram, parseTelegram, type TelegramConfig } from './channels/te
 export type { Environment } from './env.js';
 
 /** The whole configuration, parsed once and frozen. */
-export interface Config extends GuardSettings {
+export interface Config extends GuardSettings, AccountsConfig {
   /**
    * The Telegram settings as given, in use or not: find-chat-id, TELEGRAM_API_ROOT and the
    * Lambda's token parameter read them here.
@@ -305,5 +306,6 @@ export function parseConfig(env: Environment): Config {
     telegram: parseTelegram(env),
     channels: parseChannelSettings(env),
     channelSecretsParameter: setting(env, ENV.channelSecretsParameter),
+    ...parseAccounts(env),
   });
 }

@@ -44,7 +44,12 @@ export const ENV = {
   stopAhead: 'STOP_AHEAD',
   burstMbps: 'BURST_MBPS',
   allowanceScope: 'ALLOWANCE_SCOPE',
+  accounts: 'ACCOUNTS',
+  accountExternalId: 'ACCOUNT_EXTERNAL_ID',
 } as const;
+
+/** The session name of every role the guard assumes: member accounts' CloudTrail shows it. */
+export const ROLE_SESSION_NAME = 'lightsail-guard';
 
 /**
  * The SNS message attribute naming what a message is (`alerts`, `report` or `test`, as the

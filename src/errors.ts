@@ -17,13 +17,23 @@ export class CommandFailed extends Error {
 }
 
 /**
+ * `text` without its closing full stop: every message that wraps an error ends the sentence itself
+ * ("Region not checked us-east-9: <error>."), and AWS messages end with one of their own, which
+ * printed "invalid..". An ellipsis is kept.
+ */
+export function withoutFinalStop(text: string): string {
+  return text.replace(/(?<!\.)\.\s*$/, '');
+}
+
+/**
  * The message of anything thrown, with the error's name when it says more (e.g.
- * `ThrottlingException: Rate exceeded`), capped so that one runaway message cannot swamp an alert.
+ * `ThrottlingException: Rate exceeded`), capped so that one runaway message cannot swamp an alert,
+ * and without a closing full stop (see {@link withoutFinalStop}).
  */
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
     const name = error.name && error.name !== 'Error' ? `${error.name}: ` : '';
-    return `${name}${error.message}`.slice(0, 300);
+    return withoutFinalStop(`${name}${error.message}`).slice(0, 300);
   }
-  return String(error).slice(0, 300);
+  return withoutFinalStop(String(error)).slice(0, 300);
 }

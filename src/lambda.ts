@@ -8,12 +8,12 @@ import { parseChannelSecrets, withChannelSecrets } from './config-secrets.js';
 import { DAILY_REPORT_EVENT, ENV } from './constants.js';
 import type { Fleet } from './core/ports.js';
 import { runDeadline } from './engine/deadline.js';
-import { type Command, type LogEvent, runGuard } from './engine/run.js';
+import { type Command, type LogEvent, type RunDependencies, runGuard } from './engine/run.js';
 import { type Environment, setting } from './env.js';
 import { exitCodeOf, resultJson } from './output.js';
 import { readBotTokenParameter } from './ssm/bot-token.js';
 import { readSecureString } from './ssm/parameter.js';
-import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
+import { guardAccounts, guardChannels, guardFleet, lightsailClients } from './wiring.js';
 
 /** What the handler takes from outside: everything it reads, the clock, and where its log lines go. */
 export interface HandlerDependencies {
@@ -38,6 +38,8 @@ interface Runtime {
   /** The bot token, when Telegram is a channel. */
   readonly token: string | undefined;
   readonly fleet: Fleet;
+  /** With ACCOUNTS: every account, the roles' credentials kept for the cold start while valid. */
+  readonly accounts: RunDependencies['accounts'];
   /** The SNS client, when SNS is a channel. */
   readonly snsClient: SNSClient | undefined;
 }
@@ -66,10 +68,12 @@ async function buildRuntime({ env, aws }: Pick<HandlerDependencies, 'env' | 'aws
       ? (config.telegram.token ?? (await readBotTokenParameter(ssm(), config.telegram.tokenParameter ?? '')))
       : undefined;
   const sns = config.channels.sns;
+  const clients = lightsailClients(config, aws);
   return {
     config,
     token,
-    fleet: await guardFleet(config, lightsailClients(config, aws), aws),
+    fleet: await guardFleet(config, clients, aws),
+    accounts: await guardAccounts(config, env, clients, aws),
     snsClient: sns === undefined ? undefined : snsClientFor(sns.topicArn, aws),
   };
 }
@@ -112,7 +116,7 @@ export function createHandler(dependencies: HandlerDependencies): Handler {
 
 /** One invocation with the cold start's runtime. */
 async function invoke(
-  { config, token, fleet, snsClient }: Runtime,
+  { config, token, fleet, accounts, snsClient }: Runtime,
   command: Command,
   context: InvocationContext | undefined,
   { now, log }: { readonly now: () => Date; readonly log: (event: LogEvent) => void },
@@ -127,7 +131,8 @@ async function invoke(
     log,
     ...(snsClient ? { snsClient } : {}),
   });
-  const result = await runGuard({ fleet, channels, now, log, ...(deadline ? { deadline } : {}) }, config, {
+  const dependencies = { fleet, channels, now, log, ...(accounts ? { accounts } : {}) };
+  const result = await runGuard({ ...dependencies, ...(deadline ? { deadline } : {}) }, config, {
     command,
     dryRun: false,
   });

@@ -5,21 +5,26 @@
  */
 
 import { LightsailClient } from '@aws-sdk/client-lightsail';
+import { accountSource } from './accounts/fleets.js';
+import { stsEndpoint } from './accounts/sts.js';
 import { type AwsSettings, clientOptions } from './aws-settings.js';
 import type { RunOptions } from './channels/descriptor.js';
 import { buildChannels } from './channels/registry.js';
 import type { Config } from './config.js';
+import { ENV } from './constants.js';
 import type { Channel } from './core/ports.js';
-import type { LogEvent } from './engine/types.js';
+import type { LogEvent, RunDependencies } from './engine/types.js';
+import type { Environment } from './env.js';
+import { UsageError } from './errors.js';
 import { DEFAULT_MAX_ATTEMPTS, lightsailClientFactory } from './lightsail/clients.js';
 import { requireCredentials } from './lightsail/credentials.js';
-import { createLightsailFleet, type LightsailFleet } from './lightsail/fleet.js';
+import { createLightsailFleet, type LightsailFleet, REGIONS_FALLBACK } from './lightsail/fleet.js';
 
 /** The client of one region, built once and reused (see `lightsailClientFactory`). */
 export type LightsailClients = (region: string) => LightsailClient;
 
 /** Region used when neither `REGIONS` nor the AWS SDK names one: any Lightsail region lists them all. */
-export const FALLBACK_HOME_REGION = 'us-east-1';
+export const FALLBACK_HOME_REGION = REGIONS_FALLBACK;
 
 /** `aws`: credentials and endpoint given explicitly (the Lambda's tests); by default the SDK's own. */
 export function lightsailClients(config: Pick<Config, 'pace'>, aws: AwsSettings = {}): LightsailClients {
@@ -56,6 +61,41 @@ export async function guardFleet(
   const home = await homeRegion(config, aws);
   await requireCredentials(clients(home));
   return createLightsailFleet({ clientFor: clients, homeRegion: home });
+}
+
+/**
+ * With ACCOUNTS set, every account a run checks (the guard's own and each member's), found at the
+ * start of each run; `undefined` without ACCOUNTS (the one `guardFleet` is then checked). `env`
+ * gives `AWS_ENDPOINT_URL_STS`, as the SDK reads it. `only` is `--account`.
+ */
+export async function guardAccounts(
+  config: Pick<Config, 'regions' | 'pace' | 'accounts' | 'externalId'>,
+  env: Environment,
+  clients: LightsailClients,
+  aws: AwsSettings = {},
+  only?: string,
+): Promise<RunDependencies['accounts']> {
+  if (config.accounts.length === 0) {
+    if (only !== undefined) {
+      throw new UsageError(`--account picks one of the accounts in ${ENV.accounts}, which is not set`);
+    }
+    return undefined;
+  }
+  const home = await homeRegion(config, aws);
+  await requireCredentials(clients(home));
+  return accountSource({
+    accounts: config,
+    pace: config.pace,
+    own: (account) => createLightsailFleet({ clientFor: clients, homeRegion: home, account }),
+    sts: {
+      endpoint: aws.endpoints?.sts ?? stsEndpoint(env, home),
+      region: home,
+      credentials: () => clients(home).config.credentials(),
+    },
+    homeRegion: home,
+    aws,
+    only,
+  }).fleets;
 }
 
 /**

@@ -79,6 +79,26 @@ describe('the command line', () => {
     expect(run.err).toContain('status has no option --frobnicate\n');
   });
 
+  it.each(['check', 'status', 'find-chat-id', 'test-alert', 'untag-all', 'member-template'])(
+    'refuses an argument %s does not take, before reading any setting',
+    async (name) => {
+      const run = await cli(name, 'web-1');
+
+      expect(run.code).toBe(2);
+      expect(run.err).toContain('unexpected argument "web-1"');
+    },
+  );
+
+  it('names the arguments an instance command needs, and refuses one too many', async () => {
+    const missing = await cli('set-quota', 'web-1');
+    const extra = await cli('hold', 'web-1', 'web-2');
+
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('set-quota needs <name> <percent>');
+    expect(extra.code).toBe(2);
+    expect(extra.err).toContain('unexpected argument "web-2"');
+  });
+
   it('asks for the command first when an option comes before it', async () => {
     const run = await cli('--json', 'status');
 

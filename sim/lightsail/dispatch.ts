@@ -30,6 +30,8 @@ export interface Dispatch {
   readonly now: () => Date;
   readonly pageSize: number;
   readonly metricDelaySeconds: number;
+  /** What the rate limit is kept apart by besides the region: another account's access key. */
+  readonly limitKey?: string;
 }
 
 /** The answer to one request whose body was already read; `body` is the parse error, if any. */
@@ -53,7 +55,7 @@ export function decide(d: Dispatch, method: string, request: SimRequest, body: B
   if (method !== 'POST' || !Object.hasOwn(OPERATIONS, op)) {
     return error(new SimError(400, 'UnknownOperationException', `Unknown operation ${op}`));
   }
-  if (d.limiter && !d.limiter.tryTake(region)) {
+  if (d.limiter && !d.limiter.tryTake(d.limitKey === undefined ? region : `${d.limitKey}/${region}`)) {
     d.stats.throttled();
     return error(throttling());
   }

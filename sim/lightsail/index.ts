@@ -4,6 +4,8 @@ export { LIGHTSAIL_REGIONS } from './regions.js';
 export { startLightsailSimulator } from './server.js';
 export type {
   LightsailSimulator,
+  SimAccountOptions,
+  SimAccountView,
   SimFault,
   SimInstanceSpec,
   SimInstanceState,

@@ -58,6 +58,8 @@ export class InstanceStore {
   constructor(
     private readonly regions: ReadonlySet<string>,
     private readonly now: () => Date,
+    /** The account whose ARNs and support codes its instances carry. */
+    private readonly accountId: string = ACCOUNT_ID,
   ) {}
 
   hasRegion(region: string): boolean {
@@ -84,8 +86,8 @@ export class InstanceStore {
     const instance: SimInstance = {
       name: spec.name,
       region: spec.region,
-      arn: `arn:aws:lightsail:${spec.region}:${ACCOUNT_ID}:Instance/${id}`,
-      supportCode: `${ACCOUNT_ID}/i-${id.replaceAll('-', '').slice(0, 17)}`,
+      arn: `arn:aws:lightsail:${spec.region}:${this.accountId}:Instance/${id}`,
+      supportCode: `${this.accountId}/i-${id.replaceAll('-', '').slice(0, 17)}`,
       availabilityZone: `${spec.region}a`,
       bundleId: spec.bundleId ?? 'nano_3_0',
       gbPerMonthAllocated: spec.gbPerMonthAllocated ?? 1024,

@@ -117,6 +117,28 @@ export interface SimulatorOptions {
   pageSize?: number;
   /** Default 0 (a free port). The server always binds 127.0.0.1. */
   port?: number;
+  /**
+   * Other AWS accounts, by the access key id that signs their requests (what a role assumed in
+   * them gives, e.g. the STS fake's). A request signed with any other key is the default account's,
+   * `instances` above; each account has its own instances and its own rate limit per region.
+   */
+  accounts?: Record<string, SimAccountOptions>;
+}
+
+/** One more simulated account (`SimulatorOptions.accounts`). */
+export interface SimAccountOptions {
+  /** The 12-digit id its instances' ARNs carry. */
+  accountId: string;
+  instances?: SimInstanceSpec[];
+  /** Every call answers 403 `AccessDeniedException`, as when the role lacks the guard's permissions. */
+  refuse?: boolean;
+}
+
+/** The part of the simulator that reads and changes one account's instances. */
+export interface SimAccountView {
+  addInstance(spec: SimInstanceSpec): void;
+  instance(region: string, name: string): { state: string; tags: Record<string, string> } | undefined;
+  setTraffic(region: string, name: string, traffic: { inBytes: number; outBytes: number }): void;
 }
 
 /** Counters since start (or the last `resetStats()`). Every request counts, retries included. */
@@ -143,6 +165,8 @@ export interface LightsailSimulator {
   setTraffic(region: string, name: string, traffic: { inBytes: number; outBytes: number }): void;
   /** Replaces an instance's traffic with `shape` (`sim/traffic.ts`), over its whole life so far. */
   setShape(region: string, name: string, shape: TrafficShape): void;
+  /** The account whose requests `accessKeyId` signs (`SimulatorOptions.accounts`). */
+  account(accessKeyId: string): SimAccountView;
   injectFault(fault: SimFault): void;
   clearFaults(): void;
   /** Holds the matching requests until `release()`, for a test that must act at an exact step. */

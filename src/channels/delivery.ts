@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { classifyAnswer, classifyFetchFailure, type NetworkFailure, type Reach } from '../net/failure.js';
 import { ChannelRefusedError, ChannelUnreachableError } from './errors.js';
 import { redactedError, redactSecrets } from './redact.js';
 
@@ -18,6 +19,8 @@ export interface HttpOptions {
   readonly requestTimeoutMs?: number;
   /** Called before each wait; `reason` never holds a secret. */
   readonly onRetry?: (info: RetryInfo) => void;
+  /** The setting that says where requests go and the proxy settings, named when the network fails. */
+  readonly reach?: Reach;
 }
 
 /** One retry, as logged: which channel, which attempt failed, how long until the next, and why. */
@@ -26,6 +29,8 @@ export interface RetryInfo {
   readonly attempt: number;
   readonly waitMs: number;
   readonly reason: string;
+  /** How long the message may still take once this wait is over: when the loop gives up at the latest. */
+  readonly leftMs: number;
 }
 
 const BACKOFF_BASE_MS = 500;
@@ -47,11 +52,15 @@ export interface HttpRequest {
   readonly body: string;
 }
 
-/** A POST of `payload` as JSON, the way most services take their messages. */
-export function jsonPost(url: string, payload: Readonly<Record<string, unknown>>): HttpRequest {
+/** A POST of `payload` as JSON, the way most services take their messages; `headers` adds to it. */
+export function jsonPost(
+  url: string,
+  payload: Readonly<Record<string, unknown>>,
+  headers: Readonly<Record<string, string>> = {},
+): HttpRequest {
   return {
     url,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
     body: JSON.stringify(payload),
   };
 }
@@ -84,6 +93,8 @@ export type Verdict =
       readonly waitMs?: number;
       /** What failed, kept as the give-up error's `cause`. */
       readonly cause?: Error;
+      /** The network's failure, classified; `retry: false` ends the loop at once. */
+      readonly failure?: NetworkFailure;
     };
 
 /** A short, single-line excerpt of an answer's body for an error message. */
@@ -123,16 +134,6 @@ export function retryAfterMs(seconds: string | number | null | undefined): numbe
   return Number.isFinite(parsed) && parsed >= 0 ? parsed * 1000 : undefined;
 }
 
-/** The innermost useful detail of a fetch failure, e.g. `connect ECONNREFUSED 127.0.0.1:9 (ECONNREFUSED)`. */
-function innermostDetail(error: Error): string {
-  let innermost: Error = error;
-  while (innermost.cause instanceof Error) innermost = innermost.cause;
-  const code = (innermost as { code?: unknown }).code;
-  return typeof code === 'string' && !innermost.message.includes(code)
-    ? `${innermost.message} (${code})`
-    : innermost.message;
-}
-
 /** Who is sending, for the loop's errors and logs, and what they must never show. */
 export interface Sender {
   /** The channel's label, e.g. `Feishu`. */
@@ -143,8 +144,16 @@ export interface Sender {
   readonly minIntervalMs?: number;
   /** The error when a message was not attempted (`why`); default `<label>: not attempted: <why>`. */
   readonly notAttempted?: (why: string) => ChannelUnreachableError;
-  /** The error on giving up (`summary`: attempts, time, last reason); default `<label>: <summary>`. */
-  readonly gaveUp?: (summary: string, attempts: number, cause: Error | undefined) => ChannelUnreachableError;
+  /**
+   * The error on giving up (`summary`: attempts, time, last reason; `failure`: the network's, with
+   * its cure); default `<label>: <summary>`.
+   */
+  readonly gaveUp?: (
+    summary: string,
+    attempts: number,
+    cause: Error | undefined,
+    failure: NetworkFailure | undefined,
+  ) => ChannelUnreachableError;
 }
 
 /**
@@ -152,7 +161,10 @@ export interface Sender {
  * and whatever the channel's `judge` says is worth another try, waiting as long as the service
  * asked (`Retry-After`, `retry_after`); never a wait past the message's budget or the run's
  * deadline; at least `minIntervalMs` between two requests; every reason, log and error redacted.
- * A channel supplies only how to build a request and how to judge an answer.
+ * A network failure is classified (`src/net/failure.ts`): one that cannot heal within the run (a
+ * name that does not resolve, a refused certificate, a captive portal) ends the loop at once, and
+ * the error carries its cure. A channel supplies only how to build a request and how to judge an
+ * answer.
  */
 export function createDelivery(sender: Sender, options: HttpOptions = {}) {
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -168,12 +180,8 @@ export function createDelivery(sender: Sender, options: HttpOptions = {}) {
     ((why: string) => new ChannelUnreachableError(`${label}: not attempted: ${why}`, 0));
   const gaveUp =
     sender.gaveUp ??
-    ((summary: string, attempts: number, cause: Error | undefined) =>
-      new ChannelUnreachableError(
-        `${label}: ${summary}`,
-        attempts,
-        cause === undefined ? undefined : { cause },
-      ));
+    ((summary: string, attempts: number, cause: Error | undefined, failure: NetworkFailure | undefined) =>
+      new ChannelUnreachableError(`${label}: ${summary}`, attempts, { cause, failure }));
   let lastRequestAt: number | undefined;
 
   async function attempt(request: HttpRequest, timeoutMs: number, judge: Judge): Promise<Verdict> {
@@ -185,21 +193,21 @@ export function createDelivery(sender: Sender, options: HttpOptions = {}) {
         body: request.body,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      const body = await response.text();
-      return judge({
+      const answer: HttpAnswer = {
         status: response.status,
         statusText: response.statusText,
         headers: response.headers,
-        body,
-      });
+        body: await response.text(),
+      };
+      const foreign = classifyAnswer(answer, label, { ...options.reach, url: request.url });
+      return foreign === undefined
+        ? judge(answer)
+        : { kind: 'retry', reason: foreign.cause, failure: foreign };
     } catch (thrown) {
       // fetch's errors may hold the URL, and with it the secret: only a redacted copy goes on.
       const cause = redactedError(thrown, hide);
-      const reason =
-        cause.name === 'TimeoutError' || cause.name === 'AbortError'
-          ? `no answer within ${timeoutMs} ms`
-          : `network error: ${innermostDetail(cause)}`;
-      return { kind: 'retry', reason, cause };
+      const failure = classifyFetchFailure(cause, { ...options.reach, url: request.url, timeoutMs });
+      return { kind: 'retry', reason: failure.cause, cause, failure };
     }
   }
 
@@ -226,6 +234,10 @@ export function createDelivery(sender: Sender, options: HttpOptions = {}) {
           verdict.error ?? new ChannelRefusedError(`${label} refused the message: ${hide(verdict.reason)}`)
         );
       }
+      const failure = verdict.failure && { ...verdict.failure, cure: hide(verdict.failure.cure) };
+      if (failure?.retry === false) {
+        throw gaveUp(`${hide(verdict.reason)}; not retried`, attempts, verdict.cause, failure);
+      }
       const waitMs = Math.max(verdict.waitMs ?? backoffMs(attempts, random), minIntervalMs);
       const elapsed = now() - started;
       // Never start a wait that ends past the budget: a run that must record its stops cannot hang here.
@@ -235,9 +247,11 @@ export function createDelivery(sender: Sender, options: HttpOptions = {}) {
             `(budget ${budgetMs} ms, next wait ${waitMs} ms); last: ${hide(verdict.reason)}`,
           attempts,
           verdict.cause,
+          failure,
         );
       }
-      options.onRetry?.({ channel: label, attempt: attempts, waitMs, reason: hide(verdict.reason) });
+      const leftMs = budgetMs - elapsed - waitMs;
+      options.onRetry?.({ channel: label, attempt: attempts, waitMs, reason: hide(verdict.reason), leftMs });
       await sleep(waitMs);
     }
   };

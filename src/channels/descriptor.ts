@@ -7,6 +7,7 @@
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { Channel, ChannelFormat } from '../core/ports.js';
 import type { Environment } from '../env.js';
+import type { Reach } from '../net/failure.js';
 import type { RetryInfo } from './delivery.js';
 
 /**
@@ -27,6 +28,11 @@ export interface RunOptions {
   readonly telegramToken?: string | undefined;
   /** The SNS client, built once per cold start by the Lambda; built by the channel when not given. */
   readonly snsClient?: SNSClient;
+  /**
+   * What a network failure's cure names: the environment (its proxy settings) from the entry point,
+   * the channel's `endpoint` setting from the registry.
+   */
+  readonly reach?: Reach;
 }
 
 /** A setting a channel in use still lacks, and a few words on it where they help. */
@@ -52,6 +58,11 @@ export interface ChannelDescriptor<Name extends string = string, Settings = unkn
   readonly format: ChannelFormat;
   /** The variables that put it in use, in the order a person sets them (optional ones not counted). */
   readonly variables: readonly string[];
+  /**
+   * The setting that says where its requests go, named when the network fails (default: the first
+   * of `variables`), e.g. `TELEGRAM_API_ROOT`.
+   */
+  readonly endpoint?: string;
   /** Its settings that are credentials: what CHANNEL_SECRETS_PARAMETER may hold for it. */
   readonly secrets: readonly string[];
   /** Its settings, or `undefined` when none is set; throws `ConfigError` naming a malformed one. */

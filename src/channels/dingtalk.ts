@@ -1,16 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { ENV } from '../constants.js';
 import type { Channel } from '../core/ports.js';
-import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
-import {
-  createPoster,
-  type HttpAnswer,
-  type HttpOptions,
-  jsonPost,
-  statusVerdict,
-  type Verdict,
-} from './delivery.js';
+import { codeJudge, titled, titledTextFormat } from './chat.js';
+import { type HttpOptions, jsonPost } from './delivery.js';
 import { defineChannel } from './descriptor.js';
+import { httpChannel } from './http-channel.js';
 import { urlSecrets } from './redact.js';
 import { signedUrl, urlDestination } from './settings.js';
 
@@ -47,23 +41,13 @@ export function dingtalkSign(timestamp: string, secret: string): string {
 }
 
 /** DingTalk answers 200 with `errcode` 0 on success; a 429 or 5xx is judged by its status. */
-function judge(http: HttpAnswer): Verdict {
-  const { status, body } = http;
-  const answer = jsonAnswer(body);
-  if (typeof answer?.errcode !== 'number' || status === 429 || status >= 500) {
-    return statusVerdict(http);
-  }
-  if (answer.errcode === 0) return { kind: 'delivered' };
-  const reason = `errcode ${codeAndMessage(answer.errcode, answer.errmsg)}`;
-  if (answer.errcode === BUSY) return { kind: 'retry', reason };
-  return {
-    kind: 'refused',
-    reason:
-      answer.errcode === THROTTLED
-        ? `${reason} (throttled for 10 minutes: the next check tries again)`
-        : reason,
-  };
-}
+const judge = codeJudge({
+  codeFields: ['errcode'],
+  messageFields: ['errmsg'],
+  success: 0,
+  retry: [BUSY],
+  hints: { [THROTTLED]: 'throttled for 10 minutes: the next check tries again' },
+});
 
 /** A DingTalk group's custom robot (`DINGTALK_WEBHOOK_URL`), signed when `DINGTALK_SECRET` is set. */
 export function createDingtalkChannel(
@@ -71,10 +55,6 @@ export function createDingtalkChannel(
   options: HttpOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
-  const post = createPoster(LABEL, [...urlSecrets(settings.url), settings.secret ?? ''], {
-    ...options,
-    minIntervalMs: 60_000 / DINGTALK_LIMITS.perMinute,
-  });
   const signedUrl = (): string => {
     if (settings.secret === undefined) return settings.url;
     const url = new URL(settings.url);
@@ -83,13 +63,16 @@ export function createDingtalkChannel(
     url.searchParams.set('sign', dingtalkSign(timestamp, settings.secret));
     return url.toString();
   };
-  return {
-    name: 'dingtalk',
-    label: LABEL,
-    format: dingtalk.format,
-    send: (message) =>
-      post(() => jsonPost(signedUrl(), { msgtype: 'text', text: { content: titled(message) } }), judge),
-  };
+  return httpChannel(
+    dingtalk,
+    {
+      secrets: [...urlSecrets(settings.url), settings.secret ?? ''],
+      perMinute: DINGTALK_LIMITS.perMinute,
+      request: (message) => jsonPost(signedUrl(), { msgtype: 'text', text: { content: titled(message) } }),
+      judge,
+    },
+    options,
+  );
 }
 
 /** `DINGTALK_WEBHOOK_URL`, signed with `DINGTALK_SECRET` when it is set. */

@@ -3,7 +3,6 @@ import { cutLine } from '../core/compose.js';
 import type { Channel, OutgoingMessage } from '../core/ports.js';
 import { codeAndMessage, jsonAnswer, TITLE_MAX_CHARS } from './chat.js';
 import {
-  createPoster,
   type HttpAnswer,
   type HttpOptions,
   jsonPost,
@@ -12,6 +11,7 @@ import {
   type Verdict,
 } from './delivery.js';
 import { defineChannel } from './descriptor.js';
+import { httpChannel } from './http-channel.js';
 import { urlSecrets } from './redact.js';
 import { plainUrl, urlDestination } from './settings.js';
 
@@ -79,15 +79,17 @@ function executeUrl(url: string): string {
  * and the text as `content`, with no mention allowed to ping anyone.
  */
 export function createDiscordChannel(settings: { readonly url: string }, options: HttpOptions = {}): Channel {
-  const post = createPoster(LABEL, urlSecrets(settings.url), options);
   const url = executeUrl(settings.url);
-  return {
-    name: 'discord',
-    label: LABEL,
-    format: discord.format,
-    send: (message) =>
-      post(() => jsonPost(url, { content: discordContent(message), allowed_mentions: { parse: [] } }), judge),
-  };
+  return httpChannel(
+    discord,
+    {
+      secrets: urlSecrets(settings.url),
+      request: (message) =>
+        jsonPost(url, { content: discordContent(message), allowed_mentions: { parse: [] } }),
+      judge,
+    },
+    options,
+  );
 }
 
 /** `DISCORD_WEBHOOK_URL`: Server Settings, Integrations, Webhooks, Copy Webhook URL. */

@@ -1,3 +1,5 @@
+import type { NetworkFailure } from '../net/failure.js';
+
 /**
  * The two ways a send fails, for every channel: the service answered and refused the message, or
  * it could not be reached in time. Their messages never hold a URL or a secret (see `redact.ts`).
@@ -18,9 +20,21 @@ export class ChannelUnreachableError extends Error {
   override readonly name: string = 'ChannelUnreachableError';
   /** How many requests were made before giving up. */
   readonly attempts: number;
+  /** Why the network failed and what to check, when it did (see `src/net/failure.ts`). */
+  readonly failure: NetworkFailure | undefined;
 
-  constructor(message: string, attempts: number, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    message: string,
+    attempts: number,
+    options?: { readonly cause?: unknown; readonly failure?: NetworkFailure | undefined },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.attempts = attempts;
+    this.failure = options?.failure;
   }
+}
+
+/** What to do about a failed send, when the network was the reason: the classified failure's cure. */
+export function networkCure(error: unknown): string | undefined {
+  return error instanceof ChannelUnreachableError ? error.failure?.cure : undefined;
 }

@@ -1,16 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { ENV } from '../constants.js';
 import type { Channel } from '../core/ports.js';
-import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
-import {
-  createPoster,
-  type HttpAnswer,
-  type HttpOptions,
-  jsonPost,
-  statusVerdict,
-  type Verdict,
-} from './delivery.js';
+import { codeJudge, titled, titledTextFormat } from './chat.js';
+import { type HttpOptions, jsonPost } from './delivery.js';
 import { defineChannel } from './descriptor.js';
+import { httpChannel } from './http-channel.js';
 import { urlSecrets } from './redact.js';
 import { signedUrl, urlDestination } from './settings.js';
 
@@ -56,24 +50,13 @@ export function feishuSign(timestamp: string, secret: string): string {
  * Feishu answers 200 with `code` 0 (or the older `StatusCode` 0) on success. A 429 or 5xx is judged
  * by its status whatever its body says: the gateway's 429 carries a non-zero `code` too.
  */
-function judge(http: HttpAnswer): Verdict {
-  const { status, body } = http;
-  const answer = jsonAnswer(body);
-  const code = answer?.code ?? answer?.StatusCode;
-  if (typeof code !== 'number' || status === 429 || status >= 500) {
-    return statusVerdict(http);
-  }
-  if (code === 0) return { kind: 'delivered' };
-  const reason = `code ${codeAndMessage(code, answer?.msg ?? answer?.StatusMessage)}`;
-  if (code === THROTTLED || code === GATEWAY_THROTTLED) return { kind: 'retry', reason };
-  return {
-    kind: 'refused',
-    reason:
-      code === BAD_REQUEST
-        ? `${reason} (Feishu could not read the body: malformed, or over its 20 KB limit)`
-        : reason,
-  };
-}
+const judge = codeJudge({
+  codeFields: ['code', 'StatusCode'],
+  messageFields: ['msg', 'StatusMessage'],
+  success: 0,
+  retry: [THROTTLED, GATEWAY_THROTTLED],
+  hints: { [BAD_REQUEST]: 'Feishu could not read the body: malformed, or over its 20 KB limit' },
+});
 
 /** A Feishu or Lark group's custom bot (`FEISHU_WEBHOOK_URL`), signed when `FEISHU_SECRET` is set. */
 export function createFeishuChannel(
@@ -81,22 +64,21 @@ export function createFeishuChannel(
   options: HttpOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
-  const post = createPoster(LABEL, [...urlSecrets(settings.url), settings.secret ?? ''], {
-    ...options,
-    minIntervalMs: 60_000 / FEISHU_LIMITS.perMinute,
-  });
-  return {
-    name: 'feishu',
-    label: LABEL,
-    format: feishu.format,
-    send: (message) =>
-      post(() => {
+  return httpChannel(
+    feishu,
+    {
+      secrets: [...urlSecrets(settings.url), settings.secret ?? ''],
+      perMinute: FEISHU_LIMITS.perMinute,
+      request: (message) => {
         const timestamp = String(Math.floor(now() / 1000));
         const signed =
           settings.secret === undefined ? {} : { timestamp, sign: feishuSign(timestamp, settings.secret) };
         return jsonPost(settings.url, { ...signed, msg_type: 'text', content: { text: titled(message) } });
-      }, judge),
-  };
+      },
+      judge,
+    },
+    options,
+  );
 }
 
 /** `FEISHU_WEBHOOK_URL`, signed with `FEISHU_SECRET` when it is set. */

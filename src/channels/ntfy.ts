@@ -4,8 +4,9 @@ import type { Channel, OutgoingMessage } from '../core/ports.js';
 import type { Environment } from '../env.js';
 import { ConfigError } from '../errors.js';
 import { codeAndMessage, isUrgent, jsonAnswer, TITLE_MAX_CHARS } from './chat.js';
-import { createPoster, type HttpAnswer, type HttpOptions, statusVerdict, type Verdict } from './delivery.js';
+import { type HttpAnswer, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './delivery.js';
 import { defineChannel } from './descriptor.js';
+import { httpChannel } from './http-channel.js';
 import { shownUrl, urlSecrets } from './redact.js';
 import { plainUrl, settingWith, urlDestination } from './settings.js';
 
@@ -68,30 +69,27 @@ function judge(http: HttpAnswer): Verdict {
  */
 export function createNtfyChannel(settings: NtfySettings, options: HttpOptions = {}): Channel {
   const { root, topic } = ntfyTarget(settings.url);
-  const post = createPoster(LABEL, [...urlSecrets(settings.url), topic, settings.token ?? ''], options);
-  const headers: Record<string, string> = {
-    'content-type': 'application/json; charset=utf-8',
-    ...(settings.token === undefined ? {} : { authorization: `Bearer ${settings.token}` }),
-  };
-  return {
-    name: 'ntfy',
-    label: LABEL,
-    format: ntfy.format,
-    send: (message) =>
-      post(
-        () => ({
-          url: root,
-          headers,
-          body: JSON.stringify({
+  const auth: Record<string, string> =
+    settings.token === undefined ? {} : { authorization: `Bearer ${settings.token}` };
+  return httpChannel(
+    ntfy,
+    {
+      secrets: [...urlSecrets(settings.url), topic, settings.token ?? ''],
+      request: (message) =>
+        jsonPost(
+          root,
+          {
             topic,
             title: cutLine(message.subject, TITLE_MAX_CHARS),
             message: message.text,
             priority: ntfyPriority(message),
-          }),
-        }),
-        judge,
-      ),
-  };
+          },
+          auth,
+        ),
+      judge,
+    },
+    options,
+  );
 }
 
 /** `NTFY_URL` (the topic URL) and `NTFY_TOKEN` (an access token, `tk_...`, for a protected topic). */

@@ -194,6 +194,8 @@ export function requireLambdaChannels(config: Pick<ChannelConfig, 'channels'>): 
 export function buildChannels(config: Pick<ChannelConfig, 'channels'>, run: RunOptions): Channel[] {
   return ALL.flatMap((descriptor) => {
     const settings = settingsOf(config.channels, descriptor.name);
-    return settings === undefined ? [] : (descriptor.build(settings, run) ?? []);
+    if (settings === undefined) return [];
+    const variable = descriptor.endpoint ?? descriptor.variables[0];
+    return descriptor.build(settings, { ...run, reach: { ...run.reach, variable } }) ?? [];
   });
 }

@@ -3,16 +3,10 @@ import { cutLine } from '../core/compose.js';
 import type { Channel } from '../core/ports.js';
 import { type Environment, setting } from '../env.js';
 import { ConfigError } from '../errors.js';
-import { codeAndMessage, jsonAnswer, TITLE_MAX_CHARS, TITLE_RESERVE_BYTES } from './chat.js';
-import {
-  createPoster,
-  type HttpAnswer,
-  type HttpOptions,
-  jsonPost,
-  statusVerdict,
-  type Verdict,
-} from './delivery.js';
+import { codeJudge, TITLE_MAX_CHARS, TITLE_RESERVE_BYTES } from './chat.js';
+import { type HttpOptions, jsonPost } from './delivery.js';
 import { defineChannel } from './descriptor.js';
+import { httpChannel } from './http-channel.js';
 import { shownUrl } from './redact.js';
 import { channelUrl, settingWith } from './settings.js';
 
@@ -55,15 +49,7 @@ export function markdownText(text: string): string {
  * throttle code, and its quota is a day's: a non-zero `code` is a refusal. A 429 or 5xx is
  * judged by its status.
  */
-function judge(http: HttpAnswer): Verdict {
-  const { status, body } = http;
-  const answer = jsonAnswer(body);
-  if (typeof answer?.code !== 'number' || status >= 500 || status === 429) {
-    return statusVerdict(http);
-  }
-  if (answer.code === 0) return { kind: 'delivered' };
-  return { kind: 'refused', reason: `code ${codeAndMessage(answer.code, answer.message ?? answer.info)}` };
-}
+const judge = codeJudge({ codeFields: ['code'], messageFields: ['message', 'info'], success: 0 });
 
 /** ServerChan (`SERVERCHAN_SENDKEY`): to WeChat and ServerChan's app. */
 export function createServerchanChannel(
@@ -71,21 +57,19 @@ export function createServerchanChannel(
   options: HttpOptions = {},
 ): Channel {
   const url = serverchanUrl(settings.sendKey, settings.apiRoot);
-  const post = createPoster(LABEL, [settings.sendKey], options);
-  return {
-    name: 'serverchan',
-    label: LABEL,
-    format: serverchan.format,
-    send: (message) =>
-      post(
-        () =>
-          jsonPost(url, {
-            title: cutLine(message.subject, SERVERCHAN_LIMITS.titleChars),
-            desp: markdownText(`${cutLine(message.subject, TITLE_MAX_CHARS)}\n${message.text}`),
-          }),
-        judge,
-      ),
-  };
+  return httpChannel(
+    serverchan,
+    {
+      secrets: [settings.sendKey],
+      request: (message) =>
+        jsonPost(url, {
+          title: cutLine(message.subject, SERVERCHAN_LIMITS.titleChars),
+          desp: markdownText(`${cutLine(message.subject, TITLE_MAX_CHARS)}\n${message.text}`),
+        }),
+      judge,
+    },
+    options,
+  );
 }
 
 /** ServerChan's settings: the SendKey, and the API root for a self-hosted or local server. */
@@ -121,6 +105,7 @@ export const serverchan = defineChannel({
   // Escaping can double the text, and the full subject heads the desp: pack under half.
   format: { body: 'text', limit: (SERVERCHAN_LIMITS.packBytes - TITLE_RESERVE_BYTES) / 2, measure: 'utf8' },
   variables: [ENV.serverchanSendkey],
+  endpoint: ENV.serverchanApiRoot,
   secrets: [ENV.serverchanSendkey],
   parse: parseServerchan,
   destination: (settings) => shownUrl(serverchanUrl(settings.sendKey, settings.apiRoot)),

@@ -1,15 +1,9 @@
 import { ENV } from '../constants.js';
 import type { Channel } from '../core/ports.js';
 import { titled } from './chat.js';
-import {
-  createPoster,
-  type HttpAnswer,
-  type HttpOptions,
-  jsonPost,
-  statusVerdict,
-  type Verdict,
-} from './delivery.js';
+import { type HttpAnswer, type HttpOptions, jsonPost, statusVerdict, type Verdict } from './delivery.js';
 import { defineChannel } from './descriptor.js';
+import { httpChannel } from './http-channel.js';
 import { urlSecrets } from './redact.js';
 import { plainUrl, urlDestination } from './settings.js';
 
@@ -50,14 +44,15 @@ function judge(http: HttpAnswer): Verdict {
  * the text, as plain `text` with Slack's formatting off, so `web_1` and `*` read as written.
  */
 export function createSlackChannel(settings: { readonly url: string }, options: HttpOptions = {}): Channel {
-  const post = createPoster(LABEL, urlSecrets(settings.url), options);
-  return {
-    name: 'slack',
-    label: LABEL,
-    format: slack.format,
-    send: (message) =>
-      post(() => jsonPost(settings.url, { text: slackEscape(titled(message)), mrkdwn: false }), judge),
-  };
+  return httpChannel(
+    slack,
+    {
+      secrets: urlSecrets(settings.url),
+      request: (message) => jsonPost(settings.url, { text: slackEscape(titled(message)), mrkdwn: false }),
+      judge,
+    },
+    options,
+  );
 }
 
 /** `SLACK_WEBHOOK_URL`: an app's Incoming Webhooks page, one URL per channel. */

@@ -6,6 +6,7 @@ import type { Channel, OutgoingMessage } from '../core/ports.js';
 import { SMS_MAX_CHARS } from '../core/sms.js';
 import { type Environment, setting } from '../env.js';
 import { ConfigError, describeError } from '../errors.js';
+import { noCredentials } from '../lightsail/credentials.js';
 import { defineChannel } from './descriptor.js';
 import { ChannelRefusedError, ChannelUnreachableError } from './errors.js';
 
@@ -78,7 +79,7 @@ function publishFailed(topicArn: string, error: unknown): Error {
     // Not attempted: no time was left in this run.
     return new ChannelUnreachableError(`Publish to ${topicArn} failed: ${error.message}`, error.attempts);
   }
-  const message = `Publish to ${topicArn} failed: ${describeError(error)}`;
+  const message = `Publish to ${topicArn} failed: ${noCredentials(error)?.message ?? describeError(error)}`;
   const sdk = error as { $fault?: unknown; $retryable?: unknown; $metadata?: { attempts?: unknown } };
   if (sdk.$fault === 'client' && sdk.$retryable === undefined) {
     return new ChannelRefusedError(message, { cause: error });
@@ -181,6 +182,8 @@ export const sns = defineChannel({
   secrets: [],
   parse: parseSns,
   destination: (settings) => `topic ${settings.topicArn}`,
+  // The same hint the Lightsail calls give: both read the AWS SDK's default credential chain.
+  hint: (error) => noCredentials(error)?.hint,
   build: (settings, run) =>
     createSnsChannel({
       client: run.snsClient ?? snsClientFor(settings.topicArn),

@@ -103,6 +103,7 @@ export const telegram = defineChannel({
   place: 'chat',
   format: { body: 'html', limit: TELEGRAM_TEXT_LIMIT, measure: 'chars' },
   variables: [ENV.telegramBotToken, ENV.telegramChatId],
+  endpoint: ENV.telegramApiRoot,
   // The token has its own SSM parameter; the chat id is no secret.
   secrets: [],
   parse(env) {

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { ENV } from '../constants.js';
 import type { Channel, OutgoingMessage } from '../core/ports.js';
-import { createPoster, type HttpOptions } from './delivery.js';
+import type { HttpOptions } from './delivery.js';
 import { defineChannel } from './descriptor.js';
+import { httpChannel } from './http-channel.js';
 import { urlSecrets } from './redact.js';
 import { signedUrl, urlDestination } from './settings.js';
 
@@ -56,13 +57,11 @@ export function createWebhookChannel(
   options: HttpOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
-  const post = createPoster(LABEL, [...urlSecrets(settings.url), settings.secret ?? ''], options);
-  return {
-    name: 'webhook',
-    label: LABEL,
-    format: webhook.format,
-    send: (message) =>
-      post(() => {
+  return httpChannel(
+    webhook,
+    {
+      secrets: [...urlSecrets(settings.url), settings.secret ?? ''],
+      request: (message) => {
         const sentAt = now();
         const body = webhookBody(message, new Date(sentAt));
         const timestamp = String(Math.floor(sentAt / 1000));
@@ -82,8 +81,11 @@ export function createWebhookChannel(
           },
           body,
         };
-      }),
-  };
+      },
+    },
+    // A receiver of one's own may answer with a web page: only a 407 reads as a proxy's answer here.
+    { ...options, reach: { ...options.reach, webPagesExpected: true } },
+  );
 }
 
 /** `WEBHOOK_URL`, signed with `WEBHOOK_SECRET` when it is set. */

@@ -1,15 +1,9 @@
 import { ENV } from '../constants.js';
 import type { Channel } from '../core/ports.js';
-import { codeAndMessage, jsonAnswer, titled, titledTextFormat } from './chat.js';
-import {
-  createPoster,
-  type HttpAnswer,
-  type HttpOptions,
-  jsonPost,
-  statusVerdict,
-  type Verdict,
-} from './delivery.js';
+import { codeJudge, titled, titledTextFormat } from './chat.js';
+import { type HttpOptions, jsonPost } from './delivery.js';
 import { defineChannel } from './descriptor.js';
+import { httpChannel } from './http-channel.js';
 import { urlSecrets } from './redact.js';
 import { plainUrl, urlDestination } from './settings.js';
 
@@ -28,36 +22,26 @@ export const WECOM_LIMITS = { contentBytes: 2_048, perMinute: 20 } as const;
  * 20 a minute spent (the guard keeps to it, so another sender shares the key; the minute passes
  * within a message's budget), and -1 "system busy", which WeCom advises retrying a little later.
  */
-const RETRYABLE = new Set([45009, -1]);
+const RETRYABLE = [45009, -1];
 
 /** WeCom answers 200 with `errcode` 0 on success; a 429 or 5xx is judged by its status. */
-function judge(http: HttpAnswer): Verdict {
-  const { status, body } = http;
-  const answer = jsonAnswer(body);
-  if (typeof answer?.errcode !== 'number' || status === 429 || status >= 500) {
-    return statusVerdict(http);
-  }
-  if (answer.errcode === 0) return { kind: 'delivered' };
-  const reason = `errcode ${codeAndMessage(answer.errcode, answer.errmsg)}`;
-  return RETRYABLE.has(answer.errcode) ? { kind: 'retry', reason } : { kind: 'refused', reason };
-}
+const judge = codeJudge({ codeFields: ['errcode'], messageFields: ['errmsg'], success: 0, retry: RETRYABLE });
 
 /**
  * A WeCom group robot (`WECOM_WEBHOOK_URL`, whose `key` is the credential). Plain text, not
  * markdown: WeCom's markdown reads `<...>`, `*` and `#` in instance names and errors as markup.
  */
 export function createWecomChannel(settings: { readonly url: string }, options: HttpOptions = {}): Channel {
-  const post = createPoster(LABEL, urlSecrets(settings.url), {
-    ...options,
-    minIntervalMs: 60_000 / WECOM_LIMITS.perMinute,
-  });
-  return {
-    name: 'wecom',
-    label: LABEL,
-    format: wecom.format,
-    send: (message) =>
-      post(() => jsonPost(settings.url, { msgtype: 'text', text: { content: titled(message) } }), judge),
-  };
+  return httpChannel(
+    wecom,
+    {
+      secrets: urlSecrets(settings.url),
+      perMinute: WECOM_LIMITS.perMinute,
+      request: (message) => jsonPost(settings.url, { msgtype: 'text', text: { content: titled(message) } }),
+      judge,
+    },
+    options,
+  );
 }
 
 /** `WECOM_WEBHOOK_URL`, whose `key` is the credential. */

@@ -4,6 +4,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Config, Environment, TelegramConfig } from '../config.js';
 import type { Channel, Fleet, InstanceAdmin } from '../core/ports.js';
 import type { RunDeadline } from '../engine/deadline.js';
+import type { RunDependencies } from '../engine/types.js';
 import type { TelegramBotApi } from '../telegram/bot-api.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -24,8 +25,16 @@ export interface CliContext {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly fleetFor: (config: Config) => Promise<Fleet>;
-  /** Finds, tags, untags, starts and stops instances for the instance commands (`keep-running`, ...). */
-  readonly adminFor: (config: Config) => Promise<InstanceAdmin>;
+  /**
+   * With ACCOUNTS: every account a run checks (`only`: `--account`); `undefined` without ACCOUNTS.
+   * Absent: only `fleetFor`'s account is checked.
+   */
+  readonly accountsFor?: (config: Config, only: string | undefined) => Promise<RunDependencies['accounts']>;
+  /**
+   * Finds, tags, untags, starts and stops instances for the instance commands (`keep-running`, ...);
+   * with ACCOUNTS, in every account or in `only` (`--account`).
+   */
+  readonly adminFor: (config: Config, only?: string) => Promise<InstanceAdmin>;
   /** The read-only Bot API calls of find-chat-id. */
   readonly botApiFor: (
     telegram: Pick<TelegramConfig, 'apiRoot'> & { readonly token: string },

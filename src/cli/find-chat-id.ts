@@ -4,13 +4,15 @@
  * exactly what to do when there is none or when a webhook hides the updates. Changes nothing.
  */
 
+import { networkCure } from '../channels/errors.js';
 import { checkTelegram, parseTelegram } from '../config.js';
 import { ENV } from '../constants.js';
-import { ConfigError, describeError, UsageError } from '../errors.js';
+import { ConfigError, describeError } from '../errors.js';
 import type { BotIdentity, TelegramBotApi, WebhookInfo } from '../telegram/bot-api.js';
 import { chatsFromUpdates, describeChat, type FoundChat } from '../telegram/chats.js';
 import { redact, TelegramRefusedError } from '../telegram/errors.js';
 import type { CliCommand } from './command.js';
+import { positionals } from './options.js';
 
 /** What find-chat-id learned; `problem` says why it found nothing to copy. */
 interface Findings {
@@ -50,6 +52,12 @@ function webhookSet(webhook: WebhookInfo | undefined, apiRoot: string): string {
   ].join('\n');
 }
 
+/** What could not be done and why, with what to check when the network was the reason. */
+function failed(what: string, error: unknown): string {
+  const cure = networkCure(error);
+  return `could not ${what}: ${describeError(error)}${cure === undefined ? '' : `.\n${cure}`}`;
+}
+
 /** Asks Telegram; every failure becomes a `problem`, so the output says what happened and exits 1. */
 async function find(api: TelegramBotApi, apiRoot: string): Promise<Findings> {
   const none = { webhook: undefined, chats: [] };
@@ -61,7 +69,7 @@ async function find(api: TelegramBotApi, apiRoot: string): Promise<Findings> {
       error instanceof TelegramRefusedError && (error.errorCode === 401 || error.errorCode === 404);
     const problem = refused
       ? `Telegram does not accept ${ENV.telegramBotToken} (${error.errorCode} ${error.description}): copy the token again from @BotFather (/mybots, your bot, API Token).`
-      : `could not ask Telegram who the bot is: ${describeError(error)}`;
+      : failed('ask Telegram who the bot is', error);
     return { bot: undefined, ...none, problem };
   }
   try {
@@ -70,7 +78,7 @@ async function find(api: TelegramBotApi, apiRoot: string): Promise<Findings> {
     return { bot, webhook: undefined, chats, problem: usable.length === 0 ? noChats(bot) : undefined };
   } catch (error) {
     if (!(error instanceof TelegramRefusedError && error.errorCode === 409)) {
-      return { bot, ...none, problem: `could not read the bot's updates: ${describeError(error)}` };
+      return { bot, ...none, problem: failed("read the bot's updates", error) };
     }
     const webhook = await api.getWebhookInfo().catch(() => undefined);
     if (webhook === undefined || webhook.url !== '') {
@@ -165,8 +173,7 @@ Options:
   --json                  print the result as JSON`,
   options: { json: { type: 'boolean' } },
   async run(args, ctx) {
-    const [extra] = args.positionals;
-    if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+    positionals(args, [], 'find-chat-id');
     const telegram = parseTelegram(ctx.env);
     checkTelegram(telegram, { chatId: false });
     const { token, apiRoot } = telegram;

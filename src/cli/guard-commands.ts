@@ -8,6 +8,7 @@ import { type Command, runGuard } from '../engine/run.js';
 import { UsageError } from '../errors.js';
 import { exitCodeOf, renderResult, resultJson } from '../output.js';
 import type { CliCommand, CliContext, OptionSpec, ParsedArgs } from './command.js';
+import { positionals } from './options.js';
 
 /** A few minutes: far more than a fleet of hundreds needs, short enough that a hung region ends. */
 export const DEFAULT_TIMEOUT_SECONDS = 180;
@@ -25,15 +26,33 @@ const FLAG_TO_ENV = {
 
 const RUN_OPTIONS: OptionSpec = {
   json: { type: 'boolean' },
+  account: { type: 'string' },
   timeout: { type: 'string' },
   ...Object.fromEntries(Object.keys(FLAG_TO_ENV).map((flag) => [flag, { type: 'string' as const }])),
 };
 
+const COLUMN = ' '.repeat(26);
+
+/** What `--timeout` bounds, by command (`any`: the global help): only check stops, status sends nothing. */
+const TIMEOUT_HELP: Readonly<Record<Command | 'any', string>> = {
+  check: `Lightsail reads and stops
+${COLUMN}end early enough to send the alerts and save their state; instances
+${COLUMN}not read by then are "unknown" (exit 1)`,
+  report: `Lightsail reads end early
+${COLUMN}enough to send the report; instances not read by then are
+${COLUMN}"unknown" (exit 1)`,
+  status: `Lightsail reads end in time
+${COLUMN}to print the table; instances not read by then are "unknown" (exit 1)`,
+  any: `Lightsail reads (and check's
+${COLUMN}stops) end early enough to send what is due; instances not read by
+${COLUMN}then are "unknown" (exit 1)`,
+};
+
 /** The options every guard run takes, as `--help` lists them. */
-export const RUN_OPTIONS_HELP = `  --json                  print the result as JSON
-  --timeout <seconds>     the whole run's deadline (default ${DEFAULT_TIMEOUT_SECONDS}): Lightsail reads and stops
-                          end early enough to send the alerts and save their state; instances
-                          not read by then are "unknown" (exit 1)
+export function runOptionsHelp(command: Command | 'any'): string {
+  return `  --json                  print the result as JSON
+  --timeout <seconds>     the whole run's deadline (default ${DEFAULT_TIMEOUT_SECONDS}): ${TIMEOUT_HELP[command]}
+  --account <id|name>     check only this account (one of ${ENV.accounts}, or the guard's own id)
   --quota-percent <n>     stop threshold in percent (overrides ${ENV.quotaPercent}, default ${DEFAULTS.quotaPercent})
   --warn-percent <list>   warning levels, e.g. 80,90; "" disables (overrides ${ENV.warnPercent})
   --instances <list>      instance names, or ALL (overrides ${ENV.instancesToMonitor})
@@ -44,9 +63,14 @@ export const RUN_OPTIONS_HELP = `  --json                  print the result as J
   --requests-per-second <n>
                           pace Lightsail requests per region (overrides ${ENV.requestsPerSecond};
                           default: no pacing, throttling is retried)`;
+}
 
-export const DRY_RUN_HELP = `  --dry-run               do everything except stop and send; print what would be done,
-                          naming each instance`;
+/** `--dry-run` of check and report (`any`: the global help, as check's); report never stops anything. */
+export function dryRunHelp(command: 'check' | 'report' | 'any'): string {
+  const skipped = command === 'report' ? 'send' : 'stop and send';
+  return `  --dry-run               do everything except ${skipped}; print what would be done,
+${COLUMN}naming each instance`;
+}
 
 function parseTimeout(raw: string | boolean | undefined): number {
   if (raw === undefined || typeof raw === 'boolean') return DEFAULT_TIMEOUT_SECONDS;
@@ -58,8 +82,7 @@ function parseTimeout(raw: string | boolean | undefined): number {
 }
 
 async function runCommand(command: Command, args: ParsedArgs, ctx: CliContext): Promise<number> {
-  const [extra] = args.positionals;
-  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  positionals(args, [], command);
   const dryRun = args.values['dry-run'] === true;
   const overrides = Object.fromEntries(
     Object.entries(FLAG_TO_ENV).flatMap(([flag, name]) => {
@@ -75,7 +98,19 @@ async function runCommand(command: Command, args: ParsedArgs, ctx: CliContext): 
   // A dry run names the channels it would send to; status sends nothing.
   const channels = command === 'status' ? [] : ctx.channelsFor(config, deadline);
   const fleet = await ctx.fleetFor(config);
-  const result = await runGuard({ fleet, channels, now: () => new Date(), deadline }, config, {
+  const only = typeof args.values.account === 'string' ? args.values.account : undefined;
+  if (only !== undefined && config.accounts.length === 0) {
+    throw new UsageError(`--account picks one of the accounts in ${ENV.accounts}, which is not set`);
+  }
+  const accounts = await ctx.accountsFor?.(config, only);
+  const dependencies = {
+    fleet,
+    channels,
+    now: () => new Date(),
+    deadline,
+    ...(accounts ? { accounts } : {}),
+  };
+  const result = await runGuard(dependencies, config, {
     command,
     dryRun,
   });
@@ -102,8 +137,8 @@ once a month).
 Needs a channel (${CHANNEL_SETTINGS}) unless --dry-run.
 
 Options:
-${DRY_RUN_HELP}
-${RUN_OPTIONS_HELP}`,
+${dryRunHelp('check')}
+${runOptionsHelp('check')}`,
   options: { ...RUN_OPTIONS, 'dry-run': { type: 'boolean' } },
   run: (args, ctx) => runCommand('check', args, ctx),
 };
@@ -118,8 +153,8 @@ configured channel.
 Stops nothing. Needs a channel (${CHANNEL_SETTINGS}) unless --dry-run.
 
 Options:
-${DRY_RUN_HELP}
-${RUN_OPTIONS_HELP}`,
+${dryRunHelp('report')}
+${runOptionsHelp('report')}`,
   options: { ...RUN_OPTIONS, 'dry-run': { type: 'boolean' } },
   run: (args, ctx) => runCommand('report', args, ctx),
 };
@@ -133,7 +168,7 @@ Prints every monitored instance's usage, allowance and percentage on the termina
 Sends and stops nothing, and needs no channel settings.
 
 Options:
-${RUN_OPTIONS_HELP}`,
+${runOptionsHelp('status')}`,
   options: RUN_OPTIONS,
   run: (args, ctx) => runCommand('status', args, ctx),
 };

@@ -6,19 +6,21 @@
 import { setMaxListeners } from 'node:events';
 import { type Config, parseConfig, REGION_PATTERN } from '../config.js';
 import type { InstanceAdmin } from '../core/ports.js';
-import type { Instance } from '../core/types.js';
+import { accountLabel, type Instance } from '../core/types.js';
 import { CommandFailed, describeError, UsageError } from '../errors.js';
 import type { CliContext, OptionSpec, ParsedArgs } from './command.js';
 import { DEFAULT_TIMEOUT_SECONDS } from './guard-commands.js';
 
 export const ADMIN_OPTIONS: OptionSpec = {
   region: { type: 'string' },
+  account: { type: 'string' },
   'dry-run': { type: 'boolean' },
 };
 
 export const ADMIN_OPTIONS_HELP = `  --region <region>       the instance's region; without it, every region is searched
                           (REGIONS, else every region GetRegions returns) and a name
                           found in two regions must be given one
+  --account <id|name>     with ACCOUNTS: search only this account (else every account)
   --dry-run               find the instance and print what would be done; change nothing`;
 
 /** Everything an instance command works with, read from the command line and the environment. */
@@ -44,22 +46,15 @@ export async function adminRun(args: ParsedArgs, ctx: CliContext): Promise<Admin
   setMaxListeners(0, signal);
   return {
     config,
-    admin: await ctx.adminFor(config),
+    admin: await ctx.adminFor(
+      config,
+      typeof args.values.account === 'string' ? args.values.account : undefined,
+    ),
     dryRun: args.values['dry-run'] === true,
     region: typeof region === 'string' ? region : undefined,
     signal,
     say: ctx.out,
   };
-}
-
-/** The positional arguments a command takes, exactly: `names` name them for the error. */
-export function positionals(args: ParsedArgs, names: readonly string[], command: string): string[] {
-  const given = args.positionals;
-  if (given.length < names.length) {
-    throw new UsageError(`${command} needs ${names.map((name) => `<${name}>`).join(' ')}`);
-  }
-  if (given.length > names.length) throw new UsageError(`unexpected argument "${given[names.length]}"`);
-  return [...given];
 }
 
 /** The regions to search: `--region`, else REGIONS, else every region Lightsail lists. */
@@ -103,8 +98,17 @@ export async function findInstance(run: AdminRun, name: string): Promise<Instanc
   const [only] = found;
   if (only !== undefined && found.length === 1) return only;
   if (found.length > 1) {
-    const where = found.map((instance) => instance.region).join(' and ');
-    throw new UsageError(`an instance named ${name} is in ${where}: say which with --region`);
+    const several = found.some((instance) => instance.account !== undefined);
+    const where = found
+      .map((instance) =>
+        instance.account === undefined
+          ? instance.region
+          : `${instance.region} (account ${accountLabel(instance.account)})`,
+      )
+      .join(' and ');
+    throw new UsageError(
+      `an instance named ${name} is in ${where}: say which with --region${several ? ' or --account' : ''}`,
+    );
   }
   const searched =
     run.region !== undefined ? run.region : `${regions.length} region${regions.length === 1 ? '' : 's'}`;

@@ -22,9 +22,9 @@ import {
   adminRun,
   change,
   findInstance,
-  positionals,
   where,
 } from './instance-admin.js';
+import { positionals } from './options.js';
 
 /** The shared owner actions, run as the CLI runs changes (`--dry-run`, errors as exit 1). */
 function ownerDeps(run: AdminRun, say: (note: Note) => void): OwnerActionDeps {

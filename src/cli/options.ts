@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import type { CliCommand, OptionSpec, ParsedArgs } from './command.js';
 
-/** Edit distance, for "did you mean": small inputs only (option names). */
-function distance(a: string, b: string): number {
+/** Edit distance, for "did you mean": small inputs only (option and setting names). */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0] as number;
@@ -24,7 +24,7 @@ export function closestOption(given: string, known: readonly string[]): string |
   const bare = given.replace(/^-+/, '').split('=')[0] ?? '';
   let best: { name: string; score: number } | undefined;
   for (const name of known) {
-    const score = distance(bare.toLowerCase(), name.toLowerCase());
+    const score = editDistance(bare.toLowerCase(), name.toLowerCase());
     if (score <= 2 && (best === undefined || score < best.score)) best = { name, score };
   }
   return best === undefined ? undefined : `--${best.name}`;
@@ -72,6 +72,26 @@ export function parseCommandLine(
         `${command.name} has no option ${given}${suggestion ? `; did you mean ${suggestion}?` : ''}`,
       );
     }
+    // Node's own texts ("Option '--timeout <value>' argument missing") name the option; say it plainly.
+    const option = /'(?:-\w, )?(--[\w-]+)/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+      // "argument is ambiguous": the next word is an option (`--timeout --json`).
+      const needs = /argument missing|ambiguous/.test(message);
+      throw new UsageError(`${command.name}: ${option} ${needs ? 'needs a value' : 'takes no value'}`);
+    }
     throw new UsageError(message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }
+}
+
+/**
+ * The positional arguments a command takes, exactly: `names` name them for the error; `[]` for a
+ * command that takes none.
+ */
+export function positionals(args: ParsedArgs, names: readonly string[], command: string): string[] {
+  const given = args.positionals;
+  if (given.length < names.length) {
+    throw new UsageError(`${command} needs ${names.map((name) => `<${name}>`).join(' ')}`);
+  }
+  if (given.length > names.length) throw new UsageError(`unexpected argument "${given[names.length]}"`);
+  return [...given];
 }

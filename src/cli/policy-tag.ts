@@ -14,9 +14,9 @@ import {
   adminRun,
   change,
   findInstance,
-  positionals,
   where,
 } from './instance-admin.js';
+import { positionals } from './options.js';
 
 /** The tag's new value (`undefined` removes it), and what that means for the instance. */
 export interface TagChange {

@@ -3,6 +3,7 @@
  * arrived, so a person knows alerts will reach them before the first real one is due.
  */
 
+import { networkCure } from '../channels/errors.js';
 import {
   CHANNELS,
   type ChannelState,
@@ -17,9 +18,10 @@ import { catalogueFor } from '../core/i18n/index.js';
 import type { Channel } from '../core/ports.js';
 import { testAlertMessage } from '../core/test-alert.js';
 import { runDeadline } from '../engine/deadline.js';
-import { ConfigError, describeError, UsageError } from '../errors.js';
+import { ConfigError, describeError } from '../errors.js';
 import { redact } from '../telegram/errors.js';
 import type { CliCommand } from './command.js';
+import { positionals } from './options.js';
 
 /** Long enough for the notifier to wait out a 429 or retry a 5xx, short enough for a terminal. */
 const TEST_TIMEOUT_MS = 30_000;
@@ -49,7 +51,12 @@ async function attempt(
     await channel.send(testAlertMessage(now, catalogueFor(language), descriptor.place, timeZone));
     return { ...base, arrived: true, error: undefined, hint: undefined };
   } catch (error) {
-    return { ...base, arrived: false, error: describeError(error), hint: descriptor.hint?.(error) };
+    return {
+      ...base,
+      arrived: false,
+      error: describeError(error),
+      hint: descriptor.hint?.(error) ?? networkCure(error),
+    };
   }
 }
 
@@ -78,7 +85,8 @@ function render(attempts: readonly Attempt[], unused: readonly ChannelState[]): 
 
 export const testAlertCommand: CliCommand = {
   name: 'test-alert',
-  summary: 'Send one short test message through every configured alert channel and say whether it arrived.',
+  summary: `Send one short test message through every configured alert channel and say
+            whether it arrived.`,
   help: `Usage: lightsail-guard test-alert [--json]
 
 Sends one short test message through every configured alert channel (whichever of
@@ -93,8 +101,7 @@ Options:
   --json                  print the result as JSON`,
   options: { json: { type: 'boolean' } },
   async run(args, ctx) {
-    const [extra] = args.positionals;
-    if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+    positionals(args, [], 'test-alert');
     // The channel settings, languages and TIME_ZONE alone: a malformed guard setting it does not use
     // (QUOTA_PERCENT, ...) never stops a test.
     const config = { channels: parseChannelSettings(ctx.env), ...parseLanguages(ctx.env) };

@@ -3,9 +3,10 @@
 import { TAG_PREFIX } from '../constants.js';
 import type { Instance } from '../core/types.js';
 import { mapWithLimit } from '../engine/concurrency.js';
-import { CommandFailed, describeError, UsageError } from '../errors.js';
+import { CommandFailed, describeError } from '../errors.js';
 import type { CliCommand } from './command.js';
 import { ADMIN_OPTIONS, adminRun, listEverywhere, regionsOf, where } from './instance-admin.js';
+import { positionals } from './options.js';
 
 const guardKeys = (instance: Instance): string[] =>
   Object.keys(instance.tags)
@@ -28,8 +29,7 @@ Options:
 Needs lightsail:GetRegions, GetInstances, UntagResource.`,
   options: ADMIN_OPTIONS,
   async run(args, ctx) {
-    const [extra] = args.positionals;
-    if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+    positionals(args, [], 'untag-all');
     const run = await adminRun(args, ctx);
     const regions = await regionsOf(run);
     const { instances, failures } = await listEverywhere(run, regions);

@@ -3,7 +3,7 @@ import type { Forecast } from './forecast.js';
 import type { TagProblem } from './instance-policy.js';
 import type { PoolFigures } from './pools.js';
 import type { StopAhead } from './stop-ahead.js';
-import type { Instance } from './types.js';
+import type { AccountRef, Instance } from './types.js';
 
 /** Traffic figures an alert quotes: the instance's own, or with `pool`, its pool's. */
 export interface AlertFigures {
@@ -50,7 +50,15 @@ export type AlertEvent =
   /** Malformed per-instance setting tags (once a day): the global settings apply instead. */
   | { readonly kind: 'bad-tag'; readonly instance: Instance; readonly problems: readonly TagProblem[] }
   | { readonly kind: 'unknown'; readonly instance: Instance; readonly reason: string }
-  | { readonly kind: 'region-failed'; readonly region: string; readonly error: string }
+  | {
+      readonly kind: 'region-failed';
+      readonly region: string;
+      readonly error: string;
+      /** The account the region belongs to, when several are checked. */
+      readonly account?: AccountRef;
+    }
+  /** A whole account could not be checked (its role not assumed, or every call refused). */
+  | { readonly kind: 'account-failed'; readonly account: AccountRef; readonly error: string }
   | { readonly kind: 'regions-failed'; readonly error: string }
   | { readonly kind: 'missing'; readonly names: readonly string[] };
 

@@ -31,6 +31,7 @@ export function alertSmsLine(
 export function alertRank(event: AlertEvent): number {
   const order: Record<AlertEvent['kind'], number> = {
     'regions-failed': 0,
+    'account-failed': 0,
     'region-failed': 1,
     stop: 2,
     unknown: 3,

@@ -4,8 +4,9 @@
  * without raising `WEBHOOK_BODY_VERSION`.
  */
 
-import type { AlertEvent, AlertTextContext } from './alert-event.js';
+import type { AlertEvent, AlertFigures, AlertTextContext } from './alert-event.js';
 import type { PoolRow, ReportCounts, ReportModel, ReportRow, ReportTextContext } from './report-model.js';
+import type { AccountRef, Instance } from './types.js';
 
 type Json = string | number | boolean | null | readonly string[];
 
@@ -24,6 +25,28 @@ function present(fields: Readonly<Record<string, Json | undefined>>): Record<str
   >;
 }
 
+/** `account` (the 12-digit id) and `accountName` when named, when several accounts are checked. */
+function accountFields(account: AccountRef | undefined): Record<string, string> {
+  if (account === undefined) return {};
+  return { account: account.id, ...(account.name !== undefined ? { accountName: account.name } : {}) };
+}
+
+/**
+ * Which instance an alert is about (and its account, when several are checked) and the traffic
+ * figures it quotes, as every such alert carries them.
+ */
+function usage(event: { readonly instance: Instance } & AlertFigures) {
+  return {
+    instance: event.instance.name,
+    region: event.instance.region,
+    ...accountFields(event.instance.account),
+    state: event.instance.state,
+    usedBytes: event.usedBytes,
+    allowanceBytes: event.allowanceBytes,
+    percent: finite(event.percent),
+  };
+}
+
 /** The data of one alert. Every kind is spelt out: a new kind fails to compile until it is. */
 export function alertData(event: AlertEvent, context: AlertTextContext, text: string): EventData {
   const month = { billingMonth: context.monthKey };
@@ -33,12 +56,7 @@ export function alertData(event: AlertEvent, context: AlertTextContext, text: st
     case 'kept-running':
     case 'not-stopped': {
       const figures = {
-        instance: event.instance.name,
-        region: event.instance.region,
-        state: event.instance.state,
-        usedBytes: event.usedBytes,
-        allowanceBytes: event.allowanceBytes,
-        percent: finite(event.percent),
+        ...usage(event),
         thresholdPercent: context.quotaPercent,
         ...(event.pool === undefined
           ? {}
@@ -72,12 +90,7 @@ export function alertData(event: AlertEvent, context: AlertTextContext, text: st
       const { forecast } = event;
       return {
         kind: event.kind,
-        instance: event.instance.name,
-        region: event.instance.region,
-        state: event.instance.state,
-        usedBytes: event.usedBytes,
-        allowanceBytes: event.allowanceBytes,
-        percent: finite(event.percent),
+        ...usage(event),
         thresholdPercent: forecast.thresholdPercent,
         monthEndBytes: forecast.monthEndBytes,
         monthEndPercent: finite(forecast.monthEndPercent),
@@ -125,7 +138,15 @@ export function alertData(event: AlertEvent, context: AlertTextContext, text: st
         text,
       };
     case 'region-failed':
-      return { kind: event.kind, region: event.region, error: event.error, text };
+      return {
+        kind: event.kind,
+        region: event.region,
+        ...accountFields(event.account),
+        error: event.error,
+        text,
+      };
+    case 'account-failed':
+      return { kind: event.kind, ...accountFields(event.account), error: event.error, text };
     case 'regions-failed':
       return { kind: event.kind, error: event.error, text };
     case 'missing':

@@ -1,4 +1,4 @@
-import type { Instance } from './types.js';
+import type { AccountRef, Instance } from './types.js';
 
 /**
  * Lightsail pools the data-transfer allowance of the instances of one bundle in one region, and
@@ -15,14 +15,20 @@ export function poolBundleOf(bundleId: string): string {
     .join('_');
 }
 
-/** The pool an instance belongs to: `region/bundle`. */
-export function poolKeyOf(instance: Pick<Instance, 'region' | 'bundleId'>): string {
-  return `${instance.region}/${poolBundleOf(instance.bundleId)}`;
+/**
+ * The pool an instance belongs to: `region/bundle`, within its account (`account/region/bundle`
+ * when several are checked): AWS pools allowances within an account, never across accounts.
+ */
+export function poolKeyOf(instance: Pick<Instance, 'region' | 'bundleId' | 'account'>): string {
+  const where = instance.account === undefined ? '' : `${instance.account.id}/`;
+  return `${where}${instance.region}/${poolBundleOf(instance.bundleId)}`;
 }
 
 /** A pool as alerts and `--json` name it: where, which plan, who is in it, and its totals. */
 export interface PoolFigures {
   readonly region: string;
+  /** The account it is in, when several are checked. */
+  readonly account?: AccountRef;
   /** The pool's bundle: the members' bundle id without its `ipv6` part. */
   readonly bundleId: string;
   /** Member names. */

@@ -177,3 +177,38 @@ export function readRowError(text: string): RowError {
   if (match?.[2] === undefined) return { kind: 'text', text };
   return { kind: match[1] === 'stop' ? 'stop-failed' : 'start-failed', failure: readFailure(match[2]) };
 }
+
+/** Why a whole account could not be checked (ACCOUNTS). */
+export type AccountFailure =
+  /** Its member role could not be assumed (`AssumeRole`). */
+  | { readonly kind: 'not-assumed'; readonly role: string; readonly failure: Failure }
+  /** The guard's own account could not be identified (`GetCallerIdentity`). */
+  | { readonly kind: 'not-identified'; readonly failure: Failure }
+  /** Every call into it was refused: what the refusal said. */
+  | { readonly kind: 'refused'; readonly failure: Failure };
+
+const NOT_IDENTIFIED = 'could not be identified (GetCallerIdentity): ';
+
+/** The English of an account's failure, as problems, logs and `--json` carry it. */
+export function accountFailureText(failure: AccountFailure): string {
+  switch (failure.kind) {
+    case 'not-assumed':
+      return `could not assume ${failure.role}: ${failureText(failure.failure)}`;
+    case 'not-identified':
+      return `${NOT_IDENTIFIED}${failureText(failure.failure)}`;
+    case 'refused':
+      return failureText(failure.failure);
+  }
+}
+
+/** The account failure `accountFailureText` wrote as `text`; any other text is a refusal. */
+export function readAccountFailure(text: string): AccountFailure {
+  if (text.startsWith(NOT_IDENTIFIED)) {
+    return { kind: 'not-identified', failure: readFailure(text.slice(NOT_IDENTIFIED.length)) };
+  }
+  const assume = /^could not assume (arn:\S+): (.*)$/s.exec(text);
+  if (assume?.[1] !== undefined && assume[2] !== undefined) {
+    return { kind: 'not-assumed', role: assume[1], failure: readFailure(assume[2]) };
+  }
+  return { kind: 'refused', failure: readFailure(text) };
+}

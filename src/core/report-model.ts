@@ -3,6 +3,7 @@
 import type { AllowanceUnit } from './allowance.js';
 import type { ForecastJson } from './forecast-text.js';
 import type { StopAhead } from './stop-ahead.js';
+import type { AccountRef } from './types.js';
 
 /**
  * The actions a stop decision leads to: stopped, a stop that failed, a dry run's stop, and in
@@ -43,6 +44,10 @@ export type NextMonth = 'start' | 'next-check' | 'hold';
 export interface ReportRow {
   readonly name: string;
   readonly region: string;
+  /** The 12-digit id of its AWS account, when several are checked (ACCOUNTS). */
+  readonly account?: string;
+  /** The account's name in ACCOUNTS, when it has one. */
+  readonly accountName?: string;
   readonly state: string;
   /** `null` when the usage was not read (`not-read`) or could not be read (`unknownReason`). */
   readonly usedBytes: number | null;
@@ -109,6 +114,10 @@ export interface MetricsReach {
 /** A pool of two or more instances in the report, the table and `--json` (`pools[]`). */
 export interface PoolRow {
   readonly region: string;
+  /** The 12-digit id of its AWS account, when several are checked (ACCOUNTS). */
+  readonly account?: string;
+  /** The account's name in ACCOUNTS, when it has one. */
+  readonly accountName?: string;
   /** The pool's bundle: the members' bundle id without its `ipv6` part. */
   readonly bundleId: string;
   /** Member names. */
@@ -151,15 +160,22 @@ export interface ReportModel {
   readonly generatedAt: Date;
   readonly monthKey: string;
   readonly rows: readonly ReportRow[];
-  readonly regionErrors: readonly { readonly region: string; readonly error: string }[];
+  readonly regionErrors: readonly {
+    readonly region: string;
+    readonly error: string;
+    readonly account?: AccountRef;
+  }[];
   /**
    * Set in the month's last daily report when RESTART_ON_NEW_MONTH is on: the instances the first
    * check of next month will start (possibly none).
    */
-  readonly startsOnThe1st?: readonly { readonly name: string; readonly region: string }[];
+  readonly startsOnThe1st?: readonly StartsOnThe1st[];
   /** Pools of two or more instances; none when absent. */
   readonly pools?: readonly PoolRow[];
 }
+
+/** An instance the first check of next month starts: where it is, and its account when several are checked. */
+export type StartsOnThe1st = Pick<ReportRow, 'name' | 'region' | 'account' | 'accountName'>;
 
 /** What the report's summary counts. */
 export interface ReportCounts {
@@ -179,4 +195,10 @@ export interface ReportTextContext {
   readonly warnPercents: readonly number[];
   /** IANA zone of the times a forecast names (TIME_ZONE); default UTC. */
   readonly timeZone?: string;
+}
+
+/** The account fields of a row or pool (`account`, `accountName`), from the account it is in. */
+export function accountColumns(account: AccountRef | undefined): Pick<ReportRow, 'account' | 'accountName'> {
+  if (account === undefined) return {};
+  return { account: account.id, ...(account.name !== undefined ? { accountName: account.name } : {}) };
 }

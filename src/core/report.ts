@@ -106,8 +106,10 @@ export function reportBlocks(
   const summary = block(catalogue.report.summary(model, counts, context), (text) =>
     reportSummaryData(model, counts, context, text),
   );
-  const failures = model.regionErrors.map(({ region, error }) =>
-    block(catalogue.report.regionFailure(region, error), (text) => regionFailureData(region, error, text)),
+  const failures = model.regionErrors.map(({ region, error, account }) =>
+    block(catalogue.report.regionFailure(region, error, account), (text) =>
+      regionFailureData(region, error, text),
+    ),
   );
   const pools = (model.pools ?? []).map((pool) =>
     block(

@@ -6,7 +6,7 @@ import type { ReportRow } from './report-model.js';
 import { formatAmount, formatPercent } from './units.js';
 
 /**
- * The terminal table: instance, region, state, used, allowance, %, action; riskiest first. With
+ * The terminal table: instance, (account,) region, state, used, allowance, %, action; riskiest first. With
  * `display`, the action column says where an instance is heading when that adds something.
  */
 export function renderTable(
@@ -14,12 +14,24 @@ export function renderTable(
   unit: AllowanceUnit,
   display?: ForecastDisplay,
 ): string {
-  const header = ['INSTANCE', 'REGION', 'STATE', `USED ${unit}`, `ALLOWANCE ${unit}`, '%', 'ACTION'];
+  // Several accounts (ACCOUNTS): a column names each row's account, its name else its id.
+  const accounts = rows.some((row) => row.account !== undefined);
+  const header = [
+    'INSTANCE',
+    ...(accounts ? ['ACCOUNT'] : []),
+    'REGION',
+    'STATE',
+    `USED ${unit}`,
+    `ALLOWANCE ${unit}`,
+    '%',
+    'ACTION',
+  ];
   const body = sortRows(rows).map((row) => {
     // Not read at all (stopped during a check, ignored, just started) is "-"; unreadable is "?".
     const unread = row.usedBytes === null && row.unknownReason === undefined;
     return [
       row.name,
+      ...(accounts ? [row.accountName ?? row.account ?? ''] : []),
       row.region,
       row.state,
       unread ? '-' : row.usedBytes === null ? '?' : formatAmount(row.usedBytes, unit),
@@ -32,7 +44,8 @@ export function renderTable(
   const widths = header.map((title, column) =>
     Math.max(title.length, ...body.map((cells) => (cells[column] ?? '').length)),
   );
-  const numeric = new Set([3, 4, 5]);
+  const first = accounts ? 4 : 3;
+  const numeric = new Set([first, first + 1, first + 2]);
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, column) => {

@@ -16,14 +16,35 @@ export interface Instance {
    * without one, when a start gives the instance a new public IPv4 address.
    */
   readonly staticIp?: string;
+  /**
+   * The AWS account it lives in, when the guard checks several (ACCOUNTS): every call about it goes
+   * to that account, and alerts name it. Absent when only the guard's own account is checked.
+   */
+  readonly account?: AccountRef;
+}
+
+/** An AWS account the guard checks: its 12-digit id, and the name ACCOUNTS gives it, if any. */
+export interface AccountRef {
+  readonly id: string;
+  readonly name?: string;
+}
+
+/** The guard's own account when `GetCallerIdentity` failed: its id is not known. */
+export const UNIDENTIFIED_ACCOUNT: AccountRef = { id: 'own', name: "the guard's own" };
+
+/** How alerts, the report and `status` name an account: its name, else its id. */
+export function accountLabel(account: AccountRef): string {
+  return account.name ?? account.id;
 }
 
 /**
- * An instance's identity within a run: Lightsail names are unique within a region, so its region
- * and name. Results are matched by it, never by their place in a list.
+ * An instance's identity within a run: Lightsail names are unique within a region of an account,
+ * so its account (when several are checked), region and name. Results are matched by it, never by
+ * their place in a list.
  */
-export function instanceKey(instance: Pick<Instance, 'region' | 'name'>): string {
-  return `${instance.region}/${instance.name}`;
+export function instanceKey(instance: Pick<Instance, 'region' | 'name' | 'account'>): string {
+  const where = instance.account === undefined ? '' : `${instance.account.id}/`;
+  return `${where}${instance.region}/${instance.name}`;
 }
 
 export type TrafficMetric = 'NetworkIn' | 'NetworkOut';

@@ -1,10 +1,17 @@
+import { accountLabel, type Instance } from '../core/types.js';
 import type { InstanceOutcome } from './types.js';
+
+/** "web-1 (us-east-1)", with its account when several are checked: "web-1 (us-east-1, account prod)". */
+export function whereOf(instance: Pick<Instance, 'name' | 'region' | 'account'>): string {
+  const account = instance.account === undefined ? '' : `, account ${accountLabel(instance.account)}`;
+  return `${instance.name} (${instance.region}${account})`;
+}
 
 /** Each instance's problems, named: every one makes the exit code 1 and the invocation fail. */
 export function instanceProblems(outcomes: readonly InstanceOutcome[]): string[] {
   return outcomes.flatMap((outcome) => {
     const { instance, assessment, stop } = outcome;
-    const where = `${instance.name} (${instance.region})`;
+    const where = whereOf(instance);
     const problems: string[] = [];
     if (outcome.creationProblem !== undefined) {
       problems.push(`${where}: ${outcome.creationProblem}; its full monthly allowance is used`);

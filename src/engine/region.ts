@@ -4,7 +4,7 @@ import { percentUsed } from '../core/percent.js';
 import { assessPool, type PoolMember, type PoolTotals, poolTotals } from '../core/pool-decide.js';
 import { poolBundleOf, poolKeyOf } from '../core/pools.js';
 import { type StopAhead, stopAheadOf } from '../core/stop-ahead.js';
-import { type Instance, instanceKey } from '../core/types.js';
+import { type AccountRef, type Instance, instanceKey } from '../core/types.js';
 import { usedBytes } from '../core/usage.js';
 import { actOn } from './act.js';
 import { actionWithoutStop, assessInstance, paces, stopAheadSettings } from './assess.js';
@@ -157,9 +157,17 @@ function judgePool(
   };
 }
 
-function labelOf(outcomes: readonly InstanceOutcome[]): { region: string; bundleId: string } {
+function labelOf(outcomes: readonly InstanceOutcome[]): {
+  region: string;
+  bundleId: string;
+  account?: AccountRef;
+} {
   const first = outcomes[0]?.instance;
-  return { region: first?.region ?? '', bundleId: poolBundleOf(first?.bundleId ?? '') };
+  return {
+    region: first?.region ?? '',
+    bundleId: poolBundleOf(first?.bundleId ?? ''),
+    ...(first?.account !== undefined ? { account: first.account } : {}),
+  };
 }
 
 /**

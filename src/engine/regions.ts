@@ -11,13 +11,32 @@ export function failureReason(error: unknown, deadline: RunDeadline | undefined)
   return deadline?.reads.aborted ? failureText(deadlineFailure('no-answer', deadline)) : describeError(error);
 }
 
-/** The regions to check: the configured ones, or every region `GetRegions` lists. */
+/** What `GetRegions` lists, asked at most once per run, or `undefined` when it cannot answer. */
+export type LightsailRegions = () => Promise<readonly string[] | undefined>;
+
+/**
+ * The regions to check: the configured ones, or every region `GetRegions` lists. With configured
+ * ones, `lightsail` asks `GetRegions` only if one of them fails, to tell a mistyped `REGIONS`
+ * entry (`us-east-9`) from a region that is down; a run whose regions all answer never calls it.
+ */
 export async function regionsToCheck(
   fleet: Fleet,
   configured: readonly string[] | undefined,
   deadline: RunDeadline | undefined,
-): Promise<{ regions: readonly string[]; problem?: string; event?: AlertEvent }> {
-  if (configured !== undefined) return { regions: configured };
+): Promise<{
+  regions: readonly string[];
+  lightsail?: LightsailRegions;
+  problem?: string;
+  event?: AlertEvent;
+}> {
+  if (configured !== undefined) {
+    let asked: Promise<readonly string[] | undefined> | undefined;
+    const lightsail: LightsailRegions = () => {
+      asked ??= fleet.listRegions(deadline?.reads).catch(() => undefined);
+      return asked;
+    };
+    return { regions: configured, lightsail };
+  }
   try {
     return { regions: await fleet.listRegions(deadline?.reads) };
   } catch (error) {
@@ -30,17 +49,26 @@ export async function regionsToCheck(
   }
 }
 
-/** One region's monitored instances, or the region's error (named, never an empty fleet). */
+/**
+ * One region's monitored instances, or the region's error (named, never an empty fleet): for a
+ * region that `lightsail` (what `GetRegions` lists) does not hold, that it is not a Lightsail region.
+ */
 export async function monitoredInstances(
   fleet: Fleet,
   region: string,
   wanted: ReadonlySet<string> | undefined,
   deadline: RunDeadline | undefined,
+  lightsail?: LightsailRegions,
 ): Promise<{ instances: readonly Instance[] } | { failure: RegionError }> {
   try {
     const instances = await fleet.listInstances(region, deadline?.reads);
     return { instances: wanted ? instances.filter((instance) => wanted.has(instance.name)) : instances };
   } catch (error) {
+    const listed = deadline?.reads.aborted ? undefined : await lightsail?.();
+    if (listed !== undefined && listed.length > 0 && !listed.includes(region)) {
+      const reason = `not a Lightsail region (REGIONS; GetRegions lists ${listed.join(', ')})`;
+      return { failure: { region, error: reason } };
+    }
     return { failure: { region, error: failureReason(error, deadline) } };
   }
 }

@@ -1,5 +1,4 @@
 import { TAGS } from '../constants.js';
-import type { AlertEvent } from '../core/alerts.js';
 import { type BillingMonth, billingMonthOf, resetBeforeNextCheck } from '../core/billing-month.js';
 import { type Coverage, lagMinutes, plannedLagMinutes } from '../core/coverage.js';
 import type { Assessment } from '../core/decide.js';
@@ -7,16 +6,16 @@ import { forecastJson } from '../core/forecast-text.js';
 import { percentUsed } from '../core/percent.js';
 import { readFailure, rowErrorText } from '../core/reasons.js';
 import type { PoolRow, ReportRow } from '../core/report.js';
-import { isStopAction, type MetricsReach } from '../core/report-model.js';
+import { accountColumns, isStopAction, type MetricsReach } from '../core/report-model.js';
 import { nextMonthFor } from '../core/restart.js';
 import { burstStopPercent } from '../core/stop-ahead.js';
 import { usageWindow, usedBytes } from '../core/usage.js';
+import { checkAccounts } from './accounts.js';
 import { stopAheadSettings } from './assess.js';
+import { checkFleet } from './check-fleet.js';
 import { deliverAlerts } from './deliver.js';
 import { deliverReport } from './deliver-report.js';
 import { instanceProblems, missingNames } from './problems.js';
-import { assessRegion } from './region.js';
-import { monitoredInstances, regionsToCheck } from './regions.js';
 import { startedEvent } from './restart.js';
 import { saveState } from './state.js';
 import type {
@@ -58,31 +57,20 @@ export async function runGuard(
   options: { readonly command: Command; readonly dryRun: boolean },
 ): Promise<RunResult> {
   const ctx = runContext(deps, settings, options);
-  const { fleet, deadline, command, dryRun, month, now } = ctx;
-  const problems: string[] = [];
-  const events: AlertEvent[] = [];
+  const { deadline, command, dryRun, month, now } = ctx;
 
-  // 1. List; 2–3. assess and act, region by region (region.ts).
-  const listed = await regionsToCheck(fleet, settings.regions, deadline);
-  if (listed.problem !== undefined) problems.push(listed.problem);
-  if (listed.event !== undefined) events.push(listed.event);
-  const wanted = settings.instances === undefined ? undefined : new Set(settings.instances);
-  const perRegion = await Promise.all(
-    listed.regions.map(async (region) => {
-      const found = await monitoredInstances(fleet, region, wanted, deadline);
-      return 'failure' in found ? found : assessRegion(ctx, found.instances);
-    }),
-  );
-  const regionErrors = perRegion.flatMap((region) => ('failure' in region ? [region.failure] : []));
-  for (const { region, error } of regionErrors) {
-    problems.push(`${region}: could not list instances: ${error}`);
-    events.push({ kind: 'region-failed', region, error });
-  }
-  const outcomes = perRegion.flatMap((region) => ('outcomes' in region ? region.outcomes : []));
-  const pools = perRegion.flatMap((region) => ('pools' in region ? region.pools : []));
+  // 1. List; 2–3. assess and act, region by region (region.ts), account by account (accounts.ts).
+  const checked =
+    deps.accounts === undefined
+      ? { ...(await checkFleet(ctx)), fleet: deps.fleet }
+      : await checkAccounts(ctx, await deps.accounts(deadline?.reads));
+  const { fleet, regionErrors, outcomes, pools } = checked;
+  const problems = [...checked.problems];
+  const events = [...checked.events];
 
   // What could not be found or done, named.
-  const missing = missingNames(wanted, outcomes, regionErrors.length === 0 && problems.length === 0);
+  const wanted = settings.instances === undefined ? undefined : new Set(settings.instances);
+  const missing = missingNames(wanted, outcomes, problems.length === 0);
   if (missing.length > 0) {
     problems.push(`not found in any checked region: ${missing.join(', ')} (INSTANCES_TO_MONITOR)`);
     events.push({ kind: 'missing', names: missing });
@@ -99,7 +87,7 @@ export async function runGuard(
     dryRun,
     checkedAt: now,
     month,
-    regions: listed.regions,
+    regions: checked.regions,
     regionErrors,
     rows,
     pools: poolRows,
@@ -194,6 +182,7 @@ function toRow(
   return {
     name: instance.name,
     region: instance.region,
+    ...accountColumns(instance.account),
     state: outcome.action === 'stopped' ? 'stopped' : instance.state,
     usedBytes: usedBytes(usage),
     allowanceBytes: allowance.bytes,
@@ -266,6 +255,7 @@ function toPoolRow(pool: PoolOutcome): PoolRow {
       : undefined;
   return {
     region: pool.region,
+    ...accountColumns(pool.account),
     bundleId: pool.bundleId,
     instances: pool.members.map((member) => member.instance.name),
     usedBytes: used,

@@ -1,5 +1,6 @@
 /** Sending composed messages to channels, and what a run reports about them; shared by alerts and the report. */
 
+import { networkCure } from '../channels/errors.js';
 import type { Composed } from '../core/compose.js';
 import { type Catalogue, catalogueFor } from '../core/i18n/index.js';
 import { TELEGRAM_TEXT_LIMIT } from '../core/pack.js';
@@ -53,7 +54,8 @@ export async function sendAll<T>(
       await channel.send(composed.message);
       results.push({ channel, composed, error: undefined });
     } catch (error) {
-      const message = describeError(error);
+      const cure = networkCure(error);
+      const message = `${describeError(error)}${cure === undefined ? '' : `. ${cure}`}`;
       deps.log?.({ level: 'error', msg: 'message not delivered', channel: channel.name, error: message });
       results.push({ channel, composed, error: message });
     }

@@ -4,6 +4,7 @@ import type { Fleet } from '../core/ports.js';
 import { describeError } from '../errors.js';
 import { mapWithLimit } from './concurrency.js';
 import type { RunDeadline } from './deadline.js';
+import { whereOf } from './problems.js';
 import type { InstanceOutcome } from './types.js';
 
 /** Tags to write on one instance after this run's messages went out (or did not). */
@@ -65,8 +66,10 @@ export async function saveState(input: {
   const byRegion = new Map<string, StateWrite[]>();
   for (const write of input.writes) {
     if (Object.keys(write.tags).length === 0) continue;
-    const region = write.outcome.instance.region;
-    byRegion.set(region, [...(byRegion.get(region) ?? []), write]);
+    // Each account has its own rate limit per region.
+    const { region, account } = write.outcome.instance;
+    const key = account === undefined ? region : `${account.id}/${region}`;
+    byRegion.set(key, [...(byRegion.get(key) ?? []), write]);
   }
   await Promise.all(
     [...byRegion.values()].map((writes) =>
@@ -75,9 +78,7 @@ export async function saveState(input: {
         try {
           await input.fleet.tagInstance(instance, tags, input.deadline?.end);
         } catch (error) {
-          problems.push(
-            `${instance.name} (${instance.region}): could not save alert state: ${describeError(error)}`,
-          );
+          problems.push(`${whereOf(instance)}: could not save alert state: ${describeError(error)}`);
         }
       }),
     ),

@@ -11,7 +11,7 @@ import type { PoolTotals } from '../core/pool-decide.js';
 import type { PoolFigures } from '../core/pools.js';
 import type { Channel, ChannelName, Fleet } from '../core/ports.js';
 import type { InstanceAction, PoolRow, ReportRow } from '../core/report.js';
-import type { Instance, UsageWindow } from '../core/types.js';
+import type { AccountRef, Instance, UsageWindow } from '../core/types.js';
 import type { RunDeadline } from './deadline.js';
 
 export type Command = 'check' | 'report' | 'status';
@@ -82,8 +82,22 @@ export type LogEvent = { readonly level: 'info' | 'warn' | 'error'; readonly msg
   unknown
 >;
 
+/**
+ * One AWS account a run checks (ACCOUNTS): its fleet, whose instances carry `account`, or why it
+ * cannot be checked at all (its role could not be assumed). Never an empty fleet in its place.
+ */
+export type AccountFleet =
+  | { readonly account: AccountRef; readonly fleet: Fleet }
+  | { readonly account: AccountRef; readonly failure: string };
+
 export interface RunDependencies {
+  /** The guard's own account; with `accounts`, not used (`accounts` holds it too, named by its id). */
   readonly fleet: Fleet;
+  /**
+   * With ACCOUNTS: every account to check, the guard's own included, found at the start of each run
+   * (roles assumed, or their credentials reused) within the reads' time.
+   */
+  readonly accounts?: (signal?: AbortSignal) => Promise<readonly AccountFleet[]>;
   /** Where alerts and reports go; at least one for `check` and `report` unless it is a dry run. */
   readonly channels: readonly Channel[];
   /** The billing clock: which month it is and how far into it. */
@@ -108,6 +122,8 @@ export interface MessageResult {
 export interface RegionError {
   readonly region: string;
   readonly error: string;
+  /** The account the region belongs to, when several are checked. */
+  readonly account?: AccountRef;
 }
 
 /** Everything a run did: the rows, what was sent, and each problem that makes the exit code 1. */
@@ -182,6 +198,8 @@ export interface InstanceOutcome {
 export interface PoolOutcome {
   readonly key: string;
   readonly region: string;
+  /** The account the pool is in, when several are checked: pools never span accounts. */
+  readonly account?: AccountRef;
   readonly bundleId: string;
   readonly members: readonly InstanceOutcome[];
   /** `undefined` when a member was not read (a check reads only running instances). */

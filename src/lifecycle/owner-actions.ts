@@ -10,6 +10,7 @@ import { TAGS } from '../constants.js';
 import type { InstanceAdmin } from '../core/ports.js';
 import { isHeld, stoppedByGuardIn } from '../core/restart.js';
 import type { Instance } from '../core/types.js';
+import { whereOf } from '../engine/problems.js';
 
 /** States in which an instance is up, or coming up: nothing to start. */
 const UP: ReadonlySet<string> = new Set(['running', 'pending']);
@@ -42,9 +43,11 @@ export interface OwnerActionDeps {
   readonly note: (note: Note) => void;
 }
 
-/** `web-1 (us-east-1)`, as the guard's problems name instances. */
-export const where = (instance: Pick<Instance, 'name' | 'region'>): string =>
-  `${instance.name} (${instance.region})`;
+/**
+ * `web-1 (us-east-1)`, as the guard's problems name instances; with several accounts,
+ * `web-1 (us-east-1, account prod)`.
+ */
+export const where = (instance: Pick<Instance, 'name' | 'region' | 'account'>): string => whereOf(instance);
 
 /** Whether `/keep` has nothing left to do: tagged for `month` and up already. */
 export function alreadyKept(instance: Instance, month: string): boolean {

@@ -11,7 +11,7 @@ import {
   UntagResourceCommand,
 } from '@aws-sdk/client-lightsail';
 import type { Fleet, InstanceAdmin } from '../core/ports.js';
-import type { Instance, MetricRead } from '../core/types.js';
+import type { AccountRef, Instance, MetricRead } from '../core/types.js';
 import { untilAborted } from './abort.js';
 
 /**
@@ -25,11 +25,16 @@ export class PagingError extends Error {
   override readonly name = 'PagingError';
 }
 
+/** The region asked for `GetRegions` when the home region cannot answer: one that always exists. */
+export const REGIONS_FALLBACK = 'us-east-1';
+
 export interface LightsailFleetOptions {
   /** The client for a region; the caller decides how clients are built and cached. */
   readonly clientFor: (region: string) => LightsailClient;
   /** Region whose endpoint answers `GetRegions` (any Lightsail region lists them all). */
   readonly homeRegion: string;
+  /** The account the clients' credentials are in, when several are checked: its instances carry it. */
+  readonly account?: AccountRef;
 }
 
 /**
@@ -57,14 +62,26 @@ export type LightsailFleet = Fleet & InstanceAdmin;
  * other reads except `GetInstanceState` after a refused stop. Every call takes the run's signal.
  */
 export function createLightsailFleet(options: LightsailFleetOptions): LightsailFleet {
-  const { clientFor, homeRegion } = options;
+  const { clientFor, homeRegion, account } = options;
   return {
     async listRegions(signal) {
-      const answer = await untilAborted(
-        clientFor(homeRegion).send(new GetRegionsCommand({}), { abortSignal: signal }),
-        signal,
-      );
-      return (answer.regions ?? []).flatMap((region) => (region.name ? [region.name] : []));
+      const ask = async (region: string): Promise<string[]> => {
+        const answer = await untilAborted(
+          clientFor(region).send(new GetRegionsCommand({}), { abortSignal: signal }),
+          signal,
+        );
+        return (answer.regions ?? []).flatMap((each) => (each.name ? [each.name] : []));
+      };
+      try {
+        return await ask(homeRegion);
+      } catch (error) {
+        // The home region is the first of REGIONS when set, and a mistyped one (us-east-9) has no
+        // endpoint to answer: any Lightsail region lists them all, so ask the fallback once.
+        if (homeRegion === REGIONS_FALLBACK || signal?.aborted) throw error;
+        return await ask(REGIONS_FALLBACK).catch(() => {
+          throw error;
+        });
+      }
     },
 
     async listInstances(region, signal) {
@@ -79,7 +96,10 @@ export function createLightsailFleet(options: LightsailFleetOptions): LightsailF
           client.send(new GetInstancesCommand(pageToken ? { pageToken } : {}), { abortSignal: signal }),
           signal,
         );
-        for (const raw of page.instances ?? []) instances.push(toInstance(raw, region));
+        for (const raw of page.instances ?? []) {
+          const instance = toInstance(raw, region);
+          instances.push(account === undefined ? instance : { ...instance, account });
+        }
         pageToken = page.nextPageToken || undefined;
         if (pageToken === undefined) return instances;
         if (seen.has(pageToken)) {

@@ -1,12 +1,15 @@
 /**
- * The read-only Bot API calls `find-chat-id` makes: `getMe`, `getUpdates`, `getWebhookInfo`. One
- * attempt each, no retries: a person is waiting at the terminal and can run it again. Nothing here
- * changes the bot: no `offset` (which would confirm, and so delete, updates another program may
- * still want), no `allowed_updates` (which would change the bot's setting), never `deleteWebhook`.
+ * The one Bot API client outside the alert loop (`createBotApiCall`, which the chat commands' bot
+ * uses too), and the read-only calls `find-chat-id` makes with it: `getMe`, `getUpdates`,
+ * `getWebhookInfo`. One attempt each, no retries: a person is waiting at the terminal and can run
+ * it again. Nothing here changes the bot: no `offset` (which would confirm, and so delete, updates
+ * another program may still want), no `allowed_updates` (which would change the bot's setting),
+ * never `deleteWebhook`.
  */
 
-import { DEFAULT_TELEGRAM_API_ROOT } from '../constants.js';
-import { readAnswer } from './answer.js';
+import { DEFAULT_TELEGRAM_API_ROOT, ENV } from '../constants.js';
+import { classifyAnswer, classifyFetchFailure, type FailureContext } from '../net/failure.js';
+import { parseAnswer } from './answer.js';
 import { redact, redactError, TelegramNetworkError, TelegramRefusedError } from './errors.js';
 
 /** The bot, as `getMe` describes it. */
@@ -37,6 +40,8 @@ export interface BotApiOptions {
   readonly fetch?: typeof globalThis.fetch;
   /** Abort one request after this long. Default 10 000 ms. */
   readonly timeoutMs?: number;
+  /** The environment, for the proxy settings a network failure's cure names. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Telegram answered `ok` with a `result` of another shape than the Bot API documents. */
@@ -46,14 +51,28 @@ export class TelegramAnswerError extends Error {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** The Bot API calls find-chat-id needs, over `fetch`; every error and message is token-free. */
-export function createBotApi(options: BotApiOptions): TelegramBotApi {
+/** One Bot API method called with its parameters; resolves to the answer's `result`. */
+export type BotApiCall = (method: string, params?: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * The one way this code calls the Bot API outside the alert loop: a JSON POST, tried once, aborted
+ * after `timeoutMs`. A failure to get an answer is a TelegramNetworkError that says whether the
+ * time ran out; a refusal is a TelegramRefusedError with Telegram's code, description and any
+ * `retry_after`. The URL holds the token, so every message and cause is redacted.
+ */
+export function createBotApiCall(options: BotApiOptions): BotApiCall {
   const { token } = options;
   const apiRoot = (options.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, '');
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const reach: FailureContext = {
+    url: apiRoot,
+    variable: ENV.telegramApiRoot,
+    timeoutMs,
+    ...(options.env === undefined ? {} : { env: options.env }),
+  };
 
-  async function call(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
+  return async function call(method, params = {}) {
     let response: Response;
     try {
       // The URL holds the token: it is built here and never put into an error or a log line.
@@ -65,14 +84,28 @@ export function createBotApi(options: BotApiOptions): TelegramBotApi {
       });
     } catch (thrown) {
       const cause = redactError(thrown, token);
-      const timedOut = cause.name === 'TimeoutError' || cause.name === 'AbortError';
+      const failure = classifyFetchFailure(cause, reach);
       throw new TelegramNetworkError(
-        `Telegram ${method} failed: ${timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${cause.message}`}`,
+        `Telegram ${method} failed: ${failure.cause}`,
         { method, attempts: 1 },
-        { cause },
+        { cause, failure },
       );
     }
-    const answer = await readAnswer(response);
+    const http = {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      body: await response.text(),
+    };
+    const foreign = classifyAnswer(http, 'Telegram', reach);
+    if (foreign !== undefined) {
+      throw new TelegramNetworkError(
+        `Telegram ${method} failed: ${foreign.cause}`,
+        { method, attempts: 1 },
+        { failure: foreign },
+      );
+    }
+    const answer = parseAnswer(http);
     if (!answer.ok) {
       throw new TelegramRefusedError({
         method,
@@ -82,7 +115,12 @@ export function createBotApi(options: BotApiOptions): TelegramBotApi {
       });
     }
     return answer.result;
-  }
+  };
+}
+
+/** The Bot API calls find-chat-id needs, over `fetch`; every error and message is token-free. */
+export function createBotApi(options: BotApiOptions): TelegramBotApi {
+  const call = createBotApiCall(options);
 
   return {
     async getMe() {

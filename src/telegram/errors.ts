@@ -5,6 +5,7 @@
 
 import { ChannelRefusedError, ChannelUnreachableError } from '../channels/errors.js';
 import { redactedError } from '../channels/redact.js';
+import type { NetworkFailure } from '../net/failure.js';
 import { TOKEN_IN_TEXT } from './token-shape.js';
 
 const REDACTED = '<redacted>';
@@ -62,7 +63,11 @@ export class TelegramNetworkError extends ChannelUnreachableError {
   /** The Bot API method that was attempted. */
   readonly method: string;
 
-  constructor(message: string, init: { method: string; attempts: number }, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    init: { method: string; attempts: number },
+    options?: { readonly cause?: unknown; readonly failure?: NetworkFailure | undefined },
+  ) {
     super(message, init.attempts, options);
     this.method = init.method;
   }

@@ -11,6 +11,7 @@ const FIND = 'lightsail-guard find-chat-id lists the chats the bot can write to'
 /** A hint for a failed `sendMessage`, or `undefined` when there is nothing specific to say. */
 export function telegramHint(error: unknown): string | undefined {
   if (error instanceof TelegramNetworkError) {
+    if (error.failure !== undefined) return error.failure.cure;
     return `Telegram could not be reached in time: check the network (and ${ENV.telegramApiRoot}, if set), then try again.`;
   }
   if (!(error instanceof TelegramRefusedError)) return undefined;

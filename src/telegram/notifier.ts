@@ -56,11 +56,11 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Notifi
       hide: (text) => redact(text, token),
       notAttempted: (why) =>
         new TelegramNetworkError(`Telegram ${METHOD} not attempted: ${why}`, { method: METHOD, attempts: 0 }),
-      gaveUp: (summary, attempts, cause) =>
+      gaveUp: (summary, attempts, cause, failure) =>
         new TelegramNetworkError(
           `Telegram ${METHOD} failed: ${summary}`,
           { method: METHOD, attempts },
-          cause === undefined ? undefined : { cause },
+          { cause, failure },
         ),
     },
     http,

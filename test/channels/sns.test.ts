@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSns, type FakeSubscription, startFakeSns } from '../../sim/sns/index.js';
 import { ChannelRefusedError, ChannelUnreachableError } from '../../src/channels/errors.js';
-import { asciiSubject, createSnsChannel, snsSubject } from '../../src/channels/sns.js';
+import { asciiSubject, createSnsChannel, sns, snsSubject } from '../../src/channels/sns.js';
 import { SMS_MESSAGE_TYPES, SNS_TYPE_ATTRIBUTE } from '../../src/constants.js';
 import { composeMessages } from '../../src/core/compose.js';
 import { catalogueFor } from '../../src/core/i18n/index.js';
 import { measured } from '../../src/core/pack.js';
 import { SMS_MAX_CHARS } from '../../src/core/sms.js';
 import { testAlertMessage } from '../../src/core/test-alert.js';
+import { CREDENTIALS_HINT } from '../../src/lightsail/credentials.js';
 import { aMessage } from '../support/messages.js';
 import { snsClient, TOPIC_ARN } from '../support/sns.js';
 
@@ -202,6 +203,28 @@ describe('the SNS channel, against the fake SNS', () => {
 
     expect(error).toBeInstanceOf(ChannelUnreachableError);
     expect(Date.now() - started).toBeLessThan(2_000);
+    expect(fake.published).toEqual([]);
+  });
+
+  it('says no AWS credentials were found, with the hint the Lightsail calls give', async () => {
+    fake = await startFakeSns({ topics: [TOPIC_ARN] });
+    const client = snsClient(fake.endpoint);
+    client.config.credentials = async () => {
+      throw Object.assign(new Error('Could not load credentials from any providers'), {
+        name: 'CredentialsProviderError',
+      });
+    };
+    const channel = createSnsChannel({ client, topicArn: TOPIC_ARN });
+
+    const error = await channel.send(aMessage()).then(
+      () => undefined,
+      (thrown: unknown) => thrown as Error,
+    );
+
+    expect(error?.message).toBe(
+      `Publish to ${TOPIC_ARN} failed: no AWS credentials found (Could not load credentials from any providers)`,
+    );
+    expect(sns.hint?.(error)).toBe(CREDENTIALS_HINT);
     expect(fake.published).toEqual([]);
   });
 });

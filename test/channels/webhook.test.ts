@@ -156,7 +156,7 @@ describe('the webhook channel', () => {
       (thrown: unknown) => thrown as Error,
     );
 
-    expect(error?.message).toContain('network error');
+    expect(error?.message).toContain('connection refused');
     expect(error?.message).not.toContain('s3cr3t-path-token-not-real');
     const chain: string[] = [];
     for (let e: unknown = error; e instanceof Error; e = e.cause) chain.push(e.message, e.stack ?? '');

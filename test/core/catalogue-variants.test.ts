@@ -46,6 +46,7 @@ const noData = {
   kind: 'metrics',
   problems: [{ metrics: ['NetworkIn'], problem: { kind: 'no-metric-data' } }],
 } as const;
+const prod = { kind: 'account-named', name: 'prod', id: '111122223333' } as const;
 const poolBytes = { usedBytes: 170 * GB, allowanceBytes: 200 * GB, percent: 85, unit } as const;
 
 const SAMPLES: Samples<Variant> = {
@@ -111,10 +112,23 @@ const SAMPLES: Samples<Variant> = {
   },
   'alert-unknown': { kind: 'alert-unknown', ...web, reason: noData },
   'alert-region-failed': { kind: 'alert-region-failed', region: 'eu-west-3', error: service('down') },
+  'alert-account-failed': {
+    kind: 'alert-account-failed',
+    account: prod,
+    error: {
+      kind: 'not-assumed',
+      role: 'arn:aws:iam::111122223333:role/guard',
+      failure: service('AccessDenied'),
+    },
+  },
   'alert-regions-failed': { kind: 'alert-regions-failed', error: service('bad token') },
   'alert-missing': { kind: 'alert-missing', names: ['web_1', 'db-2'] },
   figures,
   'figures-unknown': { kind: 'figures-unknown', allowanceBytes: 100 * GB, unit },
+  'in-account': { kind: 'in-account', label: 'prod' },
+  'region-account': { kind: 'region-account', label: 'prod' },
+  'account-named': prod,
+  'account-id': { kind: 'account-id', id: '111122223333' },
   instance: { kind: 'instance', ...web },
   pool: { kind: 'pool', ...pool },
   'member-of-pool': { kind: 'member-of-pool', ...web, pool },
@@ -210,6 +224,7 @@ const SAMPLES: Samples<Variant> = {
   'headline-bad-tag': { kind: 'headline-bad-tag', name: 'web_1' },
   'headline-unknown': { kind: 'headline-unknown', name: 'web_1' },
   'headline-region-failed': { kind: 'headline-region-failed', region: 'eu-west-3' },
+  'headline-account-failed': { kind: 'headline-account-failed', account: 'prod' },
   'headline-regions-failed': { kind: 'headline-regions-failed' },
   'headline-missing': { kind: 'headline-missing', count: 2 },
   'headline-instance': { kind: 'headline-instance', name: 'web_1' },
@@ -335,6 +350,9 @@ const SMS_SAMPLES: Samples<SmsText> = {
   'bad-tag': { kind: 'bad-tag', ...web, keys: ['lightsail-guard:quota'] },
   unknown: { kind: 'unknown', ...web },
   'region-failed': { kind: 'region-failed', region: 'eu-west-3' },
+  'account-failed': { kind: 'account-failed', account: 'prod' },
+  'in-account': { kind: 'in-account', label: 'prod' },
+  'region-account': { kind: 'region-account', label: 'prod' },
   'regions-failed': { kind: 'regions-failed' },
   missing: { kind: 'missing', names: ['web_1', 'db-2'] },
   'alerts-one': { kind: 'alerts-one', line: 'STOPPED web_1' },
@@ -359,6 +377,7 @@ const SMS_SAMPLES: Samples<SmsText> = {
  */
 const DATA_ONLY = new Set<string>([
   'error',
+  'account-id',
   'stopped-at-time',
   'stop-by-tag',
   'headline-instance',

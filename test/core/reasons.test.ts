@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type AccountFailure,
+  accountFailureText,
   type Failure,
   failureText,
   type RowError,
+  readAccountFailure,
   readFailure,
   readRowError,
   readUnknownReason,
@@ -89,5 +92,30 @@ describe('reasons as data, with the English they have always had', () => {
       text: 'no answer before lunch',
     });
     expect(readRowError('odd')).toEqual({ kind: 'text', text: 'odd' });
+  });
+});
+
+describe('an account that could not be checked', () => {
+  it('reads back every account failure from its English, which stays as ACCOUNTS has always said it', () => {
+    const failures: AccountFailure[] = FAILURES.flatMap((failure) => [
+      { kind: 'not-assumed', role: 'arn:aws:iam::111122223333:role/lightsail-guard-member', failure },
+      { kind: 'not-identified', failure },
+      { kind: 'refused', failure },
+    ]);
+    for (const failure of failures) expect(readAccountFailure(accountFailureText(failure))).toEqual(failure);
+    expect(
+      accountFailureText({
+        kind: 'not-assumed',
+        role: 'arn:aws:iam::1:role/r',
+        failure: { kind: 'service', text: 'AccessDenied: no' },
+      }),
+    ).toBe('could not assume arn:aws:iam::1:role/r: AccessDenied: no');
+  });
+
+  it('reads any other text as what the account’s refusal said', () => {
+    expect(readAccountFailure('AccessDenied')).toEqual({
+      kind: 'refused',
+      failure: { kind: 'service', text: 'AccessDenied' },
+    });
   });
 });

@@ -6,6 +6,8 @@ import { commandsZhCN } from '../../src/core/i18n/commands-zh-CN.js';
 import { catalogueFor } from '../../src/core/i18n/index.js';
 import { instancePolicy, type TagProblem } from '../../src/core/instance-policy.js';
 import {
+  type AccountFailure,
+  accountFailureText,
   type Failure,
   failureText,
   rowErrorText,
@@ -16,6 +18,7 @@ import { reportMessages, reportSubject, rowNote } from '../../src/core/report.js
 import type { InstanceAction, ReportRow } from '../../src/core/report-model.js';
 import { smsOfReport, smsOfTestAlert } from '../../src/core/sms.js';
 import type { StopAhead } from '../../src/core/stop-ahead.js';
+import { type AccountRef, UNIDENTIFIED_ACCOUNT } from '../../src/core/types.js';
 import { anInstance, aRow, at, GB } from '../support/builders.js';
 import { englishLeft } from '../support/english-left.js';
 
@@ -26,8 +29,11 @@ import { englishLeft } from '../support/english-left.js';
  */
 
 const zh = catalogueFor('zh-CN');
-const NAMES = ['web_1', 'db-2', 'busy', 'idle', 'small_3_0', '@ops'];
-const web = anInstance({ name: 'web_1', region: 'ap-northeast-1' });
+const NAMES = ['web_1', 'db-2', 'busy', 'idle', 'small_3_0', '@ops', 'prod'];
+/** Several accounts checked (ACCOUNTS): every place also names its account. */
+const PROD: AccountRef = { id: '111122223333', name: 'prod' };
+const ACCOUNTS = [undefined, PROD] as const;
+const withAccount = (account: AccountRef | undefined) => (account === undefined ? {} : { account });
 const figures = { usedBytes: 97 * GB, allowanceBytes: 100 * GB, percent: 97 };
 const CONTEXTS = [
   { unit: 'GB', quotaPercent: 95, monthKey: '2026-11', timeZone: 'Asia/Shanghai' },
@@ -112,7 +118,23 @@ const FORECASTS: readonly Forecast[] = [
   forecast,
 ];
 
-function everyEvent(): AlertEvent[] {
+/** Every reason an account could not be checked. */
+const ACCOUNT_FAILURES: readonly AccountFailure[] = FAILURES.flatMap((failure): AccountFailure[] => [
+  { kind: 'not-assumed', role: 'arn:aws:iam::111122223333:role/lightsail-guard-member', failure },
+  { kind: 'not-identified', failure },
+  { kind: 'refused', failure },
+]);
+
+function accountEvents(): AlertEvent[] {
+  return [PROD, { id: PROD.id }, UNIDENTIFIED_ACCOUNT].flatMap((account) =>
+    ACCOUNT_FAILURES.map(
+      (failure): AlertEvent => ({ kind: 'account-failed', account, error: accountFailureText(failure) }),
+    ),
+  );
+}
+
+function everyEvent(account?: AccountRef): AlertEvent[] {
+  const web = anInstance({ name: 'web_1', region: 'ap-northeast-1', ...withAccount(account) });
   const errors = FAILURES.map(failureText);
   const pool = {
     region: 'ap-northeast-1',
@@ -162,9 +184,12 @@ function everyEvent(): AlertEvent[] {
     ...UNKNOWN.map(
       (reason): AlertEvent => ({ kind: 'unknown', instance: web, reason: unknownReasonText(reason) }),
     ),
-    ...errors.map((error): AlertEvent => ({ kind: 'region-failed', region: 'eu-west-3', error })),
+    ...errors.map(
+      (error): AlertEvent => ({ kind: 'region-failed', region: 'eu-west-3', error, ...withAccount(account) }),
+    ),
     ...errors.map((error): AlertEvent => ({ kind: 'regions-failed', error })),
     { kind: 'missing', names: ['web_1', 'db-2'] },
+    ...(account === undefined ? [] : accountEvents()),
   ];
 }
 
@@ -184,8 +209,8 @@ const ACTIONS: readonly InstanceAction[] = [
   'start-failed',
 ];
 
-function everyRow(): ReportRow[] {
-  return [
+function everyRow(account?: AccountRef): ReportRow[] {
+  const rows: ReportRow[] = [
     ...ACTIONS.map((action) => aRow({ name: 'web_1', action })),
     ...(['stopped', 'stop-failed', 'would-stop', 'over-threshold'] as const).flatMap((action) => [
       aRow({ name: 'web_1', action, reason: 'ahead' }),
@@ -203,6 +228,9 @@ function everyRow(): ReportRow[] {
     aRow({ name: 'web_1', burstStopPercent: 81.6, allowanceShare: 0.5 }),
     aRow({ name: 'web_1', usedBytes: 120 * GB, percent: 120, pool: { bundleId: 'small_3_0', percent: 65 } }),
   ];
+  return account === undefined
+    ? rows
+    : rows.map((row) => ({ ...row, account: account.id, accountName: account.name }));
 }
 
 /** The texts that leave English, with the words. */
@@ -213,10 +241,17 @@ const leftIn = (texts: readonly string[]): string[] =>
   });
 
 describe('no English left in a Chinese message', () => {
-  it.each(CONTEXTS.map((context) => [context.timeZone, context] as const))(
-    'every alert, its subject and its SMS line, with every reason (%s)',
-    (_zone, context) => {
-      const texts = everyEvent().flatMap((event) => [
+  it.each(
+    CONTEXTS.flatMap((context) =>
+      ACCOUNTS.map(
+        (account) =>
+          [context.timeZone, account === undefined ? 'one account' : 'ACCOUNTS', context, account] as const,
+      ),
+    ),
+  )(
+    'every alert, its subject and its SMS line, with every reason (%s, %s)',
+    (_zone, _accounts, context, account) => {
+      const texts = everyEvent(account).flatMap((event) => [
         alertText(event, context, zh),
         zh.alertSubject(alertHeadline(event, context, zh), 2),
         alertSmsLine(event, context, zh),
@@ -226,23 +261,30 @@ describe('no English left in a Chinese message', () => {
     },
   );
 
-  it('the report: every action, note and reason, its subject and its SMS', () => {
-    const context = { unit: 'GB', quotaPercent: 95, warnPercents: [80, 90] } as const;
-    const model = {
-      generatedAt: at('2026-11-30T23:30:00.000Z'),
-      monthKey: '2026-11',
-      rows: everyRow(),
-      regionErrors: FAILURES.map((failure) => ({ region: 'eu-west-3', error: failureText(failure) })),
-    };
-    const texts = [
-      ...reportMessages(model, context, 4096, zh),
-      reportSubject(model, context, zh),
-      smsOfReport(model, context, zh),
-      ...model.rows.map((row) => rowNote(row, zh)),
-    ];
+  it.each(ACCOUNTS.map((account) => [account === undefined ? 'one account' : 'ACCOUNTS', account] as const))(
+    'the report: every action, note and reason, its subject and its SMS (%s)',
+    (_accounts, account) => {
+      const context = { unit: 'GB', quotaPercent: 95, warnPercents: [80, 90] } as const;
+      const model = {
+        generatedAt: at('2026-11-30T23:30:00.000Z'),
+        monthKey: '2026-11',
+        rows: everyRow(account),
+        regionErrors: FAILURES.map((failure) => ({
+          region: 'eu-west-3',
+          error: failureText(failure),
+          ...withAccount(account),
+        })),
+      };
+      const texts = [
+        ...reportMessages(model, context, 4096, zh),
+        reportSubject(model, context, zh),
+        smsOfReport(model, context, zh),
+        ...model.rows.map((row) => rowNote(row, zh)),
+      ];
 
-    expect(leftIn(texts)).toEqual([]);
-  });
+      expect(leftIn(texts)).toEqual([]);
+    },
+  );
 
   it('the test alert, in a chat and elsewhere, and its SMS', () => {
     const now = at('2026-12-07T14:21:00.000Z');

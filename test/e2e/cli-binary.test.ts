@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -114,6 +114,31 @@ describe('the lightsail-guard binary', () => {
     expect(run.stderr).toContain('AWS_PROFILE');
     expect(run.stderr).toContain('aws configure');
     expect(run.stdout).not.toContain('No monitored instances found');
+    expect(world.lightsail.stats().total).toBe(0);
+  });
+
+  it('names an AWS_PROFILE that does not exist, and the profiles that do', async () => {
+    world = await startWorld([instanceAt('web_1', 'us-east-1', 0.5)]);
+    const home = await mkdtemp(join(tmpdir(), 'lightsail-guard-no-profile-'));
+    const config = join(home, 'config');
+    await writeFile(config, '[default]\nregion = us-east-1\n\n[profile work]\nregion = eu-west-2\n');
+    const env = {
+      HOME: home,
+      AWS_PROFILE: 'proxies',
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL_LIGHTSAIL: world.lightsail.endpoint,
+      AWS_CONFIG_FILE: config,
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+
+    const run = await runBinary(undefined, ['status'], env);
+    await rm(home, { recursive: true, force: true });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `lightsail-guard: configuration error: AWS_PROFILE is "proxies", but neither ${config} nor ${env.AWS_SHARED_CREDENTIALS_FILE} has that profile; the profiles there: default, work. Fix the name (aws configure list-profiles lists them), or create it: aws configure --profile proxies\n`,
+    );
     expect(world.lightsail.stats().total).toBe(0);
   });
 });

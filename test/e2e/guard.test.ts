@@ -156,6 +156,31 @@ describe('check against the Lightsail simulator', () => {
     expect(world.lightsail.instance('us-east-1', 'a')?.state).toBe('running');
   });
 
+  it('names a REGIONS entry that is not a Lightsail region as such, GetRegions asked once it failed', async () => {
+    world = await startWorld([instanceAt('b', 'eu-west-2', 0.2)]);
+
+    const run = await runInProcess(world, ['status', '--regions', 'eu-west-2,us-east-9']);
+
+    expect(run.code).toBe(1);
+    expect(`${run.stdout}\n${run.stderr}`).toMatch(
+      /us-east-9\b.*not a Lightsail region \(REGIONS; GetRegions lists [a-z0-9-, ]*eu-west-2/,
+    );
+    expect(`${run.stdout}\n${run.stderr}`).not.toContain('UnrecognizedClientException');
+    expect(world.lightsail.stats().calls.GetRegions).toBe(1);
+  });
+
+  it('names a mistyped sole REGIONS entry as not a Lightsail region, asking GetRegions elsewhere', async () => {
+    world = await startWorld([instanceAt('b', 'eu-west-2', 0.2)]);
+
+    const run = await runInProcess(world, ['status', '--regions', 'us-east-9']);
+
+    expect(run.code).toBe(1);
+    expect(`${run.stdout}\n${run.stderr}`).toMatch(
+      /us-east-9\b.*not a Lightsail region \(REGIONS; GetRegions lists /,
+    );
+    expect(`${run.stdout}\n${run.stderr}`).not.toContain('UnrecognizedClientException');
+  });
+
   it('monitors only INSTANCES_TO_MONITOR and names a listed instance that exists nowhere', async () => {
     world = await startWorld([
       instanceAt('web_1', 'us-east-1', 0.99),

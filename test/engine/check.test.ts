@@ -453,6 +453,30 @@ describe('regions', () => {
     expect(namesRead(fleet)).toEqual(['far']);
   });
 
+  it('names a REGIONS entry that fails and GetRegions does not list as not a Lightsail region', async () => {
+    const fleet = aFleet();
+    fleet.failures.listInstances.set('us-east-9', new Error('UnrecognizedClientException: invalid token.'));
+    const notifier = recordingNotifier();
+
+    const result = await run(fleet, notifier, { settings: { regions: ['us-east-9', 'eu-west-2'] } });
+
+    const error = 'not a Lightsail region (REGIONS; GetRegions lists us-east-1, eu-west-2)';
+    expect(fleet.calls.listRegions).toBe(1);
+    expect(result.regionErrors).toEqual([{ region: 'us-east-9', error }]);
+    expect(result.problems).toContain(`us-east-9: could not list instances: ${error}`);
+    expect(exitCodeOf(result)).toBe(1);
+    expect(notifier.sent.join('\n')).toContain('not a Lightsail region');
+  });
+
+  it('keeps the error of a failing REGIONS entry that is a Lightsail region', async () => {
+    const fleet = aFleet();
+    fleet.failures.listInstances.set('eu-west-2', new Error('ServiceException: try later'));
+
+    const result = await run(fleet, recordingNotifier(), { settings: { regions: ['eu-west-2'] } });
+
+    expect(result.regionErrors).toEqual([{ region: 'eu-west-2', error: 'ServiceException: try later' }]);
+  });
+
   it('lists regions when REGIONS is unset and checks every one', async () => {
     const fleet = aFleet();
 

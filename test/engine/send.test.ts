@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ChannelUnreachableError } from '../../src/channels/errors.js';
 import type { Composed } from '../../src/core/compose.js';
 import type { OutgoingMessage } from '../../src/core/ports.js';
 import { preview, results, sendAll } from '../../src/engine/send.js';
@@ -28,6 +29,28 @@ function depsWith(channels: Parameters<typeof sendAll>[1][], log?: (event: LogEv
 }
 
 describe('sending messages to channels', () => {
+  it('gives a message the network could not carry its cause and what to check', async () => {
+    const webhook = recordingChannel('webhook');
+    const failure = {
+      kind: 'dns',
+      cause: 'the host name does not resolve: getaddrinfo ENOTFOUND hooks.invalid',
+      cure: 'Check the host name in WEBHOOK_URL (hooks.invalid) for a typo.',
+      retry: false,
+    } as const;
+    const unreachable = {
+      ...webhook,
+      async send() {
+        throw new ChannelUnreachableError(`Webhook: ${failure.cause}; not retried`, 1, { failure });
+      },
+    };
+
+    const sent = await sendAll(depsWith([unreachable]), unreachable, [aComposed('Stopped')]);
+
+    expect(results('alert', sent).problems).toEqual([
+      'Webhook: alert message 1 of 1 not delivered: ChannelUnreachableError: Webhook: the host name does not resolve: getaddrinfo ENOTFOUND hooks.invalid; not retried. Check the host name in WEBHOOK_URL (hooks.invalid) for a typo.',
+    ]);
+  });
+
   it('shows each message as its channel got it: HTML for Telegram, plain text for the rest', async () => {
     const telegram = recordingChannel('telegram', TELEGRAM_FORMAT);
     const sns = recordingChannel('sns');

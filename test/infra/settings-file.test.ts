@@ -180,4 +180,24 @@ describe('deploy.settings.example.json', () => {
     expect([...asked].sort()).toEqual([...SETTING_KEYS].sort());
     for (const key of SETTING_KEYS) expect(readme).toContain(`| \`${key}\``);
   });
+
+  it('points its "$comment" at a page and section that exist, where the settings table is', async () => {
+    const example = JSON.parse(await readFile(join(root, 'deploy.settings.example.json'), 'utf8'));
+    const [, page, anchor] = /([\w./-]+\.md)#([\w-]+)/.exec(String(example.$comment)) ?? [];
+    if (page === undefined || anchor === undefined) throw new Error('the $comment names no page#section');
+    const text = await readFile(join(root, page), 'utf8');
+    // The anchor GitHub makes of a heading: lower case, spaces to hyphens, punctuation dropped.
+    const slug = (heading: string): string =>
+      heading
+        .toLowerCase()
+        .replace(/[^\w\s-]/g, '')
+        .replace(/\s/g, '-');
+    const headings = text.split('\n').filter((line) => line.startsWith('#'));
+    const heading = headings.find((line) => slug(line.replace(/^#+\s*/, '')) === anchor);
+
+    expect(heading).toBeDefined();
+    const at = text.indexOf(`${heading}\n`);
+    const next = text.indexOf('\n#', at + 1);
+    expect(text.slice(at, next < 0 ? undefined : next)).toContain('| `telegramChatId`');
+  });
 });

@@ -132,7 +132,7 @@ describe('the Bot API calls when fetch fails', () => {
     expect((error as Error).message).toBe('Telegram getWebhookInfo failed: no answer within 10000 ms');
   });
 
-  it('names a network failure by its redacted message, tried once, with the redacted error as the cause', async () => {
+  it('names a network failure by its kind and redacted message, tried once, with the redacted error as the cause', async () => {
     const fetch = throwing(new TypeError(`fetch failed: getaddrinfo ENOTFOUND bot${TOKEN}`));
 
     const error = await createBotApi({ token: TOKEN, fetch })
@@ -141,7 +141,8 @@ describe('the Bot API calls when fetch fails', () => {
 
     expect(error).toBeInstanceOf(TelegramNetworkError);
     expect(error).toMatchObject({
-      message: 'Telegram getUpdates failed: network error: fetch failed: getaddrinfo ENOTFOUND bot<redacted>',
+      message:
+        'Telegram getUpdates failed: the host name does not resolve: fetch failed: getaddrinfo ENOTFOUND bot<redacted>',
       method: 'getUpdates',
       attempts: 1,
     });

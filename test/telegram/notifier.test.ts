@@ -210,7 +210,7 @@ describe('Telegram notifier: how it retries', () => {
     expect(time.waits).toEqual([250, 500, 1000]);
     expect(reasons[0]).toBe('500 Internal Server Error');
     expect(reasons[1]).toBe('502 Bad Gateway');
-    expect(reasons[2]).toMatch(/^network error: /);
+    expect(reasons[2]).toMatch(/^connection cut: /);
     expect(fake.messages).toHaveLength(1);
   });
 
@@ -282,6 +282,16 @@ describe('Telegram notifier: what it refuses at once', () => {
   });
 
   it('treats a 200 without ok:true as a refusal rather than risk a duplicate', async () => {
+    const { fetch, calls } = scriptedFetch(() => Response.json({ result: true }, { status: 200 }));
+    const notifier = createTelegramNotifier({ token: TOKEN, chatId: '42', fetch });
+
+    const error = await notifier.send('x').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(TelegramRefusedError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('names a 200 web page as a captive portal or proxy, with what to do, and does not send again', async () => {
     const { fetch, calls } = scriptedFetch(
       () => new Response('<html>captive portal</html>', { status: 200 }),
     );
@@ -289,7 +299,13 @@ describe('Telegram notifier: what it refuses at once', () => {
 
     const error = await notifier.send('x').catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(TelegramRefusedError);
+    expect(error).toBeInstanceOf(TelegramNetworkError);
+    expect((error as Error).message).toBe(
+      'Telegram sendMessage failed: a web page answered in place of Telegram (HTTP 200, HTML from api.telegram.org); not retried',
+    );
+    expect((error as TelegramNetworkError).failure?.cure).toMatch(
+      /^A captive portal .* log in to the network/,
+    );
     expect(calls).toHaveLength(1);
   });
 });
@@ -498,7 +514,7 @@ describe('Telegram notifier: why it failed, never with the token', () => {
 
     await scripted(fetch, time, { onRetry: ({ reason }) => reasons.push(reason) }).send('x');
 
-    expect(reasons).toEqual(['network error: other side closed (UND_ERR_SOCKET)']);
+    expect(reasons).toEqual(['connection cut: other side closed (UND_ERR_SOCKET)']);
   });
 
   it('does not repeat a code the message already names', async () => {
@@ -509,7 +525,7 @@ describe('Telegram notifier: why it failed, never with the token', () => {
 
     await notifier(60_000).send('x');
 
-    expect(reasons).toEqual(['network error: connect ECONNREFUSED 127.0.0.1:9']);
+    expect(reasons).toEqual(['connection refused: connect ECONNREFUSED 127.0.0.1:9']);
   });
 
   it('adds only a code given as text', async () => {

@@ -11,7 +11,6 @@ import type { AlertEvent, AlertTextContext } from '../alert-event.js';
 import { DEFAULT_TIME_ZONE } from '../display-time.js';
 import type { ForecastDisplay, ForecastHeading } from '../forecast-text.js';
 import type { OverageFigures } from '../overage.js';
-import { readFailure } from '../reasons.js';
 import type {
   PoolRow,
   PoolShown,
@@ -19,13 +18,16 @@ import type {
   ReportModel,
   ReportRow,
   ReportTextContext,
+  StartsOnThe1st,
 } from '../report-model.js';
+import type { AccountRef } from '../types.js';
 import { alertMessage } from '../variants/alert.js';
 import { alertSubject, headline, testAlert } from '../variants/headline.js';
 import {
   heading,
   overage,
   poolLine,
+  regionFailure,
   reportLine,
   reportSubject,
   reportSummary,
@@ -45,8 +47,8 @@ export interface ReportCatalogue {
   subject(model: ReportModel, counts: ReportCounts, context: ReportTextContext): string;
   /** The first lines of the first message (HTML). */
   summary(model: ReportModel, counts: ReportCounts, context: ReportTextContext): string;
-  /** A region whose instances could not be listed (HTML). */
-  regionFailure(region: string, error: string): string;
+  /** A region whose instances could not be listed (HTML); `account`: its account, when several are checked. */
+  regionFailure(region: string, error: string, account?: AccountRef): string;
   /** One instance's line after its marker (HTML), with its `note`. */
   line(row: ReportRow, note: string, context: ReportTextContext): string;
   /**
@@ -55,7 +57,7 @@ export interface ReportCatalogue {
    */
   note(row: ReportRow, display?: ForecastDisplay): string;
   /** The month's last report: what the first check of next month starts (HTML). */
-  startsOnThe1st(instances: readonly { readonly name: string; readonly region: string }[]): string;
+  startsOnThe1st(instances: readonly StartsOnThe1st[]): string;
   /** What the traffic past the allowance may cost (plain text). */
   overage(figures: OverageFigures): string;
   /** Where an instance is heading this month (plain text): "on pace for 128% by 30 Nov; ...". */
@@ -117,7 +119,7 @@ export function catalogueOf(language: Language, templates: Templates, sms: SmsTe
     report: {
       subject: (model, counts, context) => say(reportSubject(model, counts, context)),
       summary: (model, counts, context) => say(reportSummary(model, counts, context)),
-      regionFailure: (region, error) => say({ kind: 'region-failure', region, error: readFailure(error) }),
+      regionFailure: (region, error, account) => say(regionFailure(region, error, account)),
       line: (row, note, context) => say(reportLine(row, note, context)),
       note: (row, display) => say(rowNote(row, display)),
       startsOnThe1st: (instances) => say(startsOnThe1st(instances)),

@@ -1,7 +1,7 @@
 import { TAGS } from '../../constants.js';
 import { displayTime, resetTime, stampDate, stampTime, utcDay } from '../display-time.js';
 import { escapeHtml } from '../html.js';
-import { failureText, rowErrorText, unknownReasonText } from '../reasons.js';
+import { accountFailureText, failureText, rowErrorText, unknownReasonText } from '../reasons.js';
 import type { InstanceAction, NextMonth, StopAction } from '../report-model.js';
 import { formatRate } from '../stop-ahead.js';
 import { formatAmount, formatPercent } from '../units.js';
@@ -18,14 +18,16 @@ type Started = Extract<AlertMessage, { readonly kind: 'alert-started' | 'alert-w
 
 const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;
 
-const who = (instance: Named): string => `${code(instance.name)} in ${escapeHtml(instance.region)}`;
+/** "<code>web-1</code> in us-east-1", and ", account prod" when several accounts are checked. */
+const who = (instance: Named, say: Say<Variant>): string =>
+  `${code(instance.name)} in ${escapeHtml(instance.region)}${say(instance.account)}`;
 
 /** "pool <code>small_3_0</code> in ap-northeast-1 (<code>busy</code>, <code>idle</code>)". */
-const poolName = (pool: PoolNames): string =>
-  `pool ${code(pool.bundleId)} in ${escapeHtml(pool.region)} (${pool.members.map(code).join(', ')})`;
+const poolName = (pool: PoolNames, say: Say<Variant>): string =>
+  `pool ${code(pool.bundleId)} in ${escapeHtml(pool.region)}${say(pool.account)} (${pool.members.map(code).join(', ')})`;
 
 const started = (v: Started, say: Say<Variant>): string =>
-  `${v.instances.map((i) => `${who(i)} (stopped by the guard in ${escapeHtml(i.stoppedIn)}${i.staticIp === undefined ? '' : `; static IP ${escapeHtml(i.staticIp)} kept`})`).join(', ')}. ${pluralEn(v.instances.length, 'Its allowance', 'Their allowances')} reset on the 1st.${say(v.newAddress)} To keep one stopped next time: ${command('hold', '<name>')}.`;
+  `${v.instances.map((i) => `${who(i, say)} (stopped by the guard in ${escapeHtml(i.stoppedIn)}${i.staticIp === undefined ? '' : `; static IP ${escapeHtml(i.staticIp)} kept`})`).join(', ')}. ${pluralEn(v.instances.length, 'Its allowance', 'Their allowances')} reset on the 1st.${say(v.newAddress)} To keep one stopped next time: ${command('hold', '<name>')}.`;
 
 const ACTIONS: Readonly<Record<InstanceAction, string>> = {
   none: '',
@@ -92,13 +94,16 @@ export const enTemplates: Templates = {
     `🔔 <b>Over threshold, not stopped</b> ${say(v.member)}: ${say(v.figures)}, threshold ${v.quotaPercent}%. Not stopped because ${say(v.why)} (alerts only).${say(v.allowance)} ${say(v.next)}`,
   'alert-started': (v, say) => `▶️ <b>Started</b> for the new month: ${started(v, say)}`,
   'alert-would-start': (v, say) => `<b>Would start</b> for the new month: ${started(v, say)}`,
-  'alert-start-failed': (v) =>
-    `🚨 <b>START FAILED</b> ${who(v)}: ${quote(failureText(v.error))}. It stays stopped; the next check tries again.`,
-  'alert-bad-tag': (v, say) => `⚙️ <b>Setting tag not valid</b> ${who(v)}: ${v.problems.map(say).join(' ')}`,
-  'alert-unknown': (v) =>
-    `❓ <b>Usage unknown</b> ${who(v)}: ${quote(unknownReasonText(v.reason))}. It is not guarded until its usage can be read.`,
-  'alert-region-failed': (v) =>
-    `❗ <b>Region not checked</b> ${escapeHtml(v.region)}: ${quote(failureText(v.error))}. Its instances are not guarded until it can be read.`,
+  'alert-start-failed': (v, say) =>
+    `🚨 <b>START FAILED</b> ${who(v, say)}: ${quote(failureText(v.error))}. It stays stopped; the next check tries again.`,
+  'alert-bad-tag': (v, say) =>
+    `⚙️ <b>Setting tag not valid</b> ${who(v, say)}: ${v.problems.map(say).join(' ')}`,
+  'alert-unknown': (v, say) =>
+    `❓ <b>Usage unknown</b> ${who(v, say)}: ${quote(unknownReasonText(v.reason))}. It is not guarded until its usage can be read.`,
+  'alert-region-failed': (v, say) =>
+    `❗ <b>Region not checked</b> ${escapeHtml(v.region)}${say(v.account)}: ${quote(failureText(v.error))}. Its instances are not guarded until it can be read.`,
+  'alert-account-failed': (v, say) =>
+    `❗ <b>Account not checked</b> ${say(v.account)}: ${quote(accountFailureText(v.error))}. Its instances are not guarded until it can be read.`,
   'alert-regions-failed': (v) =>
     `❗ <b>Nothing checked</b>: the list of regions could not be read: ${quote(failureText(v.error))}.`,
   'alert-missing': (v) =>
@@ -107,12 +112,16 @@ export const enTemplates: Templates = {
   // The phrases alerts are made of.
   'new-address': () =>
     ' Without a static IP, a start gives an instance a new public IPv4 address: update the DNS records and clients that use it.',
+  'in-account': (v) => `, account ${escapeHtml(v.label)}`,
+  'region-account': (v) => ` (account ${escapeHtml(v.label)})`,
+  'account-named': (v) => `${escapeHtml(v.name)} (${escapeHtml(v.id)})`,
+  'account-id': (v) => escapeHtml(v.id),
   figures: (v) =>
     `${formatAmount(v.usedBytes, v.unit)} of ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} used (${formatPercent(v.percent)})`,
   'figures-unknown': (v) => `unknown of ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} used (unknown)`,
-  instance: (v) => who(v),
-  pool: (v) => poolName(v),
-  'member-of-pool': (v) => `${who(v)}, with its ${poolName(v.pool)}`,
+  instance: (v, say) => who(v, say),
+  pool: (v, say) => poolName(v, say),
+  'member-of-pool': (v, say) => `${who(v, say)}, with its ${poolName(v.pool, say)}`,
   price: (v) => `billed at ${v.usdPerGb} USD/GB out in ${escapeHtml(v.region)}`,
   'price-unknown': () => 'billed per GB out',
   'past-allowance': (v, say) => ` It is past its allowance: traffic out is ${say(v.price)}.`,
@@ -179,6 +188,7 @@ export const enTemplates: Templates = {
   'headline-bad-tag': (v) => `setting tag of ${v.name} not valid`,
   'headline-unknown': (v) => `usage of ${v.name} unknown`,
   'headline-region-failed': (v) => `region ${v.region} not checked`,
+  'headline-account-failed': (v) => `account ${v.account} not checked`,
   'headline-regions-failed': () => 'nothing checked',
   'headline-missing': (v) => `${v.count} ${pluralEn(v.count, 'instance', 'instances')} not found`,
   'headline-instance': (v) => v.name,
@@ -212,10 +222,10 @@ export const enTemplates: Templates = {
       `${v.instances} ${pluralEn(v.instances, 'instance', 'instances')} in ${v.regions} ${pluralEn(v.regions, 'region', 'regions')} · ${v.over} at or over ${v.quotaPercent}% · ${v.unknown} unknown${say(v.ignored)}`,
     ].join('\n'),
   'ignored-count': (v) => ` · ${v.count} ignored`,
-  'region-failure': (v) =>
-    `❗ ${escapeHtml(v.region)} could not be read: ${escapeHtml(failureText(v.error))}`,
+  'region-failure': (v, say) =>
+    `❗ ${escapeHtml(v.region)}${say(v.account)} could not be read: ${escapeHtml(failureText(v.error))}`,
   'report-line': (v, say) =>
-    `${code(v.name)} ${escapeHtml(v.region)} · ${escapeHtml(v.state)} · ${amount(v.usedBytes, v.unit)} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} · ${formatPercent(v.percent)}${say(v.note)}`,
+    `${code(v.name)} ${escapeHtml(v.region)}${say(v.account)} · ${escapeHtml(v.state)} · ${amount(v.usedBytes, v.unit)} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} · ${formatPercent(v.percent)}${say(v.note)}`,
   'line-note': (v) => ` · ${escapeHtml(v.text)}`,
   'row-note': (v, say) => joinParts(v.parts.map(say), '; '),
   'note-action': (v) => ACTIONS[v.action],
@@ -235,7 +245,7 @@ export const enTemplates: Templates = {
   'heading-threshold': (v) =>
     `on pace for ${v.monthEndPercent}% by ${utcDay(v.lastDay)}; ${v.percent}% around ${displayTime(v.at, v.timeZone)}`,
   'pool-line': (v, say) =>
-    `pool ${code(v.bundleId)} in ${escapeHtml(v.region)}: ${v.members.map(escapeHtml).join(', ')} · ${say(v.usage)}${say(v.notRead)}${say(v.heading)}`,
+    `pool ${code(v.bundleId)} in ${escapeHtml(v.region)}${say(v.account)}: ${v.members.map(escapeHtml).join(', ')} · ${say(v.usage)}${say(v.notRead)}${say(v.heading)}`,
   'pool-usage': (v) =>
     `${formatAmount(v.usedBytes, v.unit)} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} · ${formatPercent(v.percent)}`,
   'pool-usage-at-least': (v) =>
@@ -245,8 +255,8 @@ export const enTemplates: Templates = {
   'not-read-members': (v) => ` · ${v.names.map(escapeHtml).join(', ')} not read (not running)`,
   'pool-heading': (v, say) => ` · ${escapeHtml(say(v.heading))}`,
   'pools-title': () => 'Pools (one bundle in one region: AWS pools their allowance):',
-  'starts-on-the-1st': (v) =>
-    `▶️ On the 1st the first check starts again: ${v.instances.map((i) => `${code(i.name)} (${escapeHtml(i.region)})`).join(', ')}. Hold one with lightsail-guard hold &lt;name&gt;.`,
+  'starts-on-the-1st': (v, say) =>
+    `▶️ On the 1st the first check starts again: ${v.instances.map((i) => `${code(i.name)} (${escapeHtml(i.region)}${say(i.account)})`).join(', ')}. Hold one with lightsail-guard hold &lt;name&gt;.`,
   'starts-none-on-the-1st': () =>
     '▶️ On the 1st: no instance is started (none stopped by the guard is waiting, or all are held).',
 };

@@ -2,7 +2,15 @@ import { ENV, TAGS } from '../../constants.js';
 import { escapeHtml } from '../html.js';
 import type { TagWhy } from '../instance-policy.js';
 import { levelsTagValue } from '../percent-rules.js';
-import type { Deadline, Failure, MetricName, MetricProblem, RowError, UnknownReason } from '../reasons.js';
+import type {
+  AccountFailure,
+  Deadline,
+  Failure,
+  MetricName,
+  MetricProblem,
+  RowError,
+  UnknownReason,
+} from '../reasons.js';
 import { quote } from './markup.js';
 
 /**
@@ -89,6 +97,18 @@ export function rowErrorZh(error: RowError): string {
 }
 
 const code = MARKS.html.code;
+
+/** Why a whole account could not be checked, as a clause. */
+export function accountFailureZh(failure: AccountFailure): string {
+  switch (failure.kind) {
+    case 'not-assumed':
+      return `无法代入成员角色 ${code(failure.role)}${failureZh(failure.failure)}`;
+    case 'not-identified':
+      return `${code('GetCallerIdentity')} 未能确认 lightsail-guard 所在的账号${failureZh(failure.failure)}`;
+    case 'refused':
+      return `该账号的区域和实例都无法读取${failureZh(failure.failure)}`;
+  }
+}
 
 const tag = (key: string, value: string): string => `标签 ${code(key)} 的值“${escapeHtml(value)}”`;
 

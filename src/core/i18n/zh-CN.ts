@@ -3,18 +3,25 @@ import { displayTime, resetTime, stampDate, stampTime, utcDay } from '../display
 import { escapeHtml } from '../html.js';
 import type { InstanceAction, NextMonth, StopAction } from '../report-model.js';
 import { formatRate } from '../stop-ahead.js';
+import { UNIDENTIFIED_ACCOUNT } from '../types.js';
 import { formatAmount, formatPercent } from '../units.js';
 import type { AlertMessage } from '../variants/alert.js';
 import type { Named, PoolNames } from '../variants/phrases.js';
 import { type Catalogue, catalogueOf } from './catalogue.js';
 import { amount, command, joinParts, quote } from './markup.js';
-import { awsSaid, failureZh, rowErrorZh, tagWhyZh, unknownReasonZh } from './reasons-zh-CN.js';
+import {
+  accountFailureZh,
+  awsSaid,
+  failureZh,
+  rowErrorZh,
+  tagWhyZh,
+  unknownReasonZh,
+} from './reasons-zh-CN.js';
 import { smsZhCN } from './sms-zh-CN.js';
 import type { Say, Templates, Variant } from './templates.js';
+import { stateZh } from './terms-zh-CN.js';
 
 type Started = Extract<AlertMessage, { readonly kind: 'alert-started' | 'alert-would-start' }>;
-
-import { stateZh } from './terms-zh-CN.js';
 
 /**
  * Simplified Chinese, in the terms of AWS's Chinese console and docs/zh-CN/glossary.md (实例, 区域,
@@ -39,7 +46,15 @@ const percent = (value: number | null): string => (value === null ? '未知' : f
 
 const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;
 
-const who = (instance: Named): string => `${code(instance.name)}（${escapeHtml(instance.region)}）`;
+/** "<code>web-1</code>（us-east-1）"；同时检查多个账号时为 "<code>web-1</code>（us-east-1，账号 prod）"。 */
+const who = (instance: Named, say: Say<Variant>): string =>
+  `${code(instance.name)}（${escapeHtml(instance.region)}${say(instance.account)}）`;
+
+/** The guard's own account, when it could not be identified (it has no id to show). */
+const OWN_ACCOUNT = 'lightsail-guard 自己的账号';
+
+/** An account's label (`accountLabel`), the unidentified own account in Chinese. */
+const accountZh = (label: string): string => (label === UNIDENTIFIED_ACCOUNT.name ? OWN_ACCOUNT : label);
 
 /** `2026-11` as 2026年11月. */
 const month = (monthKey: string): string => {
@@ -48,11 +63,11 @@ const month = (monthKey: string): string => {
 };
 
 /** "资源池 <code>small_3_0</code>（ap-northeast-1；<code>busy</code>、<code>idle</code>）". */
-const poolName = (pool: PoolNames): string =>
-  `资源池 ${code(pool.bundleId)}（${escapeHtml(pool.region)}；${pool.members.map(code).join('、')}）`;
+const poolName = (pool: PoolNames, say: Say<Variant>): string =>
+  `资源池 ${code(pool.bundleId)}（${escapeHtml(pool.region)}${say(pool.account)}；${pool.members.map(code).join('、')}）`;
 
 const started = (v: Started, say: Say<Variant>): string =>
-  `${v.instances.map((i) => `${code(i.name)}（${escapeHtml(i.region)}，${escapeHtml(month(i.stoppedIn))}被 lightsail-guard 停止${i.staticIp === undefined ? '' : `；静态 IP ${escapeHtml(i.staticIp)}，地址不变`}）`).join('、')}。流量配额已于 ${reset(v.resetAt, v.timeZone)}重置。${say(v.newAddress)}如需以后让某台实例保持停止：${command('hold', '<name>')}。`;
+  `${v.instances.map((i) => `${code(i.name)}（${escapeHtml(i.region)}${say(i.account)}，${escapeHtml(month(i.stoppedIn))}被 lightsail-guard 停止${i.staticIp === undefined ? '' : `；静态 IP ${escapeHtml(i.staticIp)}，地址不变`}）`).join('、')}。流量配额已于 ${reset(v.resetAt, v.timeZone)}重置。${say(v.newAddress)}如需以后让某台实例保持停止：${command('hold', '<name>')}。`;
 
 const ACTIONS: Readonly<Record<InstanceAction, string>> = {
   none: '',
@@ -116,13 +131,15 @@ export const zhCNTemplates: Templates = {
     `🔔 <b>超过阈值，未停止</b> ${say(v.member)}：${say(v.figures)}，阈值 ${v.quotaPercent}%。未停止，因为${say(v.why)}（仅提醒）。${say(v.allowance)}${say(v.next)}`,
   'alert-started': (v, say) => `▶️ <b>已启动</b>（新计费月）：${started(v, say)}`,
   'alert-would-start': (v, say) => `<b>将会启动</b>（新计费月，试运行）：${started(v, say)}`,
-  'alert-start-failed': (v) =>
-    `🚨 <b>启动失败</b> ${who(v)}：启动请求未成功${failureZh(v.error)}。实例仍处于停止状态，下次检查会重试。`,
-  'alert-bad-tag': (v, say) => `⚙️ <b>设置标签无效</b> ${who(v)}：${v.problems.map(say).join('')}`,
-  'alert-unknown': (v) =>
-    `❓ <b>用量未知</b> ${who(v)}：${unknownReasonZh(v.reason)}。在能读取用量之前，该实例不受保护。`,
-  'alert-region-failed': (v) =>
-    `❗ <b>区域未检查</b> ${escapeHtml(v.region)}：无法列出其中的实例${failureZh(v.error)}。在能读取之前，其中的实例不受保护。`,
+  'alert-start-failed': (v, say) =>
+    `🚨 <b>启动失败</b> ${who(v, say)}：启动请求未成功${failureZh(v.error)}。实例仍处于停止状态，下次检查会重试。`,
+  'alert-bad-tag': (v, say) => `⚙️ <b>设置标签无效</b> ${who(v, say)}：${v.problems.map(say).join('')}`,
+  'alert-unknown': (v, say) =>
+    `❓ <b>用量未知</b> ${who(v, say)}：${unknownReasonZh(v.reason)}。在能读取用量之前，该实例不受保护。`,
+  'alert-region-failed': (v, say) =>
+    `❗ <b>区域未检查</b> ${escapeHtml(v.region)}${say(v.account)}：无法列出其中的实例${failureZh(v.error)}。在能读取之前，其中的实例不受保护。`,
+  'alert-account-failed': (v, say) =>
+    `❗ <b>账号未检查</b> ${say(v.account)}：${accountFailureZh(v.error)}。在能读取之前，其中的实例不受保护。`,
   'alert-regions-failed': (v) => `❗ <b>未检查任何实例</b>：无法读取区域列表${failureZh(v.error)}。`,
   'alert-missing': (v) =>
     `❗ <b>未找到</b>：INSTANCES_TO_MONITOR 中的 ${v.names.map(code).join('、')} 不在任何已检查的区域中。`,
@@ -130,12 +147,17 @@ export const zhCNTemplates: Templates = {
   // 提醒的组成部分
   'new-address': () =>
     '未绑定静态 IP 的实例启动后会获得新的公有 IPv4 地址：请更新使用它的 DNS 记录和客户端。',
+  'in-account': (v) => `，账号 ${escapeHtml(v.label)}`,
+  'region-account': (v) => `（账号 ${escapeHtml(v.label)}）`,
+  'account-named': (v) =>
+    v.id === UNIDENTIFIED_ACCOUNT.id ? OWN_ACCOUNT : `${escapeHtml(v.name)}（${escapeHtml(v.id)}）`,
+  'account-id': (v) => escapeHtml(v.id),
   figures: (v) =>
     `已用 ${formatAmount(v.usedBytes, v.unit)} ${v.unit} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit}（${percent(v.percent)}）`,
   'figures-unknown': (v) => `用量未知 / 配额 ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit}`,
-  instance: (v) => who(v),
-  pool: (v) => poolName(v),
-  'member-of-pool': (v) => `${who(v)}（与其${poolName(v.pool)}一起）`,
+  instance: (v, say) => who(v, say),
+  pool: (v, say) => poolName(v, say),
+  'member-of-pool': (v, say) => `${who(v, say)}（与其${poolName(v.pool, say)}一起）`,
   price: (v) => `出站流量按 ${v.usdPerGb} USD/GB 计费（${escapeHtml(v.region)}）`,
   'price-unknown': () => '出站流量按 GB 计费',
   'past-allowance': (v, say) => `已超出流量配额：${say(v.price)}。`,
@@ -201,6 +223,7 @@ export const zhCNTemplates: Templates = {
   'headline-bad-tag': (v) => `设置标签无效：${v.name}`,
   'headline-unknown': (v) => `用量未知：${v.name}`,
   'headline-region-failed': (v) => `区域未检查：${v.region}`,
+  'headline-account-failed': (v) => `账号未检查：${accountZh(v.account)}`,
   'headline-regions-failed': () => '未检查任何实例',
   'headline-missing': (v) => `未找到：${v.count} 台实例`,
   'headline-instance': (v) => v.name,
@@ -234,9 +257,9 @@ export const zhCNTemplates: Templates = {
       `共 ${v.instances} 台实例，分布在 ${v.regions} 个区域 · ${v.over} 台达到或超过 ${v.quotaPercent}% · ${v.unknown} 台未知${say(v.ignored)}`,
     ].join('\n'),
   'ignored-count': (v) => ` · ${v.count} 台已忽略`,
-  'region-failure': (v) => `❗ ${escapeHtml(v.region)} 无法读取${failureZh(v.error)}`,
+  'region-failure': (v, say) => `❗ ${escapeHtml(v.region)}${say(v.account)} 无法读取${failureZh(v.error)}`,
   'report-line': (v, say) =>
-    `${code(v.name)} ${escapeHtml(v.region)} · ${escapeHtml(stateZh(v.state))} · 已用 ${amount(v.usedBytes, v.unit)} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} · ${percent(v.percent)}${say(v.note)}`,
+    `${code(v.name)} ${escapeHtml(v.region)}${say(v.account)} · ${escapeHtml(stateZh(v.state))} · 已用 ${amount(v.usedBytes, v.unit)} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} · ${percent(v.percent)}${say(v.note)}`,
   'line-note': (v) => ` · ${escapeHtml(v.text)}`,
   'row-note': (v, say) => joinParts(v.parts.map(say), '；'),
   'note-action': (v) => ACTIONS[v.action],
@@ -256,7 +279,7 @@ export const zhCNTemplates: Templates = {
   'heading-threshold': (v) =>
     `按当前速度，月底（${utcDay(v.lastDay, 'zh-CN')}）将达 ${v.monthEndPercent}%；预计${spacedBefore(displayTime(v.at, v.timeZone, 'zh-CN'))} 达到 ${v.percent}%`,
   'pool-line': (v, say) =>
-    `资源池 ${code(v.bundleId)}（${escapeHtml(v.region)}）：${v.members.map(escapeHtml).join('、')} · ${say(v.usage)}${say(v.notRead)}${say(v.heading)}`,
+    `资源池 ${code(v.bundleId)}（${escapeHtml(v.region)}${say(v.account)}）：${v.members.map(escapeHtml).join('、')} · ${say(v.usage)}${say(v.notRead)}${say(v.heading)}`,
   'pool-usage': (v) =>
     `${formatAmount(v.usedBytes, v.unit)} / ${formatAmount(v.allowanceBytes, v.unit)} ${v.unit} · ${percent(v.percent)}`,
   'pool-usage-at-least': (v) =>
@@ -266,8 +289,8 @@ export const zhCNTemplates: Templates = {
   'not-read-members': (v) => ` · ${v.names.map(escapeHtml).join('、')} 未读取（未运行）`,
   'pool-heading': (v, say) => ` · ${escapeHtml(say(v.heading))}`,
   'pools-title': () => '资源池（同一区域同一套餐：AWS 合并计算它们的配额）：',
-  'starts-on-the-1st': (v) =>
-    `▶️ 下月 1 日的首次检查将重新启动：${v.instances.map((i) => `${code(i.name)}（${escapeHtml(i.region)}）`).join('、')}。如需让其中一台保持停止：${command('hold', '<name>')}。`,
+  'starts-on-the-1st': (v, say) =>
+    `▶️ 下月 1 日的首次检查将重新启动：${v.instances.map((i) => `${code(i.name)}（${escapeHtml(i.region)}${say(i.account)}）`).join('、')}。如需让其中一台保持停止：${command('hold', '<name>')}。`,
   'starts-none-on-the-1st': () =>
     '▶️ 下月 1 日：不会启动任何实例（没有被 lightsail-guard 停止、等待启动的实例，或它们都已设为保持停止）。',
 };

@@ -9,12 +9,14 @@ import { DEFAULT_TIME_ZONE } from '../display-time.js';
 import { allowanceStanding, OVERAGE_USD_PER_GB } from '../overage.js';
 import type { PoolFigures } from '../pools.js';
 import type { StopAhead } from '../stop-ahead.js';
-import type { Instance } from '../types.js';
+import { type AccountRef, accountLabel, type Instance } from '../types.js';
 import type {
+  AccountTitle,
   Ahead,
   AllowanceNote,
   Figures,
   ForecastWhen,
+  InAccount,
   LagSource,
   Member,
   Named,
@@ -26,13 +28,33 @@ import type {
   ThresholdClause,
 } from './phrases.js';
 
-/** An instance by its name and region. */
-export const named = (instance: Instance): Named => ({ name: instance.name, region: instance.region });
+/** The account after a place, only when several accounts are checked (`account` is set then). */
+export function inAccount(
+  account: AccountRef | undefined,
+  kind: InAccount['kind'] = 'in-account',
+): InAccount | undefined {
+  return account === undefined ? undefined : { kind, label: accountLabel(account) };
+}
 
-/** A pool by its bundle, region and members. */
+/** An account that could not be checked, by its name and id, or its id. */
+export function accountTitle(account: AccountRef): AccountTitle {
+  return account.name === undefined
+    ? { kind: 'account-id', id: account.id }
+    : { kind: 'account-named', name: account.name, id: account.id };
+}
+
+/** An instance by its name and region, and its account when several are checked. */
+export const named = (instance: Pick<Instance, 'name' | 'region' | 'account'>): Named => ({
+  name: instance.name,
+  region: instance.region,
+  account: inAccount(instance.account),
+});
+
+/** A pool by its bundle, region (and account) and members. */
 export const poolNames = (pool: PoolFigures): PoolNames => ({
   bundleId: pool.bundleId,
   region: pool.region,
+  account: inAccount(pool.account),
   members: pool.instances,
 });
 

@@ -6,11 +6,20 @@
 import type { AlertEvent, AlertOfKind, AlertTextContext } from '../alert-event.js';
 import { DEFAULT_TIME_ZONE } from '../display-time.js';
 import { POLICY_TAG_COMMANDS } from '../instance-policy.js';
-import { type Failure, readFailure, readUnknownReason, type UnknownReason } from '../reasons.js';
 import {
+  type AccountFailure,
+  type Failure,
+  readAccountFailure,
+  readFailure,
+  readUnknownReason,
+  type UnknownReason,
+} from '../reasons.js';
+import {
+  accountTitle,
   allowanceNote,
   figures,
   forecastWhen,
+  inAccount,
   member,
   named,
   price,
@@ -20,11 +29,13 @@ import {
   thresholdClause,
 } from './alert-parts.js';
 import type {
+  AccountTitle,
   AllowanceNote,
   ErrorText,
   Figures,
   ForecastWhen,
   HowStopped,
+  InAccount,
   KeepTag,
   KeptNext,
   Member,
@@ -104,7 +115,17 @@ export type AlertMessage =
   | ({ readonly kind: 'alert-start-failed'; readonly error: Failure } & Named)
   | ({ readonly kind: 'alert-bad-tag'; readonly problems: readonly TagFix[] } & Named)
   | ({ readonly kind: 'alert-unknown'; readonly reason: UnknownReason } & Named)
-  | { readonly kind: 'alert-region-failed'; readonly region: string; readonly error: Failure }
+  | {
+      readonly kind: 'alert-region-failed';
+      readonly region: string;
+      readonly account?: InAccount;
+      readonly error: Failure;
+    }
+  | {
+      readonly kind: 'alert-account-failed';
+      readonly account: AccountTitle;
+      readonly error: AccountFailure;
+    }
   | { readonly kind: 'alert-regions-failed'; readonly error: Failure }
   | { readonly kind: 'alert-missing'; readonly names: readonly string[] };
 
@@ -214,7 +235,18 @@ export function alertMessage(event: AlertEvent, context: AlertTextContext): Aler
     case 'unknown':
       return { kind: 'alert-unknown', ...named(event.instance), reason: readUnknownReason(event.reason) };
     case 'region-failed':
-      return { kind: 'alert-region-failed', region: event.region, error: readFailure(event.error) };
+      return {
+        kind: 'alert-region-failed',
+        region: event.region,
+        account: inAccount(event.account, 'region-account'),
+        error: readFailure(event.error),
+      };
+    case 'account-failed':
+      return {
+        kind: 'alert-account-failed',
+        account: accountTitle(event.account),
+        error: readAccountFailure(event.error),
+      };
     case 'regions-failed':
       return { kind: 'alert-regions-failed', error: readFailure(event.error) };
     case 'missing':

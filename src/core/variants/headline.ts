@@ -6,7 +6,7 @@
 import type { AlertEvent, AlertFigures } from '../alert-event.js';
 
 import { type PoolFigures, subjectMembers } from '../pools.js';
-import type { Instance } from '../types.js';
+import { accountLabel, type Instance } from '../types.js';
 import type { HeadlineName, InPool, MemberList, StopVerb } from './phrases.js';
 
 /** A few words naming one alert, for a subject line. */
@@ -42,6 +42,7 @@ export type Headline =
   | { readonly kind: 'headline-bad-tag'; readonly name: string }
   | { readonly kind: 'headline-unknown'; readonly name: string }
   | { readonly kind: 'headline-region-failed'; readonly region: string }
+  | { readonly kind: 'headline-account-failed'; readonly account: string }
   | { readonly kind: 'headline-regions-failed' }
   | { readonly kind: 'headline-missing'; readonly count: number };
 
@@ -114,6 +115,8 @@ export function headline(event: AlertEvent): Headline {
       return { kind: 'headline-unknown', name: event.instance.name };
     case 'region-failed':
       return { kind: 'headline-region-failed', region: event.region };
+    case 'account-failed':
+      return { kind: 'headline-account-failed', account: accountLabel(event.account) };
     case 'regions-failed':
       return { kind: 'headline-regions-failed' };
     case 'missing':

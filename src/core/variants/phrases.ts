@@ -9,16 +9,32 @@ import type { AllowanceUnit } from '../allowance.js';
 import type { TagWhy } from '../instance-policy.js';
 import type { Failure } from '../reasons.js';
 
-/** An instance named with its region. */
+/**
+ * The account a place is in, named only when several accounts are checked (ACCOUNTS): by its name,
+ * else its 12-digit id. `in-account` continues a place already named ("in us-east-1, account
+ * prod"); `region-account` is an aside to a bare region ("us-east-1 (account prod)").
+ */
+export type InAccount =
+  | { readonly kind: 'in-account'; readonly label: string }
+  | { readonly kind: 'region-account'; readonly label: string };
+
+/** An account that could not be checked: its name with its id, or its id alone. */
+export type AccountTitle =
+  | { readonly kind: 'account-named'; readonly name: string; readonly id: string }
+  | { readonly kind: 'account-id'; readonly id: string };
+
+/** An instance named with its region (and its account, when several are checked). */
 export interface Named {
   readonly name: string;
   readonly region: string;
+  readonly account?: InAccount;
 }
 
-/** A pool named with its region and members. */
+/** A pool named with its region (and its account, when several are checked) and members. */
 export interface PoolNames {
   readonly bundleId: string;
   readonly region: string;
+  readonly account?: InAccount;
   readonly members: readonly string[];
 }
 
@@ -230,6 +246,8 @@ export interface NewAddress {
 /** The phrases above, for the templates' exhaustive map. */
 export type Phrase =
   | NewAddress
+  | InAccount
+  | AccountTitle
   | Figures
   | Subject
   | Member

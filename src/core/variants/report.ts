@@ -10,6 +10,7 @@ import { type OverageFigures, overageFigures } from '../overage.js';
 import {
   type Failure,
   type RowError,
+  readFailure,
   readRowError,
   readUnknownReason,
   type UnknownReason,
@@ -24,9 +25,12 @@ import {
   type ReportModel,
   type ReportRow,
   type ReportTextContext,
+  type StartsOnThe1st,
   type StopAction,
 } from '../report-model.js';
-import type { Named } from './phrases.js';
+import type { AccountRef } from '../types.js';
+import { inAccount } from './alert-parts.js';
+import type { InAccount, Named } from './phrases.js';
 
 /** Where an instance or a pool is heading this month: the month end, and the threshold when it is this month. */
 export type Heading =
@@ -98,11 +102,17 @@ export type ReportText =
       readonly ignored?: { readonly kind: 'ignored-count'; readonly count: number };
     } & Omit<ReportCounts, 'ignored'>)
   | { readonly kind: 'ignored-count'; readonly count: number }
-  | { readonly kind: 'region-failure'; readonly region: string; readonly error: Failure }
+  | {
+      readonly kind: 'region-failure';
+      readonly region: string;
+      readonly account?: InAccount;
+      readonly error: Failure;
+    }
   | {
       readonly kind: 'report-line';
       readonly name: string;
       readonly region: string;
+      readonly account?: InAccount;
       readonly state: string;
       readonly usedBytes: number | null;
       readonly allowanceBytes: number;
@@ -117,6 +127,7 @@ export type ReportText =
       readonly kind: 'pool-line';
       readonly bundleId: string;
       readonly region: string;
+      readonly account?: InAccount;
       readonly members: readonly string[];
       readonly usage: PoolUsage;
       readonly notRead?: { readonly kind: 'not-read-members'; readonly names: readonly string[] };
@@ -171,6 +182,7 @@ export function reportLine(row: ReportRow, note: string, context: ReportTextCont
     kind: 'report-line',
     name,
     region,
+    account: rowAccount(row, 'region-account'),
     state,
     usedBytes,
     allowanceBytes,
@@ -254,6 +266,7 @@ export function poolLine(
     kind: 'pool-line',
     bundleId: pool.bundleId,
     region: pool.region,
+    account: rowAccount(pool, 'in-account'),
     members: pool.instances,
     usage: poolUsage(pool, shown, context.unit),
     notRead: shown.notRead.length === 0 ? undefined : { kind: 'not-read-members', names: shown.notRead },
@@ -275,8 +288,33 @@ function poolUsage(pool: PoolRow, shown: PoolShown, unit: AllowanceUnit): PoolUs
 }
 
 /** The month's last report: what the first check of next month starts. */
-export function startsOnThe1st(instances: readonly Named[]): ReportText {
+export function startsOnThe1st(instances: readonly StartsOnThe1st[]): ReportText {
   return instances.length === 0
     ? { kind: 'starts-none-on-the-1st' }
-    : { kind: 'starts-on-the-1st', instances };
+    : {
+        kind: 'starts-on-the-1st',
+        instances: instances.map((row) => ({
+          name: row.name,
+          region: row.region,
+          account: rowAccount(row, 'in-account'),
+        })),
+      };
+}
+
+/** A region that could not be listed, with its account when several are checked. */
+export function regionFailure(region: string, error: string, account: AccountRef | undefined): ReportText {
+  return {
+    kind: 'region-failure',
+    region,
+    account: inAccount(account, 'region-account'),
+    error: readFailure(error),
+  };
+}
+
+/** The account of a row or pool (`account`, `accountName`), only when several are checked. */
+function rowAccount(
+  row: Pick<ReportRow, 'account' | 'accountName'>,
+  kind: InAccount['kind'],
+): InAccount | undefined {
+  return row.account === undefined ? undefined : { kind, label: row.accountName ?? row.account };
 }

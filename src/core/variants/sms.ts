@@ -6,9 +6,9 @@
 import type { AlertEvent, AlertFigures, AlertOfKind } from '../alert-event.js';
 import { DEFAULT_TIME_ZONE } from '../display-time.js';
 import type { ReportCounts, ReportModel, ReportTextContext } from '../report-model.js';
-import type { Instance } from '../types.js';
-import { named, poolNames } from './alert-parts.js';
-import type { Named, PoolNames } from './phrases.js';
+import { accountLabel, type Instance } from '../types.js';
+import { inAccount, named, poolNames } from './alert-parts.js';
+import type { InAccount, Named, PoolNames } from './phrases.js';
 
 /** The instance, or its pool when the figures are the pool's. */
 export type SmsSubject = ({ readonly kind: 'instance' } & Named) | ({ readonly kind: 'pool' } & PoolNames);
@@ -39,7 +39,9 @@ export type SmsText =
   | ({ readonly kind: 'start-failed' } & Named)
   | ({ readonly kind: 'bad-tag'; readonly keys: readonly string[] } & Named)
   | ({ readonly kind: 'unknown' } & Named)
-  | { readonly kind: 'region-failed'; readonly region: string }
+  | InAccount
+  | { readonly kind: 'region-failed'; readonly region: string; readonly account?: InAccount }
+  | { readonly kind: 'account-failed'; readonly account: string }
   | { readonly kind: 'regions-failed' }
   | { readonly kind: 'missing'; readonly names: readonly string[] }
   | { readonly kind: 'alerts-one'; readonly line: string }
@@ -114,7 +116,13 @@ export function smsAlert(event: AlertEvent): SmsText {
     case 'unknown':
       return { kind: 'unknown', ...named(event.instance) };
     case 'region-failed':
-      return { kind: 'region-failed', region: event.region };
+      return {
+        kind: 'region-failed',
+        region: event.region,
+        account: inAccount(event.account, 'region-account'),
+      };
+    case 'account-failed':
+      return { kind: 'account-failed', account: accountLabel(event.account) };
     case 'regions-failed':
       return { kind: 'regions-failed' };
     case 'missing':

@@ -1,12 +1,11 @@
 /**
  * The Bot API calls of the chat commands: the webhook function's replies, buttons and admin checks,
  * and the CLI's `telegram-commands` set-up. One attempt each: a reply that fails is logged, and
- * Telegram's redelivery is not wanted for a command that may have acted. Every error is token-free.
+ * Telegram's redelivery is not wanted for a command that may have acted. The calls go through the
+ * one Bot API client (`createBotApiCall`), so every error is token-free and a timeout says so.
  */
 
-import { DEFAULT_TELEGRAM_API_ROOT } from '../../constants.js';
-import { readAnswer } from '../answer.js';
-import { redact, redactError, TelegramNetworkError, TelegramRefusedError } from '../errors.js';
+import { type BotApiOptions, createBotApiCall } from '../bot-api.js';
 
 /** One inline-keyboard button. */
 export interface Button {
@@ -45,48 +44,11 @@ export interface CommandBot {
   getWebhookInfo(): Promise<Readonly<Record<string, unknown>>>;
 }
 
-export interface CommandBotOptions {
-  readonly token: string;
-  readonly apiRoot?: string;
-  readonly fetch?: typeof globalThis.fetch;
-  /** Abort one request after this long. Default 10 000 ms. */
-  readonly timeoutMs?: number;
-}
+/** The options of the one Bot API client (`createBotApiCall`): token, API root, fetch, timeout. */
+export type CommandBotOptions = BotApiOptions;
 
 export function createCommandBot(options: CommandBotOptions): CommandBot {
-  const { token } = options;
-  const apiRoot = (options.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, '');
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const timeoutMs = options.timeoutMs ?? 10_000;
-
-  async function call(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
-    let response: Response;
-    try {
-      // The URL holds the token: it is built here and never put into an error or a log line.
-      response = await doFetch(`${apiRoot}/bot${token}/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(params),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (thrown) {
-      const cause = redactError(thrown, token);
-      throw new TelegramNetworkError(
-        `Telegram ${method} failed: ${cause.message}`,
-        { method, attempts: 1 },
-        { cause },
-      );
-    }
-    const answer = await readAnswer(response);
-    if (!answer.ok) {
-      throw new TelegramRefusedError({
-        method,
-        errorCode: answer.errorCode,
-        description: redact(answer.description, token),
-      });
-    }
-    return answer.result;
-  }
+  const call = createBotApiCall(options);
 
   const keyboard = (button: Button | undefined) =>
     button === undefined

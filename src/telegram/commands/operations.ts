@@ -120,11 +120,19 @@ export async function locate(deps: OperationsDeps, name: string, region?: string
   return { none: true, unread };
 }
 
-/** The owner actions with every call made at once; a refused call throws. */
-function ownerDeps(fleet: CommandFleet, signal: AbortSignal, notes: Note[]): OwnerActionDeps {
-  return {
+/**
+ * Runs one owner action over the fleet with every call made at once (a refused call throws), and
+ * says which notes it made: what the chat is told depends on what was done.
+ */
+async function act<Result>(
+  deps: OperationsDeps,
+  action: (owner: OwnerActionDeps) => Promise<Result>,
+): Promise<{ readonly result: Result; readonly noted: (kind: Note['kind']) => boolean }> {
+  const notes: Note[] = [];
+  const fleet = await deps.fleet();
+  const result = await action({
     admin: fleet,
-    signal,
+    signal: deps.signal(),
     attempt: async (what, call) => {
       try {
         await call();
@@ -134,7 +142,8 @@ function ownerDeps(fleet: CommandFleet, signal: AbortSignal, notes: Note[]): Own
       }
     },
     note: (note) => notes.push(note),
-  };
+  });
+  return { result, noted: (kind) => notes.some((note) => note.kind === kind) };
 }
 
 /** `/keep` confirmed: keep it running this month and start it if stopped, as `keep-running --start`. */
@@ -143,13 +152,21 @@ export async function keep(
   instance: Instance,
   by: string,
 ): Promise<{ readonly change: ChatChange } | Refusal> {
-  const notes: Note[] = [];
   const month = billingMonthOf(deps.now()).key;
-  const fleet = await deps.fleet();
-  const refusal = await keepRunning(ownerDeps(fleet, deps.signal(), notes), instance, { month, start: true });
+  const { result: refusal, noted } = await act(deps, (owner) =>
+    keepRunning(owner, instance, { month, start: true }),
+  );
   if (refusal !== undefined) return refusal;
-  const started = notes.some((note) => note.kind === 'started');
-  return { change: { kind: 'kept', name: instance.name, region: instance.region, month, started, by } };
+  return {
+    change: {
+      kind: 'kept',
+      name: instance.name,
+      region: instance.region,
+      month,
+      started: noted('started'),
+      by,
+    },
+  };
 }
 
 /** `/hold`: as the CLI's `hold`; `undefined` when it was held already. */
@@ -158,10 +175,10 @@ export async function holdIt(
   instance: Instance,
   by: string,
 ): Promise<ChatChange | undefined> {
-  const notes: Note[] = [];
-  const fleet = await deps.fleet();
-  await hold(ownerDeps(fleet, deps.signal(), notes), instance, { day: utcDayKey(deps.now()), stop: false });
-  if (!notes.some((note) => note.kind === 'held')) return undefined;
+  const { noted } = await act(deps, (owner) =>
+    hold(owner, instance, { day: utcDayKey(deps.now()), stop: false }),
+  );
+  if (!noted('held')) return undefined;
   return { kind: 'held', name: instance.name, region: instance.region, by };
 }
 
@@ -171,10 +188,8 @@ export async function releaseIt(
   instance: Instance,
   by: string,
 ): Promise<ChatChange | undefined> {
-  const notes: Note[] = [];
-  const fleet = await deps.fleet();
-  await release(ownerDeps(fleet, deps.signal(), notes), instance);
-  if (!notes.some((note) => note.kind === 'untagged')) return undefined;
+  const { noted } = await act(deps, (owner) => release(owner, instance));
+  if (!noted('untagged')) return undefined;
   const later = afterRelease(instance);
   return { kind: 'released', name: instance.name, region: instance.region, by, stoppedIn: later?.stoppedIn };
 }
