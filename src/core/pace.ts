@@ -3,8 +3,9 @@ import type { HourlyUsage } from './types.js';
 
 /**
  * How fast an instance is moving bytes, measured from this month's hourly series as the guard can
- * see it. Lightsail's metrics land late (`METRIC_DELAY_MINUTES`), so the series is taken to be
- * complete only up to `now - delay`: that moment is where every measure here ends.
+ * see it: bytes over the time they cover. How far the series reaches, and how much of each hour it
+ * covers, is measured from the sample counts (`coverage.ts`), or assumed to end
+ * `METRIC_DELAY_MINUTES` before now where it cannot be; `seenUntil` is where every measure ends.
  *
  * Three measures:
  * - the **recent pace** (`forecast.ratePerSecond`) follows what the instance is doing now: the bytes
@@ -13,7 +14,8 @@ import type { HourlyUsage } from './types.js';
  *   sample. A burst that began this hour then shows at its own rate instead of diluted over up to
  *   two hours, which the month simulation showed is the difference between stopping a 1 Gbps burst
  *   on a 3 TB plan in time or not (BENCHMARKS.md). A spike counts in full.
- * - the **pace ahead** is what stop ahead acts on (`stop-ahead.ts`): the recent pace, or the newest
+ * - the **pace ahead** is stop ahead's worst case (`stop-ahead.ts`: `worstCaseRatePerSecond`, a
+ *   margin named apart from the measured pace in the alert): the recent pace, or the newest
  *   slice's pace if higher. An hourly bucket still dilutes a burst that began late in the hour with
  *   the quiet minutes before it; the newest slice undoes that by taking the bytes of the visible
  *   part of the current hour beyond what the previous hour's pace explains to have come in the last
@@ -21,7 +23,7 @@ import type { HourlyUsage } from './types.js';
  *   running), so stop ahead errs on the side of stopping: the month simulation measured this as the
  *   difference between stopping a 1 Gbps burst on a 2 TB plan in time or not. Its price: a spike
  *   early in the hour reads as the newest slice's until the hour ends, so an instance within about
- *   2.5 spikes of its threshold (the 25-minute horizon over a 10-minute slice) can be stopped early,
+ *   1.1 spikes of its threshold (an 11-minute horizon over a 10-minute slice) can be stopped early,
  *   and a burst that ran unseen for longer than the slice reads faster than it is. A slice of 20
  *   minutes (2 TB: 10.2 GB over) and of one 5-minute sample (0 GB, but every burst's pace doubled
  *   in the alert) were measured too; BENCHMARKS.md has the figures.
