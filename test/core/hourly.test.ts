@@ -100,3 +100,74 @@ describe('usage with its hours', () => {
     expect(usage).toEqual({ kind: 'known', inBytes: 100, outBytes: 50 });
   });
 });
+
+describe('hourly sample counts', () => {
+  const window = windowAt('2026-11-01T02:20:00.000Z');
+  const counted = (iso: string, sum: number, samples: number): MetricPoint => ({
+    ...point(iso, sum),
+    samples,
+  });
+
+  it('adds each metric’s samples hour by hour and keeps the smaller of NetworkIn’s and NetworkOut’s', () => {
+    const hourly = hourlyUsage(window, [
+      [
+        counted('2026-11-01T00:00:00.000Z', 1, 12),
+        counted('2026-11-01T01:00:00.000Z', 1, 12),
+        counted('2026-11-01T02:00:00.000Z', 1, 5),
+      ],
+      [
+        counted('2026-11-01T00:00:00.000Z', 1, 12),
+        counted('2026-11-01T01:00:00.000Z', 1, 11),
+        counted('2026-11-01T02:00:00.000Z', 1, 4),
+      ],
+    ]);
+
+    expect(hourly?.samples).toEqual([12, 11, 4]);
+  });
+
+  it('counts an hour one metric has no datapoint in as holding no sample', () => {
+    const hourly = hourlyUsage(window, [
+      [counted('2026-11-01T00:00:00.000Z', 1, 12), counted('2026-11-01T02:00:00.000Z', 1, 5)],
+      [
+        counted('2026-11-01T00:00:00.000Z', 1, 12),
+        counted('2026-11-01T01:00:00.000Z', 1, 12),
+        counted('2026-11-01T02:00:00.000Z', 1, 5),
+      ],
+    ]);
+
+    expect(hourly?.samples).toEqual([12, 0, 5]);
+  });
+
+  it('has no sample counts when any datapoint lacks one, or has one that is not a whole number of at least 0', () => {
+    const good = counted('2026-11-01T00:00:00.000Z', 1, 12);
+    for (const bad of [
+      point('2026-11-01T01:00:00.000Z', 1),
+      counted('2026-11-01T01:00:00.000Z', 1, -1),
+      counted('2026-11-01T01:00:00.000Z', 1, 2.5),
+    ]) {
+      const hourly = hourlyUsage(window, [[good, bad], [good]]);
+
+      expect(hourly).toEqual({ startMs: at('2026-11-01T00:00:00.000Z').getTime(), bytes: [2, 1, 0] });
+    }
+  });
+
+  it('counts a datapoint of 0 samples as a count, and has no counts without any datapoint', () => {
+    const zero = hourlyUsage(window, [[counted('2026-11-01T00:00:00.000Z', 0, 0)], []]);
+
+    expect(zero?.samples).toEqual([0, 0, 0]);
+    expect(hourlyUsage(window, [[], []])).toEqual({
+      startMs: at('2026-11-01T00:00:00.000Z').getTime(),
+      bytes: [0, 0, 0],
+    });
+  });
+});
+
+describe('hourly usage of a window that has not begun', () => {
+  it('is no series when the window ends before it starts', () => {
+    const start = at('2026-11-01T00:00:00.000Z');
+
+    expect(
+      hourlyUsage({ start, end: new Date(start.getTime() - 3_600_001), periodSeconds: 3_600 }, [[], []]),
+    ).toBeUndefined();
+  });
+});
