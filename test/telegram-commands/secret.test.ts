@@ -58,3 +58,51 @@ describe('a confirmation button', () => {
     expect(buttonSignedFor(data, claim.name, claim.userId, `${TOKEN}x`)).toBe(false);
   });
 });
+
+describe('what the deployed webhook and buttons depend on', () => {
+  // Golden values: a change here locks out every deployed webhook and every button already sent.
+  it('keeps the webhook secret of a token stable across releases', () => {
+    expect(webhookSecret(TOKEN)).toBe('fM52RHkjVLUu7nR7ioxO_SrlWx75ODwYSJUkUubDCaw');
+  });
+
+  it('keeps the data of a signed button stable across releases', () => {
+    const claim = {
+      action: 'keep' as const,
+      name: 'web-1',
+      region: 'eu-west-2',
+      userId: 5_550_001,
+      expiresAt: 1_800_000_000,
+    };
+
+    expect(signButton(claim, TOKEN)).toBe('k.tro8w0.eu-west-2.xHGa-nb6RIte.wgQHtjdzN3APL5rd');
+  });
+});
+
+describe('callback data', () => {
+  const claim = {
+    action: 'keep' as const,
+    name: 'web-1',
+    region: 'eu-west-2',
+    userId: 1,
+    expiresAt: 1_800_000_000,
+  };
+  // k . 6-character expiry . region . 12 . 16 = 39 bytes around the region.
+  const regionOfLength = (length: number) => 'r'.repeat(length);
+
+  it('may be exactly 64 bytes and no more', () => {
+    expect(Buffer.byteLength(signButton({ ...claim, region: regionOfLength(25) }, TOKEN))).toBe(64);
+    expect(() => signButton({ ...claim, region: regionOfLength(26) }, TOKEN)).toThrow(
+      'callback data too long',
+    );
+  });
+
+  it('is not ours when anything surrounds it or it is malformed', () => {
+    const data = signButton(claim, TOKEN);
+
+    expect(readButton(data)).toMatchObject({ action: 'keep', region: 'eu-west-2', expiresAt: 1_800_000_000 });
+    expect(readButton(`x${data}`)).toBeUndefined();
+    expect(readButton(`${data}x`)).toBeUndefined();
+    expect(readButton(data.replace(/^k/, 'h'))).toBeUndefined();
+    expect(readButton('release web-1')).toBeUndefined();
+  });
+});
