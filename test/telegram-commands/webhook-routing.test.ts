@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
+import { TAGS } from '../../src/constants.js';
+import { billingMonthOf } from '../../src/core/billing-month.js';
 import { commandsEn } from '../../src/core/i18n/commands-en.js';
+import type { Instance } from '../../src/core/types.js';
 import type { LogEvent } from '../../src/engine/types.js';
 import type { CommandBot } from '../../src/telegram/commands/bot.js';
 import type { CommandFleet } from '../../src/telegram/commands/operations.js';
 import { signButton, webhookSecret } from '../../src/telegram/commands/secret.js';
 import type { FunctionUrlEvent } from '../../src/telegram/commands/update.js';
 import { createWebhookHandler } from '../../src/telegram/commands/webhook.js';
+import { anInstance } from '../support/builders.js';
 
 const TOKEN = '123456:TEST-fake-token-not-real_abcdefghijk';
 const CHAT = '-1001234';
@@ -14,7 +18,15 @@ const ALICE = { id: 42, first_name: 'Alice', username: 'alice' };
 const GROUP = { id: Number(CHAT), type: 'supergroup' };
 
 /** A handler over a bot and a fleet that only record what they are asked. */
-function setUp(options: { adminIds?: number[]; admins?: number[]; failIn?: string } = {}) {
+function setUp(
+  options: {
+    adminIds?: number[];
+    admins?: number[];
+    failIn?: string;
+    instances?: Instance[];
+    now?: Date;
+  } = {},
+) {
   const sent: { html: string; replyTo: number | undefined }[] = [];
   const answered: { text: string; alert: boolean | undefined }[] = [];
   const logs: LogEvent[] = [];
@@ -39,7 +51,7 @@ function setUp(options: { adminIds?: number[]; admins?: number[]; failIn?: strin
     listRegions: async () => ['us-east-1', 'eu-west-2'],
     listInstances: async (region: string) => {
       if (region === options.failIn) throw new Error(`throttled in ${region}`);
-      return [];
+      return (options.instances ?? []).filter((instance) => instance.region === region);
     },
   } as unknown as CommandFleet;
   const handler = createWebhookHandler({
@@ -49,7 +61,7 @@ function setUp(options: { adminIds?: number[]; admins?: number[]; failIn?: strin
       return fleet;
     },
     chatChannel: undefined,
-    now: () => new Date('2026-12-08T00:00:00Z'),
+    now: () => options.now ?? new Date('2026-12-08T00:00:00Z'),
     signal: () => new AbortController().signal,
     token: TOKEN,
     chatId: CHAT,
@@ -133,6 +145,17 @@ describe('which updates the webhook acts on', () => {
     ]);
   });
 
+  it('ignores a message from another chat, logging that it was a message and from where', async () => {
+    const world = setUp();
+
+    await world.post(message('/help', { id: -100999, type: 'supergroup' }));
+
+    expect(world.sent).toEqual([]);
+    expect(world.logs).toEqual([
+      expect.objectContaining({ level: 'info', msg: 'update ignored', what: 'message', chatId: '-100999' }),
+    ]);
+  });
+
   it('says nothing to talk in a basic group as in a supergroup, but answers plain text in a private chat with the help', async () => {
     const world = setUp();
 
@@ -146,7 +169,7 @@ describe('which updates the webhook acts on', () => {
     const world = setUp();
 
     await world.post(message('/help@guard_bot'));
-    await world.post(message('/help@other_bot'));
+    await world.post(message('/hold@other_bot'));
 
     expect(world.sent).toEqual([{ html: commandsEn.help, replyTo: 500 }]);
   });
@@ -222,8 +245,9 @@ describe('what a command answers', () => {
 });
 
 describe('a button press', () => {
+  const EXPIRES = 1_900_000_000;
   const data = signButton(
-    { action: 'keep', name: 'web_1', region: 'us-east-1', userId: ALICE.id, expiresAt: 1_900_000_000 },
+    { action: 'keep', name: 'web_1', region: 'us-east-1', userId: ALICE.id, expiresAt: EXPIRES },
     TOKEN,
   );
   const press = (callbackData: string, buttonMessage: object = { message_id: 600, chat: GROUP }) => ({
@@ -256,5 +280,25 @@ describe('a button press', () => {
 
     expect(world.answered).toEqual([{ text: commandsEn.buttonNotYours, alert: true }]);
     expect(world.logs).toEqual([expect.objectContaining({ level: 'warn', userId: ALICE.id })]);
+  });
+
+  const month = billingMonthOf(new Date(EXPIRES * 1000)).key;
+  const kept = anInstance({ name: 'web_1', tags: { [TAGS.keepRunning]: month } });
+  const other = anInstance({ name: 'web_2' });
+
+  it('still works at the second it expires, finding its instance among others by name', async () => {
+    const world = setUp({ instances: [other, kept], now: new Date(EXPIRES * 1000) });
+
+    await world.post(press(data));
+
+    expect(world.answered).toEqual([{ text: commandsEn.buttonDone, alert: undefined }]);
+  });
+
+  it('is refused with an alert a second after it expires', async () => {
+    const world = setUp({ instances: [other, kept], now: new Date((EXPIRES + 1) * 1000) });
+
+    await world.post(press(data));
+
+    expect(world.answered).toEqual([{ text: commandsEn.buttonExpired, alert: true }]);
   });
 });
