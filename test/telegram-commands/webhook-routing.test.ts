@@ -48,7 +48,7 @@ function setUp(
     },
   } as unknown as CommandBot;
   const fleet = {
-    listRegions: async () => ['us-east-1', 'eu-west-2'],
+    listRegions: async () => ['us-east-1', 'eu-west-2', 'ap-south-1'],
     listInstances: async (region: string) => {
       if (region === options.failIn) throw new Error(`throttled in ${region}`);
       return (options.instances ?? []).filter((instance) => instance.region === region);
@@ -233,6 +233,26 @@ describe('what a command answers', () => {
 
     expect(world.sent).toHaveLength(1);
     expect(world.sent[0]?.html).toBe(commandsEn.notFound('web_9', ['eu-west-2: throttled in eu-west-2']));
+  });
+
+  it('asks which region when the name is in several, naming them', async () => {
+    const world = setUp({
+      instances: [anInstance({ name: 'web_1' }), anInstance({ name: 'web_1', region: 'eu-west-2' })],
+    });
+
+    await world.post(message('/hold web_1'));
+
+    expect(world.sent).toEqual([
+      { html: commandsEn.inSeveral('hold', 'web_1', ['us-east-1', 'eu-west-2']), replyTo: 500 },
+    ]);
+  });
+
+  it('looks only in the regions REGIONS names, not every region of the account', async () => {
+    const world = setUp({ instances: [anInstance({ name: 'web_3', region: 'ap-south-1' })] });
+
+    await world.post(message('/hold web_3'));
+
+    expect(world.sent).toEqual([{ html: commandsEn.notFound('web_3', []), replyTo: 500 }]);
   });
 
   it('/report without Telegram configured says it could not', async () => {
