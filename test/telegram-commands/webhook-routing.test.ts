@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { TAGS } from '../../src/constants.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
+import type { ChatChange } from '../../src/core/chat-commands.js';
 import { commandsEn } from '../../src/core/i18n/commands-en.js';
 import type { Instance } from '../../src/core/types.js';
 import type { LogEvent } from '../../src/engine/types.js';
@@ -25,11 +26,14 @@ function setUp(
     failIn?: string;
     instances?: Instance[];
     now?: Date;
+    failTagging?: boolean;
   } = {},
 ) {
   const sent: { html: string; replyTo: number | undefined }[] = [];
   const answered: { text: string; alert: boolean | undefined }[] = [];
   const logs: LogEvent[] = [];
+  const edits: string[] = [];
+  const announced: ChatChange[] = [];
   let adminLookups = 0;
   let fleetCalls = 0;
   const bot = {
@@ -38,7 +42,9 @@ function setUp(
       sent.push({ html, replyTo: opts?.replyTo });
       return sent.length;
     },
-    editMessageText: async () => {},
+    editMessageText: async (_chat: string, _id: number, html: string) => {
+      edits.push(html);
+    },
     answerCallbackQuery: async (_id: string, text: string, alert?: boolean) => {
       answered.push({ text, alert });
     },
@@ -53,6 +59,11 @@ function setUp(
       if (region === options.failIn) throw new Error(`throttled in ${region}`);
       return (options.instances ?? []).filter((instance) => instance.region === region);
     },
+    tagInstance: async () => {
+      if (options.failTagging) throw new Error('AccessDenied');
+    },
+    untagInstance: async () => {},
+    startInstance: async () => {},
   } as unknown as CommandFleet;
   const handler = createWebhookHandler({
     config: { regions: ['us-east-1', 'eu-west-2'] } as unknown as Config,
@@ -68,7 +79,9 @@ function setUp(
     adminIds: options.adminIds,
     bot,
     catalogue: commandsEn,
-    announce: async () => {},
+    announce: async (change) => {
+      announced.push(change);
+    },
     log: (event) => logs.push(event),
   });
   const post = (update: unknown, change: Partial<FunctionUrlEvent> = {}) =>
@@ -78,7 +91,16 @@ function setUp(
       requestContext: { http: { method: 'POST' } },
       ...change,
     });
-  return { post, sent, answered, logs, adminLookups: () => adminLookups, fleetCalls: () => fleetCalls };
+  return {
+    post,
+    sent,
+    answered,
+    logs,
+    edits,
+    announced,
+    adminLookups: () => adminLookups,
+    fleetCalls: () => fleetCalls,
+  };
 }
 
 let nextUpdate = 1;
@@ -255,6 +277,39 @@ describe('what a command answers', () => {
     expect(world.sent).toEqual([{ html: commandsEn.notFound('web_3', []), replyTo: 500 }]);
   });
 
+  it('/hold by an anonymous administrator holds the instance and says so, naming them as such', async () => {
+    const world = setUp({ instances: [anInstance({ name: 'web_1' })] });
+
+    await world.post(message('/hold web_1', GROUP, null, { sender_chat: { id: Number(CHAT) } }));
+
+    const change = {
+      kind: 'held',
+      name: 'web_1',
+      region: 'us-east-1',
+      by: 'an anonymous administrator (id 0)',
+    };
+    expect(world.announced).toEqual([change]);
+    expect(world.sent).toEqual([{ html: commandsEn.change(change as ChatChange), replyTo: 500 }]);
+  });
+
+  it('/hold of a held instance and /release of one not held say nothing changed, and announce nothing', async () => {
+    const world = setUp({
+      instances: [
+        anInstance({ name: 'held_1', tags: { [TAGS.hold]: '2026-12-01' } }),
+        anInstance({ name: 'free_1' }),
+      ],
+    });
+
+    await world.post(message('/hold held_1'));
+    await world.post(message('/release free_1'));
+
+    expect(world.sent.map((each) => each.html)).toEqual([
+      commandsEn.holdAlready('held_1', 'us-east-1'),
+      commandsEn.releaseNone('free_1', 'us-east-1'),
+    ]);
+    expect(world.announced).toEqual([]);
+  });
+
   it('/report without Telegram configured says it could not', async () => {
     const world = setUp();
 
@@ -320,5 +375,56 @@ describe('a button press', () => {
     await world.post(press(data));
 
     expect(world.answered).toEqual([{ text: commandsEn.buttonExpired, alert: true }]);
+  });
+
+  const pressOn = async (instance: Partial<Instance>, more: { failTagging?: boolean } = {}) => {
+    const world = setUp({
+      instances: [anInstance({ name: 'web_1', ...instance })],
+      now: new Date(EXPIRES * 1000),
+      ...more,
+    });
+    await world.post(press(data));
+    return world;
+  };
+
+  it('keeps and starts a stopped instance, ticks the press, puts the change in place of the question and announces it', async () => {
+    const world = await pressOn({ state: 'stopped' });
+
+    const change: ChatChange = {
+      kind: 'kept',
+      name: 'web_1',
+      region: 'us-east-1',
+      month,
+      started: true,
+      by: 'Alice (@alice)',
+    };
+    expect(world.answered).toEqual([{ text: '✅', alert: undefined }]);
+    expect(world.edits).toEqual([commandsEn.change(change)]);
+    expect(world.announced).toEqual([change]);
+  });
+
+  it('says an instance held since the question must be released first, without a tick or an announcement', async () => {
+    const world = await pressOn({ state: 'stopped', tags: { [TAGS.hold]: '2026-12-01' } });
+
+    expect(world.answered).toEqual([{ text: '', alert: undefined }]);
+    expect(world.edits).toEqual([commandsEn.keepHeld('web_1', 'us-east-1')]);
+    expect(world.announced).toEqual([]);
+  });
+
+  it('says an instance that is stopping cannot be started now', async () => {
+    const world = await pressOn({ state: 'stopping' });
+
+    expect(world.edits).toEqual([commandsEn.notStartable('web_1', 'us-east-1', 'stopping')]);
+    expect(world.announced).toEqual([]);
+  });
+
+  it('says what failed when the instance cannot be tagged, and announces nothing', async () => {
+    const world = await pressOn({ state: 'stopped' }, { failTagging: true });
+
+    expect(world.answered).toEqual([{ text: '', alert: undefined }]);
+    expect(world.edits).toHaveLength(1);
+    expect(world.edits[0]).toContain('could not tag');
+    expect(world.edits[0]).toContain('AccessDenied');
+    expect(world.announced).toEqual([]);
   });
 });
