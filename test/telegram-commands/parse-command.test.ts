@@ -36,6 +36,7 @@ describe('reading a command', () => {
     for (const text of [
       'status',
       'please /status',
+      'a/status',
       '/',
       '',
       '   ',

@@ -27,6 +27,7 @@ function setUp(
     instances?: Instance[];
     now?: Date;
     failTagging?: boolean;
+    monitored?: string[];
   } = {},
 ) {
   const sent: { html: string; replyTo: number | undefined }[] = [];
@@ -66,7 +67,7 @@ function setUp(
     startInstance: async () => {},
   } as unknown as CommandFleet;
   const handler = createWebhookHandler({
-    config: { regions: ['us-east-1', 'eu-west-2'] } as unknown as Config,
+    config: { regions: ['us-east-1', 'eu-west-2'], instances: options.monitored } as unknown as Config,
     fleet: async () => {
       fleetCalls += 1;
       return fleet;
@@ -308,6 +309,15 @@ describe('what a command answers', () => {
       commandsEn.releaseNone('free_1', 'us-east-1'),
     ]);
     expect(world.announced).toEqual([]);
+  });
+
+  it('/status of an instance INSTANCES leaves out says it is not monitored, without a Lightsail call', async () => {
+    const world = setUp({ monitored: ['web_1'] });
+
+    await world.post(message('/status web_9'));
+
+    expect(world.sent).toEqual([{ html: commandsEn.notMonitored('web_9'), replyTo: 500 }]);
+    expect(world.fleetCalls()).toBe(0);
   });
 
   it('/report without Telegram configured says it could not', async () => {
