@@ -4,6 +4,7 @@ import { TAGS } from '../../src/constants.js';
 import { billingMonthOf } from '../../src/core/billing-month.js';
 import type { ChatChange } from '../../src/core/chat-commands.js';
 import { commandsEn } from '../../src/core/i18n/commands-en.js';
+import { OVERAGE_USD_PER_GB } from '../../src/core/overage.js';
 import type { Instance } from '../../src/core/types.js';
 import type { LogEvent } from '../../src/engine/types.js';
 import type { CommandBot } from '../../src/telegram/commands/bot.js';
@@ -28,6 +29,7 @@ function setUp(
     now?: Date;
     failTagging?: boolean;
     monitored?: string[];
+    getMeFails?: number;
   } = {},
 ) {
   const sent: { html: string; replyTo: number | undefined }[] = [];
@@ -37,8 +39,13 @@ function setUp(
   const announced: ChatChange[] = [];
   let adminLookups = 0;
   let fleetCalls = 0;
+  let getMeFailures = 0;
   const bot = {
-    getMe: async () => ({ id: 1, username: 'Guard_Bot' }),
+    getMe: async () => {
+      getMeFailures += 1;
+      if (getMeFailures <= (options.getMeFails ?? 0)) throw new Error('getMe failed');
+      return { id: 1, username: 'Guard_Bot' };
+    },
     sendMessage: async (_chat: string, html: string, opts?: { replyTo?: number }) => {
       sent.push({ html, replyTo: opts?.replyTo });
       return sent.length;
@@ -67,7 +74,11 @@ function setUp(
     startInstance: async () => {},
   } as unknown as CommandFleet;
   const handler = createWebhookHandler({
-    config: { regions: ['us-east-1', 'eu-west-2'], instances: options.monitored } as unknown as Config,
+    config: {
+      regions: ['us-east-1', 'eu-west-2'],
+      instances: options.monitored,
+      timeZone: 'UTC',
+    } as unknown as Config,
     fleet: async () => {
       fleetCalls += 1;
       return fleet;
@@ -197,6 +208,15 @@ describe('which updates the webhook acts on', () => {
     expect(world.sent).toEqual([{ html: commandsEn.help, replyTo: 500 }]);
   });
 
+  it('asks Telegram for its own name again after a failed attempt', async () => {
+    const world = setUp({ getMeFails: 1 });
+
+    expect((await world.post(message('/help@guard_bot'))).statusCode).toBe(200);
+    await world.post(message('/help@guard_bot'));
+
+    expect(world.sent).toEqual([{ html: commandsEn.help, replyTo: 500 }]);
+  });
+
   it('remembers the last 1,000 updates: a resent one is acted on once, an older one again', async () => {
     const world = setUp();
     const first = nextUpdate;
@@ -318,6 +338,39 @@ describe('what a command answers', () => {
 
     expect(world.sent).toEqual([{ html: commandsEn.notMonitored('web_9'), replyTo: 500 }]);
     expect(world.fleetCalls()).toBe(0);
+  });
+
+  it('/keep asks with a button that works for ten minutes', async () => {
+    const now = new Date('2026-12-08T00:00:00Z');
+    const instance = anInstance({ name: 'web_1', state: 'stopped' });
+    const world = setUp({ instances: [instance], now });
+
+    await world.post(message('/keep web_1'));
+
+    const question = {
+      name: 'web_1',
+      region: 'us-east-1',
+      state: 'stopped',
+      month: billingMonthOf(now).key,
+      allowanceGb: instance.allowanceGb,
+      pricePerGb: OVERAGE_USD_PER_GB['us-east-1'],
+      expiresAt: new Date('2026-12-08T00:10:00Z'),
+      by: 'Alice (@alice)',
+    };
+    expect(world.sent).toEqual([{ html: commandsEn.keepQuestion(question, 'UTC'), replyTo: 500 }]);
+  });
+
+  it('/keep of an instance kept this month already says so, without asking', async () => {
+    const now = new Date('2026-12-08T00:00:00Z');
+    const month = billingMonthOf(now).key;
+    const world = setUp({
+      instances: [anInstance({ name: 'web_1', tags: { [TAGS.keepRunning]: month } })],
+      now,
+    });
+
+    await world.post(message('/keep web_1'));
+
+    expect(world.sent).toEqual([{ html: commandsEn.keepAlready('web_1', 'us-east-1', month), replyTo: 500 }]);
   });
 
   it('/report without Telegram configured says it could not', async () => {
