@@ -10,6 +10,7 @@ import type { Fleet } from './core/ports.js';
 import { runDeadline } from './engine/deadline.js';
 import { type Command, type LogEvent, type RunDependencies, runGuard } from './engine/run.js';
 import { type Environment, setting } from './env.js';
+import { logLine, writeToConsole } from './log-lines.js';
 import { exitCodeOf, resultJson } from './output.js';
 import { readBotTokenParameter } from './ssm/bot-token.js';
 import { readSecureString } from './ssm/parameter.js';
@@ -27,10 +28,9 @@ export interface HandlerDependencies {
   readonly write: (line: string, level: LogEvent['level']) => void;
 }
 
-/** One JSON object per line: CloudWatch Logs Insights queries fields without parsing text. */
+/** Each event as one log line (`log-lines.ts`), stamped by the handler's clock. */
 function logTo(dependencies: Pick<HandlerDependencies, 'now' | 'write'>): (event: LogEvent) => void {
-  return (event) =>
-    dependencies.write(JSON.stringify({ time: dependencies.now().toISOString(), ...event }), event.level);
+  return (event) => dependencies.write(logLine(event, dependencies.now()), event.level);
 }
 
 interface Runtime {
@@ -158,12 +158,6 @@ async function invoke(
     );
   }
   return summary;
-}
-
-/** The deployed function's log sink: errors to stderr, the rest to stdout; CloudWatch Logs takes both. */
-export function writeToConsole(line: string, level: LogEvent['level']): void {
-  if (level === 'error') console.error(line);
-  else console.log(line);
 }
 
 /** What the deployed function is given: the AWS SDK finds its region, role and endpoints by itself. */

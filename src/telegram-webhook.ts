@@ -19,6 +19,7 @@ import type { Channel } from './core/ports.js';
 import type { LogEvent } from './engine/types.js';
 import { type Environment, setting } from './env.js';
 import { ConfigError, describeError } from './errors.js';
+import { logLine, writeToConsole } from './log-lines.js';
 import { readBotTokenParameter } from './ssm/bot-token.js';
 import { readSecureString } from './ssm/parameter.js';
 import { createCommandBot } from './telegram/commands/bot.js';
@@ -29,9 +30,7 @@ import { guardChannels, guardFleet, lightsailClients } from './wiring.js';
 
 /** One JSON object per line, as the scheduled function logs. */
 function log(event: LogEvent): void {
-  const line = JSON.stringify({ time: new Date().toISOString(), ...event });
-  if (event.level === 'error') console.error(line);
-  else console.log(line);
+  writeToConsole(logLine(event, new Date()), event.level);
 }
 
 /** `TELEGRAM_ADMIN_IDS`: comma-separated Telegram user ids, or unset. */

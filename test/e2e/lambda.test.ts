@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAILY_REPORT_EVENT } from '../../src/constants.js';
-import { writeToConsole } from '../../src/lambda.js';
+import { writeToConsole } from '../../src/log-lines.js';
 import { startFakeSsm } from '../support/fake-ssm.js';
 import { instanceAt, lambdaIn, startWorld, type World } from './harness.js';
 
